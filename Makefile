@@ -1,0 +1,44 @@
+# Two commands matter: `make build` and `make test`. Both set up everything themselves.
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.lock-installed
+
+.PHONY: build serve test check lock setup browser clean
+
+build: setup
+	$(BIN)/mkdocs build
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+test: setup browser
+	$(BIN)/pytest
+
+setup: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the lock file (or the package metadata) changed.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check --quiet --no-deps --require-hashes -r requirements.lock
+	@# The domain package is used from src/ in place (like an editable install, without a build backend).
+	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'ervaringsdeskundigheid.pth').write_text('$(CURDIR)/src\\n')"
+	touch $(STAMP)
+
+# Debian's Chromium for the real-browser tests (Playwright cannot download its own here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# Regenerate requirements.lock from pyproject.toml in a throwaway virtualenv.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check ".[test]" pip-tools
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+	  --output-file requirements.lock pyproject.toml
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site dist .site-staging-* .site-previous-*

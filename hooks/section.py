@@ -1,0 +1,129 @@
+"""MkDocs adapter for the ervaringsdeskundigheid package. Thin by design: all domain
+logic lives in `ervaringsdeskundigheid`; this file only hands its pages to MkDocs and
+makes the build all-or-nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from ervaringsdeskundigheid import links, publish, urls
+from ervaringsdeskundigheid.loader import load_site
+from ervaringsdeskundigheid.model import IMAGE_FOLDER
+from ervaringsdeskundigheid.pages import PageRenderer
+from ervaringsdeskundigheid.problems import ContentErrors, Problem
+from ervaringsdeskundigheid.settings import load_settings
+
+log = logging.getLogger("mkdocs.hooks.section")
+TODAY_ENV = "SECTION_TODAY"   # lets tests fix "today" for scheduling
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+class _State:
+    preview = False
+    root: Path
+    renderer: PageRenderer
+    generated: dict = {}
+    problems: list[Problem] = []
+    staging: Path | None = None
+    site_dir: Path | None = None
+    warnings: _WarningCollector | None = None
+
+
+state = _State()
+
+
+def on_startup(command, dirty):
+    state.preview = command == "serve"
+
+
+def on_config(config):
+    state.root = Path(config.config_file_path).parent
+    today = dt.date.fromisoformat(os.environ[TODAY_ENV]) if os.environ.get(TODAY_ENV) else None
+    try:
+        settings = load_settings(state.root)
+        site = load_site(state.root, today=today, preview=state.preview)
+    except ContentErrors as errors:
+        raise Abort(errors.report()) from None
+    for reason, count in site.left_out.items():
+        log.info("%d verhalen/blogs niet gepubliceerd: %s", count, reason)
+    if not state.preview:
+        config.site_url = settings.site_url
+    config.site_name = settings.site_name
+    state.renderer = PageRenderer(site)
+    state.generated = {page.src_uri: page for page in state.renderer.all_pages()}
+    state.problems = []
+    config.nav = [{"Start": "index.md"}] + [
+        {c.title: urls.src_uri(urls.category_url(c))} for c in site.categories]
+    if not state.preview:
+        state.site_dir = Path(config.site_dir)
+        state.staging = publish.staging_dir_for(state.site_dir)
+        config.site_dir = str(state.staging)
+    state.warnings = _WarningCollector()
+    logging.getLogger("mkdocs").addHandler(state.warnings)
+    return config
+
+
+def on_files(files, config):
+    nav_pages = {item for entry in config.nav for item in entry.values()}
+    for src_uri, page in state.generated.items():
+        inclusion = InclusionLevel.UNDEFINED if src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
+    for image in state.renderer.site.images:
+        files.append(File(image, src_dir=str(state.root / IMAGE_FOLDER), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+    state.known_urls = {"", *(f.url for f in files), *(f.url.rstrip("/") for f in files)}
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    generated = state.generated.get(page.file.src_uri)
+    if generated:
+        page.meta.update(title=generated.title, description=generated.description, **generated.meta)
+    if page.file.src_uri == "index.md" and not page.file.generated_by:
+        markdown = f"{markdown}\n\n{state.renderer.home_sections()}\n"
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    generated = state.generated.get(page.file.src_uri)
+    source = generated.source if generated else None
+    source = source or (f"docs/{page.file.src_uri}" if not page.file.generated_by else
+                        f"(gegenereerde pagina {page.file.src_uri})")
+    state.problems += links.broken_links(html, page.url, state.known_urls, source)
+    return html
+
+
+@event_priority(-100)  # last: after the search index and sitemap are written
+def on_post_build(config):
+    logging.getLogger("mkdocs").removeHandler(state.warnings)
+    problems = list(state.problems)
+    problems += [Problem("mkdocs", None, message) for message in state.warnings.messages]
+    if problems:
+        if state.staging:
+            publish.discard(state.staging)
+        raise Abort(ContentErrors(problems).report())
+    if state.staging:
+        publish.replace_site(state.staging, state.site_dir)
+        config.site_dir = str(state.site_dir)
+
+
+def on_build_error(error):
+    if state.warnings:
+        logging.getLogger("mkdocs").removeHandler(state.warnings)
+    if state.staging:
+        publish.discard(state.staging)

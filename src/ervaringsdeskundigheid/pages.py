@@ -1,0 +1,128 @@
+"""Render the generated pages of the section from the content model.
+
+Output is generator-neutral: a list of `GeneratedPage` with a URL, a title, a
+description and Markdown (with escaped HTML blocks). The MkDocs hooks only hand these
+to MkDocs; another generator could do the same.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import urls
+from .model import ARTICLE_KINDS, STORIES, ArticleKind, Entry, Site
+from .text import dutch_date, reading_time
+
+PAGE_SIZE = 12
+HOME_LATEST = 6
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    url: str
+    title: str
+    markdown: str
+    description: str = ""
+    source: str | None = None          # the editor's file this page comes from, for error messages
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    url_of: callable
+
+    @property
+    def previous(self) -> str | None:
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+    env.filters.update(dutch_date=dutch_date, reading_time=reading_time)
+    env.globals.update(category_url=urls.category_url, overview_url=urls.overview_url,
+                       image_url=image_url, kinds=ARTICLE_KINDS)
+    return env
+
+
+def image_url(image: str) -> str:
+    """Images keep their path below content/ in the site."""
+    return image
+
+
+class PageRenderer:
+    def __init__(self, site: Site):
+        self.site = site
+        self.env = _environment()
+
+    def _render(self, template: str, here: str, **context) -> str:
+        html = self.env.get_template(template).render(link=lambda target: urls.relative(target, here),
+                                                      **context)
+        # Markdown ends a raw HTML block at a blank line; keep each block in one piece.
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def all_pages(self) -> list[GeneratedPage]:
+        pages = [self.article_page(entry) for entry in self.site.entries]
+        for kind in ARTICLE_KINDS:
+            pages += self.overview_pages(kind)
+        for category in self.site.categories:
+            pages += self.category_pages(category)
+        return pages
+
+    def article_page(self, entry: Entry) -> GeneratedPage:
+        meta = entry.meta
+        header = self._render("article_header.html", entry.url, entry=entry,
+                              person=getattr(meta, "person", None),
+                              author=self.site.authors.get(getattr(meta, "author", None)))
+        footer = self._render("article_footer.html", entry.url, entry=entry,
+                              categories=[self.site.category(c) for c in meta.categories])
+        markdown = f"{header}\n\n{entry.body.strip()}\n\n{footer}\n"
+        return GeneratedPage(url=entry.url, title=meta.title, description=meta.description,
+                             markdown=markdown, source=entry.source)
+
+    def overview_pages(self, kind: ArticleKind) -> list[GeneratedPage]:
+        entries = self.site.of_kind(kind)
+        pages = []
+        for number, chunk, pager in _paginate(entries, lambda n: urls.overview_url(kind, n)):
+            url = urls.overview_url(kind, number)
+            title = kind.plural if number == 1 else f"{kind.plural} (pagina {number})"
+            body = self._render("overview.html", url, entries=chunk, pager=pager, kind=kind)
+            pages.append(GeneratedPage(url=url, title=title, markdown=body,
+                                       description=f"Alle {kind.plural.lower()} over ervaringsdeskundigheid."))
+        return pages
+
+    def category_pages(self, category) -> list[GeneratedPage]:
+        entries = self.site.in_category(category.id)
+        pages = []
+        for number, chunk, pager in _paginate(entries, lambda n: urls.category_url(category, n)):
+            url = urls.category_url(category, number)
+            items = self._render("category.html", url, entries=chunk, pager=pager, category=category)
+            if number == 1:
+                title, markdown = category.title, f"{category.intro.strip()}\n\n{items}\n"
+            else:
+                title, markdown = f"{category.title} (pagina {number})", items
+            pages.append(GeneratedPage(url=url, title=title, markdown=markdown, description=category.summary))
+        return pages
+
+    def home_sections(self) -> str:
+        return self._render("home.html", urls.HOME, categories=self.site.categories,
+                            stories=self.site.of_kind(STORIES)[:HOME_LATEST])
+
+
+def _paginate(entries: list[Entry], url_of) -> list[tuple[int, list[Entry], Pager]]:
+    count = max(1, math.ceil(len(entries) / PAGE_SIZE))
+    return [(n, entries[(n - 1) * PAGE_SIZE:n * PAGE_SIZE], Pager(n, count, url_of))
+            for n in range(1, count + 1)]

@@ -1,0 +1,35 @@
+"""Publish a finished build atomically, so a failed build never leaves a half-written site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+STAGING_PREFIX = ".site-staging-"
+PREVIOUS_PREFIX = ".site-previous-"
+
+
+def staging_dir_for(site_dir: Path) -> Path:
+    """A fresh build directory next to `site_dir` (same file system, so rename is atomic)."""
+    remove_leftovers(site_dir)
+    return site_dir.parent / f"{STAGING_PREFIX}{site_dir.name}-{os.getpid()}"
+
+
+def remove_leftovers(site_dir: Path) -> None:
+    for prefix in (STAGING_PREFIX, PREVIOUS_PREFIX):
+        for old in site_dir.parent.glob(f"{prefix}{site_dir.name}-*"):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_site(staging: Path, site_dir: Path) -> None:
+    """Swap the finished build into place."""
+    previous = site_dir.parent / f"{PREVIOUS_PREFIX}{site_dir.name}-{os.getpid()}"
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
