@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from ervaringsdeskundigheid import links, publish, urls
+from ervaringsdeskundigheid import links, publish, shortlinks, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.model import IMAGE_FOLDER
 from ervaringsdeskundigheid.pages import PageRenderer
@@ -65,7 +65,9 @@ def on_config(config):
         config.site_url = settings.site_url
     config.site_name = settings.site_name
     state.renderer = PageRenderer(site)
-    state.generated = {page.src_uri: page for page in state.renderer.all_pages()}
+    pages = state.renderer.all_pages() + shortlinks.shortlink_pages(state.root, settings.site_url, site)
+    state.generated = {page.src_uri: page for page in pages}
+    state.settings = settings
     state.problems = []
     config.nav = [{"Start": "index.md"}] + [
         {c.title: urls.src_uri(urls.category_url(c))} for c in site.categories]
@@ -87,6 +89,7 @@ def on_files(files, config):
         files.append(File(image, src_dir=str(state.root / IMAGE_FOLDER), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))
     state.known_urls = {"", *(f.url for f in files), *(f.url.rstrip("/") for f in files)}
+    state.problems += shortlinks.check_targets(state.root, state.known_urls)
     return files
 
 
@@ -117,6 +120,7 @@ def on_post_build(config):
         if state.staging:
             publish.discard(state.staging)
         raise Abort(ContentErrors(problems).report())
+    shortlinks.write_redirect_maps(state.root, state.settings.site_url, Path(config.site_dir))
     if state.staging:
         publish.replace_site(state.staging, state.site_dir)
         config.site_dir = str(state.site_dir)

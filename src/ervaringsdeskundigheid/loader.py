@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -12,8 +13,31 @@ from .model import ARTICLE_KINDS, IMAGE_FOLDER, Entry, Site
 from .problems import ContentErrors, Problem, problems_from_validation
 from .sources import SourceError, load_yaml_file, read_markdown
 
-CATEGORIES_FILE = "data/categories.yml"
-AUTHORS_FILE = "data/authors.yml"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A YAML file in data/: a list of items with a unique `key`, or one mapping (key None)."""
+
+    path: str
+    model: type[BaseModel]
+    key: str | None = "id"
+
+
+# Every data file, defined once. The Site attribute has the same name as the dict key.
+DATA_FILES = {
+    "categories": DataFile("data/categories.yml", schemas.Category),
+    "authors": DataFile("data/authors.yml", schemas.Author),
+    "organisations": DataFile("data/organisations.yml", schemas.Organisation),
+    "programmes": DataFile("data/opleidingen.yml", schemas.Programme, key="slug"),
+    "profiles": DataFile("data/functieprofielen.yml", schemas.JobProfile, key="slug"),
+    "experts": DataFile("data/experts.yml", schemas.Expert),
+    "faq": DataFile("data/faq.yml", schemas.Question),
+    "checklists": DataFile("data/checklists.yml", schemas.Checklist, key="slug"),
+    "menu": DataFile("data/menukaart.yml", schemas.MenuStep, key="slug"),
+    "monitor": DataFile("data/monitor.yml", schemas.Monitor, key=None),
+}
+AUTHORS_FILE = DATA_FILES["authors"].path
 
 
 def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False) -> Site:
@@ -24,8 +48,9 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
     """
     today = today or dt.date.today()
     problems: list[Problem] = []
-    categories = _load_list(root, CATEGORIES_FILE, schemas.Category, problems)
-    authors = {a.id: a for a in _load_list(root, AUTHORS_FILE, schemas.Author, problems)}
+    data = {name: load_data_file(root, spec, problems) for name, spec in DATA_FILES.items()}
+    categories = data["categories"]
+    authors = {a.id: a for a in data["authors"]}
     category_ids = {c.id for c in categories}
 
     entries: list[Entry] = []
@@ -60,35 +85,97 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
                 continue
             entries.append(Entry(kind, meta, source.body, label, slug, status))
 
+    problems += check_data_references(data, category_ids)
     if problems:
         raise ContentErrors(problems)
     entries.sort(key=lambda e: e.sort_key, reverse=True)
-    return Site(root=root, categories=categories, authors=authors, entries=entries, left_out=left_out)
+    experts = [public_view(e) for e in data["experts"] if has_consent(e)]
+    if len(experts) < len(data["experts"]):
+        left_out["ervaringsdeskundigen zonder (geldige) toestemming"] = len(data["experts"]) - len(experts)
+    return Site(root=root, categories=categories, authors=authors, entries=entries, left_out=left_out,
+                organisations=data["organisations"], programmes=data["programmes"],
+                profiles=data["profiles"], experts=experts, faq=data["faq"],
+                checklists=data["checklists"], menu=data["menu"], monitor=data["monitor"])
 
 
-def _load_list(root: Path, relative: str, model: type[BaseModel], problems: list[Problem]) -> list:
+def has_consent(expert: schemas.Expert) -> bool:
+    return expert.consent is not None and expert.consent.active
+
+
+def public_view(expert: schemas.Expert) -> schemas.Expert:
+    """The expert with every field outside the consent scope removed.
+
+    Without a scope, consent covers name, organisation and function only."""
+    scope = set(expert.consent.scope if expert.consent.scope is not None else ("name", "organisation", "function"))
+    hidden = {name: schemas.Expert.model_fields[name].default
+              for name in schemas.EXPERT_FIELDS if name not in scope}
+    if "photo" in hidden:
+        hidden["photo_alt"] = None
+    if "name" in hidden:
+        hidden["name"] = "Naam niet gepubliceerd"
+    return expert.model_copy(update=hidden)
+
+
+def check_data_references(data: dict, category_ids: set[str]) -> list[Problem]:
+    """References between data files: categories, organisations, programmes, profiles."""
+    problems = []
+    refs = {
+        "organisation": {o.id for o in data["organisations"]},
+        "opleidingen": {p.slug for p in data["programmes"]},
+        "functieprofielen": {p.slug for p in data["profiles"]},
+    }
+    for name, spec in DATA_FILES.items():
+        items = data[name] if spec.key else []
+        for item in items:
+            entry = str(getattr(item, spec.key))
+            for index, category in enumerate(getattr(item, "categories", None) or [], start=1):
+                if category not in category_ids and name != "categories":
+                    problems.append(Problem(spec.path, f"categories[{index}]", (
+                        f"'{category}' is geen bekende categorie. Kies uit: {', '.join(sorted(category_ids))}."),
+                        entry=entry))
+            for field_name, known in refs.items():
+                value = getattr(item, field_name, None) if name != "organisations" else None
+                values = value if isinstance(value, list) else [value] if value else []
+                for target in values:
+                    if target not in known:
+                        problems.append(Problem(spec.path, field_name, (
+                            f"'{target}' bestaat niet. Kies uit: {', '.join(sorted(known)) or '(leeg)'}."),
+                            entry=entry))
+    return problems
+
+
+def load_data_file(root: Path, spec: DataFile, problems: list[Problem]):
+    """Validate one data file; problems are appended. A missing optional file gives []."""
+    relative, model = spec.path, spec.model
     try:
         raw = load_yaml_file(root / relative, relative)
     except SourceError as error:
         problems.append(error.problem)
-        return []
+        return [] if spec.key else None
+    if spec.key is None:
+        try:
+            return model.model_validate(raw)
+        except ValidationError as error:
+            problems += problems_from_validation(error, relative, model)
+            return None
     if not isinstance(raw, list):
         problems.append(Problem(relative, None, "moet een lijst zijn: elk item begint met '- '."))
         return []
     items, seen = [], set()
     for index, item in enumerate(raw, start=1):
-        name = item.get("id") if isinstance(item, dict) else None
+        name = item.get(spec.key) if isinstance(item, dict) else None
         entry = str(name or f"nummer {index}")
         try:
             parsed = model.model_validate(item)
         except ValidationError as error:
             problems += problems_from_validation(error, relative, model, entry=entry)
             continue
-        if parsed.id in seen:
-            problems.append(Problem(relative, "id", f"'{parsed.id}' komt twee keer voor. Elk id moet uniek zijn.",
+        key = getattr(parsed, spec.key)
+        if key in seen:
+            problems.append(Problem(relative, spec.key, f"'{key}' komt twee keer voor. Dit moet uniek zijn.",
                                     entry=entry))
             continue
-        seen.add(parsed.id)
+        seen.add(key)
         items.append(parsed)
     return items
 

@@ -67,6 +67,14 @@ class Site:
     authors: dict[str, schemas.Author]
     entries: list[Entry]                     # newest first
     left_out: dict[str, int] = field(default_factory=dict)   # reason -> count
+    organisations: list[schemas.Organisation] = field(default_factory=list)
+    programmes: list[schemas.Programme] = field(default_factory=list)
+    profiles: list[schemas.JobProfile] = field(default_factory=list)
+    experts: list[schemas.Expert] = field(default_factory=list)   # only consented, only consented fields
+    faq: list[schemas.Question] = field(default_factory=list)
+    checklists: list[schemas.Checklist] = field(default_factory=list)
+    menu: list[schemas.MenuStep] = field(default_factory=list)
+    monitor: schemas.Monitor | None = None
 
     def category(self, category_id: str) -> schemas.Category:
         return next(c for c in self.categories if c.id == category_id)

@@ -7,7 +7,7 @@ Cross-file references (category ids, authors, image files) are checked in `loade
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -103,3 +103,136 @@ class Blog(Article):
 class SiteSettings(Strict):
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+(/[^\s]*)?/$")]
     site_name: Text
+
+
+# --- Data files (data/*.yml). Every item declares its categories. ---
+
+Categories = Annotated[list[Slug], Field(min_length=1)]
+OptionalText = Text | None
+
+
+class Organisation(Strict):
+    id: Slug
+    name: Text
+    sector: OptionalText = None
+    description: OptionalText = None
+    how: OptionalText = None
+    location: OptionalText = None
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    contact: OptionalText = None
+    categories: Categories
+
+
+class Programme(Strict):
+    slug: Slug
+    title: Text
+    kind: Literal["opleiding", "orientatie"]
+    provider: OptionalText = None
+    level: Literal["MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus"] | None = None
+    form: Literal["BOL", "BBL", "deeltijd", "voltijd"] | None = None
+    duration: OptionalText = None
+    place: OptionalText = None
+    regional: bool = False
+    target_group: Text
+    admission: OptionalText = None
+    costs: OptionalText = None
+    diploma: OptionalText = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    summary: Text
+    source: Text
+    categories: Categories
+
+
+class PayGuidance(Strict):
+    text: Text
+    source: Text
+    year: int
+
+
+class JobProfile(Strict):
+    slug: Slug
+    title: Text
+    summary: Text
+    tasks: list[Text] = Field(min_length=1)
+    competences: list[Text] = Field(min_length=1)
+    level: OptionalText = None
+    training: OptionalText = None
+    workplaces: list[Text] = []
+    career_path: OptionalText = None
+    pay: list[PayGuidance] = []
+    categories: Categories
+
+
+EXPERT_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
+
+
+class Expert(Strict):
+    id: Slug
+    example: bool = False
+    name: Text
+    organisation: Slug
+    function: OptionalText = None
+    expertise: list[Text] = []
+    region: OptionalText = None
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    phone: OptionalText = None
+    buddy: bool = False
+    photo: OptionalText = None
+    photo_alt: OptionalText = None
+    categories: Categories
+    consent: Consent | None = None
+
+    @model_validator(mode="after")
+    def _photo_needs_alt(self) -> "Expert":
+        if self.photo and not self.photo_alt:
+            raise RuleViolation("photo_alt", "ontbreekt. Bij een foto hoort een korte beschrijving.")
+        return self
+
+
+class Question(Strict):
+    id: Slug
+    question: Text
+    answer: Text
+    categories: Categories
+
+
+class ChecklistSection(Strict):
+    title: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class Checklist(Strict):
+    slug: Slug
+    title: Text
+    intro: Text
+    categories: Categories
+    sections: list[ChecklistSection] = Field(min_length=1)
+
+
+class MonitorYear(Strict):
+    year: int
+    at_work: int = Field(ge=0)
+    expected: bool = False
+
+
+class MonitorFact(Strict):
+    label: Text
+    value: Text
+
+
+class Monitor(Strict):
+    source: Text
+    goal: int = Field(ge=0)
+    ambition: int = Field(ge=0)
+    years: list[MonitorYear] = Field(min_length=1)
+    facts: list[MonitorFact] = []
+
+
+class MenuStep(Strict):
+    slug: Slug
+    title: Text
+    text: Text
+    opleidingen: list[Slug] = []
+    functieprofielen: list[Slug] = []
+    buddies: bool = False
+    categories: Categories

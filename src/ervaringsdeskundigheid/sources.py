@@ -35,6 +35,8 @@ def read_text(path: Path, label: str) -> str:
     """Read a file as UTF-8. `label` is the path shown to editors."""
     try:
         data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise SourceError(Problem(label, None, "bestaat niet. Maak het bestand aan.")) from error
     except OSError as error:
         raise SourceError(Problem(label, None, f"kan het bestand niet lezen ({error.strerror}).")) from error
     try:
