@@ -30,6 +30,7 @@ def broken_links(html: str, page_url: str, known_urls: set[str], source: str) ->
         if target is None or target in known_urls or target + "/" in known_urls or target == ".":
             continue
         problems.append(Problem(source, "tekst", (
-            f"de link '{href}' verwijst naar een pagina of bestand dat niet bestaat. "
-            "Controleer de schrijfwijze, of link naar het .md-bestand, bijvoorbeeld '../verhalen/maaike.md'.")))
+            f"de link '{href}' werkt niet: die pagina of dat bestand bestaat niet. "
+            "Controleer de schrijfwijze. Link naar een ander verhaal met 'slug.md', "
+            "naar een blog met '../blogs/slug.md'.")))
     return problems

@@ -67,6 +67,7 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
                 continue
             except ValidationError as error:
                 problems += problems_from_validation(error, label, kind.schema)
+                problems += _check_categories(label, source.meta.get("categories"), category_ids)
                 continue
             slug = meta.slug or path.stem
             problems += _check_references(root, label, meta, category_ids, authors)
@@ -128,11 +129,7 @@ def check_data_references(data: dict, category_ids: set[str]) -> list[Problem]:
         items = data[name] if spec.key else []
         for item in items:
             entry = str(getattr(item, spec.key))
-            for index, category in enumerate(getattr(item, "categories", None) or [], start=1):
-                if category not in category_ids and name != "categories":
-                    problems.append(Problem(spec.path, f"categories[{index}]", (
-                        f"'{category}' is geen bekende categorie. Kies uit: {', '.join(sorted(category_ids))}."),
-                        entry=entry))
+            problems += _check_categories(spec.path, getattr(item, "categories", None), category_ids, entry)
             for field_name, known in refs.items():
                 value = getattr(item, field_name, None) if name != "organisations" else None
                 values = value if isinstance(value, list) else [value] if value else []
@@ -182,12 +179,7 @@ def load_data_file(root: Path, spec: DataFile, problems: list[Problem]):
 
 def _check_references(root: Path, label: str, meta: schemas.Article, category_ids: set[str],
                       authors: dict) -> list[Problem]:
-    problems = []
-    for index, category in enumerate(meta.categories, start=1):
-        if category not in category_ids:
-            problems.append(Problem(label, f"categories[{index}]", (
-                f"'{category}' is geen bekende categorie. "
-                f"Kies uit: {', '.join(sorted(category_ids))}.")))
+    problems = _check_categories(label, meta.categories, category_ids)
     if isinstance(meta, schemas.Blog) and meta.author not in authors:
         problems.append(Problem(label, "author", (
             f"'{meta.author}' staat niet in {AUTHORS_FILE}. "
@@ -203,6 +195,16 @@ def _check_references(root: Path, label: str, meta: schemas.Article, category_id
                 f"Zet de afbeelding in {IMAGE_FOLDER}/afbeeldingen/ en schrijf bijvoorbeeld "
                 "'image: afbeeldingen/foto.jpg'.")))
     return problems
+
+
+def _check_categories(label: str, categories, category_ids: set[str], entry: str | None = None) -> list[Problem]:
+    if not isinstance(categories, list):
+        return []
+    return [Problem(label, f"categories[{index}]", (
+                f"'{category}' is geen bekende categorie. Kies uit: {', '.join(sorted(category_ids))}."),
+                entry=entry)
+            for index, category in enumerate(categories, start=1)
+            if isinstance(category, str) and category not in category_ids]
 
 
 def _status(meta: schemas.Article, today: dt.date) -> str | None:

@@ -1,0 +1,65 @@
+"""Shared test helpers: real MkDocs builds of the repository or of a temporary copy."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "data", "hooks", "overrides")
+FIXED_TODAY = "2026-01-01"
+
+
+def run_build(project: Path, site_dir: Path | None = None, **env) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build` for `project`; returns the finished process."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+    if site_dir is not None:
+        command += ["-d", str(site_dir)]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY, **env}
+    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=project)
+
+
+def tree_digest(directory: Path) -> str:
+    """A digest of every file path and content below `directory`."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*")):
+        digest.update(str(path.relative_to(directory)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the repository's site sources, free to break."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The repository itself, built once per test session."""
+    site = tmp_path_factory.mktemp("repo") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst van het verhaal.\n",
+                kind: str = "stories") -> Path:
+    path = project / "content" / kind / name
+    path.write_text(f"---\n{front_matter.strip()}\n---\n{body}", encoding="utf-8")
+    return path
