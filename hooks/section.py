@@ -69,8 +69,7 @@ def on_config(config):
     state.generated = {page.src_uri: page for page in pages}
     state.settings = settings
     state.problems = []
-    config.nav = [{"Start": "index.md"}] + [
-        {c.title: urls.src_uri(urls.category_url(c))} for c in site.categories]
+    config.nav = _mkdocs_nav(state.renderer.navigation(pages))
     if not state.preview:
         state.site_dir = Path(config.site_dir)
         state.staging = publish.staging_dir_for(state.site_dir)
@@ -80,8 +79,21 @@ def on_config(config):
     return config
 
 
+def _mkdocs_nav(items):
+    return [{title: _mkdocs_nav(target) if isinstance(target, list) else urls.src_uri(target)}
+            for title, target in items]
+
+
+def _nav_src_uris(nav) -> set[str]:
+    found = set()
+    for entry in nav:
+        for target in entry.values():
+            found |= _nav_src_uris(target) if isinstance(target, list) else {target}
+    return found
+
+
 def on_files(files, config):
-    nav_pages = {item for entry in config.nav for item in entry.values()}
+    nav_pages = _nav_src_uris(config.nav)
     for src_uri, page in state.generated.items():
         inclusion = InclusionLevel.UNDEFINED if src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))

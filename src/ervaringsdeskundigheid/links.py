@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from urllib.parse import unquote, urlsplit
@@ -13,7 +14,7 @@ _LINK = re.compile(r"""<(?:a|img|source)\b[^>]*?\s(?:href|src)=["']([^"']*)["']"
 
 def resolve(href: str, page_url: str) -> str | None:
     """The site-relative target of `href` on `page_url`, or None for external/anchor links."""
-    parts = urlsplit(href)
+    parts = urlsplit(html.unescape(href))
     if parts.scheme or parts.netloc or not parts.path:
         return None
     base = page_url if page_url.endswith("/") or page_url == "" else posixpath.dirname(page_url) + "/"

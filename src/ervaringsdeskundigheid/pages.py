@@ -13,10 +13,18 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import urls
+from .datapages import DataPages
 from .model import ARTICLE_KINDS, STORIES, ArticleKind, Entry, Site
 from .text import dutch_date, reading_time
 
 PAGE_SIZE = 12
+# Data pages shown in each category's navigation tab (checklists follow their first category).
+NAV_PAGES = {
+    "aspirant": [urls.MENU, urls.FAQ],
+    "opleiding": [urls.PROGRAMMES],
+    "ervaringsdeskundige": [urls.EXPERTS, urls.PROFILES],
+    "werkgevers": [urls.ORGANISATIONS, urls.FIGURES],
+}
 HOME_LATEST = 6
 
 
@@ -67,6 +75,7 @@ class PageRenderer:
     def __init__(self, site: Site):
         self.site = site
         self.env = _environment()
+        self.data_pages = DataPages(self)
 
     def _render(self, template: str, here: str, **context) -> str:
         html = self.env.get_template(template).render(link=lambda target: urls.relative(target, here),
@@ -80,7 +89,21 @@ class PageRenderer:
             pages += self.overview_pages(kind)
         for category in self.site.categories:
             pages += self.category_pages(category)
-        return pages
+        return pages + self.data_pages.all_pages()
+
+    def navigation(self, generated: list[GeneratedPage]) -> list[tuple[str, str | list]]:
+        """Navigation tabs: home, then one tab per category with its main data pages.
+        Items are (title, url); the many stories and blogs stay out of the navigation."""
+        pages = {page.url: page.title for page in generated}
+        extra = {category_id: [url for url in urls_ if url in pages] for category_id, urls_ in NAV_PAGES.items()}
+        for checklist in self.site.checklists:
+            extra.setdefault(checklist.categories[0], []).append(urls.checklist_url(checklist))
+        tabs: list = [("Start", urls.HOME)]
+        for category in self.site.categories:
+            items = [(category.title, urls.category_url(category))]
+            items += [(pages[url], url) for url in extra.get(category.id, [])]
+            tabs.append((category.title, items))
+        return tabs
 
     def article_page(self, entry: Entry) -> GeneratedPage:
         meta = entry.meta
@@ -111,7 +134,8 @@ class PageRenderer:
             url = urls.category_url(category, number)
             items = self._render("category.html", url, entries=chunk, pager=pager, category=category)
             if number == 1:
-                title, markdown = category.title, f"{category.intro.strip()}\n\n{items}\n"
+                data = self.data_pages.category_section(category, url)
+                title, markdown = category.title, f"{category.intro.strip()}\n\n{items}\n\n{data}\n"
             else:
                 title, markdown = f"{category.title} (pagina {number})", items
             pages.append(GeneratedPage(url=url, title=title, markdown=markdown, description=category.summary))
@@ -119,7 +143,8 @@ class PageRenderer:
 
     def home_sections(self) -> str:
         return self._render("home.html", urls.HOME, categories=self.site.categories,
-                            stories=self.site.of_kind(STORIES)[:HOME_LATEST])
+                            stories=self.site.of_kind(STORIES)[:HOME_LATEST],
+                            figure=self.data_pages.latest_figure(), monitor=self.site.monitor)
 
 
 def _paginate(entries: list[Entry], url_of) -> list[tuple[int, list[Entry], Pager]]:

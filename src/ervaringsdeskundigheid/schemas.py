@@ -82,6 +82,7 @@ class Article(Strict):
     example: bool = False
     image: Text | None = None
     image_alt: Text | None = None
+    organisations: list[Slug] = []      # ids in data/organisations.yml this item is about
 
     @model_validator(mode="after")
     def _image_needs_alt(self) -> "Article":
@@ -138,6 +139,7 @@ class Programme(Strict):
     costs: OptionalText = None
     diploma: OptionalText = None
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    organisation: Slug | None = None    # id in data/organisations.yml, when the provider is a partner
     summary: Text
     source: Text
     categories: Categories

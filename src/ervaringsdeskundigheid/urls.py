@@ -50,3 +50,34 @@ def relative(target: str, here: str) -> str:
 
 def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
+
+
+# Data pages. Fixed URLs: they may be printed on posters.
+PROGRAMMES = "opleidingen/"
+MENU = "menukaart/"
+PROFILES = "functieprofielen/"
+EXPERTS = "ervaringsdeskundigen/"
+ORGANISATIONS = "organisaties/"
+FAQ = "veelgestelde-vragen/"
+CHECKLISTS = "checklists/"
+FIGURES = "cijfers/"
+
+
+def programme_url(programme) -> str:
+    return f"{PROGRAMMES}{programme.slug}/"
+
+
+def profile_url(profile) -> str:
+    return f"{PROFILES}{profile.slug}/"
+
+
+def checklist_url(checklist) -> str:
+    return f"{CHECKLISTS}{checklist.slug}/"
+
+
+def organisation_url(organisation) -> str:
+    return f"{ORGANISATIONS}#{organisation.id}"
+
+
+def expert_url(expert) -> str:
+    return f"{EXPERTS}#{expert.id}"
