@@ -63,3 +63,28 @@ def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst 
     path = project / "content" / kind / name
     path.write_text(f"---\n{front_matter.strip()}\n---\n{body}", encoding="utf-8")
     return path
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(repo_site):
+    """The repository's built site on a local HTTP server; yields the base URL."""
+    from ervaringsdeskundigheid.devserver import serve_directory
+
+    with serve_directory(repo_site) as base:
+        yield base

@@ -108,8 +108,8 @@ def public_view(expert: schemas.Expert) -> schemas.Expert:
 
     Without a scope, consent covers name, organisation and function only."""
     scope = set(expert.consent.scope if expert.consent.scope is not None else ("name", "organisation", "function"))
-    hidden = {name: schemas.Expert.model_fields[name].default
-              for name in schemas.EXPERT_FIELDS if name not in scope}
+    empty = {"expertise": [], "buddy": False}
+    hidden = {name: empty.get(name) for name in schemas.EXPERT_FIELDS if name not in scope}
     if "photo" in hidden:
         hidden["photo_alt"] = None
     if "name" in hidden:
