@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.lock-installed
 
-.PHONY: build serve test check lock setup browser clean
+.PHONY: build serve test check lock setup system-packages clean
 
 build: setup
 	$(BIN)/mkdocs build
@@ -13,7 +13,7 @@ build: setup
 serve: setup
 	$(BIN)/mkdocs serve
 
-test: setup browser
+test: setup system-packages
 	$(BIN)/pytest
 
 setup: $(STAMP)
@@ -28,9 +28,15 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'ervaringsdeskundigheid.pth').write_text('$(CURDIR)/src\\n')"
 	touch $(STAMP)
 
-# Debian's Chromium for the real-browser tests (Playwright cannot download its own here).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+# Debian packages the tests need: Chromium for the real-browser tests (Playwright cannot
+# download its own here) and poppler-utils (pdftoppm, pdffonts) for the poster checks.
+SYSTEM_PACKAGES := chromium:chromium pdftoppm:poppler-utils pdffonts:poppler-utils
+system-packages:
+	@missing=$$(for pair in $(SYSTEM_PACKAGES); do command -v $${pair%%:*} >/dev/null 2>&1 || echo $${pair#*:}; done | sort -u); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 # Regenerate requirements.lock from pyproject.toml in a throwaway virtualenv.
 lock:
