@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.lock-installed
 
-.PHONY: build serve test check lock setup system-packages clean
+.PHONY: build serve test check lock setup system-packages clean posters
 
 build: setup
 	$(BIN)/mkdocs build
@@ -27,6 +27,11 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	@# The domain package is used from src/ in place (like an editable install, without a build backend).
 	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'ervaringsdeskundigheid.pth').write_text('$(CURDIR)/src\\n')"
 	touch $(STAMP)
+
+# Print-ready posters and banners from data/partners.yml into dist/posters/ (pdftoppm makes
+# the previews). One partner or format: make posters ARGS="--partner lefier --format A3"
+posters: setup system-packages
+	$(BIN)/python scripts/posters.py $(ARGS)
 
 # Debian packages the tests need: Chromium for the real-browser tests (Playwright cannot
 # download its own here) and poppler-utils (pdftoppm, pdffonts) for the poster checks.
