@@ -18,7 +18,6 @@ from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.model import IMAGE_FOLDER
 from ervaringsdeskundigheid.pages import PageRenderer
 from ervaringsdeskundigheid.problems import ContentErrors, Problem
-from ervaringsdeskundigheid.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.section")
 TODAY_ENV = "SECTION_TODAY"   # lets tests fix "today" for scheduling
@@ -55,10 +54,10 @@ def on_config(config):
     state.root = Path(config.config_file_path).parent
     today = dt.date.fromisoformat(os.environ[TODAY_ENV]) if os.environ.get(TODAY_ENV) else None
     try:
-        settings = load_settings(state.root)
         site = load_site(state.root, today=today, preview=state.preview)
     except ContentErrors as errors:
         raise Abort(errors.report()) from None
+    settings = site.settings
     for reason, count in site.left_out.items():
         log.info("%d verhalen/blogs niet gepubliceerd: %s", count, reason)
     if not state.preview:

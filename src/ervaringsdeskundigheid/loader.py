@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from . import schemas
 from .model import ARTICLE_KINDS, IMAGE_FOLDER, Entry, Site
 from .problems import ContentErrors, Problem, problems_from_validation
+from .settings import load_settings
 from .sources import SourceError, load_yaml_file, read_markdown
 
 
@@ -48,6 +49,11 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
     """
     today = today or dt.date.today()
     problems: list[Problem] = []
+    try:
+        settings = load_settings(root)
+    except ContentErrors as errors:
+        settings = None
+        problems += errors.problems
     data = {name: load_data_file(root, spec, problems) for name, spec in DATA_FILES.items()}
     categories = data["categories"]
     authors = {a.id: a for a in data["authors"]}
@@ -96,7 +102,8 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
     return Site(root=root, categories=categories, authors=authors, entries=entries, left_out=left_out,
                 organisations=data["organisations"], programmes=data["programmes"],
                 profiles=data["profiles"], experts=experts, faq=data["faq"],
-                checklists=data["checklists"], menu=data["menu"], monitor=data["monitor"])
+                checklists=data["checklists"], menu=data["menu"], monitor=data["monitor"],
+                settings=settings)
 
 
 def has_consent(expert: schemas.Expert) -> bool:

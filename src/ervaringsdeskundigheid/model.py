@@ -75,6 +75,11 @@ class Site:
     checklists: list[schemas.Checklist] = field(default_factory=list)
     menu: list[schemas.MenuStep] = field(default_factory=list)
     monitor: schemas.Monitor | None = None
+    settings: schemas.SiteSettings | None = None
+
+    @property
+    def site_url(self) -> str:
+        return self.settings.site_url if self.settings else "/"
 
     def category(self, category_id: str) -> schemas.Category:
         return next(c for c in self.categories if c.id == category_id)

@@ -8,12 +8,14 @@ to MkDocs; another generator could do the same.
 from __future__ import annotations
 
 import math
+from urllib.parse import quote, urlencode
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import urls
 from .datapages import DataPages
+from .related import RelatedIndex
 from .model import ARTICLE_KINDS, STORIES, ArticleKind, Entry, Site
 from .text import dutch_date, reading_time
 
@@ -76,6 +78,7 @@ class PageRenderer:
         self.site = site
         self.env = _environment()
         self.data_pages = DataPages(self)
+        self.related = RelatedIndex(site.entries)
 
     def _render(self, template: str, here: str, **context) -> str:
         html = self.env.get_template(template).render(link=lambda target: urls.relative(target, here),
@@ -111,7 +114,8 @@ class PageRenderer:
                               person=getattr(meta, "person", None),
                               author=self.site.authors.get(getattr(meta, "author", None)))
         footer = self._render("article_footer.html", entry.url, entry=entry,
-                              categories=[self.site.category(c) for c in meta.categories])
+                              categories=[self.site.category(c) for c in meta.categories],
+                              related=self.related.related(entry), share=share_links(self.site, entry))
         markdown = f"{header}\n\n{entry.body.strip()}\n\n{footer}\n"
         return GeneratedPage(url=entry.url, title=meta.title, description=meta.description,
                              markdown=markdown, source=entry.source)
@@ -145,6 +149,16 @@ class PageRenderer:
         return self._render("home.html", urls.HOME, categories=self.site.categories,
                             stories=self.site.of_kind(STORIES)[:HOME_LATEST],
                             figure=self.data_pages.latest_figure(), monitor=self.site.monitor)
+
+
+def share_links(site: Site, entry: Entry) -> dict[str, str]:
+    """Plain share links: no third-party scripts are loaded."""
+    page = urls.absolute(site.site_url, entry.url)
+    return {
+        "LinkedIn": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": page}),
+        "E-mail": "mailto:?" + urlencode({"subject": entry.meta.title,
+                                          "body": f"{entry.meta.description}\n\n{page}"}, quote_via=quote),
+    }
 
 
 def _paginate(entries: list[Entry], url_of) -> list[tuple[int, list[Entry], Pager]]:
