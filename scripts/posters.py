@@ -20,6 +20,10 @@ from ervaringsdeskundigheid.posters import OUTPUT_DIR, PRINT_ORDER, PosterErrors
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _copies(count: int) -> str:
+    return "1 exemplaar" if count == 1 else f"{count} exemplaren"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description="Maak de posters en banners met QR-code (PDF voor de drukker, PNG als voorbeeld).")
@@ -30,7 +34,7 @@ def main(argv: list[str]) -> int:
 
     def progress(done: int, total: int, entry: dict) -> None:
         print(f"[{done:>{len(str(total))}}/{total}] {entry['partner']} · {entry['location']} · "
-              f"{entry['format']} · {entry['copies']} stuks → {entry['file']}", flush=True)
+              f"{entry['format']} · {_copies(entry['copies'])} → {entry['file']}", flush=True)
 
     print(f"Posters maken in {OUTPUT_DIR}/ ...", flush=True)
     try:

@@ -153,7 +153,9 @@ def plan_posters(root: Path, *, partners_file: Path | None = None, partner: str 
     problems = list(data.problems)
     label = data.partners_file
     if not (partners_file or root / inv.PARTNERS_FILE).exists():
-        problems.append(Problem(label, None, "bestaat niet. Maak het bestand aan; kijk voor een voorbeeld in de README."))
+        problems.append(Problem(label, None, (
+            "bestaat niet. Maak het bestand aan met 'campaign:' en een lijst 'partners:' "
+            "(zie de uitleg bovenaan data/partners.yml in de repository).")))
     if fmt is not None and fmt not in inv.FORMATS:
         problems.append(Problem("--format", None, f"'{fmt}' is geen bekend formaat. Kies uit: {', '.join(inv.FORMATS)}."))
     if partner is not None and partner not in {p.partner for p in data.placements} and not problems:
@@ -178,7 +180,7 @@ def plan_posters(root: Path, *, partners_file: Path | None = None, partner: str 
             link = by_code[loc.code_for(format_id)]
             distance = loc.viewing_distance.get(format_id, spec.viewing_distance_m)
             category = _category_of(link, site, categories)
-            stem = f"{placement.partner}/{link.code}-{format_id}"
+            stem = f"{placement.partner}/{inv.slugify(loc.name)}-{format_id}"
             job = PosterJob(
                 index=len(jobs), partner=placement.partner, partner_name=names.get(placement.partner, placement.partner),
                 location=loc.name, format=format_id, copies=copies, code=link.code, medium=link.medium,

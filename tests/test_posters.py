@@ -1,0 +1,458 @@
+"""Posters and banners: print-ready PDFs whose QR codes scan, and Dutch errors for bad input.
+
+The PDFs are checked the way a printer and a phone see them: page boxes with pypdf, fonts
+with poppler's pdffonts, the QR code decoded by zxing-cpp from a 700 px wide render of the
+whole poster, and the text with pdftotext.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+
+from conftest import ROOT, tree_digest
+from ervaringsdeskundigheid import partners as inv
+from ervaringsdeskundigheid.posters import PosterErrors, generate_posters
+
+MM = 72 / 25.4
+BLEED = 3.0
+SITE_URL = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]
+INVENTORY = yaml.safe_load((ROOT / inv.PARTNERS_FILE).read_text(encoding="utf-8"))
+CATEGORY_PATHS = {c["id"]: c["path"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
+FORMATS = {"A4": (210, 297, 1.0), "A3": (297, 420, 1.5), "A2": (420, 594, 2.0), "banner": (850, 2000, 3.0)}
+HEADLINES = {"aspirant": "Wil jij je ervaring inzetten?", "werkgevers": "Een ervaringsdeskundige in jouw team?",
+             "opleiding": "Leer werken met je ervaring", "ervaringsdeskundige": "Werk jij al als ervaringsdeskundige?",
+             "home": "Jouw ervaring telt"}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    """All posters of the repository's inventory, made once (the repository is only read)."""
+    out = tmp_path_factory.mktemp("posters") / "posters"
+    calls = []
+    result = generate_posters(ROOT, out, progress=lambda done, total, entry: calls.append((done, total, entry)))
+    return result, calls
+
+
+@pytest.fixture(scope="module")
+def manifest(run):
+    result, _ = run
+    return json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
+
+
+def _entries(manifest):
+    return [pytest.param(entry, id=entry["file"]) for entry in manifest]
+
+
+def expected_posters() -> set[tuple[str, str, str, int]]:
+    return {(p["partner"], loc["name"], fmt, count)
+            for p in INVENTORY["partners"] for loc in p["locations"]
+            for fmt, count in loc["copies"].items() if count > 0}
+
+
+def render(pdf: Path, width_px: int = 700) -> Image.Image:
+    out = subprocess.run(["pdftoppm", "-singlefile", "-scale-to-x", str(width_px), "-scale-to-y", "-1", str(pdf)],
+                         check=True, capture_output=True).stdout
+    return Image.open(io.BytesIO(out)).convert("RGB")
+
+
+def pdf_text(pdf: Path) -> str:
+    return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                                   text=True).stdout.split())
+
+
+# --- The manifest and the files ------------------------------------------------------------
+
+
+def test_manifest_lists_every_poster_of_the_inventory(run, manifest):
+    result, _ = run
+    assert manifest == result.manifest
+    assert {(e["partner"], e["location"], e["format"], e["copies"]) for e in manifest} == expected_posters()
+    for entry in manifest:
+        assert {"partner", "location", "format", "copies", "file", "qr_url", "target_url", "trim_mm"} <= entry.keys()
+        assert (result.out_dir / entry["file"]).read_bytes().startswith(b"%PDF-")
+        assert Image.open(result.out_dir / entry["preview"]).format == "PNG"
+    assert len({e["file"] for e in manifest}) == len(manifest)
+
+
+def test_progress_is_reported_for_every_poster(run):
+    result, calls = run
+    assert [done for done, _, _ in calls] == list(range(1, result.count + 1))
+    assert {total for _, total, _ in calls} == {result.count}
+    assert sorted(e["file"] for _, _, e in calls) == sorted(e["file"] for e in result.manifest)
+
+
+def test_qr_and_target_urls_carry_code_and_campaign(manifest):
+    codes = {}
+    for partner in INVENTORY["partners"]:
+        for loc in partner["locations"]:
+            codes[(partner["partner"], loc["name"], "poster")] = (loc.get("code"), loc["target"])
+            codes[(partner["partner"], loc["name"], "banner")] = (loc.get("banner_code"), loc["target"])
+    for entry in manifest:
+        medium = "banner" if entry["format"] == "banner" else "poster"
+        code, target = codes[(entry["partner"], entry["location"], medium)]
+        assert entry["qr_url"] == f"{SITE_URL}p/{code}/"
+        url = urlsplit(entry["target_url"])
+        path = "" if target == "home" else f"{CATEGORY_PATHS.get(target, target.strip('/'))}/"
+        assert f"{url.scheme}://{url.netloc}{url.path}" == SITE_URL + path
+        assert parse_qs(url.query) == {"utm_source": [entry["partner"]], "utm_medium": [medium],
+                                       "utm_campaign": [INVENTORY["campaign"]],
+                                       "utm_content": [inv.slugify(entry["location"])]}
+
+
+# --- Print-ready PDFs ----------------------------------------------------------------------
+
+
+def _box_mm(box) -> tuple[float, float, float, float]:
+    return tuple(round(float(v) / MM, 2) for v in (box.left, box.bottom, box.right, box.top))
+
+
+def test_every_pdf_has_trim_size_with_bleed_and_boxes(run, manifest):
+    result, _ = run
+    for entry in manifest:
+        width, height = FORMATS[entry["format"]][:2]
+        assert entry["trim_mm"] == [width, height]
+        reader = PdfReader(result.out_dir / entry["file"])
+        assert len(reader.pages) == 1
+        page = reader.pages[0]
+        assert "/TrimBox" in page and "/BleedBox" in page
+        assert _box_mm(page.mediabox) == pytest.approx((0, 0, width + 2 * BLEED, height + 2 * BLEED), abs=0.05)
+        assert _box_mm(page.bleedbox) == pytest.approx((0, 0, width + 2 * BLEED, height + 2 * BLEED), abs=0.05)
+        assert _box_mm(page.trimbox) == pytest.approx((BLEED, BLEED, width + BLEED, height + BLEED), abs=0.05)
+
+
+def test_every_font_is_embedded_and_there_is_no_implicit_helvetica(run, manifest):
+    result, _ = run
+    for entry in manifest:
+        lines = subprocess.run(["pdffonts", str(result.out_dir / entry["file"])], check=True,
+                               capture_output=True, text=True).stdout.splitlines()[2:]
+        assert lines, f"{entry['file']}: geen fonts gevonden"
+        for line in lines:
+            name, emb = line.split()[0], line.split()[-5]
+            assert emb == "yes", f"{entry['file']}: {name} is niet ingebed"
+            assert "Roboto" in name and "Helvetica" not in name
+        raw = (result.out_dir / entry["file"]).read_bytes()
+        assert b"Helvetica" not in raw
+
+
+@pytest.fixture(scope="module")
+def decoded(run, manifest):
+    """Each poster as a phone sees it from a distance: the whole page at 700 px wide."""
+    result, _ = run
+    found = {}
+    for entry in manifest:
+        image = render(result.out_dir / entry["file"])
+        found[entry["file"]] = (image, zxingcpp.read_barcodes(image))
+    return found
+
+
+def test_qr_code_decodes_to_the_manifest_url_from_a_700px_render(manifest, decoded):
+    for entry in manifest:
+        image, barcodes = decoded[entry["file"]]
+        assert image.width == 700
+        assert [b.text for b in barcodes] == [entry["qr_url"]], entry["file"]
+        assert barcodes[0].format == zxingcpp.BarcodeFormat.QRCode
+        assert barcodes[0].ec_level in {"M", "Q", "H"}
+
+
+def test_qr_code_is_at_least_a_tenth_of_the_viewing_distance_wide(manifest, decoded):
+    for entry in manifest:
+        image, barcodes = decoded[entry["file"]]
+        position = barcodes[0].position
+        width_px = position.top_right.x - position.top_left.x
+        width_mm = width_px * (entry["trim_mm"][0] + 2 * BLEED) / image.width
+        distance_m = FORMATS[entry["format"]][2]
+        assert width_mm >= 0.98 * distance_m * 100, (entry["file"], width_mm)
+
+
+def test_qr_code_is_black_on_white_with_a_quiet_zone_of_four_modules(run, manifest):
+    import segno
+
+    result, _ = run
+    for entry in manifest:
+        image = render(result.out_dir / entry["file"], 1400)
+        position = zxingcpp.read_barcodes(image)[0].position
+        left, top = position.top_left.x, position.top_left.y
+        right, bottom = position.bottom_right.x, position.bottom_right.y
+        modules = segno.make(entry["qr_url"], error="m", boost_error=True, micro=False).symbol_size(border=0)[0]
+        module = (right - left) / modules
+        # Everything that is not white paper, in the symbol plus 4 modules around it, lies on the symbol.
+        zone = image.crop((int(left - 4 * module + 1), int(top - 4 * module + 1),
+                           int(right + 4 * module - 1), int(bottom + 4 * module - 1))).convert("L")
+        ink = zone.point(lambda value: 255 if value < 235 else 0).getbbox()
+        offset = 4 * module - 1
+        assert ink == pytest.approx((offset, offset, offset + right - left, offset + bottom - top), abs=3), entry["file"]
+        symbol = image.crop((int(left), int(top), int(right), int(bottom))).convert("L")
+        darkest, lightest = symbol.getextrema()
+        assert darkest < 50 and lightest > 235     # 100 % black ink (poppler shows it as 32) on white paper
+
+
+def test_crop_marks_sit_in_the_bleed_at_the_corners(run, manifest):
+    result, _ = run
+    entry = next(e for e in manifest if e["format"] == "A4")
+    width = entry["trim_mm"][0] + 2 * BLEED
+    image = render(result.out_dir / entry["file"], 2400).convert("L")
+    per_mm = image.width / width
+
+    def darkest(x0_mm, y0_mm, x1_mm, y1_mm):   # measured from the top-left of the page
+        return image.crop((int(x0_mm * per_mm), int(y0_mm * per_mm), int(x1_mm * per_mm),
+                           int(y1_mm * per_mm))).getextrema()[0]
+
+    height = entry["trim_mm"][1] + 2 * BLEED
+    # Bottom corners are on white paper: a dark mark in the bleed, along the trim lines.
+    assert darkest(0, height - BLEED - 0.3, BLEED - 0.5, height - BLEED + 0.3) < 128
+    assert darkest(width - BLEED + 0.5, height - BLEED - 0.3, width, height - BLEED + 0.3) < 128
+    assert darkest(BLEED - 0.3, height - BLEED + 0.5, BLEED + 0.3, height) < 128
+    # No marks inside the trim, and none along the bleed away from the corners.
+    assert darkest(BLEED + 2, height - BLEED - 4, BLEED + 8, height - BLEED - 1) > 200
+    assert darkest(width / 2 - 5, height - BLEED + 0.5, width / 2 + 5, height) > 200
+
+
+def test_short_url_and_call_to_action_are_printed_as_text(run, manifest):
+    result, _ = run
+    for entry in manifest:
+        text = pdf_text(result.out_dir / entry["file"])
+        assert entry["qr_url"] in text
+        assert "Scan mij" in text
+        assert "Alliantie van Kracht" in text
+
+
+def test_wording_suits_the_target_category(run, manifest):
+    result, _ = run
+    for entry in manifest:
+        text = pdf_text(result.out_dir / entry["file"])
+        assert HEADLINES[entry["category"]] in text, entry["file"]
+    categories = {e["category"] for e in manifest}
+    assert {"aspirant", "werkgevers", "opleiding", "ervaringsdeskundige", "home"} <= categories
+
+
+def test_no_personal_data_on_any_poster(run, manifest):
+    result, _ = run
+    experts = yaml.safe_load((ROOT / "data/experts.yml").read_text(encoding="utf-8")) or []
+    personal = [value for expert in experts for value in (expert.get("name"), expert.get("email"), expert.get("phone"))
+                if value]
+    assert personal, "the test needs people to look for"
+    for entry in manifest:
+        text = pdf_text(result.out_dir / entry["file"])
+        assert "@" not in text
+        for value in personal:
+            assert value not in text, (entry["file"], value)
+
+
+def test_print_order_has_copies_per_format_per_partner_and_totals(run):
+    result, _ = run
+    with (result.out_dir / "drukorder.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["partner", "organisatie", "A4", "A3", "A2", "banner", "totaal"]
+    expected: dict[str, dict[str, int]] = {}
+    for partner, _, fmt, count in expected_posters():
+        expected.setdefault(partner, dict.fromkeys(FORMATS, 0))[fmt] += count
+    body, total = rows[:-1], rows[-1]
+    assert {row["partner"]: {f: int(row[f]) for f in FORMATS} for row in body} == expected
+    for row in body:
+        assert int(row["totaal"]) == sum(int(row[f]) for f in FORMATS)
+    assert total["partner"] == "totaal"
+    for fmt in FORMATS:
+        assert int(total[fmt]) == sum(c[fmt] for c in expected.values())
+    assert int(total["totaal"]) == sum(count for *_, count in expected_posters())
+
+
+# --- Options -------------------------------------------------------------------------------
+
+
+def test_one_partner_or_one_format(tmp_path):
+    only_lefier = generate_posters(ROOT, tmp_path / "a", partner="lefier", previews=False)
+    assert only_lefier.count > 0 and {e["partner"] for e in only_lefier.manifest} == {"lefier"}
+    only_a3 = generate_posters(ROOT, tmp_path / "b", fmt="A3", previews=False)
+    assert only_a3.count > 0 and {e["format"] for e in only_a3.manifest} == {"A3"}
+    both = generate_posters(ROOT, tmp_path / "c", partner="lefier", fmt="A3", previews=False)
+    assert [(e["partner"], e["format"]) for e in both.manifest] == [("lefier", "A3")]
+    with (tmp_path / "c" / "drukorder.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["partner"] for r in rows] == ["lefier", "totaal"]
+
+
+def test_unknown_partner_or_format_option_is_a_dutch_error(tmp_path):
+    with pytest.raises(PosterErrors) as error:
+        generate_posters(ROOT, tmp_path / "x", partner="bestaat-niet")
+    assert "'bestaat-niet' staat niet in data/partners.yml" in error.value.report()
+    with pytest.raises(PosterErrors) as error:
+        generate_posters(ROOT, tmp_path / "x", fmt="A5")
+    assert "'A5' is geen bekend formaat" in error.value.report()
+    assert not (tmp_path / "x").exists()
+
+
+# --- Bad input -----------------------------------------------------------------------------
+
+GOOD_LOCATION = """\
+      - name: kantine hoofdgebouw
+        target: aspirant
+        code: test-kantine
+        copies: {A3: 2}
+"""
+
+
+def inventory(locations: str, partner: str = "lefier") -> str:
+    return f"campaign: test\npartners:\n  - partner: {partner}\n    locations:\n{locations}"
+
+
+BAD = {
+    "unknown-organisation": (inventory(GOOD_LOCATION, partner="lefiet"),
+                             ["data/partners.yml", "item 'lefiet'", "'partner'", "data/organisations.yml",
+                              "Bedoel je 'lefier'?"]),
+    "unknown-target-page": (inventory(GOOD_LOCATION.replace("target: aspirant", "target: verhalen/bestaat-niet/")),
+                            ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'target'",
+                             "'verhalen/bestaat-niet/' is geen bestaande pagina"]),
+    "unknown-category-target": (inventory(GOOD_LOCATION.replace("target: aspirant", "target: aspirnt")),
+                                ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'target'",
+                                 "Bedoel je 'aspirant'?"]),
+    "duplicate-code": (inventory(GOOD_LOCATION + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree")),
+                       ["data/partners.yml", "item 'lefier / entree'", "'code'", "'test-kantine'",
+                        "al gebruikt bij lefier / kantine hoofdgebouw"]),
+    "negative-count": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: -1")),
+                       ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'", "minstens 0"]),
+    "count-not-a-number": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: twee")),
+                           ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'",
+                            "heel getal"]),
+    "count-not-whole": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: 2.5")),
+                        ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'", "heel getal"]),
+    "unknown-format": (inventory(GOOD_LOCATION.replace("A3: 2", "A5: 2")),
+                       ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A5'",
+                        "'A5' is geen bekend formaat", "A4, A3, A2, banner"]),
+    "banner-without-code": (inventory(GOOD_LOCATION.replace("A3: 2", "banner: 1")),
+                            ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'banner_code'",
+                             "ontbreekt"]),
+    "issued-code-reused-elsewhere": (inventory(GOOD_LOCATION.replace("test-kantine", "cosis-personeel")),
+                                     ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'code'",
+                                      "al uitgegeven voor cosis / personeelsruimte", "nieuwe code"]),
+    "qr-too-small-for-distance": (inventory(GOOD_LOCATION.replace("copies: {A3: 2}",
+                                                                  "copies: {A4: 1}\n        viewing_distance: {A4: 3}")),
+                                  ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'",
+                                   "'viewing_distance.A4'", "minstens 30 cm"]),
+    "invalid-yaml": ("campaign: test\npartners:\n  - partner: [lefier\n",
+                     ["data/partners.yml", "geen geldige YAML", "regel"]),
+}
+
+
+@pytest.fixture
+def poster_project(project):
+    """A copy of the repository with an existing dist/posters/ from an earlier run."""
+    out = project / "dist" / "posters"
+    out.mkdir(parents=True)
+    (out / "manifest.json").write_text('["van de vorige keer"]\n', encoding="utf-8")
+    (out / "lefier").mkdir()
+    (out / "lefier" / "oud.pdf").write_bytes(b"%PDF-oud")
+    return project
+
+
+def _assert_nothing_changed(project: Path, dist_before: str, issued_before: bytes):
+    assert tree_digest(project / "dist") == dist_before
+    assert sorted(p.name for p in (project / "dist").iterdir()) == ["posters"]
+    assert (project / inv.ISSUED_FILE).read_bytes() == issued_before
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_input_gives_a_dutch_error_and_writes_nothing(poster_project, case):
+    text, fragments = BAD[case]
+    (poster_project / inv.PARTNERS_FILE).write_text(text, encoding="utf-8")
+    dist_before = tree_digest(poster_project / "dist")
+    issued_before = (poster_project / inv.ISSUED_FILE).read_bytes()
+    with pytest.raises(PosterErrors) as error:
+        generate_posters(poster_project, poster_project / "dist" / "posters", issue=True)
+    report = error.value.report()
+    assert report.startswith("De posters zijn niet gemaakt")
+    for fragment in fragments:
+        assert fragment in report, report
+    _assert_nothing_changed(poster_project, dist_before, issued_before)
+
+
+def test_every_problem_of_a_run_is_reported_together(poster_project):
+    locations = (GOOD_LOCATION.replace("A3: 2", "A3: -1")
+                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("target: aspirant", "target: x/"))
+    (poster_project / inv.PARTNERS_FILE).write_text(inventory(locations), encoding="utf-8")
+    with pytest.raises(PosterErrors) as error:
+        generate_posters(poster_project, poster_project / "dist" / "posters")
+    assert len(error.value.problems) == 2
+
+
+def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
+    (poster_project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "posters.py", poster_project / "scripts" / "posters.py")
+    (poster_project / inv.PARTNERS_FILE).write_text(BAD["negative-count"][0], encoding="utf-8")
+    dist_before = tree_digest(poster_project / "dist")
+    issued_before = (poster_project / inv.ISSUED_FILE).read_bytes()
+    result = subprocess.run([sys.executable, "scripts/posters.py"], cwd=poster_project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "De posters zijn niet gemaakt" in result.stderr
+    assert "data/partners.yml, item 'lefier / kantine hoofdgebouw', veld 'copies.A3'" in result.stderr
+    assert "Traceback" not in result.stderr
+    _assert_nothing_changed(poster_project, dist_before, issued_before)
+
+
+# --- Issuing codes -------------------------------------------------------------------------
+
+
+def test_script_makes_posters_with_progress_and_records_new_codes(poster_project):
+    (poster_project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "posters.py", poster_project / "scripts" / "posters.py")
+    (poster_project / inv.PARTNERS_FILE).write_text(inventory(GOOD_LOCATION), encoding="utf-8")
+    issued_before = (poster_project / inv.ISSUED_FILE).read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/posters.py", "--format", "A3"], cwd=poster_project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "[1/1] lefier · kantine hoofdgebouw · A3 · 2 exemplaren" in result.stdout
+    assert "test-kantine" in result.stdout
+    out = poster_project / "dist" / "posters"
+    assert not (out / "lefier" / "oud.pdf").exists()
+    assert [e["file"] for e in json.loads((out / "manifest.json").read_text())] == ["lefier/kantine-hoofdgebouw-A3.pdf"]
+    issued = (poster_project / inv.ISSUED_FILE).read_text(encoding="utf-8")
+    assert issued.startswith(issued_before.rstrip("\n"))          # earlier codes are kept as they were
+    records = {r["code"]: r for r in yaml.safe_load(issued)}
+    assert records["test-kantine"] == {"code": "test-kantine", "partner": "lefier", "location": "kantine hoofdgebouw",
+                                       "medium": "poster", "campaign": "test", "target": "aspirant",
+                                       "issued": dt.date.today()}
+    # Running again issues nothing new and keeps the file as it is.
+    again = subprocess.run([sys.executable, "scripts/posters.py"], cwd=poster_project, capture_output=True, text=True)
+    assert again.returncode == 0 and "Nieuwe codes" not in again.stdout
+    assert (poster_project / inv.ISSUED_FILE).read_text(encoding="utf-8") == issued
+
+
+def test_issued_code_keeps_its_campaign_and_location(poster_project):
+    (poster_project / inv.PARTNERS_FILE).write_text(inventory(GOOD_LOCATION), encoding="utf-8")
+    generate_posters(poster_project, poster_project / "dist" / "posters", issue=True, previews=False,
+                     today=dt.date(2025, 5, 1))
+    (poster_project / inv.PARTNERS_FILE).write_text(
+        inventory(GOOD_LOCATION).replace("campaign: test", "campaign: ronde-2"), encoding="utf-8")
+    run = generate_posters(poster_project, poster_project / "dist" / "posters", issue=True, previews=False)
+    assert parse_qs(urlsplit(run.manifest[0]["target_url"]).query)["utm_campaign"] == ["test"]
+    records = {r["code"]: r for r in yaml.safe_load((poster_project / inv.ISSUED_FILE).read_text())}
+    assert records["test-kantine"]["issued"] == dt.date(2025, 5, 1)
+    # Moving the code to another location is refused: the printed poster keeps it.
+    (poster_project / inv.PARTNERS_FILE).write_text(
+        inventory(GOOD_LOCATION.replace("kantine hoofdgebouw", "kelder")), encoding="utf-8")
+    with pytest.raises(PosterErrors, match="al uitgegeven voor lefier / kantine hoofdgebouw"):
+        generate_posters(poster_project, poster_project / "dist" / "posters")
+
+
+def test_benchmark_inventory_is_valid_and_generates(project, tmp_path):
+    organisations = [o["id"] for o in yaml.safe_load((project / "data/organisations.yml").read_text())][:2]
+    partners_file = tmp_path / "partners.yml"
+    from ervaringsdeskundigheid.posters import benchmark_inventory
+
+    partners_file.write_text(benchmark_inventory(organisations, locations=1), encoding="utf-8")
+    run = generate_posters(project, tmp_path / "out", partners_file=partners_file, previews=False)
+    assert run.count == 2 * len(FORMATS)
+    assert not (project / inv.ISSUED_FILE).read_text(encoding="utf-8").count("\n- code: b1\n")
