@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from ervaringsdeskundigheid import links, publish, shortlinks, urls
+from ervaringsdeskundigheid import feeds, links, publish, shortlinks, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.model import IMAGE_FOLDER
 from ervaringsdeskundigheid.pages import PageRenderer
@@ -132,6 +132,7 @@ def on_post_build(config):
             publish.discard(state.staging)
         raise Abort(ContentErrors(problems).report())
     shortlinks.write_redirect_maps(state.root, state.settings.site_url, Path(config.site_dir))
+    feeds.write_feeds(state.renderer.site, Path(config.site_dir))
     if state.staging:
         publish.replace_site(state.staging, state.site_dir)
         config.site_dir = str(state.site_dir)
