@@ -24,14 +24,21 @@ def resolve(href: str, page_url: str) -> str | None:
     return joined
 
 
+def hrefs(html: str) -> list[str]:
+    return _LINK.findall(html)
+
+
+def exists(target: str | None, known_urls: set[str]) -> bool:
+    return target is None or target in known_urls or target + "/" in known_urls or target == "."
+
+
+def broken_link(href: str, source: str) -> Problem:
+    return Problem(source, "tekst", (
+        f"de link '{href}' werkt niet: die pagina of dat bestand bestaat niet. "
+        "Controleer de schrijfwijze. Link naar een ander verhaal met 'slug.md', "
+        "naar een blog met '../blogs/slug.md'."))
+
+
 def broken_links(html: str, page_url: str, known_urls: set[str], source: str) -> list[Problem]:
-    problems = []
-    for href in _LINK.findall(html):
-        target = resolve(href, page_url)
-        if target is None or target in known_urls or target + "/" in known_urls or target == ".":
-            continue
-        problems.append(Problem(source, "tekst", (
-            f"de link '{href}' werkt niet: die pagina of dat bestand bestaat niet. "
-            "Controleer de schrijfwijze. Link naar een ander verhaal met 'slug.md', "
-            "naar een blog met '../blogs/slug.md'.")))
-    return problems
+    return [broken_link(href, source) for href in hrefs(html)
+            if not exists(resolve(href, page_url), known_urls)]

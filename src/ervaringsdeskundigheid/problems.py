@@ -36,10 +36,11 @@ class ContentErrors(Exception):
         self.problems = list(problems)
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, heading: str = "De site is niet gebouwd: {count} {noun} gevonden. "
+                                     "Er is niets veranderd aan de site.") -> str:
         count = len(self.problems)
         noun = "fout" if count == 1 else "fouten"
-        lines = [f"De site is niet gebouwd: {count} {noun} gevonden. Er is niets veranderd aan de site."]
+        lines = [heading.format(count=count, noun=noun)]
         lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)
 
