@@ -5,13 +5,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.lock-installed
 
-.PHONY: build serve test check lock setup system-packages clean posters
+.PHONY: build serve test check new lock setup system-packages clean posters
 
 build: setup
 	$(BIN)/mkdocs build
 
 serve: setup
 	$(BIN)/mkdocs serve
+
+# Fast validation of all content and data without a build (also the pre-commit hook).
+check: setup
+	@$(BIN)/python scripts/check.py
+
+# A new item from a template: make new KIND=verhaal TITLE="Mijn verhaal"
+new: setup
+	@$(BIN)/python scripts/new.py "$(KIND)" "$(TITLE)"
 
 test: setup system-packages
 	$(BIN)/pytest

@@ -93,6 +93,9 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
             entries.append(Entry(kind, meta, source.body, label, slug, status))
 
     problems += check_data_references(data, category_ids)
+    if not preview:
+        data = {name: [item for item in items if not getattr(item, "draft", False)] if isinstance(items, list)
+                else items for name, items in data.items()}
     if problems:
         raise ContentErrors(problems)
     entries.sort(key=lambda e: e.sort_key, reverse=True)

@@ -114,6 +114,7 @@ OptionalText = Text | None
 
 class Organisation(Strict):
     id: Slug
+    draft: bool = False                 # true: only in the preview (make serve)
     name: Text
     sector: OptionalText = None
     description: OptionalText = None
@@ -126,6 +127,7 @@ class Organisation(Strict):
 
 class Programme(Strict):
     slug: Slug
+    draft: bool = False                 # true: only in the preview (make serve)
     title: Text
     kind: Literal["opleiding", "orientatie"]
     provider: OptionalText = None
@@ -153,6 +155,7 @@ class PayGuidance(Strict):
 
 class JobProfile(Strict):
     slug: Slug
+    draft: bool = False                 # true: only in the preview (make serve)
     title: Text
     summary: Text
     tasks: list[Text] = Field(min_length=1)
@@ -170,6 +173,7 @@ EXPERT_FIELDS = ("name", "organisation", "function", "expertise", "region", "ema
 
 class Expert(Strict):
     id: Slug
+    draft: bool = False                 # true: only in the preview (make serve)
     example: bool = False
     name: Text
     organisation: Slug
