@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from ervaringsdeskundigheid import feeds, links, publish, shortlinks, urls
+from ervaringsdeskundigheid import feeds, links, publish, shareimages, shortlinks, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.model import IMAGE_FOLDER
 from ervaringsdeskundigheid.pages import PageRenderer
@@ -96,6 +96,8 @@ def on_files(files, config):
     for src_uri, page in state.generated.items():
         inclusion = InclusionLevel.UNDEFINED if src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
+    for path, png in shareimages.share_images(state.renderer.site.categories).items():
+        files.append(File.generated(config, path, content=png))
     for image in state.renderer.site.images:
         files.append(File(image, src_dir=str(state.root / IMAGE_FOLDER), dest_dir=config.site_dir,
                           use_directory_urls=config.use_directory_urls))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import urls
+from . import shareimages, urls
 from .datapages import DataPages
 from .related import RelatedIndex
 from .model import ARTICLE_KINDS, STORIES, ArticleKind, Entry, Site
@@ -117,8 +117,11 @@ class PageRenderer:
                               categories=[self.site.category(c) for c in meta.categories],
                               related=self.related.related(entry), share=share_links(self.site, entry))
         markdown = f"{header}\n\n{entry.body.strip()}\n\n{footer}\n"
+        share_image = meta.image or shareimages.image_path(meta.categories[0])
+        share_alt = meta.image_alt or self.site.category(meta.categories[0]).title
         return GeneratedPage(url=entry.url, title=meta.title, description=meta.description,
-                             markdown=markdown, source=entry.source)
+                             markdown=markdown, source=entry.source,
+                             meta={"share_image": share_image, "share_image_alt": share_alt, "og_type": "article"})
 
     def overview_pages(self, kind: ArticleKind) -> list[GeneratedPage]:
         entries = self.site.of_kind(kind)
@@ -142,7 +145,9 @@ class PageRenderer:
                 title, markdown = category.title, f"{category.intro.strip()}\n\n{items}\n\n{data}\n"
             else:
                 title, markdown = f"{category.title} (pagina {number})", items
-            pages.append(GeneratedPage(url=url, title=title, markdown=markdown, description=category.summary))
+            pages.append(GeneratedPage(url=url, title=title, markdown=markdown, description=category.summary,
+                                       meta={"share_image": shareimages.image_path(category.id),
+                                             "share_image_alt": category.title}))
         return pages
 
     def home_sections(self) -> str:
