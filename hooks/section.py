@@ -136,7 +136,7 @@ def on_post_build(config):
     shortlinks.write_redirect_maps(state.root, state.settings.site_url, Path(config.site_dir))
     feeds.write_feeds(state.renderer.site, Path(config.site_dir))
     if state.staging:
-        publish.replace_site(state.staging, state.site_dir)
+        publish.replace_directory(state.staging, state.site_dir)
         config.site_dir = str(state.site_dir)
 
 

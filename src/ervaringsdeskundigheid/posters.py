@@ -40,6 +40,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from . import partners as inv
+from . import publish
 from .loader import load_site
 from .model import Site
 from .problems import ContentErrors, Problem
@@ -546,7 +547,7 @@ def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | 
         manifest = _render_all(jobs, staging, previews, workers, progress)
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         write_print_order(staging / PRINT_ORDER, jobs)
-        _swap(staging, out_dir)
+        publish.replace_directory(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -577,14 +578,6 @@ def _render_all(jobs: list[PosterJob], out_dir: Path, previews: bool, workers: i
             if progress:
                 progress(done, len(jobs), entry)
     return results
-
-
-def _swap(staging: Path, out_dir: Path) -> None:
-    previous = out_dir.parent / f".{out_dir.name}-previous-{os.getpid()}"
-    if out_dir.exists():
-        out_dir.rename(previous)
-    staging.rename(out_dir)
-    shutil.rmtree(previous, ignore_errors=True)
 
 
 def write_print_order(path: Path, jobs: list[PosterJob]) -> None:

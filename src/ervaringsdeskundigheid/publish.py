@@ -22,12 +22,12 @@ def remove_leftovers(site_dir: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def replace_site(staging: Path, site_dir: Path) -> None:
-    """Swap the finished build into place."""
-    previous = site_dir.parent / f"{PREVIOUS_PREFIX}{site_dir.name}-{os.getpid()}"
-    if site_dir.exists():
-        site_dir.rename(previous)
-    staging.rename(site_dir)
+def replace_directory(staging: Path, target: Path) -> None:
+    """Swap a finished output directory (a site build, the posters) into place."""
+    previous = target.parent / f"{PREVIOUS_PREFIX}{target.name}-{os.getpid()}"
+    if target.exists():
+        target.rename(previous)
+    staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
 
 
