@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from ervaringsdeskundigheid import feeds, links, publish, shareimages, shortlinks, urls
+from ervaringsdeskundigheid import feeds, links, readability, publish, shareimages, shortlinks, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.model import IMAGE_FOLDER
 from ervaringsdeskundigheid.pages import PageRenderer
@@ -29,7 +29,8 @@ class _WarningCollector(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record):
-        self.messages.append(record.getMessage())
+        if not getattr(record, "editor_hint", False):   # hints for editors never fail a build
+            self.messages.append(record.getMessage())
 
 
 class _State:
@@ -59,7 +60,12 @@ def on_config(config):
         raise Abort(errors.report()) from None
     settings = site.settings
     for reason, count in site.left_out.items():
-        log.info("%d verhalen/blogs niet gepubliceerd: %s", count, reason)
+        log.info("%d niet gepubliceerd: %s", count, reason)
+    for text in readability.site_readability(site):
+        if text.likely_above_b1:
+            log.warning("Leesbaarheid: %s (%s) is waarschijnlijk moeilijker dan taalniveau B1 "
+                        "(Flesch-Douma %.0f, streef naar %d of hoger). Zie CONTRIBUTING.md, 'Schrijven op B1'.",
+                        text.source, text.title, text.score, readability.B1_THRESHOLD, extra={"editor_hint": True})
     if not state.preview:
         config.site_url = settings.site_url
     config.site_name = settings.site_name
