@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.lock-installed
 
-.PHONY: build serve test check new lock setup system-packages clean posters
+.PHONY: build serve test check new report lock setup system-packages clean posters
 
 build: setup
 	$(BIN)/mkdocs build
@@ -20,6 +20,10 @@ check: setup
 # A new item from a template: make new KIND=verhaal TITLE="Mijn verhaal"
 new: setup
 	@$(BIN)/python scripts/new.py "$(KIND)" "$(TITLE)"
+
+# Content report for the team: targets, consents to renew, hard texts, drafts.
+report: setup
+	@$(BIN)/python scripts/report.py
 
 test: setup system-packages
 	$(BIN)/pytest
