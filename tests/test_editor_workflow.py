@@ -39,7 +39,7 @@ def test_new_items_get_unique_slugs(project):
     assert first.stem == "dubbel" and second.stem == "dubbel-2"
 
 
-@pytest.mark.parametrize("kind", sorted(name for name, k in KINDS.items() if k.key))
+@pytest.mark.parametrize("kind", sorted(name for name, k in KINDS.items() if k.key and name != "partner"))
 def test_new_data_item_validates_and_builds_once_draft_is_off(project, tmp_path, kind):
     path = create(project, kind, "Nieuw Voorbeeld Item", today=TODAY)
     assert check_project(project) == []
@@ -98,3 +98,24 @@ def test_ci_workflows_parse_and_call_existing_make_targets():
     pr_steps = [s for job in pr["jobs"].values() for s in job["steps"]]
     assert any("make test" in s.get("run", "") for s in pr_steps)
     assert any("upload-artifact" in s.get("uses", "") for s in pr_steps)
+
+
+def test_new_partner_is_a_draft_until_switched_on_then_gets_a_short_link(project, tmp_path):
+    organisations = yaml.safe_load((project / "data/organisations.yml").read_text(encoding="utf-8"))
+    partners = yaml.safe_load((project / "data/partners.yml").read_text(encoding="utf-8"))["partners"]
+    free = next(o for o in organisations if o["id"] not in {p["partner"] for p in partners})
+    path = create(project, "partner", free["name"], today=TODAY)
+    assert check_project(project) == []
+    site = tmp_path / "site"
+    assert run_build(project, site).returncode == 0
+    assert not (site / f"p/{free['id']}-kantine").exists()
+    text = path.read_text(encoding="utf-8").replace("    draft: true ", "    draft: false")
+    path.write_text(text, encoding="utf-8")
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / f"p/{free['id']}-kantine/index.html").is_file()
+
+
+def test_new_partner_needs_a_known_organisation(project):
+    with pytest.raises(ValueError, match="make new KIND=organisatie"):
+        create(project, "partner", "Bestaat Niet BV", today=TODAY)

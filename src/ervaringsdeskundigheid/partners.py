@@ -115,6 +115,7 @@ class Location(Strict):
 
 class PartnerEntry(Strict):
     partner: Slug
+    draft: bool = False                           # true: checked, but no posters or short links yet
     locations: list[dict] = Field(min_length=1)   # each validated on its own, as Location
 
 
@@ -345,7 +346,8 @@ def _load_inventory(path: Path, label: str, data: PosterData) -> None:
             if reason:
                 data.problems.append(Problem(label, "target", f"'{location.target}' {reason}", entry=loc_entry))
                 continue
-            data.placements.append(Placement(partner.partner, location, loc_entry))
+            if not partner.draft:
+                data.placements.append(Placement(partner.partner, location, loc_entry))
 
 
 def _load_issued(root: Path, problems: list[Problem]) -> list[IssuedCode]:

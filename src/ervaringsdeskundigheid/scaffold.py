@@ -16,6 +16,7 @@ import yaml
 
 from .loader import DATA_FILES
 from .model import BLOGS, STORIES
+from .partners import PARTNERS_FILE
 
 
 def slugify(title: str) -> str:
@@ -34,6 +35,7 @@ class Kind:
     target: str          # a folder for Markdown kinds, a data file for YAML kinds
     key: str | None      # slug/id field for YAML kinds; None for Markdown files
     template: str
+    container: str | None = None   # the key that holds the list, when the file is a mapping
 
 
 MARKDOWN_HEADER = """---
@@ -122,6 +124,16 @@ author: redactie
     scope: [name, organisation, function, expertise, region]
   draft: true                  # zet op false na controle van de toestemming
 """),
+    Kind("partner", PARTNERS_FILE, "partner", """
+  # Nieuwe partner voor posters, aangemaakt op {today}. Uitleg staat bovenaan dit bestand.
+  - partner: {slug}                # id uit data/organisations.yml
+    draft: true                    # zet op false als alles klopt: dan komen er posters en een korte link
+    locations:
+      - name: kantine              # de plek, bijvoorbeeld "kantine hoofdgebouw"
+        target: aspirant           # home, aspirant, opleiding, ervaringsdeskundige, werkgevers of een pagina-adres
+        code: {slug}-kantine       # korte code voor de QR-code; na het drukken nooit meer veranderen
+        copies: {{A3: 1}}          # aantal per formaat: A4, A3, A2, banner
+""", container="partners"),
     Kind("organisatie", DATA_FILES["organisations"].path, "id", """
 # Nieuwe organisatie, aangemaakt op {today}.
 - id: {slug}                   # nooit meer veranderen: partners en mensen verwijzen ernaar
@@ -142,7 +154,19 @@ def existing_keys(root: Path, kind: Kind) -> set[str]:
     if kind.key is None:
         return {p.stem for p in (root / kind.target).glob("*.md")}
     data = yaml.safe_load((root / kind.target).read_text(encoding="utf-8")) or []
+    if kind.container:
+        data = data.get(kind.container) or []
     return {str(item.get(kind.key)) for item in data if isinstance(item, dict)}
+
+
+def _organisation_id(root: Path, name: str) -> str:
+    """A partner is an organisation that already exists: find it by id or name."""
+    organisations = yaml.safe_load((root / DATA_FILES["organisations"].path).read_text(encoding="utf-8")) or []
+    for organisation in organisations:
+        if name.strip().lower() in {str(organisation.get("id")).lower(), str(organisation.get("name")).lower()}:
+            return organisation["id"]
+    raise ValueError(f"De organisatie '{name}' staat niet in {DATA_FILES['organisations'].path}. "
+                     f'Maak haar eerst aan: make new KIND=organisatie TITLE="{name}"')
 
 
 def unique_slug(title: str, taken: set[str]) -> str:
@@ -161,7 +185,12 @@ def create(root: Path, kind_name: str, title: str, today: dt.date | None = None)
         raise ValueError('Geef een titel mee, bijvoorbeeld: make new KIND=verhaal TITLE="Mijn verhaal"')
     kind = KINDS[kind_name]
     today = today or dt.date.today()
-    slug = unique_slug(title, existing_keys(root, kind))
+    if kind.name == "partner":
+        slug = _organisation_id(root, title)
+        if slug in existing_keys(root, kind):
+            raise ValueError(f"'{slug}' staat al in {kind.target}. Voeg daar een locatie toe onder die partner.")
+    else:
+        slug = unique_slug(title, existing_keys(root, kind))
     text = kind.template.format(title=quoted(title.strip()), today=today.isoformat(), slug=slug)
     if kind.key is None:
         path = root / kind.target / f"{slug}.md"
