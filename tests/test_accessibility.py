@@ -175,7 +175,11 @@ FOCUS_STYLE = """() => {
   return {tag: e.tagName.toLowerCase(), text: (e.innerText || e.getAttribute('aria-label') || '').trim(),
           href: e.getAttribute('href'), outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth),
           boxShadow: s.boxShadow, width: r.width, height: r.height,
-          inViewport: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth};
+          inViewport: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+          // Not covered by something else (WCAG 2.4.11): the element itself is hit in its middle.
+          onTop: (() => { const hit = document.elementFromPoint(Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1),
+                                                                Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1));
+                          return !!hit && (e.contains(hit) || hit.contains(e)); })()};
 }"""
 
 SKIP_TEXTS = {"Naar inhoud", "Ga naar inhoud"}
@@ -185,7 +189,7 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animatio
 
 def _visibly_focused(state: dict) -> bool:
     outline = state["outlineStyle"] not in {"none", ""} and state["outlineWidth"] >= 2
-    return outline and state["width"] > 0 and state["height"] > 0 and state["inViewport"]
+    return outline and state["width"] > 0 and state["height"] > 0 and state["inViewport"] and state["onTop"]
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
