@@ -46,8 +46,9 @@ posters: setup system-packages
 	$(BIN)/python scripts/posters.py $(ARGS)
 
 # Debian packages the tests need: Chromium for the real-browser tests (Playwright cannot
-# download its own here) and poppler-utils (pdftoppm, pdffonts) for the poster checks.
-SYSTEM_PACKAGES := chromium:chromium pdftoppm:poppler-utils pdffonts:poppler-utils
+# download its own here), poppler-utils (pdftoppm, pdffonts) for the poster checks and a Java
+# runtime for the Nu HTML checker (vnu.jar, tests/test_html_valid.py).
+SYSTEM_PACKAGES := chromium:chromium pdftoppm:poppler-utils pdffonts:poppler-utils java:default-jre-headless
 system-packages:
 	@missing=$$(for pair in $(SYSTEM_PACKAGES); do command -v $${pair%%:*} >/dev/null 2>&1 || echo $${pair#*:}; done | sort -u); \
 	if [ -n "$$missing" ]; then \
