@@ -62,6 +62,8 @@ PAGES = {
     "cijfers": "cijfers/",
     "menukaart": "menukaart/",
     "checklist": f"checklists/{_first('checklists.yml', 'slug')}/",
+    "toegankelijkheid": "toegankelijkheid/",
+    "privacy": "privacy/",
     "404": "404.html",
 }
 SHORT_CODE = _first_short_code()
