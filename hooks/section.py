@@ -13,9 +13,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from ervaringsdeskundigheid import feeds, links, readability, publish, shareimages, shortlinks, urls
+from ervaringsdeskundigheid import feeds, images, links, readability, publish, shareimages, shortlinks, urls
 from ervaringsdeskundigheid.loader import load_site
-from ervaringsdeskundigheid.model import IMAGE_FOLDER
 from ervaringsdeskundigheid.pages import PageRenderer
 from ervaringsdeskundigheid.problems import ContentErrors, Problem
 
@@ -104,9 +103,8 @@ def on_files(files, config):
         files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
     for path, png in shareimages.share_images(state.renderer.site.categories).items():
         files.append(File.generated(config, path, content=png))
-    for image in state.renderer.site.images:
-        files.append(File(image, src_dir=str(state.root / IMAGE_FOLDER), dest_dir=config.site_dir,
-                          use_directory_urls=config.use_directory_urls))
+    for path, data in images.site_files(state.root, state.renderer.site.images).items():
+        files.append(File.generated(config, path, content=data))
     state.known_urls = {"", *(f.url for f in files), *(f.url.rstrip("/") for f in files)}
     state.problems += shortlinks.check_targets(state.root, state.known_urls)
     return files

@@ -49,7 +49,8 @@ def test_json_feed_parses_with_absolute_links(repo_site):
 def test_feed_includes_image_when_present(project, tmp_path):
     from conftest import run_build, write_story
     (project / "content/afbeeldingen").mkdir(exist_ok=True)
-    (project / "content/afbeeldingen/koffie.png").write_bytes((ROOT / "docs/assets/fonts/Roboto-Regular.woff2").read_bytes()[:10])
+    from PIL import Image
+    Image.new("RGB", (1200, 800), "#0b5563").save(project / "content/afbeeldingen/koffie.png")
     write_story(project, "met-beeld.md", """
 title: Met beeld
 date: 2025-12-01
@@ -63,10 +64,11 @@ image_alt: Een kop koffie op tafel
     assert result.returncode == 0, result.stdout + result.stderr
     feed = feedparser.parse((site / "verhalen/feed.xml").read_bytes())
     entry = next(e for e in feed.entries if e.title == "Met beeld")
-    assert entry.enclosures[0].href == SITE_URL + "afbeeldingen/koffie.png"
+    assert entry.enclosures[0].href == SITE_URL + "afbeeldingen/koffie-960.jpg"
+    assert entry.enclosures[0].type == "image/jpeg" and int(entry.enclosures[0].length) > 0
     data = json.loads((site / "feed.json").read_text(encoding="utf-8"))
-    assert next(i for i in data["items"] if i["title"] == "Met beeld")["image"] == SITE_URL + "afbeeldingen/koffie.png"
-    assert (site / "afbeeldingen/koffie.png").is_file()
+    assert next(i for i in data["items"] if i["title"] == "Met beeld")["image"] == SITE_URL + "afbeeldingen/koffie-960.jpg"
+    assert (site / "afbeeldingen/koffie-960.jpg").is_file()
 
 
 def test_story_pages_have_plain_share_links(repo_site):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import mimetypes
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 from pathlib import Path
 
-from . import urls
+from . import images, urls
 from .model import ARTICLE_KINDS, Entry, Site
 
 FEED_SIZE = 50
@@ -27,7 +26,9 @@ def _published(entry: Entry) -> dt.datetime:
 
 
 def _image_url(site: Site, entry: Entry) -> str | None:
-    return urls.absolute(site.site_url, entry.meta.image) if entry.meta.image else None
+    if not entry.meta.image:
+        return None
+    return urls.absolute(site.site_url, images.default_variant(site.root, entry.meta.image).path)
 
 
 def rss(site: Site, entries: list[Entry], title: str, path: str, page_url: str) -> str:
@@ -54,10 +55,8 @@ def rss(site: Site, entries: list[Entry], title: str, path: str, page_url: str) 
         for category in entry.meta.categories:
             ET.SubElement(item, "category").text = site.category(category).title
         if entry.meta.image:
-            image_file = site.root / "content" / entry.meta.image
-            ET.SubElement(item, "enclosure", url=_image_url(site, entry),
-                          type=mimetypes.guess_type(entry.meta.image)[0] or "image/jpeg",
-                          length=str(image_file.stat().st_size))
+            ET.SubElement(item, "enclosure", url=_image_url(site, entry), type="image/jpeg",
+                          length=str(len(images.default_variant(site.root, entry.meta.image).data)))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 

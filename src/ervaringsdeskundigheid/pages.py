@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import shareimages, urls
+from . import images, shareimages, urls
 from .datapages import DataPages
 from .related import RelatedIndex
 from .model import ARTICLE_KINDS, STORIES, ArticleKind, Entry, Site
@@ -64,19 +64,16 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.filters.update(dutch_date=dutch_date, reading_time=reading_time)
     env.globals.update(category_url=urls.category_url, overview_url=urls.overview_url,
-                       image_url=image_url, kinds=ARTICLE_KINDS)
+                       kinds=ARTICLE_KINDS)
     return env
-
-
-def image_url(image: str) -> str:
-    """Images keep their path below content/ in the site."""
-    return image
 
 
 class PageRenderer:
     def __init__(self, site: Site):
         self.site = site
         self.env = _environment()
+        self.env.globals.update(image_variants=lambda image: images.variants(site.root, image),
+                                default_image=lambda image: images.default_variant(site.root, image))
         self.data_pages = DataPages(self)
         self.related = RelatedIndex(site.entries)
 
@@ -117,7 +114,8 @@ class PageRenderer:
                               categories=[self.site.category(c) for c in meta.categories],
                               related=self.related.related(entry), share=share_links(self.site, entry))
         markdown = f"{header}\n\n{entry.body.strip()}\n\n{footer}\n"
-        share_image = meta.image or shareimages.image_path(meta.categories[0])
+        share_image = (images.default_variant(self.site.root, meta.image).path if meta.image
+                       else shareimages.image_path(meta.categories[0]))
         share_alt = meta.image_alt or self.site.category(meta.categories[0]).title
         return GeneratedPage(url=entry.url, title=meta.title, description=meta.description,
                              markdown=markdown, source=entry.source,
