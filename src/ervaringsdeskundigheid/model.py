@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import schemas
@@ -47,7 +48,7 @@ class Entry:
     def url(self) -> str:
         return f"{self.kind.url_prefix}/{self.slug}/"
 
-    @property
+    @cached_property   # counted once: headers, overviews, category pages and related items ask often
     def words(self) -> int:
         return len(_WORD.findall(self.body))
 
