@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from ervaringsdeskundigheid import feeds, images, links, readability, publish, shareimages, shortlinks, urls
+from ervaringsdeskundigheid import feeds, images, links, publish, rawhtml, readability, shareimages, shortlinks, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.pages import PageRenderer
 from ervaringsdeskundigheid.problems import ContentErrors, Problem
@@ -73,6 +73,7 @@ def on_config(config):
     state.generated = {page.src_uri: page for page in pages}
     state.settings = settings
     state.problems = []
+    state.raw_html = {}
     config.nav = _mkdocs_nav(state.renderer.navigation(pages))
     if not state.preview:
         state.site_dir = Path(config.site_dir)
@@ -116,10 +117,15 @@ def on_page_markdown(markdown, page, config, files):
         page.meta.update(title=generated.title, description=generated.description, **generated.meta)
     if page.file.src_uri == "index.md" and not page.file.generated_by:
         markdown = f"{markdown}\n\n{state.renderer.home_sections()}\n"
-    return markdown
+    state.raw_html[page.file.src_uri] = protected = rawhtml.protect(markdown)   # speed only
+    return protected.markdown
 
 
 def on_page_content(html, page, config, files):
+    protected = state.raw_html.pop(page.file.src_uri, None)
+    if protected:
+        html = rawhtml.restore(html, protected)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | protected.anchor_ids()
     generated = state.generated.get(page.file.src_uri)
     source = generated.source if generated else None
     source = source or (f"docs/{page.file.src_uri}" if not page.file.generated_by else
