@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from ervaringsdeskundigheid import feeds, images, links, publish, rawhtml, readability, shareimages, shortlinks, urls
+from ervaringsdeskundigheid import feeds, images, links, publish, rawhtml, readability, shareimages, shortlinks, templatecache, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.pages import PageRenderer
 from ervaringsdeskundigheid.problems import ContentErrors, Problem
@@ -109,6 +109,24 @@ def on_files(files, config):
     state.known_urls = {"", *(f.url for f in files), *(f.url.rstrip("/") for f in files)}
     state.problems += shortlinks.check_targets(state.root, state.known_urls)
     return files
+
+
+def on_nav(nav, config, files):
+    state.nav_urls = [page.url for page in nav.pages]
+    return nav
+
+
+def on_env(env, config, files):
+    """Render the navigation once per folder for pages outside it (speed only)."""
+    def key(context):
+        page = context.get("page")
+        if page is None or not page.file.inclusion.is_not_in_nav():
+            return None
+        return templatecache.folder_key(page.url, state.nav_urls)
+
+    for name in ("partials/nav.html", "partials/tabs.html"):
+        templatecache.memoize(env, name, key)
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
