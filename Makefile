@@ -11,7 +11,7 @@ build: setup
 	$(BIN)/mkdocs build
 
 serve: setup
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # Fast validation of all content and data without a build (also the pre-commit hook).
 check: setup

@@ -12,8 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import clean_directory
 
-from ervaringsdeskundigheid import feeds, images, links, publish, rawhtml, readability, shareimages, shortlinks, templatecache, urls
+from ervaringsdeskundigheid import feeds, images, links, preview, publish, rawhtml, readability, shareimages, shortlinks, templatecache, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.pages import PageRenderer
 from ervaringsdeskundigheid.problems import ContentErrors, Problem
@@ -41,6 +42,8 @@ class _State:
     staging: Path | None = None
     site_dir: Path | None = None
     warnings: _WarningCollector | None = None
+    cache: preview.PreviewCache | None = None   # make serve (--dirty) only
+    files = None
 
 
 state = _State()
@@ -69,6 +72,8 @@ def on_config(config):
         config.site_url = settings.site_url
     config.site_name = settings.site_name
     state.renderer = PageRenderer(site)
+    if state.preview:
+        state.renderer.env.bytecode_cache = preview.TEMPLATES   # compile templates once per serve session
     pages = state.renderer.all_pages() + shortlinks.shortlink_pages(state.root, settings.site_url, site)
     state.generated = {page.src_uri: page for page in pages}
     state.settings = settings
@@ -80,6 +85,13 @@ def on_config(config):
         state.staging = publish.staging_dir_for(state.site_dir)
         config.site_dir = str(state.staging)
     state.warnings = _WarningCollector()
+    if state.preview:
+        state.cache = preview.cache_for(state.root)
+        # `mkdocs serve --dirty` warns on every build that it is dirty; that is the point.
+        state.warnings.addFilter(lambda record: "'dirty' build" not in record.getMessage())
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "search_index_prev"):
+                plugin.is_dirty = False   # Material merges one page only; preview.merge_search_index does all
     logging.getLogger("mkdocs").addHandler(state.warnings)
     return config
 
@@ -99,9 +111,15 @@ def _nav_src_uris(nav) -> set[str]:
 
 def on_files(files, config):
     nav_pages = _nav_src_uris(config.nav)
+    if state.cache:
+        _prepare_dirty_build(files, config)
     for src_uri, page in state.generated.items():
         inclusion = InclusionLevel.UNDEFINED if src_uri in nav_pages else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
+        if state.cache:   # a file whose time tells `serve --dirty` whether the page changed
+            files.append(File.generated(config, src_uri, abs_src_path=str(state.cache.page_file(page)),
+                                        inclusion=inclusion))
+        else:
+            files.append(File.generated(config, src_uri, content=page.markdown, inclusion=inclusion))
     for path, png in shareimages.share_images(state.renderer.site.categories).items():
         files.append(File.generated(config, path, content=png))
     for path, data in images.site_files(state.root, state.renderer.site.images).items():
@@ -111,6 +129,19 @@ def on_files(files, config):
     return files
 
 
+def _prepare_dirty_build(files, config):
+    """Preview only: full rebuild when something on every page changed; hand-written pages
+    (few, and the home page shows the latest stories) are always rebuilt."""
+    overrides = [Path(d) for d in config.theme.dirs if Path(d).resolve().is_relative_to(state.root.resolve())]
+    if state.cache.structure_changed(
+            config.nav, config.site_name, config.site_url, sorted(state.generated),
+            Path(config.config_file_path).read_bytes(), [preview.folder_state(d) for d in overrides]):
+        clean_directory(config.site_dir)
+    for file in files.documentation_pages():
+        Path(file.abs_dest_path).unlink(missing_ok=True)
+    state.files = files
+
+
 def on_nav(nav, config, files):
     state.nav_urls = [page.url for page in nav.pages]
     return nav
@@ -118,6 +149,8 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     """Render the navigation once per folder for pages outside it (speed only)."""
+    if state.preview:
+        env.bytecode_cache = preview.TEMPLATES
     def key(context):
         page = context.get("page")
         if page is None or not page.file.inclusion.is_not_in_nav():
@@ -162,6 +195,10 @@ def on_post_build(config):
             publish.discard(state.staging)
         raise Abort(ContentErrors(problems).report())
     shortlinks.write_redirect_maps(state.root, state.settings.site_url, Path(config.site_dir))
+    if state.cache:
+        pages = [file.page for file in state.files.documentation_pages() if file.page]
+        state.cache.merge_search_index(Path(config.site_dir), {p.url for p in pages if p.content is not None},
+                                       [p.url for p in pages])
     feeds.write_feeds(state.renderer.site, Path(config.site_dir))
     if state.staging:
         publish.replace_directory(state.staging, state.site_dir)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import textstat
 
@@ -44,6 +45,7 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=16384)   # `make serve` scores every text on each rebuild; unchanged texts come from here
 def douma(markdown: str) -> float:
     text = plain_text(markdown)
     return round(_textstat.flesch_reading_ease(text), 1) if text else 100.0
