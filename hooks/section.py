@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from ervaringsdeskundigheid import feeds, images, links, preview, publish, rawhtml, readability, shareimages, shortlinks, templatecache, urls
+from ervaringsdeskundigheid import feeds, images, links, parallel, preview, publish, rawhtml, readability, shareimages, shortlinks, templatecache, urls
 from ervaringsdeskundigheid.loader import load_site
 from ervaringsdeskundigheid.pages import PageRenderer
 from ervaringsdeskundigheid.problems import ContentErrors, Problem
@@ -43,6 +43,7 @@ class _State:
     site_dir: Path | None = None
     warnings: _WarningCollector | None = None
     cache: preview.PreviewCache | None = None   # make serve (--dirty) only
+    readability: parallel.Background | None = None
     files = None
 
 
@@ -63,11 +64,10 @@ def on_config(config):
     settings = site.settings
     for reason, count in site.left_out.items():
         log.info("%d niet gepubliceerd: %s", count, reason)
-    for text in readability.site_readability(site):
-        if text.likely_above_b1:
-            log.warning("Leesbaarheid: %s (%s) is waarschijnlijk moeilijker dan taalniveau B1 "
-                        "(Flesch-Douma %.0f, streef naar %d of hoger). Zie CONTRIBUTING.md, 'Schrijven op B1'.",
-                        text.source, text.title, text.score, readability.B1_THRESHOLD, extra={"editor_hint": True})
+    if state.preview:
+        _log_readability(readability.site_readability(site))
+    else:   # scored on the other core while MkDocs builds the pages; logged at the end
+        state.readability = parallel.Background(readability.site_readability, site)
     if not state.preview:
         config.site_url = settings.site_url
     config.site_name = settings.site_name
@@ -81,6 +81,7 @@ def on_config(config):
     state.raw_html = {}
     config.nav = _mkdocs_nav(state.renderer.navigation(pages))
     if not state.preview:
+        parallel.offload_search(config.plugins)   # the search index is built on the other core
         state.site_dir = Path(config.site_dir)
         state.staging = publish.staging_dir_for(state.site_dir)
         config.site_dir = str(state.staging)
@@ -94,6 +95,14 @@ def on_config(config):
                 plugin.is_dirty = False   # Material merges one page only; preview.merge_search_index does all
     logging.getLogger("mkdocs").addHandler(state.warnings)
     return config
+
+
+def _log_readability(texts):
+    for text in texts:
+        if text.likely_above_b1:
+            log.warning("Leesbaarheid: %s (%s) is waarschijnlijk moeilijker dan taalniveau B1 "
+                        "(Flesch-Douma %.0f, streef naar %d of hoger). Zie CONTRIBUTING.md, 'Schrijven op B1'.",
+                        text.source, text.title, text.score, readability.B1_THRESHOLD, extra={"editor_hint": True})
 
 
 def _mkdocs_nav(items):
@@ -188,6 +197,9 @@ def on_page_content(html, page, config, files):
 @event_priority(-100)  # last: after the search index and sitemap are written
 def on_post_build(config):
     logging.getLogger("mkdocs").removeHandler(state.warnings)
+    if state.readability:
+        _log_readability(state.readability.result())
+        state.readability = None
     problems = list(state.problems)
     problems += [Problem("mkdocs", None, message) for message in state.warnings.messages]
     if problems:

@@ -9,12 +9,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import textstat
-
 # Flesch-Douma: 60-70 reads as plain language; below this a page is likely above B1.
 B1_THRESHOLD = 60
-_textstat = type(textstat.textstat)()   # our own instance, so the language setting stays ours
-_textstat.set_lang("nl")
+
+
+@lru_cache(maxsize=1)
+def _scorer():
+    """Our own textstat instance, so the language setting stays ours. Imported on first use:
+    textstat pulls in nltk, which takes longer to import than many a small build."""
+    import textstat
+    scorer = type(textstat.textstat)()
+    scorer.set_lang("nl")
+    return scorer
 
 _MARKUP = [
     (re.compile(r"^!!!.*$|^    .*$", re.M), ""),         # admonition lines (the example note)
@@ -48,7 +54,7 @@ def plain_text(markdown: str) -> str:
 @lru_cache(maxsize=16384)   # `make serve` scores every text on each rebuild; unchanged texts come from here
 def douma(markdown: str) -> float:
     text = plain_text(markdown)
-    return round(_textstat.flesch_reading_ease(text), 1) if text else 100.0
+    return round(_scorer().flesch_reading_ease(text), 1) if text else 100.0
 
 
 def site_readability(site) -> list[Readability]:

@@ -1,0 +1,150 @@
+"""Use the machine's second core for work the build does not wait for.
+
+MkDocs builds pages one after the other on one core. Material's search plugin parses
+every finished page's HTML to index it, but nothing needs that index until the very end
+of the build. `offload_search` hands each page to a forked worker process, which runs
+Material's own indexing code on it while MkDocs goes on with the next pages; the entries
+come back, in page order, when Material writes search_index.json. The index is the same,
+byte for byte.
+
+Only for `mkdocs build` (the dev server runs threads, and rebuilds few pages). If the
+worker cannot start or fails, the pages are indexed in this process as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+import traceback
+from types import SimpleNamespace
+from typing import Any, Callable
+
+log = logging.getLogger("mkdocs.hooks.section")
+
+_DONE = None
+
+
+class ForkedWorker:
+    """Calls `handle(item)` for every item sent, in a forked child; `results()` returns
+    the outputs in order. The parent keeps the items, so it can redo the work itself
+    when the child fails."""
+
+    def __init__(self, handle: Callable[[Any], Any]):
+        self.handle = handle
+        self.items: list = []
+        context = multiprocessing.get_context("fork")
+        sys.stdout.flush()   # the child must not print what the parent had buffered
+        sys.stderr.flush()
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(handle, child, self._conn), daemon=True)
+        self._process.start()
+        child.close()
+        self._broken = False
+
+    def send(self, item) -> None:
+        self.items.append(item)
+        if not self._broken:
+            try:
+                self._conn.send(item)
+            except OSError:
+                self._broken = True
+
+    def results(self) -> list:
+        try:
+            if self._broken:
+                raise OSError("the worker stopped")
+            self._conn.send(_DONE)
+            status, payload = self._conn.recv()
+            if status != "ok":
+                raise RuntimeError(payload)
+            return payload
+        except (OSError, EOFError, RuntimeError) as error:
+            log.info("Hulpproces mislukt (%s); het werk wordt in het hoofdproces gedaan.", error)
+            return [self.handle(item) for item in self.items]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def _serve(handle, conn, parent_end) -> None:
+    parent_end.close()
+    results = []
+    try:
+        while (item := conn.recv()) is not _DONE:
+            results.append(handle(item))
+        conn.send(("ok", results))
+    except Exception:   # reported to the parent, which redoes the work
+        conn.send(("error", traceback.format_exc()))
+
+
+class Background:
+    """`fn(*args)` computed in a forked child while the parent goes on; `result()` waits
+    for it (or computes it here when the child could not run)."""
+
+    def __init__(self, fn: Callable, *args):
+        self._fn, self._args = fn, args
+        try:
+            self._worker: ForkedWorker | None = ForkedWorker(lambda _: fn(*args))
+            self._worker.send(0)   # one job
+        except OSError:
+            self._worker = None
+
+    def result(self):
+        if self._worker is None:
+            return self._fn(*self._args)
+        return self._worker.results()[0]
+
+
+# --- Material's search index ---------------------------------------------------------------
+
+def offload_search(plugins) -> bool:
+    """Replace the search plugin's index with one that indexes pages in a worker.
+    Call after the search plugin's on_config (which makes a fresh index every build)."""
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        return False
+    for plugin in plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if type(index) is SearchIndex:
+            try:
+                plugin.search_index = _offloaded_index(SearchIndex, index)
+            except OSError:   # no fork here: index in this process
+                return False
+            return True
+    return False
+
+
+def _offloaded_index(base: type, original):
+    class OffloadedSearchIndex(base):
+        def __init__(self):
+            super().__init__(**original.config)
+            config = original.config
+            self._worker = ForkedWorker(lambda page: _index_page(base, config, page))
+
+        def add_entry_from_context(self, page):
+            search = page.meta.get("search") or {}
+            if search.get("exclude"):
+                return
+            meta = {key: page.meta[key] for key in ("title", "tags", "search") if key in page.meta}
+            self._worker.send(SimpleNamespace(url=page.url, title=page.title, meta=meta,
+                                              content=page.content, toc=page.toc))
+
+        def generate_search_index(self, prev):
+            for entries in self._worker.results():
+                self.entries.extend(entries)
+            return super().generate_search_index(prev)
+
+    return OffloadedSearchIndex()
+
+
+def _index_page(base: type, config: dict, page) -> list[dict]:
+    index = base(**config)
+    index.add_entry_from_context(page)
+    return index.entries
