@@ -72,8 +72,7 @@ def on_config(config):
         config.site_url = settings.site_url
     config.site_name = settings.site_name
     state.renderer = PageRenderer(site)
-    if state.preview:
-        state.renderer.env.bytecode_cache = preview.TEMPLATES   # compile templates once per serve session
+    state.renderer.env.bytecode_cache = _compiled_templates("pages")
     pages = state.renderer.all_pages() + shortlinks.shortlink_pages(state.root, settings.site_url, site)
     state.generated = {page.src_uri: page for page in pages}
     state.settings = settings
@@ -95,6 +94,12 @@ def on_config(config):
                 plugin.is_dirty = False   # Material merges one page only; preview.merge_search_index does all
     logging.getLogger("mkdocs").addHandler(state.warnings)
     return config
+
+
+def _compiled_templates(environment: str):
+    """Compiled Jinja templates are reused: in memory between `make serve` rebuilds, on disk
+    between builds (MkDocs makes a new template environment for every build)."""
+    return preview.TEMPLATES[environment] if state.preview else templatecache.compiled_templates(environment)
 
 
 def _log_readability(texts):
@@ -158,8 +163,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     """Render the navigation once per folder for pages outside it (speed only)."""
-    if state.preview:
-        env.bytecode_cache = preview.TEMPLATES
+    env.bytecode_cache = _compiled_templates("theme")
     def key(context):
         page = context.get("page")
         if page is None or not page.file.inclusion.is_not_in_nav():

@@ -44,7 +44,7 @@ class _TemplateCache(BytecodeCache):
         self._compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-TEMPLATES = _TemplateCache()
+TEMPLATES = {"theme": _TemplateCache(), "pages": _TemplateCache()}   # one per kind of environment
 
 
 def _digest(*parts: object) -> str:

@@ -6,14 +6,19 @@ pages in one folder: nothing in it is marked active, and every link in it is rel
 the folder. It was about a tenth of a full build. `memoize` wraps a compiled Jinja
 template so that it is rendered once per key; `key_of(context)` returns None for a page
 that must be rendered as usual.
+
+`compiled_templates` keeps compiled templates on disk between builds (MkDocs makes a new
+template environment, and so compiles every template again, for every build).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import posixpath
 from typing import Callable
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 
 
 def memoize(env: Environment, name: str, key_of: Callable[[dict], object | None]) -> None:
@@ -39,3 +44,24 @@ def folder_key(page_url: str, nav_urls: list[str]) -> str | None:
     if any(url.startswith(page_url) for url in nav_urls):
         return None
     return posixpath.dirname(page_url.rstrip("/")) + ("/" if page_url.endswith("/") else "")
+
+
+class _SharedBytecodeCache(FileSystemBytecodeCache):
+    """Keyed by template name only, so every copy of the project (tests build many) shares
+    one entry per template instead of adding its own; Jinja still compiles a template
+    again when its source differs from the cached one."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def compiled_templates(environment: str) -> BytecodeCache | None:
+    """Compiled templates on disk (Jinja's per-user temp folder), so a build does not compile
+    the same templates again. One cache per kind of `environment` ("theme", "pages"): their
+    settings differ, and compiled code depends on them. Jinja checks each template's source
+    and its own version before it uses an entry."""
+    try:
+        return _SharedBytecodeCache(pattern=f"ervaringsdeskundigheid-{environment}-%s.cache")
+    except (OSError, RuntimeError):
+        return None
