@@ -5,13 +5,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.lock-installed
 
-.PHONY: build serve test check new report lock setup system-packages clean posters
+.PHONY: build serve test check new report lock setup system-packages clean posters bench
 
 build: setup
 	$(BIN)/mkdocs build
 
 serve: setup
 	$(BIN)/mkdocs serve --dirty
+
+# Our build against the stock Material blog plugin on a synthetic corpus (N=1000 by default,
+# a few minutes): make bench ARGS="-n 2000 --repeats 5"
+bench: setup system-packages
+	$(BIN)/python scripts/bench.py $(ARGS)
 
 # Fast validation of all content and data without a build (also the pre-commit hook).
 check: setup
