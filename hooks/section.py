@@ -44,6 +44,7 @@ class _State:
     warnings: _WarningCollector | None = None
     cache: preview.PreviewCache | None = None   # make serve (--dirty) only
     readability: parallel.Background | None = None
+    writer: parallel.BackgroundWriter | None = None   # make build: pages are written from threads
     files = None
 
 
@@ -81,6 +82,8 @@ def on_config(config):
     config.nav = _mkdocs_nav(state.renderer.navigation(pages))
     if not state.preview:
         parallel.offload_search(config.plugins)   # the search index is built on the other core
+        state.writer = parallel.BackgroundWriter()
+        logging.getLogger("mkdocs.commands.build").addFilter(_written_elsewhere)
         state.site_dir = Path(config.site_dir)
         state.staging = publish.staging_dir_for(state.site_dir)
         config.site_dir = str(state.staging)
@@ -161,6 +164,24 @@ def on_nav(nav, config, files):
     return nav
 
 
+def _written_elsewhere(record) -> bool:
+    """MkDocs says 'Page skipped ... empty output' for the pages the writer threads write."""
+    message = record.getMessage()
+    return not (state.writer and message.startswith("Page skipped: '")
+                and message.split("'")[1] in state.writer.written)
+
+
+def _finish_writing(*, quiet: bool = False) -> None:
+    logging.getLogger("mkdocs.commands.build").removeFilter(_written_elsewhere)
+    writer, state.writer = state.writer, None
+    if writer:
+        try:
+            writer.finish()
+        except OSError:
+            if not quiet:
+                raise
+
+
 def on_env(env, config, files):
     """Render the navigation once per folder for pages outside it (speed only)."""
     env.bytecode_cache = _compiled_templates("theme")
@@ -173,6 +194,16 @@ def on_env(env, config, files):
     for name in ("partials/nav.html", "partials/tabs.html"):
         templatecache.memoize(env, name, key)
     return env
+
+
+@event_priority(-100)   # last, after every other plugin changed the page
+def on_post_page(output, page, config):
+    """make build: hand the page to the writer threads; MkDocs writes nothing for an empty result."""
+    if state.writer and output.strip():
+        state.writer.write(page.file.src_uri, page.file.abs_dest_path,
+                           output.encode("utf-8", errors="xmlcharrefreplace"))
+        return ""
+    return output
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -200,6 +231,7 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-100)  # last: after the search index and sitemap are written
 def on_post_build(config):
+    _finish_writing()   # every page is on disk from here on
     logging.getLogger("mkdocs").removeHandler(state.warnings)
     if state.readability:
         _log_readability(state.readability.result())
@@ -222,6 +254,7 @@ def on_post_build(config):
 
 
 def on_build_error(error):
+    _finish_writing(quiet=True)
     if state.warnings:
         logging.getLogger("mkdocs").removeHandler(state.warnings)
     if state.staging:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
 from types import SimpleNamespace
 from typing import Any, Callable
 
@@ -148,3 +150,39 @@ def _index_page(base: type, config: dict, page) -> list[dict]:
     index = base(**config)
     index.add_entry_from_context(page)
     return index.entries
+
+
+# --- Writing pages -------------------------------------------------------------------------
+
+class BackgroundWriter:
+    """Writes the built pages from a few threads: file system calls release the GIL, so
+    rendering the next page does not wait for the disk. `finish()` waits for every write
+    and raises the first error."""
+
+    def __init__(self, threads: int = 4):
+        self._threads = threads
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: list[Future] = []
+        self.written: set[str] = set()     # the src_uri of every page handed over
+
+    def write(self, src_uri: str, path: str, data: bytes) -> None:
+        if self._pool is None:   # created on first use, after any fork
+            self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="section-write")
+        self.written.add(src_uri)
+        self._pending.append(self._pool.submit(_write_file, path, data))
+
+    def finish(self) -> None:
+        try:
+            for pending in self._pending:
+                pending.result()
+        finally:
+            self._pending = []
+            if self._pool:
+                self._pool.shutdown(wait=True)
+                self._pool = None
+
+
+def _write_file(path: str, data: bytes) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
