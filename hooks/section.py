@@ -44,6 +44,8 @@ class _State:
     warnings: _WarningCollector | None = None
     cache: preview.PreviewCache | None = None   # make serve (--dirty) only
     readability: parallel.Background | None = None
+    ahead: parallel.RenderAhead | None = None     # make build: half the pages' Markdown on the other core
+    rendered: dict = {}
     writer: parallel.BackgroundWriter | None = None   # make build: pages are written from threads
     files = None
 
@@ -161,6 +163,15 @@ def _prepare_dirty_build(files, config):
 
 def on_nav(nav, config, files):
     state.nav_urls = [page.url for page in nav.pages]
+    state.rendered = {}
+    if not state.preview and _page_events_are_ours(config):
+        generated = [file.src_uri for file in files.documentation_pages()
+                     if file.src_uri in state.generated and file.inclusion.is_not_in_nav()]
+        try:
+            state.ahead = parallel.RenderAhead(config, files, generated, in_child=_render_ahead_child,
+                                               problems=lambda: state.problems)
+        except OSError:
+            state.ahead = None
     return nav
 
 
@@ -182,8 +193,24 @@ def _finish_writing(*, quiet: bool = False) -> None:
                 raise
 
 
+def _page_events_are_ours(config) -> bool:
+    """Pages are rendered ahead in a child process only when every page event handler is
+    this hook's: another plugin could keep state from its page events that the child's
+    copy would not hand back. (This hook hands back its problems; keep it that way.)"""
+    return all(getattr(handler, "__module__", None) == __name__
+               for event in ("pre_page", "page_read_source", "page_markdown", "page_content")
+               for handler in config.plugins.events[event])
+
+
+def _render_ahead_child():
+    state.ahead = None
+
+
 def on_env(env, config, files):
     """Render the navigation once per folder for pages outside it (speed only)."""
+    if state.ahead:   # every page's Markdown is rendered by now
+        state.ahead.close()
+        state.ahead = None
     env.bytecode_cache = _compiled_templates("theme")
     def key(context):
         page = context.get("page")
@@ -207,6 +234,9 @@ def on_post_page(output, page, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if state.ahead and (result := state.ahead.take(page.file.src_uri)) is not None:
+        state.rendered[page.file.src_uri] = result   # rendered on the other core: nothing to convert here
+        return ""
     generated = state.generated.get(page.file.src_uri)
     if generated:
         page.meta.update(title=generated.title, description=generated.description, **generated.meta)
@@ -217,6 +247,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if (result := state.rendered.pop(page.file.src_uri, None)) is not None:
+        state.problems += result["problems"]
+        return parallel.apply_rendered(page, files, result)
     protected = state.raw_html.pop(page.file.src_uri, None)
     if protected:
         html = rawhtml.restore(html, protected)
@@ -255,6 +288,9 @@ def on_post_build(config):
 
 def on_build_error(error):
     _finish_writing(quiet=True)
+    if state.ahead:
+        state.ahead.close()
+        state.ahead = None
     if state.warnings:
         logging.getLogger("mkdocs").removeHandler(state.warnings)
     if state.staging:

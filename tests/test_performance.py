@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.request
 
-from conftest import FIXED_TODAY, tree_digest, write_story
+from conftest import FIXED_TODAY, run_build, tree_digest, write_story
 
 from ervaringsdeskundigheid import parallel, rawhtml, templatecache
 from ervaringsdeskundigheid.benchmark import articles, write_corpus
@@ -47,22 +47,46 @@ def test_folder_key_shares_nav_between_sibling_pages_only():
 
 
 def test_speed_ups_do_not_change_the_built_site(project, tmp_path):
-    """The same site, byte for byte, with the raw HTML bypass, the navigation memo, the
-    template cache and the search worker off."""
+    """The same site, byte for byte, with every speed-up off (raw HTML bypass, navigation
+    memo, template cache, search worker, rendering ahead, writer threads), and when the
+    child that renders ahead fails at once (the main process then renders every page)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
     plain = ("import ervaringsdeskundigheid.rawhtml as R, ervaringsdeskundigheid.templatecache as T\n"
              "import ervaringsdeskundigheid.parallel as P\n"
              "R.protect = lambda md: R.Protected(md)\nT.memoize = lambda *a, **k: None\n"
-             "T.compiled_templates = lambda environment: None\nP.offload_search = lambda plugins: False\n")
+             "T.compiled_templates = lambda environment: None\nP.offload_search = lambda plugins: False\n"
+             "def off(*a, **k):\n    raise OSError('off')\n"
+             "P.RenderAhead = off\nP.BackgroundWriter = lambda *a, **k: None\n")
+    failing = ("import ervaringsdeskundigheid.parallel as P\n"
+               "def fail(config, files, order, in_child, problems, conn, parent_end):\n"
+               "    conn.send(('error', None, 'test'))\n"
+               "P._render_pages = fail\n")
     sites = {}
-    for name, patch in (("fast", ""), ("plain", plain)):
+    for name, patch in (("fast", ""), ("plain", plain), ("failing", failing)):
         sites[name] = tmp_path / name
         code = patch + ("import sys\nsys.argv = ['mkdocs', 'build', '-q', '-f', sys.argv[1], '-d', sys.argv[2]]\n"
                         "from mkdocs.__main__ import cli\ncli()\n")
         result = subprocess.run([sys.executable, "-c", code, str(project / "mkdocs.yml"), str(sites[name])],
                                 capture_output=True, text=True, env=env, cwd=project)
         assert result.returncode == 0, result.stdout + result.stderr
-    assert tree_digest(sites["fast"]) == tree_digest(sites["plain"])
+        assert "Page skipped" not in result.stderr
+    assert tree_digest(sites["fast"]) == tree_digest(sites["plain"]) == tree_digest(sites["failing"])
+
+
+def test_build_errors_still_name_the_file_with_pages_rendered_ahead(project):
+    """A broken link in a page rendered by the child is reported like any other."""
+    for number in range(4):
+        write_story(project, f"verhaal-{number}.md", f"""
+title: Verhaal {number}
+date: 2025-05-0{number + 1}
+description: Een verhaal.
+categories: [aspirant]
+person: {{name: Piet, pseudonym: true}}
+""", body=f"Lees [dit](bestaat-niet-{number}.md).\n")
+    result = run_build(project)
+    assert result.returncode != 0
+    for number in range(4):
+        assert f"content/stories/verhaal-{number}.md" in result.stdout + result.stderr
 
 
 # --- parallel ---------------------------------------------------------------------------------

@@ -152,6 +152,113 @@ def _index_page(base: type, config: dict, page) -> list[dict]:
     return index.entries
 
 
+# --- Markdown of generated pages -----------------------------------------------------------
+
+class RenderAhead:
+    """Renders the Markdown of every other page in `src_uris` in a forked child, with MkDocs'
+    own page pipeline (`_populate_page`: events, Markdown, the hook's own checks), while
+    MkDocs renders the others here. `take(src_uri)` gives the child's result for a page, or
+    None when the child did not render it (not assigned, or the child failed): then MkDocs
+    renders the page here as usual.
+
+    `in_child` runs first in the child (the hook switches itself to child mode);
+    `problems()` returns the hook's list of problems, so each page's new problems are sent
+    back with it. Log records made while rendering are sent back and logged here, once.
+    """
+
+    def __init__(self, config, files, src_uris: list[str], *, in_child: Callable[[], None],
+                 problems: Callable[[], list]):
+        self.assigned = set(src_uris[1::2])
+        self._order = [uri for uri in src_uris if uri in self.assigned]
+        self._results: dict[str, dict] = {}
+        self._failed = False
+        context = multiprocessing.get_context("fork")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        self._conn, child = context.Pipe(duplex=False)
+        self._process = context.Process(target=_render_pages, daemon=True,
+                                        args=(config, files, self._order, in_child, problems, child, self._conn))
+        self._process.start()
+        child.close()
+
+    def take(self, src_uri: str) -> dict | None:
+        if src_uri not in self.assigned or self._failed:
+            return None
+        while src_uri not in self._results:
+            try:
+                if not self._conn.poll(120):
+                    raise OSError("no answer in 120 s")
+                message = self._conn.recv()
+            except (EOFError, OSError) as error:
+                message = ("error", None, f"the worker stopped: {error}")
+            kind, uri, payload = message
+            if kind != "ok":
+                log.info("Pagina's vooruit renderen mislukt (%s); de rest wordt hier gerenderd.", payload)
+                self._failed = True
+                self.close()
+                return None
+            self._results[uri] = payload
+        return self._results.pop(src_uri)
+
+    def close(self) -> None:
+        self._conn.close()
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str, dict]] = []
+
+    def emit(self, record):
+        extra = {"editor_hint": True} if getattr(record, "editor_hint", False) else {}
+        self.records.append((record.name, record.levelno, record.getMessage(), extra))
+
+
+def _render_pages(config, files, order, in_child, problems, conn, parent_end) -> None:
+    from mkdocs.commands.build import _populate_page
+    from mkdocs.structure.pages import Page
+
+    parent_end.close()
+    in_child()
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.handlers = [capture]
+    logger.propagate = False
+    for src_uri in order:
+        try:
+            file = files.get_file_from_path(src_uri)
+            page = file.page or Page(None, file, config)
+            capture.records = []
+            known = len(problems())
+            _populate_page(page, config, files)
+            links = {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()}
+            conn.send(("ok", src_uri, {
+                "markdown": page.markdown, "content": page.content, "toc": page.toc, "meta": page.meta,
+                "title": page._title_from_render, "anchors": page.present_anchor_ids, "links": links,
+                "problems": problems()[known:], "records": capture.records}))
+        except BaseException:   # the parent renders this page and the rest itself
+            conn.send(("error", src_uri, traceback.format_exc(limit=3)))
+            break
+    conn.close()
+
+
+def apply_rendered(page, files, result: dict) -> str:
+    """Put the child's rendering on the parent's page; returns the page's HTML."""
+    page.markdown = result["markdown"]
+    page.toc = result["toc"]
+    page.meta = result["meta"]
+    page._title_from_render = result["title"]
+    page.present_anchor_ids = result["anchors"]
+    if result["links"] or page.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in result["links"].items()}
+    for name, level, message, extra in result["records"]:
+        logging.getLogger(name).log(level, "%s", message, extra=extra)
+    return result["content"]
+
+
 # --- Writing pages -------------------------------------------------------------------------
 
 class BackgroundWriter:
