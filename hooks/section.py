@@ -247,6 +247,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # In `make build` this (and on_page_markdown) also runs in a child process for every other
+    # generated page (parallel.RenderAhead): state it collects must go back, as `problems` does.
     if (result := state.rendered.pop(page.file.src_uri, None)) is not None:
         state.problems += result["problems"]
         return parallel.apply_rendered(page, files, result)

@@ -1,14 +1,18 @@
-"""Use the machine's second core for work the build does not wait for.
+"""Use the machine's second core, and the time spent waiting for the disk.
 
-MkDocs builds pages one after the other on one core. Material's search plugin parses
-every finished page's HTML to index it, but nothing needs that index until the very end
-of the build. `offload_search` hands each page to a forked worker process, which runs
-Material's own indexing code on it while MkDocs goes on with the next pages; the entries
-come back, in page order, when Material writes search_index.json. The index is the same,
-byte for byte.
+MkDocs builds pages one after the other on one core. In `mkdocs build`:
 
-Only for `mkdocs build` (the dev server runs threads, and rebuilds few pages). If the
-worker cannot start or fails, the pages are indexed in this process as before.
+- `offload_search`: Material's search plugin parses every finished page to index it, but
+  nothing needs the index until the end. A forked worker runs Material's own indexing
+  code on each page while MkDocs goes on; the entries come back in page order.
+- `Background`: a function (the readability scores) computed in a forked child.
+- `RenderAhead`: a forked child renders every other generated page's Markdown with
+  MkDocs' own page pipeline while the main process renders the others.
+- `BackgroundWriter`: threads write the finished pages (file calls release the GIL).
+
+The site comes out the same, byte for byte. The dev server (threads, few pages per
+rebuild) uses none of this. When a child cannot start or fails, its work is done in the
+main process as before.
 """
 
 from __future__ import annotations
