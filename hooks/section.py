@@ -92,8 +92,9 @@ def on_config(config):
     state.warnings = _WarningCollector()
     if state.preview:
         state.cache = preview.cache_for(state.root)
-        # `mkdocs serve --dirty` warns on every build that it is dirty; that is the point.
-        state.warnings.addFilter(lambda record: "'dirty' build" not in record.getMessage())
+        # `mkdocs serve --dirty` warns that a dirty build may be inaccurate; the preview cache
+        # makes it accurate, so editors do not see that warning (and it fails nothing).
+        logging.getLogger("mkdocs.commands.build").addFilter(_hide_dirty_warning)
         for plugin in config.plugins.values():
             if hasattr(plugin, "search_index_prev"):
                 plugin.is_dirty = False   # Material merges one page only; preview.merge_search_index does all
@@ -105,6 +106,10 @@ def _compiled_templates(environment: str):
     """Compiled Jinja templates are reused: in memory between `make serve` rebuilds, on disk
     between builds (MkDocs makes a new template environment for every build)."""
     return preview.TEMPLATES[environment] if state.preview else templatecache.compiled_templates(environment)
+
+
+def _hide_dirty_warning(record) -> bool:
+    return "'dirty' build is being performed" not in record.getMessage()
 
 
 def _log_readability(texts):
