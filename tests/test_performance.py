@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -157,7 +158,7 @@ class Server:
             return response.read().decode()
 
     def stop(self):
-        self.process.terminate()
+        self.process.send_signal(signal.SIGINT)   # like Ctrl+C, so the server cleans up
         self.process.wait(timeout=20)
 
 

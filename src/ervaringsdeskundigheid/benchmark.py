@@ -20,6 +20,7 @@ import random
 import re
 import resource
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -335,7 +336,7 @@ def measure_rebuild(corpus: Corpus, edits: int = SERVE_EDITS) -> list[float]:
             results.append(log.wait_for_build(1 + edit, timeout=300) - start)
             time.sleep(1.0)
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)   # like Ctrl+C: the server shuts down and cleans up
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -64,12 +65,34 @@ def folder_state(folder: Path | None) -> list:
                   for path in folder.rglob("*") if path.is_file())
 
 
+FOLDER_PREFIX = "section-preview-"
+
+
+def _remove_leftovers() -> None:
+    """Folders of preview processes that are gone (a killed server cannot clean up)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
+        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 class PreviewCache:
     """State kept between the rebuilds of one `mkdocs serve` process."""
 
     def __init__(self, folder: Path | None = None):
         if folder is None:
-            folder = Path(tempfile.mkdtemp(prefix="section-preview-"))
+            _remove_leftovers()
+            folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
             atexit.register(shutil.rmtree, folder, ignore_errors=True)
         self.folder = folder
         self._written: dict[str, str] = {}      # src_uri -> digest of the file as written
