@@ -64,21 +64,19 @@ def on_config(config):
         site = load_site(state.root, today=today, preview=state.preview)
     except ContentErrors as errors:
         raise Abort(errors.report()) from None
-    settings = site.settings
     for reason, count in site.left_out.items():
         log.info("%d niet gepubliceerd: %s", count, reason)
     if state.preview:
         _log_readability(readability.site_readability(site))
     else:   # scored on the other core while MkDocs builds the pages; logged at the end
         state.readability = parallel.Background(readability.site_readability, site)
-    if not state.preview:
-        config.site_url = settings.site_url
-    config.site_name = settings.site_name
+    if not state.preview:   # the dev server keeps its own local address
+        config.site_url = site.settings.site_url
+    config.site_name = site.settings.site_name
     state.renderer = PageRenderer(site)
     state.renderer.env.bytecode_cache = _compiled_templates("pages")
-    pages = state.renderer.all_pages() + shortlinks.shortlink_pages(state.root, settings.site_url, site)
+    pages = state.renderer.all_pages() + shortlinks.shortlink_pages(state.root, site.site_url, site)
     state.generated = {page.src_uri: page for page in pages}
-    state.settings = settings
     state.problems = []
     state.raw_html = {}
     config.nav = _mkdocs_nav(state.renderer.navigation(pages))
@@ -282,7 +280,7 @@ def on_post_build(config):
         if state.staging:
             publish.discard(state.staging)
         raise Abort(ContentErrors(problems).report())
-    shortlinks.write_redirect_maps(state.root, state.settings.site_url, Path(config.site_dir))
+    shortlinks.write_redirect_maps(state.root, state.renderer.site.site_url, Path(config.site_dir))
     if state.cache:
         pages = [file.page for file in state.files.documentation_pages() if file.page]
         state.cache.merge_search_index(Path(config.site_dir), {p.url for p in pages if p.content is not None},

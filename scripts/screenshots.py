@@ -9,11 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.devserver import serve_directory
+from ervaringsdeskundigheid.devserver import launch_chromium, serve_directory
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"telefoon": 390, "desktop": 1280}
 DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-vindt-betaald-werk/"]
 
@@ -22,7 +21,7 @@ def main(paths: list[str]) -> None:
     out = ROOT / "dist" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     with serve_directory(ROOT / "site") as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = launch_chromium(p)
         for path in paths:
             for label, width in WIDTHS.items():
                 page = browser.new_page(viewport={"width": width, "height": 900})

@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import threading
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -65,18 +69,15 @@ def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst 
     return path
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
+    from ervaringsdeskundigheid.devserver import launch_chromium
+
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        instance = launch_chromium(playwright)
         yield instance
         instance.close()
 
@@ -88,3 +89,43 @@ def served_site(repo_site):
 
     with serve_directory(repo_site) as base:
         yield base
+
+
+class MkDocsServer:
+    """A real `mkdocs serve` (with `extra_args`, e.g. --dirty) on a project; counts finished
+    builds from its log."""
+
+    def __init__(self, project: Path, *extra_args: str):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.url = f"http://127.0.0.1:{s.getsockname()[1]}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", *extra_args, "-a", self.url[7:-1], "-f", str(project / "mkdocs.yml")],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: list[str] = []
+        self.cond = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            with self.cond:
+                self.lines.append(line)
+                self.cond.notify_all()
+
+    def builds(self) -> int:
+        return sum("Serving on" in line or "Reloading browsers" in line for line in self.lines)
+
+    def wait_for_builds(self, count: int):
+        with self.cond:
+            assert self.cond.wait_for(lambda: self.builds() >= count or self.process.poll() is not None, timeout=120)
+            assert self.builds() >= count, "".join(self.lines)
+            assert not any("niet gebouwd" in line or line.startswith("ERROR") for line in self.lines), "".join(self.lines)
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url + path, timeout=10) as response:
+            return response.read().decode()
+
+    def stop(self):
+        self.process.send_signal(signal.SIGINT)   # like Ctrl+C, so the server cleans up
+        self.process.wait(timeout=20)

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.request
 
-from conftest import FIXED_TODAY, run_build, tree_digest, write_story
+from conftest import FIXED_TODAY, MkDocsServer, run_build, tree_digest, write_story
 
 from ervaringsdeskundigheid import parallel, rawhtml, templatecache
 from ervaringsdeskundigheid.benchmark import articles, write_corpus
@@ -123,45 +119,6 @@ def test_background_call():
 # --- make serve (mkdocs serve --dirty) --------------------------------------------------------
 
 
-class Server:
-    """`mkdocs serve --dirty` on a project; counts finished builds from its log."""
-
-    def __init__(self, project):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.url = f"http://127.0.0.1:{s.getsockname()[1]}/"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", self.url[7:-1], "-f", str(project / "mkdocs.yml")],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: list[str] = []
-        self.cond = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.process.stdout:
-            with self.cond:
-                self.lines.append(line)
-                self.cond.notify_all()
-
-    def builds(self) -> int:
-        return sum("Serving on" in line or "Reloading browsers" in line for line in self.lines)
-
-    def wait_for_builds(self, count: int):
-        with self.cond:
-            assert self.cond.wait_for(lambda: self.builds() >= count or self.process.poll() is not None, timeout=120)
-            assert self.builds() >= count, "".join(self.lines)
-            assert not any("niet gebouwd" in line or line.startswith("ERROR") for line in self.lines), "".join(self.lines)
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(self.url + path, timeout=10) as response:
-            return response.read().decode()
-
-    def stop(self):
-        self.process.send_signal(signal.SIGINT)   # like Ctrl+C, so the server cleans up
-        self.process.wait(timeout=20)
-
-
 def test_serve_dirty_rebuilds_what_an_edit_changes(project):
     write_story(project, "nog-een-concept.md", """
 title: Nog een concept
@@ -171,7 +128,7 @@ categories: [aspirant]
 draft: true
 """, body="Tekst van het concept.\n\n## Eerste kop\n\nMeer tekst.\n")
     story = project / "content" / "stories" / "nog-een-concept.md"
-    server = Server(project)
+    server = MkDocsServer(project, "--dirty")
     try:
         server.wait_for_builds(1)
         assert "Nog een concept" in server.get("verhalen/nog-een-concept/")      # drafts show in the preview

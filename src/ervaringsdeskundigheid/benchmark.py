@@ -367,15 +367,15 @@ def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int]] | None:
     try:
         from playwright.sync_api import sync_playwright
 
-        from .devserver import serve_directory
-        from .pageweight import CHROMIUM, CHROMIUM_ARGS, measure
+        from .devserver import CHROMIUM, launch_chromium, serve_directory
+        from .pageweight import measure
     except ImportError:
         return None
     if not Path(CHROMIUM).exists():
         return None
     try:
         with serve_directory(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             try:
                 return [(page, measure(browser, base + page).total) for page in pages]
             finally:

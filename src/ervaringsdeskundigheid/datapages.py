@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections import defaultdict
 
 import markdown as markdown_lib
@@ -13,6 +12,7 @@ from markupsafe import Markup
 
 from . import urls
 from .chart import monitor_chart_svg
+from .text import slugify
 
 _MARKDOWN = markdown_lib.Markdown(extensions=["sane_lists"])
 
@@ -27,7 +27,7 @@ def render_markdown(text: str | None) -> Markup:
 
 def token(value: str) -> str:
     """A filter value as a CSS-safe token: 'Stadskanaal' -> 'stadskanaal'."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
+    return slugify(value, fallback="x")
 
 
 def obfuscated_email(address: str) -> Markup:

@@ -9,9 +9,6 @@ from dataclasses import dataclass, field
 BUDGET_BYTES = 150 * 1024
 # The pages a poster's QR code leads to: the section home and the four category pages.
 QR_LANDING_PAGES = ["", "aspirant-ervaringsdeskundige/", "opleiding/", "ervaringsdeskundige/", "werkgevers/"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @dataclass

@@ -18,7 +18,6 @@ import datetime as dt
 import difflib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -30,6 +29,11 @@ from . import urls
 from .problems import Problem, problems_from_validation
 from .schemas import RuleViolation, Slug, Strict, Text
 from .sources import SourceError, load_yaml_file, parse_yaml, read_text
+from .text import slugify as _slugify
+
+
+def slugify(text: str) -> str:
+    return _slugify(text, fallback="locatie")
 
 PARTNERS_FILE = "data/partners.yml"
 ISSUED_FILE = "data/issued_codes.yml"
@@ -213,11 +217,6 @@ class PosterData:
                     medium=record.medium, campaign=record.campaign, target=record.target,
                     file=ISSUED_FILE, entry=record.code, issued=record.issued)
         return list(result.values())
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "locatie"
 
 
 def resolve_target(target: str, categories: dict[str, str]) -> str:

@@ -44,7 +44,6 @@ from . import publish
 from .loader import load_site
 from .model import Site
 from .problems import ContentErrors, Problem
-from .settings import load_settings
 
 OUTPUT_DIR = "dist/posters"
 MANIFEST = "manifest.json"
@@ -146,10 +145,10 @@ def plan_posters(root: Path, *, partners_file: Path | None = None, partner: str 
                  fmt: str | None = None, site: Site | None = None) -> tuple[list[PosterJob], list[inv.ShortLink]]:
     """Validate everything and decide which PDFs to make. Raises PosterErrors."""
     try:
-        settings = load_settings(root)
         site = site or load_site(root)
     except ContentErrors as errors:
         raise PosterErrors(errors.problems) from None
+    settings = site.settings
     data = inv.load_poster_data(root, partners_file, organisations={o.id for o in site.organisations})
     problems = list(data.problems)
     label = data.partners_file

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +15,7 @@ import yaml
 from .loader import DATA_FILES
 from .model import BLOGS, STORIES
 from .partners import PARTNERS_FILE
-
-
-def slugify(title: str) -> str:
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "nieuw"
+from .text import slugify
 
 
 def quoted(text: str) -> str:

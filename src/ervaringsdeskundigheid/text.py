@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -12,6 +14,12 @@ from babel.dates import format_date
 def dutch_date(day: dt.date) -> str:
     """'5 maart 2025'."""
     return format_date(day, format="long", locale="nl_NL")
+
+
+def slugify(text: str, fallback: str = "nieuw") -> str:
+    """Lowercase ASCII with hyphens, for URLs, codes and CSS tokens: 'Één stap' -> 'een-stap'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or fallback
 
 
 def reading_time(minutes: int) -> str:

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import ArticleKind, Entry
+from .model import ArticleKind
 from .schemas import Category
 
 PAGE_SEGMENT = "pagina"
 HOME = ""
-
-
-def entry_url(entry: Entry) -> str:
-    return entry.url
 
 
 def category_url(category: Category, page: int = 1) -> str:
