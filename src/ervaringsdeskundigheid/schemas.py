@@ -101,9 +101,18 @@ class Blog(Article):
     author: Slug
 
 
+class Contact(Strict):
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    phone: Text | None = None           # a general number, never a private one
+
+
 class SiteSettings(Strict):
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+(/[^\s]*)?/$")]
     site_name: Text
+    organisation: Text = "Alliantie van Kracht"
+    main_website: Annotated[str, StringConstraints(pattern=r"^https://[^\s/]+(/[^\s]*)?$")]
+    contact: Contact
+    www_optional: bool = False          # true only when the host also works without 'www.'
 
 
 # --- Data files (data/*.yml). Every item declares its categories. ---
