@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..build.session import BuildSession
 from ..core.problems import ContentErrors, Problem
-from ..render import readability
 
 
 @dataclass
@@ -31,24 +30,6 @@ def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
         drafts.start()
     except ContentErrors as errors:
         result.problems += [problem for problem in errors.problems if problem not in result.problems]
-    site = session.site or drafts.site
-    if site is not None and not result.problems:
-        result.hints = readability_hints(site) + example_hints(site)
+    if not result.problems:
+        result.hints = session.hints()
     return result
-
-
-def readability_hints(site) -> list[str]:
-    return [f"{text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
-            f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
-            "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in readability.site_readability(site)
-            if text.likely_above_b1]
-
-
-def example_hints(site) -> list[str]:
-    """Example content (`example: true`) is fine for now, but the team should know it is there."""
-    examples = [item for items in site.items.values() for item in items if getattr(item.data, "example", False)]
-    if not examples:
-        return []
-    files = sorted({item.source for item in examples})
-    return [f"{len(examples)} voorbeelden (example: true) staan op de site, in: {', '.join(files)}. "
-            "Vervang ze door echte inhoud (met toestemming) voordat de site live gaat."]

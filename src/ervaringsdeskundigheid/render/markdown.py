@@ -23,18 +23,64 @@ from markdown.treeprocessors import Treeprocessor
 from ..core.text import slugify
 from . import sanitize
 
-# Dutch quotation marks: „…” for double quotes. A single quote is nearly always an
-# apostrophe in Dutch ('s avonds, auto's), so both sides become ’.
-SMARTY = {"substitutions": {"left-double-quote": "&bdquo;", "right-double-quote": "&rdquo;",
-                            "left-single-quote": "&rsquo;", "right-single-quote": "&rsquo;"}}
-EXTENSIONS = ["admonition", "attr_list", "tables", "sane_lists", "smarty", "abbr"]
+# Admonitions (!!! note) and tables are what editors use. Typography (Dutch quotes) and
+# abbreviations are done on the finished HTML instead of as inline patterns: Python-Markdown
+# tries every inline pattern on every piece of text, which made them most of the cost.
+EXTENSIONS = ["admonition", "tables", "sane_lists"]
 _PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
 IMAGES = "content/afbeeldingen"
 
 
-def extension_configs(glossary: dict[str, str]) -> dict:
-    return {"smarty": SMARTY, "tables": {"use_align_attribute": True}, "abbr": {"glossary": dict(glossary)},
-            "toc": {"permalink": False, "slugify": lambda value, separator: slugify(value)}}
+def extension_configs() -> dict:
+    return {"tables": {"use_align_attribute": True}}
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_OPEN_DOUBLE = re.compile(r'(^|[\s(\[{\u2013\u2014-])"(?=\S|$)')
+_QUOTE = re.compile('"')
+
+
+def typography(html: str, abbreviations: re.Pattern | None = None, titles: dict[str, str] | None = None) -> str:
+    """Dutch quotation marks („…”), apostrophes (’), dashes and ellipses, and <abbr> for known
+    abbreviations, in the text of an HTML fragment (never inside tags, code or links' targets)."""
+    parts = _TAG_OR_TEXT.split(html)
+    skip = 0
+    previous_text = ""
+    for index, part in enumerate(parts):
+        if index % 2:   # a tag
+            name = part[1:].split(None, 1)[0].rstrip(">/").lower() if len(part) > 2 else ""
+            if name in ("code", "pre", "abbr", "script", "style"):
+                skip += 1
+            elif name in ("/code", "/pre", "/abbr", "/script", "/style"):
+                skip = max(0, skip - 1)
+            continue
+        if skip or not part:
+            continue
+        text = part
+        if '"' in text or "&quot;" in text:
+            text = text.replace("&quot;", '"')
+            text = _OPEN_DOUBLE.sub(lambda m: m.group(1) + "\u201e", text)
+            if text.startswith('"') and (not previous_text or previous_text[-1:].isspace()):
+                text = "\u201e" + text[1:]
+            text = _QUOTE.sub("\u201d", text)
+        if "'" in text or "&#x27;" in text or "&#39;" in text:
+            text = text.replace("&#x27;", "'").replace("&#39;", "'").replace("'", "\u2019")
+        if "--" in text:
+            text = text.replace("---", "\u2014").replace("--", "\u2013")
+        if "..." in text:
+            text = text.replace("...", "\u2026")
+        if abbreviations is not None:
+            text = abbreviations.sub(lambda m: f'<abbr title="{html_lib.escape(titles[m.group(1)])}">{m.group(1)}</abbr>', text)
+        previous_text = text
+        parts[index] = text
+    return "".join(parts)
+
+
+def abbreviation_pattern(glossary: dict[str, str]) -> re.Pattern | None:
+    if not glossary:
+        return None
+    terms = sorted((html_lib.escape(term, quote=False) for term in glossary), key=len, reverse=True)
+    return re.compile(r"(?<![\w&-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
 
 
 @dataclass
@@ -77,7 +123,16 @@ class _Analyse(Treeprocessor):
 
     def run(self, root: ElementTree.Element) -> None:
         result, context = self.owner.result, self.owner.context
+        used: set[str] = set()
         for element in root.iter():
+            if self.owner.headings and element.tag in ("h2", "h3", "h4") and not element.get("id"):
+                base = slugify(_text(element), fallback="kop")
+                anchor, number = base, 2
+                while anchor in used:
+                    anchor, number = f"{base}-{number}", number + 1
+                element.set("id", anchor)
+            if element.get("id"):
+                used.add(element.get("id"))
             tag = element.tag if isinstance(element.tag, str) else ""
             allowed = sanitize.ATTRIBUTES.get(tag, set()) | sanitize.GLOBAL_ATTRIBUTES
             for name in list(element.attrib):
@@ -161,8 +216,10 @@ class MarkdownRenderer:
     """One Python-Markdown instance, reused (creating one per page is slow)."""
 
     def __init__(self, glossary: dict[str, str] | None = None, headings: bool = True):
-        extensions = EXTENSIONS + (["toc"] if headings else [])
-        self.md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs(glossary or {}),
+        self.headings = headings
+        self.glossary = dict(glossary or {})
+        self.abbreviations = abbreviation_pattern(self.glossary)
+        self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=extension_configs(),
                                     output_format="html")
         self.md.treeprocessors.register(_Analyse(self.md, self), "section-analyse", 1)
         self.result = Rendered("")
@@ -175,7 +232,7 @@ class MarkdownRenderer:
         raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str) and "<" in block]
         if raw:
             self.result.problems += sanitize.html_problems(raw)
-        self.result.html = sanitize.clean(converted)
+        self.result.html = typography(sanitize.clean(converted), self.abbreviations, self.glossary)
         self.result.problems = list(dict.fromkeys(self.result.problems))
         return self.result
 

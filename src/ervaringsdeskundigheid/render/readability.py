@@ -57,10 +57,19 @@ def douma(markdown: str) -> float:
     return round(_scorer().flesch_reading_ease(text), 1) if text else 100.0
 
 
-def site_readability(site) -> list[Readability]:
-    """Scores of the editors' longer texts: stories, blogs, category intros and FAQ answers."""
-    results = [Readability(e.source, e.title, douma(e.body)) for e in site.entries]
-    results += [Readability(c.source, c.title, douma(c.intro)) for c in site.categories]
-    results += [Readability(q.source, q.question, douma(q.answer)) for q in site.of("faq")
-                if len(q.answer.split()) >= 40]
-    return results
+def texts(site) -> list[tuple[str, str, str]]:
+    """(source, title, Markdown) of the editors' longer texts: stories, blogs, category intros,
+    FAQ answers."""
+    found = [(e.source, e.title, e.body) for e in site.entries]
+    found += [(c.source, c.title, c.intro) for c in site.categories]
+    found += [(q.source, q.question, q.answer) for q in site.of("faq") if len(q.answer.split()) >= 40]
+    return found
+
+
+def site_readability(site, run=None) -> list[Readability]:
+    """Scores of the editors' longer texts. `run(function, count)` may spread the work over
+    processes (build.pool.run); by default it is done here."""
+    found = texts(site)
+    run = run or (lambda function, count: [function(index) for index in range(count)])
+    scores = run(lambda index: douma(found[index][2]), len(found))
+    return [Readability(source, title, score) for (source, title, _), score in zip(found, scores)]
