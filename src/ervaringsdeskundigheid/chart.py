@@ -14,21 +14,28 @@ GOAL = "#8a3b12"
 AMBITION = "#5a3d8a"
 
 
+def counted_years(monitor: Monitor) -> list:
+    """Years with a count; an expectation without a count (e.g. "at least 24 new hires") has no bar."""
+    return [y for y in monitor.years if y.at_work is not None]
+
+
 def chart_description(monitor: Monitor) -> str:
-    parts = [f"eind {y.year}: {y.at_work}{' (verwachting)' if y.expected else ''}" for y in monitor.years]
+    parts = [f"eind {y.year}: {y.at_work}{' (verwachting)' if y.expected else ''}"
+             for y in counted_years(monitor)]
     return (f"Staafdiagram van het aantal ervaringsdeskundigen aan het werk per jaar: {', '.join(parts)}. "
             f"Het doel is {monitor.goal}, de ambitie is {monitor.ambition}.")
 
 
 def monitor_chart_svg(monitor: Monitor) -> Markup:
-    top_value = max([monitor.ambition, monitor.goal, *(y.at_work for y in monitor.years)])
+    years = counted_years(monitor)
+    top_value = max([monitor.ambition, monitor.goal, *(y.at_work for y in years)])
     scale_max = ((top_value // 50) + 1) * 50
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def y_of(value: float) -> float:
         return TOP + plot_h - plot_h * value / scale_max
 
-    slot = plot_w / len(monitor.years)
+    slot = plot_w / max(1, len(years))
     bar_w = min(72, slot * 0.6)
     out = [f'<svg class="ed-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'aria-labelledby="ed-chart-title ed-chart-desc" xmlns="http://www.w3.org/2000/svg">',
@@ -38,7 +45,7 @@ def monitor_chart_svg(monitor: Monitor) -> Markup:
         y = y_of(tick)
         out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d5dde0"/>')
         out.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="13" fill="#333">{tick}</text>')
-    for index, year in enumerate(monitor.years):
+    for index, year in enumerate(years):
         x = LEFT + slot * index + (slot - bar_w) / 2
         y = y_of(year.at_work)
         colour = EXPECTED if year.expected else BAR
@@ -56,7 +63,7 @@ def monitor_chart_svg(monitor: Monitor) -> Markup:
                    'stroke-width="2.5" stroke-dasharray="8 5"/>')
         out.append(f'<text x="{LEFT + plot_w + 8}" y="{y + 5:.1f}" font-size="14" font-weight="700" '
                    f'fill="{colour}">{name}: {value}</text>')
-    if any(y.expected for y in monitor.years):
+    if any(y.expected for y in years):
         out.append(f'<text x="{LEFT}" y="{HEIGHT - 8}" font-size="12" fill="#333">* verwachting</text>')
     out.append("</svg>")
     return Markup("".join(out))

@@ -116,7 +116,8 @@ class DataPages:
             questions=[q for q in site.faq if category.id in q.categories])
 
     def latest_figure(self):
-        counted = [y for y in (self.site.monitor.years if self.site.monitor else []) if not y.expected]
+        years = self.site.monitor.years if self.site.monitor else []
+        counted = [y for y in years if not y.expected and y.at_work is not None]
         return counted[-1] if counted else None
 
     def _filter_css(self) -> str:

@@ -37,6 +37,7 @@ DATA_FILES = {
     "checklists": DataFile("data/checklists.yml", schemas.Checklist, key="slug"),
     "menu": DataFile("data/menukaart.yml", schemas.MenuStep, key="slug"),
     "monitor": DataFile("data/monitor.yml", schemas.Monitor, key=None),
+    "glossary": DataFile("data/begrippen.yml", schemas.GlossaryTerm, key="term"),
 }
 AUTHORS_FILE = DATA_FILES["authors"].path
 
@@ -106,6 +107,7 @@ def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False
                 organisations=data["organisations"], programmes=data["programmes"],
                 profiles=data["profiles"], experts=experts, faq=data["faq"],
                 checklists=data["checklists"], menu=data["menu"], monitor=data["monitor"],
+                glossary=data["glossary"],
                 settings=settings)
 
 

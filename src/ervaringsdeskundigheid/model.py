@@ -76,6 +76,7 @@ class Site:
     checklists: list[schemas.Checklist] = field(default_factory=list)
     menu: list[schemas.MenuStep] = field(default_factory=list)
     monitor: schemas.Monitor | None = None
+    glossary: list[schemas.GlossaryTerm] = field(default_factory=list)
     settings: schemas.SiteSettings | None = None
 
     @property

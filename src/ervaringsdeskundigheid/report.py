@@ -38,7 +38,7 @@ def build_report(root: Path, today: dt.date | None = None) -> Report:
     stories = Counter(e.meta.date.year for e in site.of_kind(STORIES))
     blogs = Counter(e.meta.date.year for e in site.of_kind(BLOGS))
     years = sorted(set(stories) | set(blogs) | {today.year})
-    counted = [y for y in (site.monitor.years if site.monitor else []) if not y.expected]
+    counted = [y for y in (site.monitor.years if site.monitor else []) if not y.expected and y.at_work is not None]
     limit = today.replace(year=today.year - CONSENT_RENEWAL_YEARS)
     old = [("data/experts.yml", e.name, e.consent.date) for e in site.experts if e.consent.date <= limit]
     old += [(e.source, e.meta.person.name, e.meta.person.consent.date) for e in site.entries

@@ -35,6 +35,7 @@ class Category(Strict):
     path: Slug
     summary: Text
     intro: Text
+    source: Text | None = None          # documents behind the facts in the intro
 
 
 class Author(Strict):
@@ -83,6 +84,7 @@ class Article(Strict):
     image: Text | None = None
     image_alt: Text | None = None
     organisations: list[Slug] = []      # ids in data/organisations.yml this item is about
+    source: Text | None = None          # documents behind the facts, e.g. "Projectplan 2025, §2.4"
 
     @model_validator(mode="after")
     def _image_needs_alt(self) -> "Article":
@@ -115,6 +117,7 @@ OptionalText = Text | None
 class Organisation(Strict):
     id: Slug
     draft: bool = False                 # true: only in the preview (make serve)
+    example: bool = False               # a made-up organisation for the example people
     name: Text
     sector: OptionalText = None
     description: OptionalText = None
@@ -122,6 +125,7 @@ class Organisation(Strict):
     location: OptionalText = None
     website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     contact: OptionalText = None
+    source: OptionalText = None
     categories: Categories
 
 
@@ -165,6 +169,7 @@ class JobProfile(Strict):
     workplaces: list[Text] = []
     career_path: OptionalText = None
     pay: list[PayGuidance] = []
+    source: OptionalText = None
     categories: Categories
 
 
@@ -199,6 +204,7 @@ class Question(Strict):
     id: Slug
     question: Text
     answer: Text
+    source: OptionalText = None
     categories: Categories
 
 
@@ -213,17 +219,53 @@ class Checklist(Strict):
     intro: Text
     categories: Categories
     sections: list[ChecklistSection] = Field(min_length=1)
+    source: OptionalText = None
 
 
 class MonitorYear(Strict):
+    """One year of the project monitor. `at_work` only when the monitor counted it at the end of the year."""
+
     year: int
-    at_work: int = Field(ge=0)
-    expected: bool = False
+    at_work: int | None = Field(default=None, ge=0)
+    expected: bool = False                      # the year's figures are an expectation, not a count
+    organisations_asked: int | None = Field(default=None, ge=0)
+    organisations_responded: int | None = Field(default=None, ge=0)
+    new_hires_expected_min: int | None = Field(default=None, ge=0)   # "at least N new hires expected"
+    source: OptionalText = None
+
+    @model_validator(mode="after")
+    def _expected_year_has_no_count(self) -> "MonitorYear":
+        if self.expected and self.at_work is not None:
+            raise RuleViolation("at_work", (
+                "hoort niet bij een verwachting. Tel alleen wat de projectmonitor echt geteld heeft. "
+                "Schrijf voor een verwachting bijvoorbeeld 'new_hires_expected_min: 24'."))
+        if None not in (self.organisations_asked, self.organisations_responded) \
+                and self.organisations_responded > self.organisations_asked:
+            raise RuleViolation("organisations_responded", "kan niet groter zijn dan organisations_asked.")
+        return self
 
 
 class MonitorFact(Strict):
     label: Text
     value: Text
+    source: OptionalText = None
+
+
+class IndicatorValue(Strict):
+    year: int                                   # the end of this year
+    value: float = Field(ge=0)
+    count: int | None = Field(default=None, ge=0)   # e.g. 16 organisations ...
+    total: int | None = Field(default=None, ge=0)   # ... of the 31 that answered
+
+
+class Indicator(Strict):
+    """A number per year that the site can chart, e.g. the share of organisations that know the project."""
+
+    label: Text
+    unit: Literal["%", "aantal"]
+    values: list[IndicatorValue] = Field(min_length=1)
+    source: Text
+    note: OptionalText = None
 
 
 class Monitor(Strict):
@@ -231,6 +273,7 @@ class Monitor(Strict):
     goal: int = Field(ge=0)
     ambition: int = Field(ge=0)
     years: list[MonitorYear] = Field(min_length=1)
+    indicators: list[Indicator] = []
     facts: list[MonitorFact] = []
 
 
@@ -241,4 +284,15 @@ class MenuStep(Strict):
     opleidingen: list[Slug] = []
     functieprofielen: list[Slug] = []
     buddies: bool = False
+    source: OptionalText = None
     categories: Categories
+
+
+class GlossaryTerm(Strict):
+    """A word or abbreviation readers may not know, explained in plain Dutch (data/begrippen.yml)."""
+
+    term: Text
+    full: OptionalText = None                   # the written-out form of an abbreviation
+    explanation: Text
+    abbreviation: bool = False
+    forms: list[Text] = []                      # other spellings in texts, e.g. "mbo" for "MBO"
