@@ -42,7 +42,7 @@ FIXED_TODAY = "2026-01-01"          # every generated article is dated before th
 DATA_SIZES = {"experts": 250, "organisations": 50, "programmes": 30, "partners": 50}
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 CATEGORY_IDS = ("aspirant", "opleiding", "ervaringsdeskundige", "werkgevers")
-AUTHOR_IDS = ("redactie", "jolanda-hiemstra", "bert-oosting")
+AUTHOR_IDS = ("redactie", "jolanda-verzonnen", "bert-bedacht")
 SERVE_ARGS = ("serve", "--dirty")   # keep in step with `make serve`
 SERVE_EDITS = 3
 
