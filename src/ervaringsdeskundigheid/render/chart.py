@@ -83,7 +83,7 @@ def indicator_svg(indicator, element_id: str) -> Markup:
     """A small bar chart of one indicator over the years, values on the bars."""
     width, height, left, top, bottom = 280, 150, 8, 22, 28
     values = indicator.values
-    unit = indicator.unit or ""
+    unit = "%" if indicator.unit == "%" else ""
     top_value = max([v.value for v in values] + ([100] if unit == "%" else []) + [1])
     plot_h = height - top - bottom
     slot = (width - 2 * left) / len(values)
@@ -105,5 +105,9 @@ def indicator_svg(indicator, element_id: str) -> Markup:
     return Markup("".join(out))
 
 
-def value_text(value: float, unit: str | None) -> str:
-    return f"{_number(value)}{unit or ''}"
+def value_text(value, unit: str | None) -> str:
+    """'61,3% (19 van de 31)' or '133'."""
+    text = f"{_number(value.value)}{'%' if unit == '%' else ''}"
+    if value.count is not None and value.total is not None:
+        text += f" ({value.count} van de {value.total})"
+    return text

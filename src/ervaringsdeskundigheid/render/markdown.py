@@ -40,7 +40,27 @@ _OPEN_DOUBLE = re.compile(r'(^|[\s(\[{\u2013\u2014-])"(?=\S|$)')
 _QUOTE = re.compile('"')
 
 
-def typography(html: str, abbreviations: re.Pattern | None = None, titles: dict[str, str] | None = None) -> str:
+class Abbreviations:
+    """Known abbreviations marked up as <abbr title="...">, in text that is already escaped."""
+
+    def __init__(self, glossary: dict[str, str]):
+        self.titles = {html_lib.escape(term, quote=False).replace("'", "&#x27;"): title
+                       for term, title in glossary.items()}
+        self.titles.update({html_lib.escape(term): title for term, title in glossary.items()})
+        self.titles.update({term: title for term, title in glossary.items()})
+        self.titles.update({term.replace("'", "\u2019"): title for term, title in glossary.items()})
+        terms = sorted(self.titles, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])") \
+            if terms else None
+
+    def apply(self, escaped: str) -> str:
+        if self.pattern is None:
+            return escaped
+        return self.pattern.sub(
+            lambda m: f'<abbr title="{html_lib.escape(self.titles[m.group(1)])}">{m.group(1)}</abbr>', escaped)
+
+
+def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
     """Dutch quotation marks („…”), apostrophes (’), dashes and ellipses, and <abbr> for known
     abbreviations, in the text of an HTML fragment (never inside tags, code or links' targets)."""
     parts = _TAG_OR_TEXT.split(html)
@@ -70,17 +90,10 @@ def typography(html: str, abbreviations: re.Pattern | None = None, titles: dict[
         if "..." in text:
             text = text.replace("...", "\u2026")
         if abbreviations is not None:
-            text = abbreviations.sub(lambda m: f'<abbr title="{html_lib.escape(titles[m.group(1)])}">{m.group(1)}</abbr>', text)
+            text = abbreviations.apply(text)
         previous_text = text
         parts[index] = text
     return "".join(parts)
-
-
-def abbreviation_pattern(glossary: dict[str, str]) -> re.Pattern | None:
-    if not glossary:
-        return None
-    terms = sorted((html_lib.escape(term, quote=False) for term in glossary), key=len, reverse=True)
-    return re.compile(r"(?<![\w&-])(" + "|".join(re.escape(term) for term in terms) + r")(?![\w-])")
 
 
 @dataclass
@@ -217,8 +230,7 @@ class MarkdownRenderer:
 
     def __init__(self, glossary: dict[str, str] | None = None, headings: bool = True):
         self.headings = headings
-        self.glossary = dict(glossary or {})
-        self.abbreviations = abbreviation_pattern(self.glossary)
+        self.abbreviations = Abbreviations(dict(glossary or {}))
         self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=extension_configs(),
                                     output_format="html")
         self.md.treeprocessors.register(_Analyse(self.md, self), "section-analyse", 1)
@@ -232,7 +244,7 @@ class MarkdownRenderer:
         raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str) and "<" in block]
         if raw:
             self.result.problems += sanitize.html_problems(raw)
-        self.result.html = typography(sanitize.clean(converted), self.abbreviations, self.glossary)
+        self.result.html = typography(sanitize.clean(converted), self.abbreviations)
         self.result.problems = list(dict.fromkeys(self.result.problems))
         return self.result
 

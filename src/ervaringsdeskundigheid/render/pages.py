@@ -27,7 +27,7 @@ from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types import partners as inventory
 from . import chart, images, shareimages
-from .markdown import LinkContext, MarkdownRenderer, plain
+from .markdown import Abbreviations, LinkContext, MarkdownRenderer, plain, typography
 from .related import RelatedIndex
 
 PAGE_SIZE = 12
@@ -333,10 +333,11 @@ class SiteRenderer:
         self.csp = csp
         self.preview = preview
         self.env = environment(cache_dir)
-        glossary = {t.term: t.full or t.explanation for t in site.of("glossary") if t.abbreviation}
+        glossary = {form: t.full or t.explanation for t in site.of("glossary") if t.abbreviation
+                    for form in (t.term, *t.forms)}
         self.markdown = MarkdownRenderer(glossary)
         self.fragments = MarkdownRenderer(glossary, headings=False)
-        self.glossary = glossary
+        self.abbreviations = Abbreviations(glossary)
         self.related = RelatedIndex(site.entries)
         self.menu = menu(site)
         self.categories = {c.key: c for c in site.categories}
@@ -347,16 +348,8 @@ class SiteRenderer:
             default_image=lambda image: images.default_variant(site.root, image))
 
     def glossed(self, text: Any) -> Markup:
-        """Plain text, escaped, with known abbreviations marked up as <abbr>."""
-        escaped = str(escape(text))
-        if not self.glossary or not escaped:
-            return Markup(escaped)
-        import re
-        pattern = self._abbr_pattern = getattr(self, "_abbr_pattern", None) or re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(str(escape(t))) for t in sorted(self.glossary, key=len, reverse=True))
-            + r")(?![\w-])")
-        return Markup(pattern.sub(lambda m: f'<abbr title="{escape(self.glossary[m.group(1)])}">{m.group(1)}</abbr>',
-                                  escaped))
+        """Plain text, escaped, with Dutch quotes and known abbreviations marked up as <abbr>."""
+        return Markup(typography(str(escape(text)), self.abbreviations))
 
     def render(self, job: PageJob, root: str | None = None) -> RenderedPage:
         """The page as a complete document. `root`: the link to the site root, when it
@@ -431,7 +424,7 @@ class SiteRenderer:
         counted = [y for y in monitor.years if y.at_work is not None and not y.expected]
         indicators = [{"label": ind.label, "source": ind.source,
                        "svg": chart.indicator_svg(ind, f"ed-indicator-{index}"),
-                       "values": [{"year": v.year, "text": chart.value_text(v.value, ind.unit)} for v in ind.values]}
+                       "values": [{"year": v.year, "text": chart.value_text(v, ind.unit)} for v in ind.values]}
                       for index, ind in enumerate(monitor.indicators, start=1)]
         return {"monitor": monitor, "chart": chart.monitor_chart_svg(monitor.data),
                 "latest": counted[-1] if counted else monitor.years[-1], "indicators": indicators}

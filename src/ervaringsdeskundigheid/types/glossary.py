@@ -12,6 +12,7 @@ class GlossaryTerm(Strict):
     full: Name | None = hint("Voluit, voor een afkorting: 'middelbaar beroepsonderwijs'.", default=None)
     explanation: Text = hint("Uitleg in één of twee korte zinnen (B1).")
     abbreviation: bool = hint("true voor een afkorting.", default=False)
+    forms: list[Name] = hint("Andere schrijfwijzen in teksten, zoals 'mbo' voor 'MBO'.", default=[], max_length=10)
     source: Text | None = hint("Waar komt de uitleg vandaan?", default=None)
 
 

@@ -3,7 +3,7 @@ monitor's other figures. One group of fields, not a list."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -23,12 +23,20 @@ class MonitorYear(Strict):
     new_hires_expected_min: Count | None = hint("Minstens zoveel nieuwe ervaringsdeskundigen verwacht.",
                                                 default=None)
     note: Text | None = hint("Een korte toelichting bij dit jaar.", default=None)
+    source: Text | None = hint("De bron van de cijfers van dit jaar.", default=None)
 
     @model_validator(mode="after")
-    def _something_counted(self):
+    def _counted_or_expected(self):
+        if self.expected and self.at_work is not None:
+            raise RuleViolation("at_work", (
+                "hoort niet bij een verwachting. Tel alleen wat de projectmonitor echt geteld heeft. "
+                "Schrijf voor een verwachting bijvoorbeeld 'new_hires_expected_min: 24'."))
         if self.at_work is None and self.new_hires_expected_min is None and self.note is None:
             raise RuleViolation("at_work", "ontbreekt. Vul het getelde aantal in, of 'new_hires_expected_min' "
                                            "voor een verwachting.")
+        if None not in (self.organisations_asked, self.organisations_responded) \
+                and self.organisations_responded > self.organisations_asked:
+            raise RuleViolation("organisations_responded", "kan niet groter zijn dan organisations_asked.")
         return self
 
 
@@ -39,15 +47,20 @@ class MonitorFact(Strict):
 
 
 class IndicatorValue(Strict):
-    year: Year
-    value: Value
+    year: Year = hint("Het jaar (eind van het jaar).")
+    value: Value = hint("De waarde.")
+    count: Count | None = hint("Het aantal, bijvoorbeeld 16 organisaties ...", default=None)
+    total: Count | None = hint("... van de 31 die antwoordden.", default=None)
 
 
 class Indicator(Strict):
+    """A number per year the site charts, e.g. the share of organisations that know the project."""
+
     label: Name = hint("Wat er gemeten is, bijvoorbeeld 'Organisaties die het project kennen'.")
-    unit: Name | None = hint("De eenheid, bijvoorbeeld '%'.", default=None)
+    unit: Literal["%", "aantal"] = hint("'%' of 'aantal'.")
     values: list[IndicatorValue] = Field(min_length=1, max_length=30)
-    source: Text | None = hint("De bron.", default=None)
+    source: Text = hint("De bron.")
+    note: Text | None = hint("Een korte toelichting.", default=None)
 
 
 class Monitor(Strict):
