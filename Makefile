@@ -38,7 +38,14 @@ report: setup
 test: setup system-packages
 	$(BIN)/pytest
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.installed
+
+# Front-end packages from package-lock.json (exact versions): the web editor and Lighthouse.
+# --ignore-scripts: nothing downloads or runs at install time.
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
