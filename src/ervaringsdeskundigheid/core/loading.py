@@ -23,6 +23,7 @@ from .text import slugify
 
 _SLUG = re.compile(SLUG_PATTERN)
 SOURCE_FOLDERS = ("content", "data", "docs")
+PLACEHOLDER = "Schrijf hier"     # how every example text of `make new` starts
 
 
 @dataclass
@@ -34,6 +35,7 @@ class LoadContext:
     preview: bool
     all_items: dict[str, list[Item]]
     problems: list[Problem] = field(default_factory=list)
+    invalid: list[tuple[Any, dict, str, str | None]] = field(default_factory=list)   # (type, raw, file, entry)
 
     def keys(self, type_id: str) -> set[str]:
         return {item.key for item in self.all_items.get(type_id, [])}
@@ -56,8 +58,9 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
     for folder in SOURCE_FOLDERS:
         problems += symlinks_below(root, folder)
     settings = load_settings(root, problems)
-    all_items = {type_id: load_items(root, ctype, problems) for type_id, ctype in types.items()}
-    context = LoadContext(root, today, preview, all_items, problems)
+    invalid: list = []
+    all_items = {type_id: load_items(root, ctype, problems, invalid=invalid) for type_id, ctype in types.items()}
+    context = LoadContext(root, today, preview, all_items, problems, invalid)
     problems += check_relations(types, context)
     for ctype in types.values():
         for item in all_items[ctype.id]:
@@ -98,19 +101,33 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
 
 # --- Reading ---------------------------------------------------------------------------------
 
-def load_items(root: Path, ctype, problems: list[Problem], raw: Any = None) -> list[Item]:
+def load_items(root: Path, ctype, problems: list[Problem], raw: Any = None, invalid: list | None = None) -> list[Item]:
     """Every item of one type, drafts included. `raw`: the parsed list, when a type's own
-    loader read the file (see `extra["loader"]`)."""
+    loader read the file (see `extra["loader"]`). Items that fail validation go to `invalid`
+    (their references are still checked, for more helpful messages)."""
+    invalid = invalid if invalid is not None else []
     if raw is None and ctype.extra.get("loader"):
         if ctype.extra.get("optional") and not (root / ctype.source).exists():
             return []
-        return ctype.extra["loader"](root, ctype, problems)
+        return ctype.extra["loader"](root, ctype, problems, invalid)
     if ctype.is_markdown:
-        return _load_markdown(root, ctype, problems)
-    return _load_data(root, ctype, problems, raw)
+        return _load_markdown(root, ctype, problems, invalid)
+    return _load_data(root, ctype, problems, raw, invalid)
 
 
-def _load_markdown(root: Path, ctype, problems: list[Problem]) -> list[Item]:
+def _validation_problems(error: ValidationError, ctype, label: str, entry: str | None, raw: Any,
+                         invalid: list) -> list[Problem]:
+    """Pydantic's problems in Dutch; a badly written reference is left to the reference check,
+    which can say which values exist (and suggest one)."""
+    related = {name for name, _ in relations(ctype.schema)}
+    found = [p for p in problems_from_validation(error, label, ctype.schema, entry=entry)
+             if not (p.field and p.field.split("[", 1)[0] in related and p.message.startswith("mag alleen"))]
+    if isinstance(raw, dict):
+        invalid.append((ctype, raw, label, entry))
+    return found
+
+
+def _load_markdown(root: Path, ctype, problems: list[Problem], invalid: list) -> list[Item]:
     items, seen = [], {}
     folder = root / ctype.source
     for other in sorted(folder.iterdir()) if folder.is_dir() else ():
@@ -132,7 +149,7 @@ def _load_markdown(root: Path, ctype, problems: list[Problem]) -> list[Item]:
             problems.append(error.problem)
             continue
         except ValidationError as error:
-            problems += problems_from_validation(error, label, ctype.schema)
+            problems += _validation_problems(error, ctype, label, None, source.meta, invalid)
             continue
         slug = getattr(data, "slug", None) or stem
         if slug in seen:
@@ -145,7 +162,8 @@ def _load_markdown(root: Path, ctype, problems: list[Problem]) -> list[Item]:
     return items
 
 
-def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None) -> list[Item]:
+def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None, invalid: list | None = None) -> list[Item]:
+    invalid = invalid if invalid is not None else []
     path = ctype.source
     if raw is None:
         if ctype.extra.get("optional") and not (root / path).exists():
@@ -168,7 +186,7 @@ def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None) -> l
         try:
             return [Item(ctype, ctype.schema.model_validate(raw), None, path)]
         except ValidationError as error:
-            problems += problems_from_validation(error, path, ctype.schema)
+            problems += _validation_problems(error, ctype, path, None, raw, invalid)
             return []
     if not isinstance(raw, list):
         problems.append(Problem(path, None, "moet een lijst zijn: elk item begint met '- '."))
@@ -180,7 +198,7 @@ def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None) -> l
         try:
             data = ctype.schema.model_validate(value)
         except ValidationError as error:
-            problems += problems_from_validation(error, path, ctype.schema, entry=entry)
+            problems += _validation_problems(error, ctype, path, entry, value, invalid)
             continue
         key = str(getattr(data, ctype.key))
         if key in seen:
@@ -197,10 +215,23 @@ def placeholder_problems(item: Item) -> list[Problem]:
     if getattr(item.data, "draft", False):
         return []
     found = placeholders(item.data)
+    found += [(path, text) for path, text in _strings(item.data.model_dump(mode="json"))
+              if text.startswith(PLACEHOLDER) and (path, text) not in found]
     found += [("tekst", text) for text in item.type.extra.get("placeholders", ()) if text in item.body]
     return [Problem(item.source, where, (
         f"bevat nog de voorbeeldtekst '{text}'. Vervang die door je eigen tekst, "
         "of zet 'draft: true' zolang het stuk nog niet klaar is."), entry=item.entry) for where, text in found]
+
+
+def _strings(value, path: str = ""):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _strings(item, f"{path}[{index}]")
 
 
 # --- References between types ------------------------------------------------------------------
@@ -226,17 +257,20 @@ def check_relations(types: dict, context: LoadContext) -> list[Problem]:
                 continue
             known = context.keys(target)
             target_type = types[target]
-            for item in context.all_items[ctype.id]:
-                value = getattr(item.data, field_name, None)
+            values = [(getattr(item.data, field_name, None), item.source, item.entry)
+                      for item in context.all_items[ctype.id]]
+            values += [(raw.get(field_name), file, entry) for kind, raw, file, entry in context.invalid
+                       if kind is ctype]
+            for value, file, entry in values:
                 many = isinstance(value, (list, tuple))
                 for position, key in enumerate(_values(value), start=1):
-                    if key in known:
+                    if key in known or not isinstance(key, str):
                         continue
                     where = f"{field_name}[{position}]" if many else field_name
                     hint = suggestion(slugify(key), sorted(known)) or suggestion(key, sorted(known))
-                    problems.append(Problem(item.source, where, (
+                    problems.append(Problem(file, where, (
                         f"'{key}' staat niet in {target_type.source}.{hint} "
-                        f"Kies uit: {', '.join(sorted(known)) or '(nog leeg)'}."), entry=item.entry))
+                        f"Kies uit: {', '.join(sorted(known)) or '(nog leeg)'}."), entry=entry))
     return problems
 
 

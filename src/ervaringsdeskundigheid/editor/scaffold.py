@@ -17,6 +17,9 @@ from ..core.text import slugify
 from ..types import TYPES, ContentType
 
 
+PLACEHOLDER_PREFIX = "Schrijf hier"   # every text `make new` writes for the editor to replace
+
+
 class ScaffoldError(ValueError):
     """A Dutch message for the editor."""
 
@@ -26,8 +29,13 @@ def kinds() -> dict[str, ContentType]:
 
 
 def _yaml_line(name: str, value) -> str:
-    return yaml.safe_dump({name: value}, allow_unicode=True, default_flow_style=None, width=1000,
-                          sort_keys=False).strip()
+    """`name: value` on one line; a list in brackets, like the rest of the files."""
+    if isinstance(value, (list, tuple)):
+        text = yaml.safe_dump(list(value), allow_unicode=True, default_flow_style=True, width=1000).strip()
+    else:
+        text = yaml.safe_dump(value, allow_unicode=True, width=1000).strip()
+        text = text.removesuffix("\n...").removesuffix("...").strip()
+    return f"{name}: {text}"
 
 
 def _is_date(annotation) -> bool:
@@ -39,7 +47,11 @@ def field_lines(ctype: ContentType, title: str, key: str, today: dt.date) -> lis
     """The fields of a new item, each after its hint as a comment; optional fields without an
     example are written as a comment the editor can fill in."""
     lines = []
+    given = {line.split(":", 1)[0] for line in ctype.extra.get("scaffold_extra", "").splitlines()
+             if line and not line.startswith((" ", "#"))}
     for name, info in ctype.schema.model_fields.items():
+        if name in given:
+            continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         hint = f"# {info.description}" if info.description else None
         if name == ctype.title_attribute:
@@ -59,7 +71,7 @@ def field_lines(ctype: ContentType, title: str, key: str, today: dt.date) -> lis
             models = [a for a in (annotation, *typing.get_args(annotation)) if isinstance(a, type) and issubclass(a, BaseModel)]
             if models or typing.get_origin(annotation) in (list, dict):
                 continue   # a group or list: the type's own example below shows how
-            value = f"Schrijf hier: {info.description or name}".rstrip(".")
+            value = f"{PLACEHOLDER_PREFIX}: {info.description or name}".rstrip(".")
         else:
             if hint:
                 lines.append(hint)
@@ -107,12 +119,12 @@ def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> P
         return custom(root, ctype, title.strip(), today)
     key = unique_slug(title, existing_keys(root, ctype))
     lines = field_lines(ctype, title.strip(), key, today)
-    lines += ctype.extra.get("scaffold_extra", "").format(today=today.isoformat()).splitlines()
+    lines += ctype.extra.get("scaffold_extra", "").replace("{today}", today.isoformat()).splitlines()
     if ctype.is_markdown:
         path = root / ctype.source / f"{key}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = "---\n" + "\n".join(line for line in lines if ctype.key != "slug" or not line.startswith("slug:")) \
-            + "\n---\n" + ctype.extra.get("body_template", "\nSchrijf hier de tekst.\n")
+        lines = [f"# {line}" if line.startswith("slug:") else line for line in lines]   # the file name is the slug
+        text = "---\n" + "\n".join(lines) + "\n---\n" + ctype.extra.get("body_template", "\nSchrijf hier de tekst.\n")
         path.write_text(text, encoding="utf-8")
         return path
     path = root / ctype.source

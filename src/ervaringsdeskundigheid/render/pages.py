@@ -63,6 +63,7 @@ class PageJob:
     next_step: bool = True
     anchors: tuple = ()                   # (id, title, text) of items on this page, for search
     kind_class: str = ""
+    system: bool = False                  # may use a reserved path (the short links under p/)
 
 
 @dataclass
@@ -279,24 +280,37 @@ def _shortlink_pages(site: Site) -> list[PageJob]:
             owner=f"de korte link '{link.code}' in {link.file}",
             context={"target_title": title, "forward": forward, "link": link, "target": target},
             description="Korte link van een poster of banner van Alliantie van Kracht.",
-            category=None, label="Korte link", search=False, noindex=True, refresh=forward, next_step=False))
+            category=None, label="Korte link", search=False, noindex=True, refresh=forward, next_step=False,
+            system=True))
     return jobs
 
 
 # --- Rendering ----------------------------------------------------------------------------------
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates on disk; a cache that cannot be read or written (the folder was
+    removed, the disk is full) only costs time, never a build."""
+
+    def load_bytecode(self, bucket):
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket):
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
 
 @lru_cache(maxsize=4)
 def environment(cache_dir: Path | None = None) -> Environment:
     """The templates, compiled once per process. `cache_dir` (inside the project, so never
     shared between checkouts) keeps compiled templates between builds; Jinja compiles a
     template again when its source changed."""
-    cache = None
-    if cache_dir is not None:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            cache = FileSystemBytecodeCache(str(cache_dir))
-        except OSError:
-            cache = None
+    cache = _CompiledTemplates(str(cache_dir)) if cache_dir is not None else None
     env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "render/templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, bytecode_cache=cache)
     env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email)

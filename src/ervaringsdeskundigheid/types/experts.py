@@ -100,5 +100,12 @@ EXPERTS = ContentType(
     make_new="ervaringsdeskundige", context=_context, search=False, examples=True,
     editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
                 "velden uit de toestemming (scope).",
-    extra={"checks": (check,), "public_view": public_view, "person_fields": PERSON_FIELDS},
+    extra={"checks": (check,), "public_view": public_view, "person_fields": PERSON_FIELDS,
+           "scaffold_extra": """\
+# Alleen publiceren met schriftelijke toestemming: de datum, en in scope alleen de velden die
+# de persoon wil laten zien. Kies uit: name, organisation, function, expertise, region, email,
+# phone, buddy, photo.
+consent:
+  date: {today}
+  scope: [name, organisation, function]"""},
 )

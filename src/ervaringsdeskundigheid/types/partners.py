@@ -172,7 +172,7 @@ class IssuedCode(Strict):
         return _valid_target(value)
 
 
-def _load_inventory(root, ctype, problems):
+def _load_inventory(root, ctype, problems, invalid):
     """data/partners.yml is a group (campaign, partners); each partner gets the campaign."""
     from ..core.loading import load_items
     from ..core.sources import SourceError, load_yaml_file
@@ -193,7 +193,7 @@ def _load_inventory(root, ctype, problems):
     for entry in raw["partners"]:
         if isinstance(entry, dict):
             entry.setdefault("campaign", raw["campaign"])
-    return load_items(root, ctype, problems, raw=raw["partners"])
+    return load_items(root, ctype, problems, raw=raw["partners"], invalid=invalid)
 
 
 PARTNERS = ContentType(

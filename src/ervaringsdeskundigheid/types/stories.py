@@ -34,6 +34,14 @@ class StoryPerson(Strict):
         return self
 
 
+SCAFFOLD_PERSON = f"""\
+# Over wie gaat het? Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming:
+#   person: {{name: "Echte Naam", consent: {{date: 2025-04-01, scope: [name]}}}}
+person:
+  name: {NAME_PLACEHOLDER}
+  pseudonym: true"""
+
+
 class Story(articles.Article):
     person: StoryPerson | None = hint("Over wie gaat het verhaal?", default=None)
 
@@ -70,5 +78,6 @@ STORIES = ContentType(
                 "alleen met toestemming.",
     extra={"checks": (articles.check_image, check_person),
            "public_view": public_view, "placeholders": ("Schrijf hier het verhaal.",),
-           "body_template": "\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n"},
+           "body_template": "\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
+           "scaffold_extra": SCAFFOLD_PERSON},
 )

@@ -1,0 +1,149 @@
+"""A person appears only with active consent (from its date until a withdrawal, compared with
+the build's date) and only with the fields its scope covers; a name or e-mail address of a
+person without it may appear in no published text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import yaml
+
+from conftest import TODAY, check, messages, write_story
+from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.render import feeds
+
+EXPERT = {
+    "id": "karin-proef", "name": "Karin Proefpersoon", "organisation": "voorbeeldorganisatie",
+    "function": "Ervaringsdeskundige armoede", "expertise": ["armoede"], "region": "Emmen",
+    "email": "karin@example.org", "buddy": True, "categories": ["ervaringsdeskundige", "aspirant"],
+}
+
+
+def add_expert(project, **changes):
+    path = project / "data/experts.yml"
+    experts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    experts.append({**EXPERT, **changes})
+    path.write_text(yaml.safe_dump(experts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def published(project, today: dt.date = TODAY) -> str:
+    """Everything the site would publish, as text: every page, the search entries and the feeds."""
+    session = BuildSession(project, mode="check", today=today)
+    session.start()
+    parts = [page.html for page in session.rendered.values()]
+    parts += [json.dumps(entry, ensure_ascii=False) for page in session.rendered.values() for entry in page.search]
+    parts += list(feeds.feed_files(session.site).values())
+    return "\n".join(parts)
+
+
+def test_active_consent_publishes_the_person_with_the_scoped_fields(project):
+    add_expert(project, consent={"date": "2025-01-01", "scope": ["name", "function", "region"]})
+    text = published(project)
+    assert "Karin Proefpersoon" in text and "Emmen" in text
+    assert "karin@example.org" not in text and "&#107;&#97;&#114;" not in text   # e-mail not in scope
+
+
+@pytest.mark.parametrize("consent", [
+    {"date": "2026-06-01"},                                             # in the future
+    {"date": "2025-01-01", "withdrawn": "2025-06-01"},                  # withdrawn
+    {"date": "2025-01-01", "withdrawn": "2026-01-01"},                  # withdrawn today
+    {"date": "2025-01-01", "scope": []},                                # empty scope
+    None,                                                               # none at all
+])
+def test_without_active_consent_the_person_appears_nowhere(project, consent):
+    add_expert(project, **({"consent": consent} if consent else {}))
+    text = published(project)
+    assert "Karin" not in text and "karin-proef" not in text and "Proefpersoon" not in text
+
+
+def test_a_withdrawal_in_the_future_ends_the_consent_on_that_day(project):
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2026-03-01"})
+    assert "Karin Proefpersoon" in published(project, today=dt.date(2026, 2, 28))
+    assert "Karin" not in published(project, today=dt.date(2026, 3, 1))
+
+
+def test_a_second_consent_block_cannot_override_a_withdrawal(project):
+    path = project / "data/experts.yml"
+    path.write_text(path.read_text(encoding="utf-8") + """
+- id: karin-proef
+  name: "Karin Proefpersoon"
+  organisation: voorbeeldorganisatie
+  categories: [ervaringsdeskundige]
+  consent:
+    date: 2025-01-01
+    withdrawn: 2025-06-01
+  consent:
+    date: 2025-07-01
+""", encoding="utf-8")
+    output = messages(check(project))
+    assert "data/experts.yml" in output and "'consent' staat twee keer" in output
+
+
+def test_an_unknown_scope_field_is_an_error_with_a_suggestion(project):
+    add_expert(project, consent={"date": "2025-01-01", "scope": ["name", "emial"]})
+    output = messages(check(project))
+    assert "data/experts.yml, item 'karin-proef', veld 'consent.scope[2]'" in output
+    assert "Bedoel je 'email'?" in output
+
+
+def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):
+    add_expert(project, consent={"date": "2025-01-01", "scope": ["function", "region"]})
+    text = published(project)
+    assert "Karin" not in text and "karin-proef" not in text
+    assert "Naam niet gepubliceerd" in text and "Emmen" in text
+
+
+def test_a_photo_is_published_only_with_photo_in_scope(project):
+    add_expert(project, photo="afbeeldingen/koffietafel.jpg", photo_alt="Een tafel",
+               consent={"date": "2025-01-01", "scope": ["name"]})
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    assert not any("koffietafel" in html for html in (p.html for p in session.rendered.values())
+                   if "Karin" in html)
+    assert session.site.get("experts", "karin-proef").photo is None
+
+
+def test_photo_paths_are_checked(project):
+    add_expert(project, photo="../../etc/passwd.jpg", photo_alt="x", consent={"date": "2025-01-01", "scope": ["photo"]})
+    assert "data/experts.yml, item 'karin-proef', veld 'photo'" in messages(check(project))
+
+
+@pytest.mark.parametrize("where", ["story", "faq", "blog-title", "docs"])
+def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project, where):
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01"})
+    if where == "story":
+        file = write_story(project, "over-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\n"
+                                                     "categories: [aspirant]", "Vandaag liep ik mee met karin  proefpersoon.\n")
+        expected = "content/stories/over-karin.md"
+    elif where == "blog-title":
+        write_story(project, "blog-karin.md", "title: Karin Proefpersoon vertelt\ndate: 2025-03-01\ndescription: x\n"
+                                              "categories: [aspirant]\nauthor: redactie", kind="blogs")
+        expected = "content/blogs/blog-karin.md"
+    elif where == "faq":
+        path = project / "data/faq.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "answer: |\n", "answer: |\n    Mail naar karin@example.org voor meer informatie.\n", 1), encoding="utf-8")
+        expected = "data/faq.yml"
+    else:
+        path = project / "docs/privacy.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\nVragen? Bel Karin Proefpersoon.\n", encoding="utf-8")
+        expected = "docs/privacy.md"
+    output = messages(check(project))
+    problem = next((line for line in output.splitlines() if line.startswith(expected)), "")
+    assert "toestemming ingetrokken" in problem and "Haal dit weg" in problem, output
+
+
+def test_story_person_scope_and_dates(project):
+    front = ("title: Marieke vertelt\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]\n"
+             "person:\n  name: Marieke de Echte\n  consent:\n    date: {date}\n    scope: {scope}")
+    write_story(project, "marieke.md", front.format(date="2025-01-01", scope="[name]"), "Het verhaal.\n")
+    assert "Marieke de Echte" in published(project)
+    write_story(project, "marieke.md", front.format(date="2025-01-01", scope="[photo]"), "Het verhaal.\n")
+    text = published(project)
+    assert "Marieke de Echte" not in text and "Marieke vertelt" in text
+    write_story(project, "marieke.md", front.format(date="2026-06-01", scope="[name]"), "Het verhaal.\n")
+    assert "Marieke" not in published(project), "consent from a future date publishes nothing yet"
+    write_story(project, "marieke.md", front.format(date="2025-01-01", scope="[naam]"), "Het verhaal.\n")
+    assert "Bedoel je 'name'?" in messages(check(project))
