@@ -1,0 +1,362 @@
+"""One build of the section: load, check, plan, render and write, with every problem in Dutch.
+
+A `BuildSession` owns a build's state: the loaded site, the pages and their URLs, the
+problems and the outputs. `make check` runs exactly the same steps without writing, so
+check and build accept and reject the same inputs with the same messages. An adapter
+(the MkDocs hook) only calls:
+
+    session = BuildSession(root, mode="build", today=..., say=...)
+    session.start()                       # load, validate, plan, claim URLs, render
+    session.files()                       # extra files to add to the site (path -> bytes)
+    session.html(src_uri)                 # the finished page for a source path
+    session.finish(site_dir)              # feeds, search index, redirects; raises on problems
+
+Generated pages have virtual source paths (`verhalen/rob.md`); hand-written pages in docs/
+keep theirs (`privacy.md`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from markupsafe import Markup
+from pydantic import ValidationError
+
+from ..core import urls
+from ..core.fields import Name, Strict, Text, hint
+from ..core.problems import ContentErrors, Problem, problems_from_validation
+from ..core.site import Site
+from ..core.sources import SourceError, read_markdown, symlinks_below
+from ..render import csp, feeds, images, readability, search, shareimages, static
+from ..render.pages import Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
+from ..types import load_site
+from ..types import partners as inventory
+from . import pool
+
+DOCS_DIR = "docs"
+# Files editors may put in docs/ besides pages: images, PDFs and (under assets/) fonts and styles.
+STATIC_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".pdf", ".txt"}
+ASSET_SUFFIXES = STATIC_SUFFIXES | {".css", ".woff2", ".woff", ".ico"}
+CACHE_DIR = ".cache"           # inside the project: compiled templates, never shared between checkouts
+SITE_JSON = "p/index.json"     # the short links this build published; the next build keeps them
+
+
+class DocPage(Strict):
+    """Front matter of a hand-written page in docs/."""
+
+    title: Name | None = hint("De titel; leeg: de eerste kop (#) van de pagina.", default=None)
+    description: Text | None = hint("Eén of twee zinnen voor zoekmachines en bij delen.", default=None)
+
+
+@dataclass
+class HandWritten:
+    src: str                 # path below docs/, e.g. "privacy.md"
+    url: str
+    title: str
+    description: str
+    body: str                # Markdown
+
+
+@dataclass
+class BuildSession:
+    root: Path
+    mode: str = "build"                      # "build", "serve" or "check"
+    today: dt.date | None = None
+    engine: Engine = field(default_factory=Engine)
+    say: Callable[[str], None] = lambda message: None
+    site: Site | None = None
+    problems: list[Problem] = field(default_factory=list)
+    jobs: dict[str, PageJob] = field(default_factory=dict)      # src_uri -> job
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
+    table: urls.UrlTable = field(default_factory=urls.UrlTable)
+    docs: list[HandWritten] = field(default_factory=list)
+    static_files: set[str] = field(default_factory=set)
+    extras: dict = field(default_factory=dict)               # what the adapter keeps for this build
+    readability: list = field(default_factory=list)
+
+    @property
+    def preview(self) -> bool:
+        return self.mode == "serve"
+
+    # --- start: everything that can fail, before anything is written ---------------------------
+
+    def start(self) -> None:
+        """Load, validate, plan and render. Raises ContentErrors listing every problem."""
+        self.today = self.today or dt.date.today()
+        try:
+            self.site = load_site(self.root, today=self.today, preview=self.preview)
+        except ContentErrors as errors:
+            self.problems += errors.problems
+            self.problems += self._docs_problems()
+            raise ContentErrors(self.problems) from None
+        self.problems += self._docs_problems()
+        self._plan()
+        if not self.problems:
+            self._render_all()
+        if self.problems:
+            raise ContentErrors(self.problems)
+
+    def check_only_drafts(self) -> list[Problem]:
+        """`make check` also checks drafts and scheduled items (the preview shows them)."""
+        try:
+            preview = BuildSession(self.root, mode="serve", today=self.today, engine=self.engine)
+            preview.start()
+        except ContentErrors as errors:
+            return [p for p in errors.problems if p not in self.problems]
+        return []
+
+    def _docs_problems(self) -> list[Problem]:
+        problems = symlinks_below(self.root, DOCS_DIR)
+        base = self.root / DOCS_DIR
+        if not base.is_dir():
+            return problems + [Problem(DOCS_DIR, None, "bestaat niet. Maak de map docs/ met index.md.")]
+        self.docs, self.static_files = [], set()
+        for path in sorted(base.rglob("*")):
+            if path.is_symlink() or not path.is_file():
+                continue
+            relative = path.relative_to(base).as_posix()
+            label = f"{DOCS_DIR}/{relative}"
+            if path.suffix == ".md":
+                problems += self._read_doc(relative, label)
+                continue
+            allowed = ASSET_SUFFIXES if relative.startswith("assets/") else STATIC_SUFFIXES
+            if path.name.startswith("."):
+                continue
+            if path.suffix.lower() not in allowed:
+                problems.append(Problem(label, None, (
+                    f"is een {path.suffix or 'onbekend'}-bestand. In docs/ mogen alleen pagina's (.md), "
+                    "afbeeldingen (.png, .jpg, .webp) en pdf's staan. Een .html-, .js- of .svg-bestand kan "
+                    "code bevatten die in de browser van lezers draait.")))
+                continue
+            if path.suffix == ".css" and re.search(r"@import|url\(\s*['\"]?(https?:)?//", path.read_text(errors="replace")):
+                problems.append(Problem(label, None, (
+                    "laadt iets van een andere website (@import of url(https://...)). Dat kan niet: "
+                    "de site haalt niets op van andere websites.")))
+                continue
+            self.static_files.add(relative)
+        return problems
+
+    def _read_doc(self, relative: str, label: str) -> list[Problem]:
+        stem = PurePosixPath(relative).with_suffix("").as_posix()
+        if not all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", part) for part in stem.split("/")):
+            return [Problem(label, None, (
+                "de bestandsnaam wordt het webadres en mag alleen kleine letters, cijfers en streepjes "
+                "bevatten. Geef het bestand een andere naam."))]
+        try:
+            source = read_markdown(self.root, label, required=False)
+            meta = DocPage.model_validate(source.meta)
+        except SourceError as error:
+            return [error.problem]
+        except ValidationError as error:
+            return problems_from_validation(error, label, DocPage)
+        title = meta.title or _first_heading(source.body)
+        if not title:
+            return [Problem(label, "title", (
+                "ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."))]
+        self.docs.append(HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "",
+                                     source.body))
+        return []
+
+    # --- planning: every page and its URL --------------------------------------------------------
+
+    def _plan(self) -> None:
+        site = self.site
+        for job in plan_pages(site):
+            if self.table.claim(job.url, job.owner, job.source, system=job.system):
+                self.jobs[urls.src_uri(job.url)] = job
+        for doc in self.docs:
+            home = doc.url == urls.HOME
+            job = PageJob(url=doc.url, title=doc.title, template="home.html" if home else "hand_written.html",
+                          source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
+                          description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
+                          is_home=home, search=not home, next_step=not home, trail=() if home else (("Start", urls.HOME),),
+                          context={"markdown": doc.body, **(self._home_context() if home else {})},
+                          kind_class="ed-type--home" if home else "ed-type--page")
+            if self.table.claim(doc.url, job.owner, job.source):
+                self.jobs[doc.src] = job
+        if urls.HOME not in self.table:
+            self.problems.append(Problem(f"{DOCS_DIR}/index.md", None, "ontbreekt: de startpagina. Maak dit bestand."))
+        for relative in self.static_files:
+            self.table.claim(relative, f"het bestand {DOCS_DIR}/{relative}", f"{DOCS_DIR}/{relative}",
+                             system=relative.startswith("assets/"))
+        for path in self._extra_paths():
+            self.table.claim(path, "de site zelf", "(gemaakt)", system=True)
+        self.problems += self.table.problems
+        self.problems += self._shortlink_problems()
+
+    def _extra_paths(self) -> list[str]:
+        paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files()]
+        return paths
+
+    def _image_files(self) -> list[str]:
+        used = {e.image for e in self.site.entries if e.image}
+        used |= {e.photo for e in self.site.of("experts") if e.photo}
+        files = []
+        for image in sorted(used):
+            files += [variant.path for variant in images.variants(self.root, image)]
+            if PurePosixPath(image).suffix.lower() in {".jpg", ".jpeg"}:
+                files.append(image)
+        return files
+
+    def _shortlink_problems(self) -> list[Problem]:
+        """Every short link forwards to a page that exists, and no printed code disappears."""
+        problems = []
+        paths = inventory.category_paths(self.site)
+        for link in inventory.short_links(self.site):
+            target = inventory.resolve_target(link.target, paths)
+            if target in self.table or target.rstrip("/") in self.table:
+                continue
+            hint_text = inventory.suggestion_for(link.target, paths)
+            reason = (f"'{link.target}' is geen bestaande pagina van deze site.{hint_text} Kies "
+                      f"{inventory.HOME_TARGET}, {', '.join(paths)} of het adres van een pagina van deze site, "
+                      "zoals 'verhalen/maaike-vindt-betaald-werk/'.")
+            if link.file == inventory.ISSUED_FILE:
+                reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw "
+                           "doel (target), en verwijder de code niet.")
+            problems.append(Problem(link.file, "target", reason, entry=link.entry))
+        return problems
+
+    def kept_shortlink_problems(self, previous_site: Path | None) -> list[Problem]:
+        """A code the previous build published (it may be printed) must still have its page."""
+        if previous_site is None or not (previous_site / SITE_JSON).is_file():
+            return []
+        try:
+            published = json.loads((previous_site / SITE_JSON).read_text(encoding="utf-8")).get("codes", [])
+        except (OSError, ValueError):
+            return []
+        current = {link.code for link in inventory.short_links(self.site)}
+        return [Problem(inventory.ISSUED_FILE, "code", (
+            f"de korte link /p/{code}/ stond op de vorige site en hangt misschien op een poster, maar staat "
+            f"nu nergens meer. Zet de code terug in {inventory.ISSUED_FILE}, met 'retired:' en een doel "
+            "('target')."), entry=code)
+            for code in published if isinstance(code, str) and code not in current]
+
+    # --- rendering -------------------------------------------------------------------------------
+
+    def _known(self, target: str) -> bool:
+        target = target.partition("#")[0].partition("?")[0]
+        return target in self.table or target.rstrip("/") in self.table or target == ""
+
+    def _page_of_source(self, source: str) -> str | None:
+        if source.startswith(f"{DOCS_DIR}/"):
+            doc = next((d for d in self.docs if f"{DOCS_DIR}/{d.src}" == source), None)
+            return doc.url if doc else None
+        for ctype in self.site.types.values():
+            if ctype.is_markdown and source.startswith(ctype.source + "/"):
+                item = next((i for i in self.site.of(ctype.id) if i.source == source), None)
+                return item.url if item else None
+        return None
+
+    def renderer(self) -> SiteRenderer:
+        return SiteRenderer(self.site, self._known, self._page_of_source, engine=self.engine,
+                            csp=csp.policy(preview=self.preview), preview=self.preview,
+                            cache_dir=self.root / CACHE_DIR / "templates")
+
+    def _render_all(self) -> None:
+        renderer = self.renderer()
+        order = list(self.jobs)
+        results = pool.run(lambda index: renderer.render(self.jobs[order[index]]), len(order), say=self.say)
+        for src_uri, result in zip(order, results):
+            self.rendered[src_uri] = result
+            self.problems += result.problems
+        self.problems += self._body_image_problems()
+        if not self.problems:
+            self.readability = readability.site_readability(self.site, run=lambda f, n: pool.run(f, n, say=self.say))
+            for hint in self.hints():
+                self.say(hint)
+
+    def hints(self) -> list[str]:
+        """Advice for editors that never stops a build: texts above B1, example content."""
+        found = [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
+                 f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
+                 "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
+        examples = [item for items in self.site.items.values() for item in items
+                    if getattr(item.data, "example", False)]
+        if examples and self.mode != "serve":
+            found.append(f"Voorbeelden: {len(examples)} verzonnen voorbeelden (example: true) staan op de site, in "
+                         f"{', '.join(sorted({item.source for item in examples}))}. Vervang ze door echte inhoud "
+                         "voordat de site live gaat; 'make report' geeft de lijst.")
+        return found
+
+    def _home_context(self) -> dict:
+        monitor = self.site.single("monitor")
+        counted = [y for y in monitor.years if y.at_work is not None and not y.expected] if monitor else []
+        stories = self.site.of("stories")[:6]
+        return {"categories": self.site.categories, "stories": stories,
+                "figure": counted[-1] if counted else None, "monitor": monitor}
+
+    def _body_image_problems(self) -> list[Problem]:
+        from ..core.media import image_problems
+        problems = []
+        for src_uri, result in self.rendered.items():
+            for image in set(result.images):
+                problems += image_problems(self.root, image, self.jobs[src_uri].source, "tekst")
+        return problems
+
+    # --- output -------------------------------------------------------------------------------
+
+    def html(self, src_uri: str) -> str | None:
+        result = self.rendered.get(src_uri)
+        return result.html if result else None
+
+    def generated_sources(self) -> list[str]:
+        """Source paths of the pages MkDocs does not have a file for (all but docs/)."""
+        docs = {doc.src for doc in self.docs}
+        return [src for src in self.jobs if src not in docs]
+
+    def files(self) -> dict[str, bytes]:
+        """Every extra file of the site, by its path: assets, share images, image variants."""
+        files = dict(static.files(self.site))
+        files.update(shareimages.share_images(self.site.categories))
+        used = {e.image for e in self.site.entries if e.image}
+        used |= {e.photo for e in self.site.of("experts") if e.photo}
+        used |= {image for result in self.rendered.values() for image in result.images}
+        files.update(images.site_files(self.root, sorted(used)))
+        return files
+
+    def not_found_page(self) -> str:
+        root = self.site.site_url.split("/", 3)[3] if self.site.site_url.count("/") >= 3 else ""
+        job = PageJob(url="404.html", title="Deze pagina bestaat niet", template="notfound.html",
+                      source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False)
+        return self.renderer().render(job, root="/" + root).html
+
+    def sitemap(self) -> str:
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        for src, job in self.jobs.items():
+            if not job.noindex:
+                lines.append(f"<url><loc>{Markup.escape(urls.absolute(self.site.site_url, job.url))}</loc></url>")
+        lines.append("</urlset>")
+        return "\n".join(lines) + "\n"
+
+    def finish(self, site_dir: Path) -> None:
+        """Write what needs the whole site: feeds, the search index, redirect maps."""
+        for path, text in feeds.feed_files(self.site).items():
+            _write(site_dir / path, text)
+        search.complete_index(site_dir, [entry for result in self.rendered.values() for entry in result.search])
+        links = inventory.short_links(self.site)
+        for path, text in inventory.redirect_files(self.site, links).items():
+            _write(site_dir / path, text)
+        _write(site_dir / SITE_JSON, json.dumps({"codes": sorted(link.code for link in links)}, indent=1))
+        for path, text in csp.header_files().items():
+            _write(site_dir / path, text)
+
+
+def shareimages_paths(site: Site) -> list[str]:
+    return [shareimages.image_path(None)] + [shareimages.image_path(c.key) for c in site.categories]
+
+
+def _first_heading(markdown: str) -> str | None:
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.M)
+    return match.group(1).strip() if match else None
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

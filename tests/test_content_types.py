@@ -1,0 +1,136 @@
+"""A content type is declared once. A new type declared here, in the test, gets its list
+page, its item pages, its place on the category pages and in the menu, validation with Dutch
+messages and a `make new` template, without touching any other file of the package."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT, TODAY, messages
+from ervaringsdeskundigheid import types as registry
+from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.core.fields import Date, Name, Slug, Strict, Text, hint
+from ervaringsdeskundigheid.editor.check import check_project
+from ervaringsdeskundigheid.editor.scaffold import create
+from ervaringsdeskundigheid.types import ContentType, Fact, Section
+
+
+class Vacancy(Strict):
+    slug: Slug = hint("Staat in het webadres.")
+    draft: bool = hint("true: nog niet publiceren.", default=False)
+    title: Name = hint("De functie.")
+    organisation: Slug = hint("De id van de organisatie.", relation="organisations", example="lefier")
+    summary: Text = hint("Wat houdt het werk in?")
+    hours: Name | None = hint("Uren per week.", default=None)
+    closing_date: Date = hint("Tot wanneer je kunt reageren (JJJJ-MM-DD).", example=dt.date(2026, 6, 1))
+    categories: list[Slug] = hint("Categorieën.", relation="categories", min_length=1, example=["werkgevers"])
+
+
+def open_until_closing(item, today):
+    if item.data.draft:
+        return "Concept"
+    return "gesloten" if item.data.closing_date < today else None
+
+
+VACANCIES = ContentType(
+    id="vacancies", label="Vacature", plural="Vacatures", schema=Vacancy, source="data/vacatures.yml",
+    key="slug", list_url="vacatures/", item_url="vacatures/{slug}/",
+    description="Vacatures voor ervaringsdeskundigen bij de partners.",
+    facts=(Fact("Uren", "hours"), Fact("Reageren kan tot", "closing_date", "date")),
+    nav="werkgevers", section=Section("Vacatures", limit=2, style="links", order=35),
+    make_new="vacature", published=open_until_closing,
+)
+
+DATA = [
+    {"slug": "ervaringsdeskundige-wonen", "title": "Ervaringsdeskundige wonen", "organisation": "lefier",
+     "summary": "Je helpt huurders met schulden.", "hours": "24", "closing_date": "2026-03-01",
+     "categories": ["werkgevers", "ervaringsdeskundige"]},
+    {"slug": "kwartiermaker", "title": "Kwartiermaker", "organisation": "cosis",
+     "summary": "Je bouwt een netwerk op.", "closing_date": "2025-10-01", "categories": ["werkgevers"]},
+]
+
+
+@pytest.fixture
+def vacancies(project):
+    (project / "data/vacatures.yml").write_text(yaml.safe_dump(DATA, sort_keys=False), encoding="utf-8")
+    before = list(registry.TYPES)
+    registry.register(VACANCIES)
+    yield project
+    registry.TYPES[:] = before
+
+
+def test_the_new_type_gets_its_pages_menu_and_category_sections(vacancies):
+    session = BuildSession(vacancies, mode="check", today=TODAY)
+    session.start()
+    list_page = session.rendered["vacatures.md"].html
+    assert "Ervaringsdeskundige wonen" in list_page and "Reageren kan tot" in list_page
+    assert "1 maart 2026" in session.rendered["vacatures/ervaringsdeskundige-wonen.md"].html
+    assert "Vacatures" in session.rendered["werkgevers.md"].html
+    assert "ervaringsdeskundige-wonen" in session.rendered["werkgevers.md"].html
+    assert 'href="../vacatures/"' in session.rendered["werkgevers.md"].html   # the menu of its category
+
+
+def test_an_item_stops_being_published_after_its_closing_date(vacancies):
+    session = BuildSession(vacancies, mode="check", today=TODAY)
+    session.start()
+    assert "vacatures/kwartiermaker.md" not in session.rendered
+    assert "Kwartiermaker" not in session.rendered["vacatures.md"].html
+    later = BuildSession(vacancies, mode="check", today=dt.date(2026, 3, 2))
+    later.start()
+    assert "vacatures/ervaringsdeskundige-wonen.md" not in later.rendered
+
+
+def test_the_new_type_is_validated_in_dutch(vacancies):
+    data = [dict(DATA[0], closing_date="31-03-2026", organisation="lefir", titel="x")]
+    (vacancies / "data/vacatures.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    output = messages(check_project(vacancies, today=TODAY).problems)
+    assert "data/vacatures.yml, item 'ervaringsdeskundige-wonen', veld 'closing_date'" in output
+    assert "Bedoel je 2026-03-31?" in output
+    assert "Bedoel je 'lefier'?" in output and "Bedoel je 'title'?" in output
+
+
+def test_make_new_writes_a_template_from_the_declaration(vacancies):
+    path = create(vacancies, "vacature", "Coach voor jongeren", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    assert "# Tot wanneer je kunt reageren (JJJJ-MM-DD)." in text and "slug: coach-voor-jongeren" in text
+    new = next(item for item in yaml.safe_load(text) if item["slug"] == "coach-voor-jongeren")
+    assert new["draft"] is True and new["organisation"] == "lefier"
+    assert check_project(vacancies, today=TODAY).problems == []
+    path.write_text(text.replace("  draft: true", "  draft: false"), encoding="utf-8")
+    output = messages(check_project(vacancies, today=TODAY).problems)
+    assert "Schrijf hier" in output, "the example text cannot be published"
+
+
+def test_the_package_imports_without_mkdocs_or_material():
+    """No module under src/ imports MkDocs or Material (a hidden finder makes them unavailable)."""
+    code = """
+import importlib, pkgutil, sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('mkdocs', 'material'):
+            raise ImportError('blocked: ' + name)
+sys.meta_path.insert(0, Block())
+import ervaringsdeskundigheid
+for module in pkgutil.walk_packages(ervaringsdeskundigheid.__path__, 'ervaringsdeskundigheid.'):
+    importlib.import_module(module.name)
+print('ok')
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            env={"PYTHONPATH": str(ROOT / "src")})
+    assert result.stdout.strip() == "ok", result.stderr
+    for path in (ROOT / "src").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "import mkdocs" not in text and "from mkdocs" not in text and "from material" not in text, path
+
+
+def test_the_hook_is_thin():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    lines = sum(len((ROOT / hook).read_text(encoding="utf-8").splitlines()) for hook in config["hooks"])
+    assert lines <= 150

@@ -1,0 +1,216 @@
+"""The pages readers get, rendered in process from the repository: URLs, content, Dutch,
+order, drafts and scheduling, no 'Onbekend', search entries, feeds and share metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from audit import violations
+from conftest import ROOT, TODAY, write_story
+from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.core import urls
+from ervaringsdeskundigheid.render import feeds
+
+CATEGORY_PATHS = {"aspirant": "aspirant-ervaringsdeskundige", "opleiding": "opleiding",
+                  "ervaringsdeskundige": "ervaringsdeskundige", "werkgevers": "werkgevers"}
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+@pytest.fixture(scope="module")
+def session():
+    built = BuildSession(ROOT, mode="check", today=TODAY)
+    built.start()
+    return built
+
+
+def page(session, url: str) -> str:
+    return session.rendered[urls.src_uri(url)].html
+
+
+def text_of(html: str) -> str:
+    return " ".join(lxml_html.fromstring(html).text_content().split())
+
+
+def front_matter(path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def test_every_story_blog_and_category_has_its_page(session):
+    for url in ["", "verhalen/", "blogs/", *(f"{p}/" for p in CATEGORY_PATHS.values())]:
+        assert urls.src_uri(url) in session.rendered, url
+    for kind, prefix in (("stories", "verhalen"), ("blogs", "blogs")):
+        for path in (ROOT / "content" / kind).glob("*.md"):
+            html = page(session, f"{prefix}/{path.stem}/")
+            assert front_matter(path)["title"] in text_of(html)
+
+
+def test_category_ids_and_paths_are_fixed():
+    categories = yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))
+    assert {c["id"]: c["path"] for c in categories} == CATEGORY_PATHS
+
+
+def test_each_article_is_listed_under_each_of_its_categories(session):
+    for kind, prefix in (("stories", "verhalen"), ("blogs", "blogs")):
+        for path in (ROOT / "content" / kind).glob("*.md"):
+            for category in front_matter(path)["categories"]:
+                listing = page(session, f"{CATEGORY_PATHS[category]}/verhalen/")
+                assert f"../../{prefix}/{path.stem}/" in listing, (path.name, category)
+
+
+def test_overview_is_newest_first_with_dutch_dates(session):
+    html = page(session, "verhalen/")
+    dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">([^<]+)</time>', html)
+    assert dates and [d for d, _ in dates] == sorted((d for d, _ in dates), reverse=True)
+    for _, shown in dates:
+        day, month, year = shown.split()
+        assert day.isdigit() and month in MONTHS and year.isdigit(), shown
+
+
+def test_example_content_is_marked(session):
+    for path in (ROOT / "content/stories").glob("*.md"):
+        if front_matter(path).get("example"):
+            assert "Voorbeeld" in page(session, f"verhalen/{path.stem}/")
+
+
+def test_no_page_shows_onbekend_or_none(session):
+    for src, result in session.rendered.items():
+        visible = text_of(result.html)
+        assert "Onbekend" not in visible and "onbekend" not in visible, src
+        assert " None " not in f" {visible} ", src
+
+
+def test_every_page_is_dutch_has_a_title_a_contact_and_the_main_website(session):
+    settings = session.site.settings
+    for src, result in session.rendered.items():
+        tree = lxml_html.fromstring(result.html)
+        assert tree.get("lang") == "nl", src
+        assert tree.findtext(".//title").strip(), src
+        footer = tree.find(".//footer")
+        assert footer is not None, src
+        hrefs = [a.get("href") for a in footer.iter("a")]
+        assert f"mailto:{settings.contact.email}" in hrefs and settings.main_website in hrefs, src
+
+
+def test_every_page_has_a_csp_that_allows_only_the_site(session):
+    for src, result in session.rendered.items():
+        tree = lxml_html.fromstring(result.html)
+        policy = tree.find(".//meta[@http-equiv='Content-Security-Policy']").get("content")
+        assert "default-src 'self'" in policy and "script-src 'self'" in policy, src
+        assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";")[0], src
+        assert not violations(result.html, src)
+
+
+def test_drafts_and_future_items_are_left_out_and_shown_in_the_preview(project):
+    write_story(project, "concept.md", "title: Nog niet klaar\ndate: 2025-01-01\ndescription: x\n"
+                                       "categories: [aspirant]\ndraft: true")
+    write_story(project, "later.md", "title: Komt later\ndate: 2026-06-01\ndescription: x\ncategories: [aspirant]")
+    built = BuildSession(project, mode="check", today=TODAY)
+    built.start()
+    assert "verhalen/concept.md" not in built.rendered and "verhalen/later.md" not in built.rendered
+    preview = BuildSession(project, mode="serve", today=TODAY)
+    preview.start()
+    assert "Concept" in preview.rendered["verhalen/concept.md"].html
+    assert "Gepland" in preview.rendered["verhalen/later.md"].html
+    assert 'name="robots" content="noindex' in preview.rendered["verhalen/later.md"].html
+
+
+def test_pagination(project):
+    for number in range(30):
+        write_story(project, f"verhaal-{number:02d}.md", f"title: Verhaal {number}\ndate: 2025-01-{number % 28 + 1:02d}\n"
+                                                           "description: x\ncategories: [werkgevers]")
+    built = BuildSession(project, mode="check", today=TODAY)
+    built.start()
+    assert "verhalen/pagina/2.md" in built.rendered and "verhalen/pagina/3.md" in built.rendered
+    assert "Volgende pagina" in built.rendered["verhalen.md"].html
+
+
+def test_faq_answers_are_details_grouped_by_category(session):
+    tree = lxml_html.fromstring(page(session, "veelgestelde-vragen/"))
+    questions = tree.findall(".//article//details")
+    assert len(questions) == len(yaml.safe_load((ROOT / "data/faq.yml").read_text(encoding="utf-8")))
+
+
+def test_menukaart_steps_are_numbered_once(session):
+    visible = text_of(page(session, "menukaart/"))
+    assert "Stap 1" not in visible
+
+
+def test_abbreviations_are_explained(session):
+    html = page(session, "opleidingen/")
+    assert re.search(r'<abbr title="[^"]+">(MBO|mbo|Ad|BOL)</abbr>', html)
+    assert urls.src_uri("begrippen/") in session.rendered
+
+
+def test_figures_page_states_who_was_counted_and_shows_the_indicators(session):
+    visible = text_of(page(session, "cijfers/"))
+    assert "vragenlijst" in visible and "157" not in visible
+    monitor = yaml.safe_load((ROOT / "data/monitor.yml").read_text(encoding="utf-8"))
+    for indicator in monitor.get("indicators", []):
+        assert indicator["label"] in visible
+
+
+def test_search_entries_cover_items_not_overviews_and_are_escaped(session):
+    entries = [entry for result in session.rendered.values() for entry in result.search]
+    locations = {entry["location"].split("#")[0] for entry in entries}
+    assert "verhalen/" not in locations and "aspirant-ervaringsdeskundige/" not in locations
+    assert any(location.startswith("verhalen/") for location in locations)
+    assert any(entry["location"].startswith("veelgestelde-vragen/#") for entry in entries)
+    assert not any(loc.startswith("p/") or loc.startswith("ervaringsdeskundigen/") for loc in locations)
+    for entry in entries:
+        assert "<" not in entry["title"] and "<script" not in entry["text"]
+
+
+def test_feeds_are_valid_and_absolute(session):
+    files = feeds.feed_files(session.site)
+    for path, text in files.items():
+        if path.endswith(".xml"):
+            ET.fromstring(text.encode())
+            parsed = feedparser.parse(text)
+            assert not parsed.bozo, path
+            for entry in parsed.entries:
+                assert entry.link.startswith(session.site.site_url)
+    data = json.loads(files["feed.json"])
+    assert data["items"] and all(item["url"].startswith("https://") for item in data["items"])
+
+
+def test_share_metadata_and_links(session):
+    story = next(iter(session.site.of("stories")))
+    html = page(session, story.url)
+    assert '<meta property="og:locale" content="nl_NL">' in html
+    assert re.search(r'<meta property="og:image" content="https://[^"]+\.(png|jpg)">', html)
+    assert "https://wa.me/?text=" in html and "linkedin.com/sharing" in html and "mailto:?subject=" in html
+
+
+def test_hostile_strings_are_escaped_in_every_slot(project):
+    nasty = '</title><script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    write_story(project, "aanval.md", f"title: '{nasty}'\ndate: 2025-01-01\ndescription: '{nasty}'\n"
+                                      f"categories: [aspirant]\ntags: ['{nasty}']")
+    path = project / "data/categories.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Werkgevers", f"title: '{nasty}'", 1),
+                    encoding="utf-8")
+    path = project / "data/site.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("site_name: Ervaringsdeskundigheid",
+                                                             f"site_name: '{nasty}'"), encoding="utf-8")
+    built = BuildSession(project, mode="check", today=TODAY)
+    built.start()
+    for src, result in built.rendered.items():
+        assert not violations(result.html, src)
+    assert "&lt;/title&gt;&lt;script&gt;" in built.rendered["verhalen/aanval.md"].html
+
+
+@pytest.mark.parametrize("site_url", ["https://evil.example/x\"><script>/", "javascript:alert(1)//",
+                                      "https://www.example.org/pad met spatie/", "ftp://x.example/"])
+def test_site_url_is_validated_strictly(project, site_url):
+    from conftest import check, messages
+    path = project / "data/site.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"site_url: .*", f"site_url: '{site_url}'", text), encoding="utf-8")
+    assert "data/site.yml, veld 'site_url'" in messages(check(project))
