@@ -122,9 +122,10 @@ def boxes_mm(pdf_path: Path) -> list[dict[str, tuple[float, ...]]]:
     return result
 
 
-def text(pdf_path: Path) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(pdf_path), "-"], check=True, capture_output=True,
-                                   text=True).stdout.split())
+def text(pdf_path: Path, *, raw: bool = False) -> str:
+    """The text, whitespace collapsed. `raw`: in the order it was drawn (columns one after the other)."""
+    command = ["pdftotext", *(["-raw"] if raw else []), str(pdf_path), "-"]
+    return " ".join(subprocess.run(command, check=True, capture_output=True, text=True).stdout.split())
 
 
 def page_texts(pdf_path: Path) -> list[str]:

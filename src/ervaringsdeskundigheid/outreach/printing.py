@@ -135,11 +135,12 @@ def printed_link(url: str, *, www_optional: bool, short_link: bool = False) -> s
     return text
 
 
-def offline_contact(contact) -> str:
-    """One line for people without a smartphone: the general phone number, else the e-mail address."""
+def offline_contact(contact, lead: str = "Geen smartphone?") -> str:
+    """One line for people without a smartphone (or with a question): the general phone number,
+    else the e-mail address (data/site.yml)."""
     if contact.phone:
-        return f"Geen smartphone? Bel {contact.phone}."
-    return f"Geen smartphone? Mail naar {contact.email}."
+        return f"{lead} Bel {contact.phone}."
+    return f"{lead} Mail naar {contact.email}."
 
 
 # --- Sheets, boxes and crop marks ----------------------------------------------------------
