@@ -15,11 +15,11 @@ import sys
 
 import pytest
 import yaml
-from babel.dates import format_date
 
 import print_checks
 from conftest import ROOT, tree_digest
 from ervaringsdeskundigheid.outreach.handouts import HandoutErrors, generate_handouts
+from ervaringsdeskundigheid.text import dutch_date
 
 SETTINGS = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
 SITE_URL = SETTINGS["site_url"]
@@ -31,7 +31,7 @@ PHONE_PX = 1000
 
 
 def stand(day: dt.date) -> str:
-    return f"Stand van {format_date(day, format='d MMMM y', locale='nl')}"
+    return f"Stand van {dutch_date(day)}"
 
 
 @pytest.fixture(scope="module")

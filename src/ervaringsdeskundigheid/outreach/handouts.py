@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from babel.dates import format_date
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, KeepTogether, PageTemplate,
@@ -34,7 +33,8 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, Ke
 from .. import publish, urls
 from ..loader import load_site
 from ..model import Site
-from ..problems import ContentErrors
+from ..problems import ContentErrors, Problem
+from ..text import dutch_date
 from .poster_layout import theme_for
 from .printing import (BLACK, FONTS, GREY, LIGHT, MM, PALETTE, PAPER, QUIET_ZONE_MODULES, Metadata, draw_qr,
                        finish_pdf, offline_contact, printed_link, qr_modules, register_fonts)
@@ -447,14 +447,13 @@ def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str 
     root = Path(root)
     out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
     if grouping not in GROUPINGS:
-        from ..problems import Problem
         raise HandoutErrors([Problem("--per", None, f"'{grouping}' kan niet. Kies uit: {', '.join(GROUPINGS)}.")])
     try:
         site = load_site(root, today=today)
     except ContentErrors as errors:
         raise HandoutErrors(errors.problems) from None
     now = (now or dt.datetime.now()).astimezone()
-    stand = format_date(today or now.date(), format="d MMMM y", locale="nl")
+    stand = dutch_date(today or now.date())
     settings = site.settings
     run = HandoutRun(out_dir=out_dir, people=len(site.experts))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
