@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import html
 import io
 import re
 from dataclasses import dataclass
@@ -319,6 +320,30 @@ def rename_font_subsets(pdf: pikepdf.Pdf, key: str) -> None:
             obj.ToUnicode.write(cmap)
 
 
+def xmp_packet(meta: Metadata, moment: dt.datetime, producer: str) -> str:
+    """The XMP metadata (Dublin Core, XMP basic, Adobe PDF), written out directly: a template is
+    several times cheaper per poster than building it with an XML library."""
+    def x(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    stamp = moment.isoformat()
+    keywords = f"<pdf:Keywords>{x(meta.keywords)}</pdf:Keywords>" if meta.keywords else ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f'<dc:format>application/pdf</dc:format>'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.title)}</rdf:li></rdf:Alt></dc:title>'
+        f'<dc:creator><rdf:Seq><rdf:li>{x(meta.author)}</rdf:li></rdf:Seq></dc:creator>'
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.subject)}</rdf:li></rdf:Alt></dc:description>'
+        f'<dc:language><rdf:Bag><rdf:li>{LANG}</rdf:li></rdf:Bag></dc:language>'
+        f'<xmp:CreateDate>{stamp}</xmp:CreateDate><xmp:ModifyDate>{stamp}</xmp:ModifyDate>'
+        f'<xmp:MetadataDate>{stamp}</xmp:MetadataDate><xmp:CreatorTool>{x(CREATOR)}</xmp:CreatorTool>'
+        f'<pdf:Producer>{x(producer)}</pdf:Producer><pdf:Trapped>False</pdf:Trapped>{keywords}'
+        '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>')
+
+
 def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.datetime | None = None) -> None:
     """Write `data` (a PDF from reportlab) to `path` with real metadata (document info and XMP,
     creation date now), unique font subset names, and page boxes on every page."""
@@ -343,19 +368,9 @@ def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.dat
         info.ModDate = stamp
         info.Trapped = pikepdf.Name("/False")
         pdf.Root.Lang = LANG
-        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-            xmp["dc:title"] = meta.title
-            xmp["dc:creator"] = [meta.author]
-            xmp["dc:description"] = meta.subject
-            xmp["dc:language"] = {LANG}
-            xmp["xmp:CreateDate"] = now.isoformat()
-            xmp["xmp:ModifyDate"] = now.isoformat()
-            xmp["xmp:MetadataDate"] = now.isoformat()
-            xmp["xmp:CreatorTool"] = CREATOR
-            xmp["pdf:Producer"] = str(info.Producer)
-            xmp["pdf:Trapped"] = "False"
-            if meta.keywords:
-                xmp["pdf:Keywords"] = meta.keywords
+        pdf.Root.Metadata = pdf.make_stream(xmp_packet(meta, now, str(info.Producer)).encode("utf-8"),
+                                            Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
         out = io.BytesIO()   # pikepdf's own file writing adds a temporary file and a rename per PDF
-        pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)   # streams are compressed already
+        pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none,   # streams are compressed already
+                 fix_metadata_version=False)                                # the packet above is complete
     Path(path).write_bytes(out.getvalue())
