@@ -213,6 +213,25 @@ def test_nothing_new_is_a_dutch_error_and_writes_nothing(tmp_path):
         make_newsletter(ROOT, dt.date(2027, 1, 1), out_dir=tmp_path / "out", issue=ISSUE)
 
 
+def test_without_a_date_it_follows_on_from_the_previous_newsletter(project, tmp_path):
+    first = make_newsletter(ROOT, out_dir=tmp_path, issue=ISSUE)
+    assert first.since is None
+    assert [item.title for item in first.items] == _expected_titles(ROOT, dt.date.min)[:6]
+    assert "Onze nieuwste verhalen en blogs" in first.html.read_text(encoding="utf-8")
+    with pytest.raises(NewsletterErrors, match=r"sinds de vorige nieuwsbrief \(1 december 2026\)"):
+        make_newsletter(ROOT, out_dir=tmp_path, issue=dt.date(2026, 12, 15))
+    write_story(project, "na-de-vorige.md", """
+title: "Verhaal na de vorige nieuwsbrief"
+date: 2026-12-02
+description: "Nieuw na de vorige nieuwsbrief."
+categories: [aspirant]
+person: {name: Noor, pseudonym: true}
+""")
+    second = make_newsletter(project, out_dir=tmp_path, issue=dt.date(2026, 12, 15), today=dt.date(2026, 12, 15))
+    assert second.since == dt.date(2026, 12, 2)
+    assert [item.title for item in second.items] == ["Verhaal na de vorige nieuwsbrief"]
+
+
 def test_script_writes_the_files_and_explains_bad_dates(project):
     (project / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "newsletter.py", project / "scripts" / "newsletter.py")

@@ -3,7 +3,8 @@ suggested LinkedIn posts.
 
 `make_newsletter` writes dist/newsletter/<date>.html, <date>.txt and <date>-linkedin.txt with
 everything published since a date, from the same loaded site as the build (drafts, future
-items and stories whose person withdrew consent are not in it).
+items and stories whose person withdrew consent are not in it). Without a date it takes
+everything since the previous newsletter in that folder, or else the newest items.
 
 E-mail clients are not browsers, so the HTML is built the old way: tables for layout, every
 style inline (inlined by css-inline from one stylesheet, which is then removed), no script, no
@@ -38,6 +39,7 @@ from ..text import dutch_date, slugify
 from .printing import PALETTE
 
 OUTPUT_DIR = "dist/newsletter"
+FIRST_ISSUE_ITEMS = 6         # without a date and without an earlier newsletter: the newest items
 WIDTH = 600                   # the usual maximum width of an e-mail
 PADDING = 24
 IMAGE_WIDTH = WIDTH - 2 * PADDING
@@ -79,6 +81,7 @@ class NewsletterRun:
     text: Path
     linkedin: Path
     items: list[Item]
+    since: dt.date | None = None   # None: the newest items, there was no earlier newsletter
 
 
 def campaign_link(url: str, source: str, medium: str, campaign: str) -> str:
@@ -175,7 +178,7 @@ BODY = """<div class="preheader">{{ preheader }}</div>
 <tr><td class="brand"><span class="brand-name">{{ organisation }}</span><br>{{ site_name }} · {{ issue_date }}</td></tr>
 <tr><td class="intro">
 <h1>Nieuw op de website</h1>
-<p>Sinds {{ since }}: {{ summary }}. Echte ervaringen, en wat werken met ervaringsdeskundigen oplevert.</p>
+<p>{{ opening }}: {{ summary }}. Echte ervaringen, en wat werken met ervaringsdeskundigen oplevert.</p>
 </td></tr>
 {% for item in items %}
 <tr><td class="item">
@@ -215,7 +218,11 @@ def _contact(settings) -> str:
     return f"Mail naar {contact.email}."
 
 
-def render_html(site: Site, items: list[Item], since: dt.date, issue: dt.date) -> str:
+def opening(since: dt.date | None) -> str:
+    return f"Sinds {dutch_date(since)}" if since else "Onze nieuwste verhalen en blogs"
+
+
+def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.date) -> str:
     settings = site.settings
     campaign = f"nieuwsbrief-{issue.isoformat()}"
 
@@ -225,7 +232,7 @@ def render_html(site: Site, items: list[Item], since: dt.date, issue: dt.date) -
     body = _env.from_string(BODY).render(
         preheader=f"{summary(items).capitalize()} over ervaringsdeskundigheid.",
         organisation=settings.organisation, site_name=settings.site_name, issue_date=dutch_date(issue),
-        since=dutch_date(since), summary=summary(items), image_width=IMAGE_WIDTH,
+        opening=opening(since), summary=summary(items), image_width=IMAGE_WIDTH,
         items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
         stories_link=link(urls.absolute(site.site_url, urls.overview_url(STORIES))),
         blogs_link=link(urls.absolute(site.site_url, urls.overview_url(BLOGS))),
@@ -246,7 +253,7 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
-def render_text(site: Site, items: list[Item], since: dt.date, issue: dt.date) -> str:
+def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.date) -> str:
     settings = site.settings
     campaign = f"nieuwsbrief-{issue.isoformat()}"
 
@@ -254,7 +261,7 @@ def render_text(site: Site, items: list[Item], since: dt.date, issue: dt.date) -
         return campaign_link(url, "nieuwsbrief", "email", campaign)
 
     lines = [f"{settings.organisation} · {settings.site_name}", f"Nieuwsbrief van {dutch_date(issue)}", "",
-             "NIEUW OP DE WEBSITE", _wrap(f"Sinds {dutch_date(since)}: {summary(items)}."), ""]
+             "NIEUW OP DE WEBSITE", _wrap(f"{opening(since)}: {summary(items)}."), ""]
     for item in items:
         meta = f"{item.kind} · {item.date} · {item.reading}" + (" · voorbeeld" if item.example else "")
         lines += ["-" * TEXT_WIDTH, meta.upper(), item.title, "", _wrap(item.description), "",
@@ -305,9 +312,22 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def make_newsletter(root: Path, since: dt.date, *, out_dir: Path | None = None, issue: dt.date | None = None,
-                    today: dt.date | None = None) -> NewsletterRun:
-    """Write the newsletter files. Raises NewsletterErrors (Dutch) on bad content or nothing to send."""
+def previous_issue(out_dir: Path, before: dt.date) -> dt.date | None:
+    """The date of the latest newsletter written to `out_dir` before `before`."""
+    dates = []
+    for path in out_dir.glob("*.html") if out_dir.is_dir() else []:
+        try:
+            dates.append(dt.date.fromisoformat(path.stem))
+        except ValueError:
+            continue
+    earlier = [day for day in dates if day < before]
+    return max(earlier) if earlier else None
+
+
+def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path | None = None,
+                    issue: dt.date | None = None, today: dt.date | None = None) -> NewsletterRun:
+    """Write the newsletter files. `since` None: since the previous newsletter in `out_dir`, or
+    else the newest items. Raises NewsletterErrors (Dutch) on bad content or nothing to send."""
     root = Path(root)
     issue = issue or today or dt.date.today()
     out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
@@ -315,19 +335,28 @@ def make_newsletter(root: Path, since: dt.date, *, out_dir: Path | None = None, 
         site = load_site(root, today=today)
     except ContentErrors as errors:
         raise NewsletterErrors(errors.problems) from None
-    if since > issue:
+    if since is not None and since > issue:
         raise NewsletterErrors([Problem("--since", None, (
             f"{since.isoformat()} ligt na de datum van de nieuwsbrief ({issue.isoformat()}). "
             "Kies een datum in het verleden, bijvoorbeeld de datum van de vorige nieuwsbrief."))])
-    items = items_since(site, since)
+    previous = previous_issue(out_dir, issue) if since is None else None
+    if previous:
+        since = previous + dt.timedelta(days=1)
+    items = items_since(site, since) if since else items_since(site, dt.date.min)[:FIRST_ISSUE_ITEMS]
     if not items:
-        raise NewsletterErrors([Problem("--since", None, (
-            f"sinds {dutch_date(since)} zijn er geen verhalen of blogs gepubliceerd. "
-            "Kies een eerdere datum, of wacht tot er iets nieuws is."))])
+        if previous:
+            reason = (f"sinds de vorige nieuwsbrief ({dutch_date(previous)}) zijn er geen verhalen of blogs "
+                      "gepubliceerd. Wacht tot er iets nieuws is, of kies zelf een datum: --since JJJJ-MM-DD.")
+        elif since:
+            reason = (f"sinds {dutch_date(since)} zijn er geen verhalen of blogs gepubliceerd. "
+                      "Kies een eerdere datum, of wacht tot er iets nieuws is.")
+        else:
+            reason = "er zijn nog geen verhalen of blogs gepubliceerd."
+        raise NewsletterErrors([Problem("--since" if since and not previous else OUTPUT_DIR, None, reason)])
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = issue.isoformat()
     run = NewsletterRun(html=out_dir / f"{stem}.html", text=out_dir / f"{stem}.txt",
-                        linkedin=out_dir / f"{stem}-linkedin.txt", items=items)
+                        linkedin=out_dir / f"{stem}-linkedin.txt", items=items, since=since)
     html = render_html(site, items, since, issue)
     text = render_text(site, items, since, issue)
     linkedin = render_linkedin(items, issue)

@@ -60,7 +60,7 @@ class Ink:
 
     The CMYK builds are chosen for coated paper (FOGRA39) to match the screen colours closely,
     with a total ink coverage far below 300 %. They are not a profile conversion: no free
-    FOGRA39 profile is available to this project (see README, "Print")."""
+    FOGRA39 profile is available to this project (see README, "Print and outreach")."""
 
     hex: str
     cmyk: tuple[float, float, float, float]
