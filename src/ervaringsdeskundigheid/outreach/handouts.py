@@ -86,8 +86,6 @@ def _styles(ink) -> dict[str, ParagraphStyle]:
         "line": ParagraphStyle("line", parent=base, fontSize=10.5, leading=13.5),
         "step_title": ParagraphStyle("step_title", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
                                      textColor=colour, spaceAfter=1.5 * MM),
-        "step_number": ParagraphStyle("step_number", parent=base, fontName=FONTS["bold"], fontSize=20, leading=24,
-                                      textColor=PAPER, alignment=TA_CENTER),
         "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=10.5, textColor=GREY,
                                   alignment=TA_CENTER),
         "check": ParagraphStyle("check", parent=base, fontSize=11, leading=15),
@@ -177,7 +175,8 @@ class Handout:
     intro_height: float = 0.0
 
 
-def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisation: str, total: int | None):
+def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisation: str, www_optional: bool,
+               total: int | None):
     ink = PALETTE[handout.ink]
     top = PAGE_H - MARGIN
     c.saveState()
@@ -213,7 +212,7 @@ def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisatio
     c.line(MARGIN, MARGIN + 9 * MM, PAGE_W - MARGIN, MARGIN + 9 * MM)
     c.setFillColor(BLACK)
     c.setFont(FONTS["regular"], 8.5)
-    c.drawString(MARGIN, MARGIN + 5 * MM, f"Online: {printed_link(handout.qr_url, www_optional=doc._www_optional)}")
+    c.drawString(MARGIN, MARGIN + 5 * MM, f"Online: {printed_link(handout.qr_url, www_optional=www_optional)}")
     c.drawString(MARGIN, MARGIN + 1 * MM, footer)
     page = f"Pagina {doc.page}" + (f" van {total}" if total else "")
     c.drawRightString(PAGE_W - MARGIN, MARGIN + 1 * MM, page)
@@ -252,10 +251,10 @@ def build(handout: Handout, path: Path, *, stand: str, organisation: str, contac
                               topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H, invariant=True,
                               enforceColorSpace="cmyk", lang="nl-NL", initialFontName=FONTS["regular"],
                               initialFontSize=10.5, pageCompression=1, title=handout.title, author=organisation)
-        doc._www_optional = www_optional
 
         def on_page(c, d, t=total):
-            _draw_page(c, d, handout, stand=stand, footer=contact, organisation=organisation, total=t)
+            _draw_page(c, d, handout, stand=stand, footer=contact, organisation=organisation,
+                       www_optional=www_optional, total=t)
 
         doc.addPageTemplates(_templates(handout, on_page))
         doc.build(handout.story(styles))

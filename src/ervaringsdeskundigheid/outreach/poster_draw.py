@@ -6,7 +6,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from .poster_layout import (BANNER_FOOT_MM, CALL_TO_ACTION, SENDER_LINE, Layout, band_text_height, bottom,
+from .poster_layout import (BANNER_FOOT_MM, CALL_TO_ACTION, SENDER_LINE, Layout, band_text_height,
                             fitting_size, footer_lines, layout, theme_for)
 from .poster_plan import PosterJob
 from .printing import (BLACK, BLEED_MM, FONTS, GREY, MM, PALETTE, PAPER, QUIET_ZONE_MODULES, Metadata, Sheet,
@@ -94,7 +94,6 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None) -> L
     if spec.medium == "banner":   # a coloured foot, mostly hidden in the stand; balances the band
         c.setFillColor(colour)
         c.rect(pt(-b), pt(-b), pt(w + 2 * b), pt(BANNER_FOOT_MM * 0.8 + b), stroke=0, fill=1)
-    assert bottom(spec) + m <= lines["location"]
 
     now = (now or dt.datetime.now()).astimezone()
     draw_crop_marks(c, sheet)
