@@ -7,11 +7,16 @@ STAMP  := $(VENV)/.lock-installed
 
 .PHONY: build serve test check new report lock setup system-packages clean posters handouts newsletter bench
 
+# make reports a failing command with an English line ("make: *** [check] Error 1") after our
+# Dutch message. The editors' targets end make quietly instead: on failure the recipe stops make
+# with SIGPIPE, which make does not report (exit status 141, still a failure for scripts and CI).
+quietly = $(1) || { kill -PIPE $$PPID; exit 1; }
+
 build: setup
-	$(BIN)/mkdocs build
+	@$(call quietly,$(BIN)/mkdocs build)
 
 serve: setup
-	$(BIN)/mkdocs serve --dirty
+	@$(call quietly,$(BIN)/mkdocs serve --dirty)
 
 # Our build against the stock Material blog plugin on a synthetic corpus (N=1000 by default,
 # a few minutes): make bench ARGS="-n 2000 --repeats 5"
@@ -20,20 +25,27 @@ bench: setup system-packages
 
 # Fast validation of all content and data without a build (also the pre-commit hook).
 check: setup
-	@$(BIN)/python scripts/check.py
+	@$(call quietly,$(BIN)/python scripts/check.py)
 
 # A new item from a template: make new KIND=verhaal TITLE="Mijn verhaal"
 new: setup
-	@$(BIN)/python scripts/new.py "$(KIND)" "$(TITLE)"
+	@$(call quietly,$(BIN)/python scripts/new.py "$(KIND)" "$(TITLE)")
 
 # Content report for the team: targets, consents to renew, hard texts, drafts.
 report: setup
-	@$(BIN)/python scripts/report.py
+	@$(call quietly,$(BIN)/python scripts/report.py)
 
 test: setup system-packages
 	$(BIN)/pytest
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.installed
+
+# Front-end packages from package-lock.json (exact versions): the web editor and Lighthouse.
+# --ignore-scripts: nothing downloads or runs at install time.
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +53,8 @@ $(BIN)/python:
 # Reinstall only when the lock file (or the package metadata) changed.
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check --quiet --no-deps --require-hashes -r requirements.lock
-	@# The domain package is used from src/ in place (like an editable install, without a build backend).
+	@# The hook and the scripts put src/ on the path themselves, so a plain `mkdocs build` in any
+	@# virtualenv with the lock installed works too; this .pth only helps tools such as pytest.
 	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'ervaringsdeskundigheid.pth').write_text('$(CURDIR)/src\\n')"
 	touch $(STAMP)
 
@@ -80,4 +93,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site dist .site-staging-* .site-previous-*
+	rm -rf site dist .cache .site-staging-* .site-previous-*

@@ -1,8 +1,8 @@
 """Time our build against the stock mkdocs-material blog plugin (`make bench`).
 
-Usage: python scripts/bench.py [-n 1000] [--repeats 3] [--keep DIR] [--strict]
+Usage: python scripts/bench.py [-n 600] [--repeats 3] [--keep DIR] [--strict] [--no-busy]
 
-All logic lives in ervaringsdeskundigheid.benchmark; this is only the command line.
+All logic lives in tools/benchmark.py; this is only the command line.
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.benchmark import main
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from tools.benchmark import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:], repo=Path(__file__).resolve().parent.parent))
+    sys.exit(main(sys.argv[1:], repo=ROOT))

@@ -1,6 +1,6 @@
-"""`make check`: validate all content and data without building the site.
+"""`make check`: every check of the build, without building the site.
 
-Exit code 0 when everything is fine, 1 with Dutch messages otherwise.
+Exit code 0 when everything is fine, 1 with Dutch messages naming file and field otherwise.
 """
 
 from __future__ import annotations
@@ -9,19 +9,23 @@ import sys
 import time
 from pathlib import Path
 
-from ervaringsdeskundigheid.check import check_project
-from ervaringsdeskundigheid.problems import ContentErrors
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from ervaringsdeskundigheid.core.problems import ContentErrors  # noqa: E402
+from ervaringsdeskundigheid.editor.check import check_project  # noqa: E402
 
 
 def main() -> int:
     started = time.perf_counter()
-    problems = check_project(ROOT)
+    result = check_project(ROOT)
     seconds = time.perf_counter() - started
-    if problems:
-        print(ContentErrors(problems).report("Controle mislukt: {count} {noun} gevonden."))
+    if result.problems:
+        print(ContentErrors(result.problems).report("Controle mislukt: {count} {noun} gevonden. "
+                                                     "Verbeter ze en probeer het opnieuw."))
         return 1
+    for hint in result.hints:
+        print(f"Tip: {hint}")
     print(f"Alles in orde: geen fouten gevonden ({seconds:.1f} s).")
     return 0
 

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.partners import FORMATS, ISSUED_FILE
+from ervaringsdeskundigheid.types.partners import FORMATS, ISSUED_FILE
 from ervaringsdeskundigheid.outreach.posters import (OUTPUT_DIR, PRINT_ORDER, PRINTER_NOTE, PosterErrors,
                                                    generate_posters)
 

@@ -1,14 +1,16 @@
-"""`make report`: print the content report and write dist/rapport/index.html (not published, noindex)."""
+"""`make report`: print the content report and write dist/rapport/index.html (for the team, not published)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.problems import ContentErrors
-from ervaringsdeskundigheid.report import as_html, as_text, build_report
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from ervaringsdeskundigheid.core.problems import ContentErrors  # noqa: E402
+from ervaringsdeskundigheid.editor.report import as_html, as_text, build_report  # noqa: E402
+
 OUTPUT = ROOT / "dist" / "rapport" / "index.html"
 
 

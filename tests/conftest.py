@@ -1,32 +1,68 @@
-"""Shared test helpers: real MkDocs builds of the repository or of a temporary copy."""
+"""Shared test helpers: the checks in process, real MkDocs builds of the repository or of a
+temporary copy, and Debian's Chromium on the built site served under its production path."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import threading
-import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "data", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "data", "hooks", "src", "scripts")
 FIXED_TODAY = "2026-01-01"
+TODAY = dt.date.fromisoformat(FIXED_TODAY)
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
 
 
-def run_build(project: Path, site_dir: Path | None = None, **env) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build` for `project`; returns the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        elif source.is_file():
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the repository's site sources, free to break."""
+    return copy_project(tmp_path / "project")
+
+
+def run_build(project: Path, site_dir: Path | None = None, python: str = sys.executable,
+              **env) -> subprocess.CompletedProcess:
+    """A real `mkdocs build` of `project`, as `make build` runs it."""
+    command = [python, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     if site_dir is not None:
         command += ["-d", str(site_dir)]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY, **env}
-    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=project)
+    environment = {**os.environ, **BUILD_ENV, **env}
+    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=project, timeout=300)
+
+
+def run_check(project: Path, **env) -> subprocess.CompletedProcess:
+    """`make check` of `project` (its own scripts/check.py)."""
+    environment = {**os.environ, **BUILD_ENV, **env}
+    return subprocess.run([sys.executable, str(project / "scripts" / "check.py")], capture_output=True,
+                          text=True, env=environment, cwd=project, timeout=300)
+
+
+def check(project: Path, today: dt.date = TODAY):
+    """The problems `make check` finds, in process (fast)."""
+    from ervaringsdeskundigheid.editor.check import check_project
+    return check_project(project, today=today).problems
+
+
+def messages(problems) -> str:
+    return "\n".join(str(problem) for problem in problems)
 
 
 def tree_digest(directory: Path) -> str:
@@ -39,29 +75,6 @@ def tree_digest(directory: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A private copy of the repository's site sources, free to break."""
-    target = tmp_path / "project"
-    target.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
-
-
-@pytest.fixture(scope="session")
-def repo_site(tmp_path_factory) -> Path:
-    """The repository itself, built once per test session."""
-    site = tmp_path_factory.mktemp("repo") / "site"
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
 def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst van het verhaal.\n",
                 kind: str = "stories") -> Path:
     path = project / "content" / kind / name
@@ -69,63 +82,39 @@ def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst 
     return path
 
 
+def site_prefix() -> str:
+    import yaml
+    site_url = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]
+    return urlsplit(site_url).path
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The repository, built once per test session (per worker) into a temporary folder."""
+    project = copy_project(tmp_path_factory.mktemp("repo") / "project")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def served_site(repo_site):
+    """The built site on a local HTTP server under its production path; yields the base URL."""
+    from tools.devserver import serve_directory
+
+    with serve_directory(repo_site, site_prefix()) as base:
+        yield base
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
-    from ervaringsdeskundigheid.devserver import launch_chromium
+    from tools.devserver import launch_chromium
 
     with sync_playwright() as playwright:
         instance = launch_chromium(playwright)
         yield instance
         instance.close()
-
-
-@pytest.fixture(scope="session")
-def served_site(repo_site):
-    """The repository's built site on a local HTTP server; yields the base URL."""
-    from ervaringsdeskundigheid.devserver import serve_directory
-
-    with serve_directory(repo_site) as base:
-        yield base
-
-
-class MkDocsServer:
-    """A real `mkdocs serve` (with `extra_args`, e.g. --dirty) on a project; counts finished
-    builds from its log."""
-
-    def __init__(self, project: Path, *extra_args: str):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.url = f"http://127.0.0.1:{s.getsockname()[1]}/"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", *extra_args, "-a", self.url[7:-1], "-f", str(project / "mkdocs.yml")],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: list[str] = []
-        self.cond = threading.Condition()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.process.stdout:
-            with self.cond:
-                self.lines.append(line)
-                self.cond.notify_all()
-
-    def builds(self) -> int:
-        return sum("Serving on" in line or "Reloading browsers" in line for line in self.lines)
-
-    def wait_for_builds(self, count: int):
-        with self.cond:
-            assert self.cond.wait_for(lambda: self.builds() >= count or self.process.poll() is not None, timeout=120)
-            assert self.builds() >= count, "".join(self.lines)
-            assert not any("niet gebouwd" in line or line.startswith("ERROR") for line in self.lines), "".join(self.lines)
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(self.url + path, timeout=10) as response:
-            return response.read().decode()
-
-    def stop(self):
-        self.process.send_signal(signal.SIGINT)   # like Ctrl+C, so the server cleans up
-        self.process.wait(timeout=20)

@@ -9,7 +9,6 @@ Consent is checked on a copy of the project with people who may not appear.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 
@@ -19,7 +18,7 @@ import yaml
 import print_checks
 from conftest import ROOT, tree_digest
 from ervaringsdeskundigheid.outreach.handouts import HandoutErrors, generate_handouts
-from ervaringsdeskundigheid.text import dutch_date
+from ervaringsdeskundigheid.core.text import dutch_date
 
 SETTINGS = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
 SITE_URL = SETTINGS["site_url"]
@@ -248,8 +247,6 @@ def test_no_people_is_said_plainly(project, tmp_path):
 
 
 def _script_project(project):
-    (project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "handouts.py", project / "scripts" / "handouts.py")
     return project
 
 
@@ -270,12 +267,14 @@ def test_bad_content_gives_a_dutch_error_and_changes_nothing(project):
     (out / "menukaart.pdf").write_bytes(b"%PDF-oud")
     before = tree_digest(project / "dist")
     experts = project / "data" / "experts.yml"
-    experts.write_text(experts.read_text(encoding="utf-8").replace("organisation: cosis", "organisation: cosiss", 1),
+    organisation = EXPERTS[0]["organisation"]
+    experts.write_text(experts.read_text(encoding="utf-8").replace(f"organisation: {organisation}",
+                                                                   f"organisation: {organisation}x", 1),
                        encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/handouts.py"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.startswith("De handouts zijn niet gemaakt")
-    assert "data/experts.yml" in result.stderr and "'cosiss' bestaat niet" in result.stderr
+    assert "data/experts.yml" in result.stderr and f"'{organisation}x'" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "dist") == before
     with pytest.raises(HandoutErrors, match="'per-straat' kan niet"):

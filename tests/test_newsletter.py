@@ -8,7 +8,6 @@ parameters, images at most 600 px wide with alt text. Story text is untrusted in
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, write_story
-from ervaringsdeskundigheid.loader import load_site
+from ervaringsdeskundigheid.types import load_site
 from ervaringsdeskundigheid.outreach.newsletter import (Item, NewsletterErrors, first_sentence, make_newsletter,
                                                         render_html)
 
@@ -233,8 +232,6 @@ person: {name: Noor, pseudonym: true}
 
 
 def test_script_writes_the_files_and_explains_bad_dates(project):
-    (project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "newsletter.py", project / "scripts" / "newsletter.py")
     result = subprocess.run([sys.executable, "scripts/newsletter.py", "--since", "2025-09-01", "--date", "2026-12-01"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

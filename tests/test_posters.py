@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from pypdf import PdfReader
 
 import print_checks
 from conftest import ROOT, tree_digest
-from ervaringsdeskundigheid import partners as inv
+from ervaringsdeskundigheid.types import partners as inv
 from ervaringsdeskundigheid.outreach.posters import PosterErrors, generate_posters
 
 MM = 72 / 25.4
@@ -374,6 +373,8 @@ def inventory(locations: str, partner: str = "lefier") -> str:
     return f"campaign: test\npartners:\n  - partner: {partner}\n    locations:\n{locations}"
 
 
+# Messages from the loader (types/partners.py) name the partner and the location's index;
+# the poster checks (target pages, QR size) name the location.
 BAD = {
     "unknown-organisation": (inventory(GOOD_LOCATION, partner="lefiet"),
                              ["data/partners.yml", "item 'lefiet'", "'partner'", "data/organisations.yml",
@@ -385,24 +386,23 @@ BAD = {
                                 ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'target'",
                                  "Bedoel je 'aspirant'?"]),
     "duplicate-code": (inventory(GOOD_LOCATION + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree")),
-                       ["data/partners.yml", "item 'lefier / entree'", "'code'", "'test-kantine'",
+                       ["data/partners.yml", "item 'lefier / entree'", "'locations[2].code'", "'test-kantine'",
                         "al gebruikt bij lefier / kantine hoofdgebouw"]),
     "negative-count": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: -1")),
-                       ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'", "minstens 0"]),
+                       ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "minstens 0"]),
     "count-not-a-number": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: twee")),
-                           ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'",
-                            "heel getal"]),
+                           ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"]),
     "count-not-whole": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: 2.5")),
-                        ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'", "heel getal"]),
+                        ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"]),
     "unknown-format": (inventory(GOOD_LOCATION.replace("A3: 2", "A5: 2")),
-                       ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A5'",
+                       ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A5'",
                         "'A5' is geen bekend formaat", "A4, A3, A2, banner"]),
     "banner-without-code": (inventory(GOOD_LOCATION.replace("A3: 2", "banner: 1")),
-                            ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'banner_code'",
-                             "ontbreekt"]),
+                            ["data/partners.yml", "item 'lefier'", "'locations[1].banner_code'", "ontbreekt"]),
     "issued-code-reused-elsewhere": (inventory(GOOD_LOCATION.replace("test-kantine", "cosis-personeel")),
-                                     ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'code'",
-                                      "al uitgegeven voor cosis / personeelsruimte", "nieuwe code"]),
+                                     ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'",
+                                      "'locations[1].code'", "al uitgegeven voor cosis / personeelsruimte",
+                                      "nieuwe code"]),
     "qr-too-small-for-distance": (inventory(GOOD_LOCATION.replace("copies: {A3: 2}",
                                                                   "copies: {A4: 1}\n        viewing_distance: {A4: 3}")),
                                   ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'",
@@ -411,10 +411,25 @@ BAD = {
                      ["data/partners.yml", "geen geldige YAML", "regel"]),
 }
 
+# The record a test inventory starts from: one retired code (its location left the inventory).
+RETIRED_RECORD = """
+- code: cosis-personeel
+  partner: cosis
+  location: "personeelsruimte"
+  medium: poster
+  campaign: posters-ronde-1
+  target: "ervaringsdeskundige"
+  issued: 2026-11-23
+  retired:
+    date: 2026-11-30
+"""
+
 
 @pytest.fixture
 def poster_project(project):
-    """A copy of the repository with an existing dist/posters/ from an earlier run."""
+    """A copy of the repository with an existing dist/posters/ from an earlier run, and a record
+    of issued codes that fits the small test inventories."""
+    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + RETIRED_RECORD, encoding="utf-8")
     out = project / "dist" / "posters"
     out.mkdir(parents=True)
     (out / "manifest.json").write_text('["van de vorige keer"]\n', encoding="utf-8")
@@ -445,24 +460,32 @@ def test_bad_input_gives_a_dutch_error_and_writes_nothing(poster_project, case):
 
 
 def test_every_problem_of_a_run_is_reported_together(poster_project):
+    # Two problems the loader finds ...
     locations = (GOOD_LOCATION.replace("A3: 2", "A3: -1")
-                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("target: aspirant", "target: x/"))
+                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("test-kantine", "test-entree")
+                 .replace("A3: 2", "A5: 1"))
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(locations), encoding="utf-8")
     with pytest.raises(PosterErrors) as error:
         generate_posters(poster_project, poster_project / "dist" / "posters")
     assert len(error.value.problems) == 2
+    # ... and two that only the posters check: a page that does not exist, a code too small.
+    locations = (GOOD_LOCATION.replace("target: aspirant", "target: x/")
+                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("test-kantine", "test-entree")
+                 .replace("copies: {A3: 2}", "copies: {A4: 1}\n        viewing_distance: {A4: 3}"))
+    (poster_project / inv.PARTNERS_FILE).write_text(inventory(locations), encoding="utf-8")
+    with pytest.raises(PosterErrors) as error:
+        generate_posters(poster_project, poster_project / "dist" / "posters")
+    assert sorted(p.field for p in error.value.problems) == ["target", "viewing_distance.A4"]
 
 
 def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
-    (poster_project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "posters.py", poster_project / "scripts" / "posters.py")
     (poster_project / inv.PARTNERS_FILE).write_text(BAD["negative-count"][0], encoding="utf-8")
     dist_before = tree_digest(poster_project / "dist")
     issued_before = (poster_project / inv.ISSUED_FILE).read_bytes()
     result = subprocess.run([sys.executable, "scripts/posters.py"], cwd=poster_project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "De posters zijn niet gemaakt" in result.stderr
-    assert "data/partners.yml, item 'lefier / kantine hoofdgebouw', veld 'copies.A3'" in result.stderr
+    assert "data/partners.yml, item 'lefier', veld 'locations[1].copies.A3'" in result.stderr
     assert "Traceback" not in result.stderr
     _assert_nothing_changed(poster_project, dist_before, issued_before)
 
@@ -471,8 +494,6 @@ def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
 
 
 def test_script_makes_posters_with_progress_and_records_new_codes(poster_project):
-    (poster_project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "posters.py", poster_project / "scripts" / "posters.py")
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(GOOD_LOCATION), encoding="utf-8")
     issued_before = (poster_project / inv.ISSUED_FILE).read_text(encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/posters.py", "--format", "A3"], cwd=poster_project,
@@ -513,11 +534,11 @@ def test_issued_code_keeps_its_campaign_and_location(poster_project):
 
 
 def test_benchmark_inventory_is_valid_and_generates(project, tmp_path):
-    organisations = [o["id"] for o in yaml.safe_load((project / "data/organisations.yml").read_text())][:2]
-    partners_file = tmp_path / "partners.yml"
-    from ervaringsdeskundigheid.posters import benchmark_inventory   # the entry point `make bench` uses
+    from ervaringsdeskundigheid.posters import benchmark_inventory   # the fixture `make bench` uses
 
-    partners_file.write_text(benchmark_inventory(organisations, locations=1), encoding="utf-8")
-    run = generate_posters(project, tmp_path / "out", partners_file=partners_file, previews=False)
+    organisations = [o["id"] for o in yaml.safe_load((project / "data/organisations.yml").read_text())][:2]
+    (project / inv.PARTNERS_FILE).write_text(benchmark_inventory(organisations, locations=1), encoding="utf-8")
+    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + "[]\n", encoding="utf-8")
+    run = generate_posters(project, tmp_path / "out", previews=False)
     assert run.count == 2 * len(FORMATS)
-    assert not (project / inv.ISSUED_FILE).read_text(encoding="utf-8").count("\n- code: b1\n")
+    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == inv.ISSUED_HEADER + "[]\n"   # nothing issued

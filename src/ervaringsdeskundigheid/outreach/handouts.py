@@ -30,13 +30,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, KeepTogether, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
 
-from .. import publish, urls
-from ..loader import load_site
-from ..model import Site
-from ..problems import ContentErrors, Problem
-from ..text import dutch_date
-from .poster_layout import theme_for
-from .printing import (BLACK, FONTS, GREY, LIGHT, MM, PALETTE, PAPER, QUIET_ZONE_MODULES, Metadata, draw_qr,
+import markdown as markdown_lib
+
+from ..build import publish
+from ..core import urls
+from ..core.problems import ContentErrors, Problem
+from ..core.site import Site
+from ..core.text import dutch_date
+from ..render.markdown import plain
+from ..types import by_id, load_site
+from .printing import (BLACK, FONTS, GREY, HOUSE, LIGHT, MM, PAPER, QUIET_ZONE_MODULES, Ink, Metadata, draw_qr,
+                       ink_for,
                        finish_pdf, offline_contact, printed_link, qr_modules, register_fonts)
 
 OUTPUT_DIR = "dist/handouts"
@@ -90,13 +94,18 @@ def _styles(ink) -> dict[str, ParagraphStyle]:
                                   alignment=TA_CENTER),
         "check": ParagraphStyle("check", parent=base, fontSize=11, leading=15),
         "section": ParagraphStyle("section", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
-                                  textColor=colour, spaceBefore=3 * MM, spaceAfter=1.5 * MM, keepWithNext=1),
+                                  textColor=colour, spaceBefore=3 * MM, spaceAfter=1.5 * MM),
     }
 
 
 def _table_style(commands: list) -> TableStyle:
     """Table cells set a font even when empty; without this it would be Helvetica (not embedded)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONTS["regular"]), *commands])
+
+
+def markdown_text(text: str) -> str:
+    """The visible words of a Markdown field (links and emphasis do not exist on paper)."""
+    return plain(markdown_lib.markdown(html.escape(text, quote=False)))
 
 
 def esc(text: str) -> str:
@@ -168,7 +177,7 @@ class Handout:
     subtitle: str
     qr_url: str
     qr_caption: str
-    ink: str
+    ink: Ink
     subject: str
     story: Callable[[dict], list]      # styles -> flowables (called once per build pass)
     columns: int = 1                   # 2: newspaper columns after a full-width intro (FrameBreak ends it)
@@ -177,7 +186,7 @@ class Handout:
 
 def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisation: str, www_optional: bool,
                total: int | None):
-    ink = PALETTE[handout.ink]
+    ink = handout.ink
     top = PAGE_H - MARGIN
     c.saveState()
     # Header: a coloured bar, the brand line, the title, the date; the QR code on the right.
@@ -243,7 +252,7 @@ def build(handout: Handout, path: Path, *, stand: str, organisation: str, contac
           www_optional: bool, now: dt.datetime) -> int:
     """Lay out `handout` twice (the second time with the page count) and write the PDF. Returns pages."""
     register_fonts()
-    styles = _styles(PALETTE[handout.ink])
+    styles = _styles(handout.ink)
     total = None
     for _ in range(2):
         buffer = io.BytesIO()
@@ -290,7 +299,8 @@ def _expert_card(expert, organisations: dict, styles: dict, grouped_by: str) -> 
     if expert.expertise:
         lines.append(Paragraph(f"Weet veel over: {esc(', '.join(expert.expertise))}", s["line"]))
     if expert.buddy:
-        lines.append(Paragraph(f'<font name="{FONTS["bold"]}">Maatje:</font> je kunt een dag meelopen', s["line"]))
+        lines.append(Paragraph(f'<font name="{FONTS["bold"]}">Meeloopmaatje:</font> je mag een keer meelopen',
+                               s["line"]))
     if expert.email:
         lines.append(Paragraph(f"E-mail: {esc(expert.email)}", s["line"]))
     if expert.phone:
@@ -301,10 +311,10 @@ def _expert_card(expert, organisations: dict, styles: dict, grouped_by: str) -> 
 def group_experts(site: Site, grouping: str) -> list[tuple[str, list]]:
     """(heading, people) in reading order. People without the grouped field come last."""
     attribute = GROUPINGS[grouping]
-    names = {o.id: o.name for o in site.organisations}
+    names = {o.key: o.name for o in site.of("organisations")}
     groups: dict[str, list] = {}
     rest = []
-    for expert in site.experts:
+    for expert in site.of("experts"):
         value = getattr(expert, attribute)
         if not value:
             rest.append(expert)
@@ -318,7 +328,7 @@ def group_experts(site: Site, grouping: str) -> list[tuple[str, list]]:
 
 
 def experts_handout(site: Site, grouping: str) -> Handout:
-    organisations = {o.id: o for o in site.organisations}
+    organisations = {o.key: o for o in site.of("organisations")}
     attribute = GROUPINGS[grouping]
     groups = group_experts(site, grouping)
     column = (PAGE_W - 2 * MARGIN - COLUMN_GAP) / 2
@@ -334,11 +344,11 @@ def experts_handout(site: Site, grouping: str) -> Handout:
     def story(s):
         flow = [Paragraph(
             "Deze ervaringsdeskundigen werken bij organisaties in ons netwerk. Wil je weten hoe hun werk is? "
-            "Of wil je een dag met iemand meelopen? Neem gerust contact op. Iedereen op deze lijst heeft "
+            "Of wil je met iemand meelopen? Neem gerust contact op. Iedereen op deze lijst heeft "
             "toestemming gegeven om hier te staan.", s["intro"])]
-        if any(e.buddy for e in site.experts):
-            flow.append(Paragraph(f'<font name="{FONTS["bold"]}">Maatje</font> betekent: deze persoon wil dat je '
-                                  "een dag meeloopt op het werk.", s["body"]))
+        if any(e.buddy for e in site.of("experts")):
+            flow.append(Paragraph(f'<font name="{FONTS["bold"]}">Meeloopmaatje</font> betekent: je mag een keer met '
+                                  "deze persoon meelopen op het werk.", s["body"]))
         flow.append(FrameBreak())
         if not groups:
             flow.append(Paragraph("Er staan nu geen ervaringsdeskundigen in het overzicht. Kijk online voor de "
@@ -354,8 +364,8 @@ def experts_handout(site: Site, grouping: str) -> Handout:
 
     return Handout(
         file=EXPERTS_FILE, title="Ervaringsdeskundigen in het netwerk",
-        subtitle=f"Ingedeeld per {grouping}", qr_url=urls.absolute(site.site_url, urls.EXPERTS),
-        qr_caption="Scan voor de nieuwste lijst", ink="teal",
+        subtitle=f"Ingedeeld per {grouping}", qr_url=urls.absolute(site.site_url, by_id("experts").list_url),
+        qr_caption="Scan voor de nieuwste lijst", ink=HOUSE,
         subject="Overzicht van ervaringsdeskundigen bij de partners, met toestemming van iedereen op de lijst",
         story=story, columns=2, intro_height=27 * MM)
 
@@ -364,28 +374,25 @@ def experts_handout(site: Site, grouping: str) -> Handout:
 
 
 def menu_handout(site: Site) -> Handout:
-    profiles = {p.slug: p for p in site.profiles}
-    ink = PALETTE["teal"]
+    ink = HOUSE
     step_qr = 21 * MM
 
     def story(s):
         flow = [Paragraph("Van je eigen ervaring naar werk gaat in stappen. Je hoeft niet alles tegelijk te doen. "
                           "Begin waar jij nu bent. Scan de code bij een stap voor meer uitleg.", s["intro"])]
-        for number, step in enumerate(site.menu, start=1):
-            text = [Paragraph(esc(step.title), s["step_title"]), Paragraph(esc(step.text), s["body"])]
+        for number, step in enumerate(site.of("menu"), start=1):
+            text = [Paragraph(esc(step.title), s["step_title"]), Paragraph(esc(markdown_text(step.text)), s["body"])]
             if step.opleidingen:    # the step's text names the regional ones; the list itself is online
                 text.append(Paragraph(f"Online staan {len(step.opleidingen)} opleidingen en cursussen die hierbij "
                                       "passen.", s["small"]))
             if step.functieprofielen:
-                titles = [profiles[slug].title for slug in step.functieprofielen if slug in profiles]
-                text.append(Spacer(0, 1.5 * MM))
-                text.append(Paragraph("<font name='%s'>Soorten werk:</font> %s" % (
-                    FONTS["bold"], esc(", ".join(titles))), s["line"]))
+                text.append(Paragraph(f"Online staan {len(step.functieprofielen)} soorten werk die hierbij passen.",
+                                      s["small"]))
             if step.buddies:
                 text.append(Spacer(0, 1.5 * MM))
                 text.append(Paragraph("Op de lijst <font name='%s'>Ervaringsdeskundigen in het netwerk</font> "
-                                      "staat wie maatje wil zijn." % FONTS["bold"], s["line"]))
-            url = urls.absolute(site.site_url, f"{urls.MENU}#{step.slug}")
+                                      "staat wie meeloopmaatje wil zijn." % FONTS["bold"], s["line"]))
+            url = urls.absolute(site.site_url, step.url)
             code = [QrCode(url, step_qr), Paragraph(f"Stap {number} online", s["caption"])]
             row = Table([[StepNumber(number, ink), text, code]],
                         colWidths=[18 * MM, PAGE_W - 2 * MARGIN - 18 * MM - 34 * MM, 34 * MM])
@@ -393,42 +400,48 @@ def menu_handout(site: Site) -> Handout:
                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (2, 0), (2, 0), "CENTER"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (1, 0), (1, 0), 4 * MM),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * MM),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * MM),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.6, GREY)]))
             flow.append(KeepTogether([row]))
         return flow
 
     return Handout(
         file=MENU_FILE, title="Menukaart: van ervaring naar werk", subtitle="Alle stappen op een rij",
-        qr_url=urls.absolute(site.site_url, urls.MENU), qr_caption="Scan voor de menukaart online", ink="teal",
-        subject="De route van eigen ervaring via oriëntatie, opleiding en een maatje naar werk", story=story)
+        qr_url=urls.absolute(site.site_url, by_id("menu").list_url), qr_caption="Scan voor de menukaart online",
+        ink=HOUSE,
+        subject="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk", story=story)
 
 
 # --- Checklists ------------------------------------------------------------------------------
 
 
+def _check_table(rows: list) -> Table:
+    table = Table(rows, colWidths=[10 * MM, PAGE_W - 2 * MARGIN - 10 * MM], hAlign="LEFT")
+    table.setStyle(_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1 * MM),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * MM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT)]))
+    return table
+
+
 def checklist_handout(site: Site, checklist) -> Handout:
-    theme = theme_for(checklist.categories[0])
+    category = site.get("categories", checklist.categories[0])
 
     def story(s):
         flow = [Paragraph(esc(checklist.intro), s["intro"]),
                 Paragraph("Zet een kruisje in het hokje als het klopt.", s["small"])]
         for section in checklist.sections:
             rows = [[CheckBox(), Paragraph(esc(item), s["check"])] for item in section.items]
-            table = Table(rows, colWidths=[10 * MM, PAGE_W - 2 * MARGIN - 10 * MM], hAlign="LEFT")
-            table.setStyle(_table_style([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.1 * MM),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1 * MM),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT)]))
-            # The heading stays with the first items; a long section may go on on the next page.
-            flow += [Paragraph(esc(section.title), s["section"]), table]
+            # The heading stays with the first two items; the rest may go on in the next column or page.
+            flow += [KeepTogether([Paragraph(esc(section.title), s["section"]), _check_table(rows[:2])])]
+            if rows[2:]:
+                flow.append(_check_table(rows[2:]))
         return flow
 
     return Handout(
         file=f"{checklist.slug}.pdf", title=checklist.title, subtitle="Checklist om op papier in te vullen",
-        qr_url=urls.absolute(site.site_url, urls.checklist_url(checklist)), qr_caption="Scan voor de checklist online",
-        ink=theme.ink, subject=checklist.intro, story=story)
+        qr_url=urls.absolute(site.site_url, checklist.url), qr_caption="Scan voor de checklist online",
+        ink=ink_for(category.colour) if category else HOUSE, subject=checklist.intro, story=story)
 
 
 # --- Running ---------------------------------------------------------------------------------
@@ -436,7 +449,7 @@ def checklist_handout(site: Site, checklist) -> Handout:
 
 def handouts_for(site: Site, grouping: str = "regio") -> list[Handout]:
     return [experts_handout(site, grouping), menu_handout(site),
-            *(checklist_handout(site, checklist) for checklist in site.checklists)]
+            *(checklist_handout(site, checklist) for checklist in site.of("checklists"))]
 
 
 def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str = "regio",
@@ -454,7 +467,7 @@ def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str 
     now = (now or dt.datetime.now()).astimezone()
     stand = dutch_date(today or now.date())
     settings = site.settings
-    run = HandoutRun(out_dir=out_dir, people=len(site.experts))
+    run = HandoutRun(out_dir=out_dir, people=len(site.of("experts")))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}-staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)

@@ -31,12 +31,16 @@ import jinja2
 import nh3
 from markupsafe import Markup
 
-from .. import images, urls
-from ..loader import load_site
-from ..model import BLOGS, STORIES, Entry, Site
-from ..problems import ContentErrors, Problem
-from ..text import dutch_date, slugify
-from .printing import PALETTE
+from ..core import urls
+from ..core.problems import ContentErrors, Problem
+from ..core.site import Item as Entry
+from ..core.site import Site
+from ..core.text import dutch_date, slugify
+from ..render import images
+from ..types import by_id, load_site
+from .printing import HOUSE
+
+ARTICLE_TYPES = ("stories", "blogs")
 
 OUTPUT_DIR = "dist/newsletter"
 FIRST_ISSUE_ITEMS = 6         # without a date and without an earlier newsletter: the newest items
@@ -44,7 +48,7 @@ WIDTH = 600                   # the usual maximum width of an e-mail
 PADDING = 24
 IMAGE_WIDTH = WIDTH - 2 * PADDING
 TEXT_WIDTH = 72               # plain-text lines
-INK = PALETTE["teal"].hex
+INK = HOUSE.hex
 
 
 class NewsletterErrors(ContentErrors):
@@ -94,21 +98,21 @@ def campaign_link(url: str, source: str, medium: str, campaign: str) -> str:
 
 def _item(site: Site, entry: Entry) -> Item:
     image = height = None
-    if entry.meta.image:
-        variant = images.default_variant(site.root, entry.meta.image)
+    if entry.image:
+        variant = images.default_variant(site.root, entry.image)
         image = urls.absolute(site.site_url, variant.path)
         height = round(variant.height * min(IMAGE_WIDTH, variant.width) / variant.width)
     minutes = entry.reading_minutes
-    return Item(kind="Verhaal" if entry.kind is STORIES else "Blog", title=entry.meta.title,
-                date=dutch_date(entry.meta.date), description=entry.meta.description,
-                url=urls.absolute(site.site_url, entry.url), image=image, image_alt=entry.meta.image_alt,
-                image_height=height, reading=f"{minutes} {'minuut' if minutes == 1 else 'minuten'} lezen",
-                example=entry.meta.example, tags=tuple(entry.meta.tags))
+    return Item(kind=entry.type.label, title=entry.title, date=dutch_date(entry.date),
+                description=entry.description, url=urls.absolute(site.site_url, entry.url), image=image,
+                image_alt=entry.image_alt, image_height=height,
+                reading=f"{minutes} {'minuut' if minutes == 1 else 'minuten'} lezen",
+                example=entry.example, tags=tuple(entry.tags))
 
 
 def items_since(site: Site, since: dt.date) -> list[Item]:
     """Published stories and blogs dated `since` or later, newest first."""
-    return [_item(site, e) for e in site.entries if e.meta.date >= since and e.kind in (STORIES, BLOGS)]
+    return [_item(site, e) for e in site.entries if e.date >= since and e.type.id in ARTICLE_TYPES]
 
 
 def summary(items: list[Item]) -> str:
@@ -234,8 +238,8 @@ def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         organisation=settings.organisation, site_name=settings.site_name, issue_date=dutch_date(issue),
         opening=opening(since), summary=summary(items), image_width=IMAGE_WIDTH,
         items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
-        stories_link=link(urls.absolute(site.site_url, urls.overview_url(STORIES))),
-        blogs_link=link(urls.absolute(site.site_url, urls.overview_url(BLOGS))),
+        stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url)),
+        blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url)),
         home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings))
     # The allow-list is the last word on what reaches an inbox: known tags and attributes, https only.
     body = nh3.clean(body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https"},
@@ -267,8 +271,8 @@ def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         lines += ["-" * TEXT_WIDTH, meta.upper(), item.title, "", _wrap(item.description), "",
                   f"{item.action}: {link(item.url)}", ""]
     lines += ["-" * TEXT_WIDTH,
-              f"Alle verhalen: {link(urls.absolute(site.site_url, urls.overview_url(STORIES)))}",
-              f"Alle blogs: {link(urls.absolute(site.site_url, urls.overview_url(BLOGS)))}", "",
+              f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url))}",
+              f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url))}", "",
               _wrap(f"Vragen of een idee voor een verhaal? {_contact(settings)}"), "",
               _wrap(f"Je krijgt deze nieuwsbrief van {settings.organisation}, het netwerk voor "
                     "ervaringsdeskundigheid en werk in Groningen en Drenthe."),

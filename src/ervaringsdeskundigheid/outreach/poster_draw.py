@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 
 from .poster_layout import (BANNER_FOOT_MM, CALL_TO_ACTION, SENDER_LINE, Layout, band_text_height,
-                            fitting_size, footer_lines, layout, theme_for)
+                            fitting_size, footer_lines, layout)
 from .poster_plan import PosterJob
-from .printing import (BLACK, BLEED_MM, FONTS, GREY, MM, PALETTE, PAPER, QUIET_ZONE_MODULES, Metadata, Sheet,
-                       draw_crop_marks, draw_qr, draw_slug_note, finish_pdf, open_canvas, qr_symbol)
+from .printing import (BLACK, BLEED_MM, FONTS, GREY, MM, PAPER, QUIET_ZONE_MODULES, Metadata, Sheet,
+                       draw_crop_marks, draw_qr, draw_slug_note, finish_pdf, ink_for, open_canvas, qr_symbol)
 
 
 def pt(value_mm: float) -> float:
@@ -20,10 +20,9 @@ def pt(value_mm: float) -> float:
 def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None) -> Layout:
     spec = job.spec
     modules = qr_symbol(job.qr_url).symbol_size(border=0)[0]
-    lay = layout(spec, job.category, job.viewing_distance_m, modules)
+    lay = layout(spec, job.wording, job.viewing_distance_m, modules)
     s = lay.sizes
-    theme = theme_for(job.category)
-    ink = PALETTE[theme.ink]
+    ink = ink_for(job.colour)
     colour = ink.colour()
     sheet = Sheet(spec.width_mm, spec.height_mm)
     b = sheet.bleed_mm
@@ -103,7 +102,7 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None) -> L
     c.showPage()
     c.save()
     finish_pdf(buffer.getvalue(), path, Metadata(
-        title=f"{theme.headline} – {job.partner_name}, {job.location} ({spec.label})",
+        title=f"{job.headline} – {job.partner_name}, {job.location} ({spec.label})",
         author=job.organisation,
         subject=f"Poster ervaringsdeskundigheid met QR-code naar {job.printed_url}",
         keywords=f"poster, {job.partner}, {job.code}, {job.campaign}"), key=job.file, now=now)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import partners as inv
+from ..types import partners as inv
 from .printing import FONTS, MM, QUIET_ZONE_MODULES, SAFE_MM, text_width, wrap
 
 BANNER_FOOT_MM = 150             # bottom of a roll-up banner that disappears in the stand
@@ -21,19 +21,18 @@ HOME_LABEL = "Ervaringsdeskundigheid"
 
 @dataclass(frozen=True)
 class Theme:
-    ink: str           # a key of printing.PALETTE
     headline: str
     body: str
 
 
 # Wording per target category: a big question or promise, and one short line. Plain Dutch (B1).
+# A category's `question` in data/categories.yml replaces the headline; its colour comes from there too.
 THEMES = {
-    "home": Theme("teal", "Jouw ervaring telt", "Over leren en werken met je eigen ervaring."),
-    "aspirant": Theme("teal", "Wil jij je ervaring inzetten?", "Ontdek hoe jouw verhaal anderen helpt."),
-    "opleiding": Theme("purple", "Leer werken met je ervaring", "Van korte cursus tot mbo of Associate degree."),
-    "ervaringsdeskundige": Theme("green", "Werk jij al als ervaringsdeskundige?",
-                                 "Steun bij je werk, een eerlijk loon en maatje worden."),
-    "werkgevers": Theme("rust", "Een ervaringsdeskundige in jouw team?",
+    "home": Theme("Jouw ervaring telt", "Over leren en werken met je eigen ervaring."),
+    "aspirant": Theme("Wil jij je ervaring inzetten?", "Ontdek hoe jouw verhaal anderen helpt."),
+    "opleiding": Theme("Leer werken met je ervaring", "Van korte cursus tot mbo of Associate degree."),
+    "ervaringsdeskundige": Theme("Werk jij al als ervaringsdeskundige?", "Steun bij je werk en een eerlijk loon."),
+    "werkgevers": Theme("Een ervaringsdeskundige in jouw team?",
                         "Bereik mensen die anders buiten beeld blijven."),
 }
 
@@ -101,14 +100,13 @@ def fitting_size(text: str, font: str, size_mm: float, width_mm: float) -> float
     return min(size_mm, width_mm * MM / text_width(text, font, MM)) if text else size_mm
 
 
-def layout(spec: inv.Format, category: str, viewing_distance_m: float, modules: int) -> Layout:
+def layout(spec: inv.Format, wording: Theme, viewing_distance_m: float, modules: int) -> Layout:
     """Raises LayoutError (Dutch) when the QR code cannot be as large as the viewing distance needs."""
     s = dict(sizes(spec))
     assert s["margin"] >= SAFE_MM, "margins keep text and code inside the safe zone"
-    theme = theme_for(category)
     width = spec.width_mm - 2 * s["margin"]
-    s["headline"], headline = _fit(theme.headline, FONTS["bold"], s["headline"], width, s["headline_lines"])
-    body = wrap(theme.body, FONTS["regular"], s["body"] * MM, width * MM)
+    s["headline"], headline = _fit(wording.headline, FONTS["bold"], s["headline"], width, s["headline_lines"])
+    s["body"], body = _fit(wording.body, FONTS["regular"], s["body"], width, 1)   # one line keeps the QR large
     band_bottom = _band_bottom(spec, s, headline, body)
     footer_top = footer_lines(spec, s)["rule"]
     scale = 1 + 2 * QUIET_ZONE_MODULES / modules              # symbol plus quiet zone

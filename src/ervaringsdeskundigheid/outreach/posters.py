@@ -30,11 +30,11 @@ from typing import Callable
 
 from PIL import Image
 
-from .. import partners as inv
-from .. import publish
+from ..build import publish
+from ..types import partners as inv
 from .poster_draw import draw_poster
 from .poster_layout import Layout
-from .poster_plan import OUTPUT_DIR, PosterErrors, PosterJob, plan_posters
+from .poster_plan import OUTPUT_DIR, PosterErrors, PosterJob, PosterPlan, plan_posters
 from .printing import BLEED_MM, SLUG_MM, Sheet, register_fonts
 
 MANIFEST = "manifest.json"
@@ -42,8 +42,8 @@ PRINT_ORDER = "drukorder.csv"
 PRINTER_NOTE = "voor-de-drukker.txt"
 PREVIEW_LONG_SIDE_PX = 800
 
-__all__ = ["OUTPUT_DIR", "MANIFEST", "PRINT_ORDER", "PRINTER_NOTE", "PosterErrors", "PosterJob", "PosterRun",
-           "generate_posters", "plan_posters", "render_preview"]
+__all__ = ["OUTPUT_DIR", "MANIFEST", "PRINT_ORDER", "PRINTER_NOTE", "PosterErrors", "PosterJob", "PosterPlan",
+           "PosterRun", "generate_posters", "plan_posters", "render_preview"]
 
 Progress = Callable[[int, int, dict], None]
 
@@ -61,18 +61,18 @@ class PosterRun:
 
 
 def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | None = None,
-                     fmt: str | None = None, partners_file: Path | None = None, issue: bool = False,
-                     previews: bool = True, workers: int | None = None, progress: Progress | None = None,
+                     fmt: str | None = None, issue: bool = False, previews: bool = True,
+                     workers: int | None = None, progress: Progress | None = None,
                      today: dt.date | None = None) -> PosterRun:
     """Make every poster of the inventory (or of one partner / one format).
 
     `issue=True` (the posters script) records the printed codes in data/issued_codes.yml.
-    The benchmark calls this with a synthetic `partners_file` and the default issue=False.
     Raises PosterErrors on bad input; then nothing in `out_dir` has changed."""
     started = time.perf_counter()
     root = Path(root)
     out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
-    jobs, printed = plan_posters(root, partners_file=partners_file, partner=partner, fmt=fmt)
+    plan = plan_posters(root, partner=partner, fmt=fmt)
+    jobs = plan.jobs
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}-staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -86,7 +86,7 @@ def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    new_codes = inv.record_issued(root, printed, today) if issue else []
+    new_codes = inv.record_issued(root, plan.printed, plan.records, today) if issue else []
     return PosterRun(out_dir=out_dir, manifest=manifest, seconds=time.perf_counter() - started, new_codes=new_codes)
 
 

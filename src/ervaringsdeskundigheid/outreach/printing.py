@@ -76,6 +76,22 @@ PALETTE = {
     "green": Ink("#2f6b2f", (0.80, 0.30, 1.00, 0.20)),
     "rust": Ink("#8a3b12", (0.25, 0.80, 1.00, 0.25)),
 }
+HOUSE = PALETTE["teal"]                       # the home page and the experts overview
+
+
+def ink_for(hex_colour: str) -> Ink:
+    """The print build of a screen colour (a category's `colour` in data/categories.yml).
+    A colour without a hand-chosen build gets a plain conversion with black generation:
+    usable, but check a proof, and add it to PALETTE."""
+    for ink in PALETTE.values():
+        if ink.hex.lower() == hex_colour.lower():
+            return ink
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    black = 1 - max(r, g, b)
+    if black >= 1:
+        return Ink(hex_colour, (0.0, 0.0, 0.0, 1.0))
+    return Ink(hex_colour, tuple(round(v, 3) for v in (
+        (1 - r - black) / (1 - black), (1 - g - black) / (1 - black), (1 - b - black) / (1 - black), black)))
 BLACK = CMYKColor(0, 0, 0, 1)                 # K only: QR codes, small text
 GREY = CMYKColor(0, 0, 0, 0.75)               # secondary text, still K only
 LIGHT = CMYKColor(0, 0, 0, 0.08)              # backgrounds of cards and boxes

@@ -1,0 +1,119 @@
+"""MkDocs glue for hooks/section.py: start a BuildSession from MkDocs' configuration, give
+MkDocs the session's files, and publish the finished site. Everything that knows MkDocs or
+Material lives here or in the hook; the package under src/ does not.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, InclusionLevel
+
+from ervaringsdeskundigheid.build import publish
+from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.core.problems import ContentErrors, Problem
+from ervaringsdeskundigheid.render.pages import Engine
+
+from .preview import PreviewFiles
+
+log = logging.getLogger("mkdocs.hooks.section")
+PAGE_TEMPLATE = "section-page.html"       # theme/section-page.html: an empty template
+TODAY_ENV = "SECTION_TODAY"                # lets tests fix "today" for scheduling and consent
+_KEY = "_section_session"                  # where the session lives: on this build's config
+
+
+class _Warnings(logging.Handler):
+    """MkDocs' own warnings fail the build too, reported with the Dutch problems."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        if record.name != log.name:
+            self.messages.append(record.getMessage())
+
+
+def session_of(config) -> BuildSession:
+    return config.extra[_KEY]
+
+
+def engine(config) -> Engine:
+    """Material's hashed asset names (they change with each Material release)."""
+    found = {}
+    for directory in config.theme.dirs:
+        assets = Path(directory) / "assets"
+        for key, pattern in (("css", "stylesheets/main.*.min.css"), ("js", "javascripts/bundle.*.min.js"),
+                             ("search_worker", "javascripts/workers/search.*.min.js")):
+            for path in sorted(assets.glob(pattern)):
+                found.setdefault(key, path.relative_to(directory).as_posix())
+    return Engine(**found)
+
+
+def start_session(config) -> BuildSession:
+    root = Path(config.config_file_path).resolve().parent
+    # `mkdocs serve` sets site_url to its own address before the build; mkdocs.yml sets none.
+    mode = "serve" if config.site_url else "build"
+    today = dt.date.fromisoformat(os.environ[TODAY_ENV]) if os.environ.get(TODAY_ENV) else None
+    session = BuildSession(root, mode=mode, today=today, engine=engine(config), say=log.info)
+    config.extra[_KEY] = session
+    session.extras = {"warnings": _Warnings(), "lock": publish.BuildLock(root)}
+    if mode == "build":
+        try:
+            session.extras["lock"].acquire(say=log.info)
+        except publish.BuildLocked as error:
+            raise Abort(str(error)) from None
+        site_dir = Path(config.site_dir)
+        staging = publish.staging_dir_for(site_dir)
+        session.extras.update(site_dir=site_dir, staging=staging)
+        config.site_dir = str(staging)
+        atexit.register(publish.discard, staging)   # gone when the build fails, whatever the reason
+    try:
+        session.start()
+    except ContentErrors as errors:
+        _stop(session, config)
+        raise Abort(errors.report()) from None
+    logging.getLogger("mkdocs").addHandler(session.extras["warnings"])
+    return session
+
+
+def add_files(session: BuildSession, files, config):
+    preview = PreviewFiles.for_project(session.root) if session.mode == "serve" else None
+    for src_uri in session.generated_sources():
+        if preview:   # a file whose time tells `serve --dirty` whether the page changed
+            files.append(File.generated(config, src_uri, abs_src_path=preview.page_file(src_uri, session.html(src_uri)),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        else:
+            files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+    for path, data in session.files().items():
+        files.append(File.generated(config, path, content=data))
+    return files
+
+
+def finish(session: BuildSession, config) -> None:
+    handler = session.extras["warnings"]
+    logging.getLogger("mkdocs").removeHandler(handler)
+    site_dir = Path(config.site_dir)
+    problems = [Problem("mkdocs", None, f"MkDocs meldt: {message}") for message in handler.messages]
+    problems += session.kept_shortlink_problems(session.extras.get("site_dir"))
+    if problems:
+        _stop(session, config)
+        raise Abort(ContentErrors(problems).report())
+    session.finish(site_dir)
+    if session.mode == "build":
+        publish.replace_directory(site_dir, session.extras["site_dir"])
+        config.site_dir = str(session.extras["site_dir"])
+    session.extras["lock"].release()
+
+
+def _stop(session: BuildSession, config) -> None:
+    if session.extras.get("staging"):
+        publish.discard(session.extras["staging"])
+        config.site_dir = str(session.extras["site_dir"])
+    logging.getLogger("mkdocs").removeHandler(session.extras["warnings"])
+    session.extras["lock"].release()

@@ -1,0 +1,60 @@
+"""Fast rebuilds for the local preview (`make serve` runs `mkdocs serve --dirty`).
+
+A dirty build rebuilds only pages whose source file is newer than their output. Generated
+pages have no source file, so each gets one in a private folder, rewritten only when the
+page's HTML changed: its modification time then tells MkDocs which pages to rebuild after
+an edit. Nothing here is used by `make build`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+FOLDER_PREFIX = "section-preview-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _remove_leftovers() -> None:
+    """Folders of preview processes that are gone (a killed server cannot clean up)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
+        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+class PreviewFiles:
+    _by_project: dict[Path, "PreviewFiles"] = {}   # one per project for the life of the server process
+
+    def __init__(self):
+        _remove_leftovers()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
+        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
+        self._written: dict[str, str] = {}
+
+    @classmethod
+    def for_project(cls, root: Path) -> "PreviewFiles":
+        return cls._by_project.setdefault(Path(root).resolve(), cls())
+
+    def page_file(self, src_uri: str, html: str | None) -> str:
+        """The page as a file, rewritten only when its HTML changed."""
+        digest = hashlib.sha256((html or "").encode()).hexdigest()
+        path = self.folder / src_uri
+        if self._written.get(src_uri) != digest or not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("", encoding="utf-8")
+            self._written[src_uri] = digest
+        return str(path)

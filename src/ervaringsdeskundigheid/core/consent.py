@@ -1,0 +1,135 @@
+"""Consent: the one rule for publishing a person.
+
+A person is public only from the day of their consent until the day of a withdrawal, both
+compared with the build's date, and only with the fields their scope names. A withdrawal
+dated in the future means the consent ends on that day: the person stays visible until
+then, and the first build on or after that day removes them everywhere (the deploy
+workflow builds every night for this reason). An empty scope publishes nothing.
+
+The names, e-mail addresses and phone numbers of people who are not public (or of the
+fields outside their scope) may not appear in any published text; `ForbiddenText` finds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .fields import Date, Strict, hint
+from .problems import Problem, suggestion
+
+
+class Consent(Strict):
+    date: Date = hint("De datum waarop de persoon toestemming gaf (JJJJ-MM-DD).")
+    scope: list[str] | None = hint("De velden die we mogen tonen. Een veld dat hier niet staat, "
+                                   "komt nergens op de site of op papier.", default=None)
+    withdrawn: Date | None = hint("De datum waarop de toestemming is ingetrokken. Vanaf die dag "
+                                  "verdwijnt de persoon overal.", default=None)
+
+
+def is_active(consent: Consent | None, today: dt.date) -> bool:
+    return (consent is not None and consent.date <= today
+            and (consent.withdrawn is None or today < consent.withdrawn))
+
+
+def status(consent: Consent | None, today: dt.date) -> str | None:
+    """None when active, otherwise the Dutch reason the person is not shown."""
+    if consent is None:
+        return "geen toestemming"
+    if consent.date > today:
+        return "toestemming gaat later in"
+    if consent.withdrawn is not None and consent.withdrawn <= today:
+        return "toestemming ingetrokken"
+    return None
+
+
+def scope_of(consent: Consent, default: tuple[str, ...]) -> set[str]:
+    return set(default if consent.scope is None else consent.scope)
+
+
+def scope_problems(consent: Consent | None, allowed: tuple[str, ...], file: str, entry: str | None,
+                   prefix: str = "consent") -> list[Problem]:
+    """Every scope field must be a field of the type, so a typo never hides a field by accident
+    and never publishes one either."""
+    if consent is None or consent.scope is None:
+        return []
+    problems = []
+    for index, name in enumerate(consent.scope, start=1):
+        if name not in allowed:
+            problems.append(Problem(file, f"{prefix}.scope[{index}]", (
+                f"'{name}' is geen veld dat we kunnen tonen.{suggestion(name, allowed)} "
+                f"Kies uit: {', '.join(allowed)}."), entry=entry))
+    if consent.withdrawn is not None and consent.withdrawn < consent.date:
+        problems.append(Problem(file, f"{prefix}.withdrawn", (
+            "ligt vóór de datum van de toestemming. Klopt de datum?"), entry=entry))
+    return problems
+
+
+# --- Text that may not be published -------------------------------------------------------
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@dataclass
+class ForbiddenText:
+    """Names, e-mail addresses and phone numbers that may not appear in published text,
+    each with the reason. Names are matched as whole words, case and spacing ignored; a
+    single-word name is not matched (it could be anyone's first name or a pseudonym)."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    emails: dict[str, str] = field(default_factory=dict)
+    phones: dict[str, str] = field(default_factory=dict)
+    _pattern: re.Pattern | None = None
+
+    def add(self, reason: str, name: str | None = None, email: str | None = None,
+            phone: str | None = None) -> None:
+        if name and len(name.split()) >= 2:
+            self.names[" ".join(name.lower().split())] = reason
+        if email:
+            self.emails[email.strip().lower()] = reason
+        if phone and len(_digits(phone)) >= 8:
+            self.phones[_digits(phone)] = reason
+        self._pattern = None
+
+    def allow(self, name: str | None = None, email: str | None = None) -> None:
+        """A value that a public person also uses is not forbidden (it is theirs to show)."""
+        if name:
+            self.names.pop(" ".join(name.lower().split()), None)
+        if email:
+            self.emails.pop(email.strip().lower(), None)
+        self._pattern = None
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.emails or self.phones)
+
+    def _names_pattern(self) -> re.Pattern | None:
+        if self._pattern is None and self.names:
+            words = sorted(self.names, key=len, reverse=True)
+            self._pattern = re.compile(
+                r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, name.split())) for name in words) + r")(?!\w)",
+                re.IGNORECASE)
+        return self._pattern
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """(what was found, why it may not be published) for each forbidden value in `text`."""
+        if not self or not text:
+            return []
+        found = []
+        lowered = text.lower()
+        for email, reason in self.emails.items():
+            if email in lowered:
+                found.append((email, reason))
+        pattern = self._names_pattern()
+        if pattern:
+            for match in pattern.finditer(text):
+                name = " ".join(match.group(1).lower().split())
+                found.append((match.group(1), self.names[name]))
+        if self.phones:
+            for candidate in re.findall(r"\+?\d[\d\s().-]{7,}\d", text):
+                digits = _digits(candidate)
+                for phone, reason in self.phones.items():
+                    if phone in digits or (phone.startswith("0") and "31" + phone[1:] in digits):
+                        found.append((candidate, reason))
+        return sorted(set(found))

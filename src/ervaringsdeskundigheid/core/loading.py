@@ -1,0 +1,261 @@
+"""Load → validate → model, for any set of content types. Collects every problem before failing.
+
+The content types themselves are declared in `ervaringsdeskundigheid.types`; this module
+only knows what every declaration offers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from pydantic import ValidationError
+
+from .fields import SLUG_PATTERN, meta, placeholders
+from .problems import ContentErrors, Problem, problems_from_validation, suggestion
+from .settings import load_settings
+from .site import Item, Site
+from .sources import SourceError, files_in, load_yaml_file, read_markdown, symlinks_below
+from .text import slugify
+
+_SLUG = re.compile(SLUG_PATTERN)
+SOURCE_FOLDERS = ("content", "data", "docs")
+
+
+@dataclass
+class LoadContext:
+    """What a type's checks may look at: every item (drafts included), by type."""
+
+    root: Path
+    today: dt.date
+    preview: bool
+    all_items: dict[str, list[Item]]
+    problems: list[Problem] = field(default_factory=list)
+
+    def keys(self, type_id: str) -> set[str]:
+        return {item.key for item in self.all_items.get(type_id, [])}
+
+    def find(self, type_id: str, key: str) -> Item | None:
+        return next((item for item in self.all_items.get(type_id, []) if item.key == key), None)
+
+
+def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, preview: bool = False,
+              checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = ()) -> Site:
+    """Load all content under `root` for the given content types.
+
+    `preview` (make serve) also includes drafts and items with a future date, marked as such.
+    `checks` run on the finished site (consent in free text, for example).
+    Raises ContentErrors with every problem found."""
+    root = Path(root)
+    today = today or dt.date.today()
+    types = {ctype.id: ctype for ctype in types}
+    problems: list[Problem] = []
+    for folder in SOURCE_FOLDERS:
+        problems += symlinks_below(root, folder)
+    settings = load_settings(root, problems)
+    all_items = {type_id: load_items(root, ctype, problems) for type_id, ctype in types.items()}
+    context = LoadContext(root, today, preview, all_items, problems)
+    problems += check_relations(types, context)
+    for ctype in types.values():
+        for item in all_items[ctype.id]:
+            for check in ctype.extra.get("checks", ()):
+                problems += check(item, context)
+            problems += placeholder_problems(item)
+
+    published: dict[str, list[Item]] = {}
+    left_out: dict[str, int] = {}
+    for type_id, ctype in types.items():
+        kept = []
+        for item in all_items[type_id]:
+            reason = ctype.published(item, today)
+            public = ctype.extra.get("public_view")
+            if reason is None and public is not None:
+                item, reason = public(item, today)
+            if reason is None:
+                kept.append(item)
+            elif preview and reason in ("Concept", "Gepland"):
+                kept.append(item.replace(status=reason))
+            else:
+                label = f"{ctype.plural.lower()}: {reason.lower()}"
+                left_out[label] = left_out.get(label, 0) + 1
+        if ctype.sort_key:
+            kept.sort(key=ctype.sort_key)
+        published[type_id] = kept
+    problems += check_published_references(types, context, published)
+    if problems:
+        raise ContentErrors(problems)
+    site = Site(root=root, today=today, preview=preview, settings=settings, types=types,
+                items=published, left_out=left_out)
+    for check in checks:
+        problems += check(context, site)
+    if problems:
+        raise ContentErrors(problems)
+    return site
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+def load_items(root: Path, ctype, problems: list[Problem], raw: Any = None) -> list[Item]:
+    """Every item of one type, drafts included. `raw`: the parsed list, when a type's own
+    loader read the file (see `extra["loader"]`)."""
+    if raw is None and ctype.extra.get("loader"):
+        if ctype.extra.get("optional") and not (root / ctype.source).exists():
+            return []
+        return ctype.extra["loader"](root, ctype, problems)
+    if ctype.is_markdown:
+        return _load_markdown(root, ctype, problems)
+    return _load_data(root, ctype, problems, raw)
+
+
+def _load_markdown(root: Path, ctype, problems: list[Problem]) -> list[Item]:
+    items, seen = [], {}
+    folder = root / ctype.source
+    for other in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if not other.name.startswith(".") and not (other.suffix == ".md" and other.is_file()):
+            problems.append(Problem(f"{ctype.source}/{other.name}", None, (
+                f"hoort niet in {ctype.source}/: daar staan alleen tekstbestanden die eindigen op .md. "
+                "Afbeeldingen horen in content/afbeeldingen/.")))
+    for index, label in enumerate(files_in(root, ctype.source, ".md")):
+        stem = label.rsplit("/", 1)[-1][:-3]
+        if not _SLUG.match(stem):
+            problems.append(Problem(label, None, (
+                "de bestandsnaam wordt het webadres en mag alleen kleine letters, cijfers en streepjes "
+                f"bevatten, zoals '{slugify(stem)}.md'. Geef het bestand een andere naam.")))
+            continue
+        try:
+            source = read_markdown(root, label)
+            data = ctype.schema.model_validate(source.meta)
+        except SourceError as error:
+            problems.append(error.problem)
+            continue
+        except ValidationError as error:
+            problems += problems_from_validation(error, label, ctype.schema)
+            continue
+        slug = getattr(data, "slug", None) or stem
+        if slug in seen:
+            problems.append(Problem(label, "slug", (
+                f"'{slug}' wordt al gebruikt door {seen[slug]}. "
+                "Elke pagina heeft een eigen slug nodig; kies een andere.")))
+            continue
+        seen[slug] = label
+        items.append(Item(ctype, data, slug, label, body=source.body, index=index))
+    return items
+
+
+def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None) -> list[Item]:
+    path = ctype.source
+    if raw is None:
+        if ctype.extra.get("optional") and not (root / path).exists():
+            return []
+        try:
+            raw = load_yaml_file(root, path)
+        except SourceError as error:
+            problems.append(error.problem)
+            return []
+    elif ctype.container:
+        raw = {ctype.container: raw}
+    if ctype.container:
+        if not isinstance(raw, dict) or ctype.container not in raw:
+            problems.append(Problem(path, ctype.container, (
+                f"ontbreekt. Het bestand moet een lijst onder '{ctype.container}:' hebben. "
+                "Kijk in het voorbeeld bovenaan het bestand.")))
+            return []
+        raw = raw[ctype.container]
+    if ctype.single:
+        try:
+            return [Item(ctype, ctype.schema.model_validate(raw), None, path)]
+        except ValidationError as error:
+            problems += problems_from_validation(error, path, ctype.schema)
+            return []
+    if not isinstance(raw, list):
+        problems.append(Problem(path, None, "moet een lijst zijn: elk item begint met '- '."))
+        return []
+    items, seen = [], set()
+    for index, value in enumerate(raw, start=1):
+        name = value.get(ctype.key) if isinstance(value, dict) else None
+        entry = str(name) if isinstance(name, (str, int)) and str(name).strip() else f"nummer {index}"
+        try:
+            data = ctype.schema.model_validate(value)
+        except ValidationError as error:
+            problems += problems_from_validation(error, path, ctype.schema, entry=entry)
+            continue
+        key = str(getattr(data, ctype.key))
+        if key in seen:
+            problems.append(Problem(path, ctype.key, f"'{key}' komt twee keer voor. Dit moet uniek zijn.",
+                                    entry=entry))
+            continue
+        seen.add(key)
+        items.append(Item(ctype, data, key, path, index=index))
+    return items
+
+
+def placeholder_problems(item: Item) -> list[Problem]:
+    """The example texts of `make new` are never published (a draft may keep them)."""
+    if getattr(item.data, "draft", False):
+        return []
+    found = placeholders(item.data)
+    found += [("tekst", text) for text in item.type.extra.get("placeholders", ()) if text in item.body]
+    return [Problem(item.source, where, (
+        f"bevat nog de voorbeeldtekst '{text}'. Vervang die door je eigen tekst, "
+        "of zet 'draft: true' zolang het stuk nog niet klaar is."), entry=item.entry) for where, text in found]
+
+
+# --- References between types ------------------------------------------------------------------
+
+def relations(schema) -> list[tuple[str, str]]:
+    """(field name, related type id) for every field that refers to another type."""
+    return [(name, meta(schema, name)["relation"]) for name in schema.model_fields
+            if meta(schema, name).get("relation")]
+
+
+def _values(value) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def check_relations(types: dict, context: LoadContext) -> list[Problem]:
+    """Every reference names an existing item of the related type."""
+    problems = []
+    for ctype in types.values():
+        for field_name, target in relations(ctype.schema):
+            if target not in types:
+                continue
+            known = context.keys(target)
+            target_type = types[target]
+            for item in context.all_items[ctype.id]:
+                value = getattr(item.data, field_name, None)
+                many = isinstance(value, (list, tuple))
+                for position, key in enumerate(_values(value), start=1):
+                    if key in known:
+                        continue
+                    where = f"{field_name}[{position}]" if many else field_name
+                    hint = suggestion(slugify(key), sorted(known)) or suggestion(key, sorted(known))
+                    problems.append(Problem(item.source, where, (
+                        f"'{key}' staat niet in {target_type.source}.{hint} "
+                        f"Kies uit: {', '.join(sorted(known)) or '(nog leeg)'}."), entry=item.entry))
+    return problems
+
+
+def check_published_references(types: dict, context: LoadContext, published: dict) -> list[Problem]:
+    """A published item may not point at an item that is not published (a draft, or a
+    person without consent): its page would link to nothing."""
+    problems = []
+    for ctype in types.values():
+        for field_name, target in relations(ctype.schema):
+            if target not in types or target == "categories":
+                continue
+            shown = {item.key for item in published.get(target, [])}
+            for item in published.get(ctype.id, []):
+                if item.status:
+                    continue
+                for key in _values(getattr(item.data, field_name, None)):
+                    if key in context.keys(target) and key not in shown:
+                        problems.append(Problem(item.source, field_name, (
+                            f"'{key}' staat in {types[target].source}, maar wordt niet gepubliceerd "
+                            "(een concept, of zonder geldige toestemming). Publiceer dat eerst, "
+                            "of haal de verwijzing hier weg."), entry=item.entry))
+    return problems

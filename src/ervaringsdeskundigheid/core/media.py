@@ -1,0 +1,71 @@
+"""Editors' images: checked with Pillow before anything uses them."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path, PurePosixPath
+
+from PIL import Image
+
+from .problems import Problem
+from .sources import SourceError, safe_path
+
+IMAGE_FOLDER = "content"                 # `image:` paths are relative to this folder
+IMAGE_SUBFOLDER = "afbeeldingen"
+FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+MAX_BYTES = 15_000_000
+MAX_PIXELS = 40_000_000                 # a 8000 × 5000 photo; beyond that, a decompression bomb
+
+
+def image_problems(root: Path, image: str, file: str, field: str, entry: str | None = None) -> list[Problem]:
+    """Why `image` (a path below content/) cannot be published, or []."""
+    def problem(message: str) -> list[Problem]:
+        return [Problem(file, field, message, entry=entry)]
+
+    pure = PurePosixPath(image)
+    if pure.is_absolute() or ".." in pure.parts or "://" in image or image.startswith("//"):
+        return problem("moet een bestand in content/afbeeldingen/ zijn, zoals 'afbeeldingen/foto.jpg' "
+                       "(geen webadres en geen '..'). Afbeeldingen van andere websites laden we niet, "
+                       "voor de privacy van lezers.")
+    if pure.parts[0] != IMAGE_SUBFOLDER or len(pure.parts) < 2:
+        return problem(f"moet in de map content/{IMAGE_SUBFOLDER}/ staan. Schrijf bijvoorbeeld "
+                       f"'{IMAGE_SUBFOLDER}/foto.jpg'.")
+    allowed = [suffix for suffixes in FORMATS.values() for suffix in suffixes]
+    if pure.suffix.lower() not in allowed:
+        return problem(f"is geen foto in een bekend formaat. Gebruik .jpg, .png of .webp "
+                       f"(geen .svg of .gif).")
+    try:
+        path = safe_path(root, f"{IMAGE_FOLDER}/{image}")
+    except SourceError as error:
+        return problem(error.problem.message)
+    if not path.is_file():
+        return problem(f"het bestand '{IMAGE_FOLDER}/{image}' bestaat niet. Zet de afbeelding in "
+                       f"{IMAGE_FOLDER}/{IMAGE_SUBFOLDER}/ en schrijf bijvoorbeeld 'image: {IMAGE_SUBFOLDER}/foto.jpg'.")
+    if path.stat().st_size > MAX_BYTES:
+        return problem(f"is te groot ({path.stat().st_size // 1_000_000} MB). Hoogstens {MAX_BYTES // 1_000_000} MB.")
+    return _open_problems(path, image, problem)
+
+
+def _open_problems(path: Path, image: str, problem) -> list[Problem]:
+    broken = problem(f"'{image}' is geen geldige afbeelding of is beschadigd. Sla de foto opnieuw op "
+                     "als .jpg of .png en probeer het nog eens.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as opened:
+                kind = opened.format
+                width, height = opened.size
+                if width * height > MAX_PIXELS:
+                    return problem(f"is te groot ({width} × {height} beeldpunten). Maak de foto kleiner, "
+                                   "bijvoorbeeld 3000 beeldpunten breed.")
+                opened.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return problem("is te groot om veilig te openen. Maak de foto kleiner, bijvoorbeeld 3000 beeldpunten breed.")
+    except Exception:   # Pillow raises many kinds of errors for broken files
+        return broken
+    if kind not in FORMATS:
+        return problem(f"is een {kind or 'onbekend'}-bestand. Gebruik een foto als .jpg, .png of .webp.")
+    if PurePosixPath(image).suffix.lower() not in FORMATS[kind]:
+        return problem(f"is eigenlijk een {kind}-bestand, maar heeft de naam '{PurePosixPath(image).name}'. "
+                       f"Geef het de juiste extensie ({FORMATS[kind][0]}).")
+    return []

@@ -1,0 +1,60 @@
+"""Section-wide settings from data/site.yml: the one place where site_url is set."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import StringConstraints, ValidationError
+
+from .fields import Email, Name, Strict, Text, hint
+from .problems import Problem, problems_from_validation
+from .sources import SourceError, load_yaml_file
+
+SETTINGS_FILE = "data/site.yml"
+SITE_URL_ENV = "SITE_URL"   # overrides site_url for a deployment elsewhere
+
+# Strict: https (or http for a local test host), a plain host name, a path of URL-safe
+# characters ending in '/'. It is printed in every page's links and on every poster.
+SiteUrl = Annotated[str, StringConstraints(
+    pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+)*/$", max_length=200)]
+HttpsUrl = Annotated[str, StringConstraints(
+    pattern=r"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~/-]*)?$", max_length=200)]
+
+
+class Contact(Strict):
+    email: Email = hint("Het algemene e-mailadres voor vragen.")
+    phone: Name | None = hint("Een algemeen telefoonnummer van het netwerk, nooit een privénummer.",
+                              default=None)
+
+
+class SiteSettings(Strict):
+    site_url: SiteUrl = hint("Het adres waar deze sectie online staat, eindigt op '/'.")
+    site_name: Name = hint("De naam van de sectie.")
+    organisation: Name = hint("De naam van het netwerk.", default="Alliantie van Kracht")
+    main_website: HttpsUrl = hint("De hoofdsite van het netwerk.")
+    contact: Contact
+    www_optional: bool = hint("true als het adres ook werkt zonder 'www.'.", default=False)
+    description: Text = hint("Eén zin over de sectie, voor zoekmachines.",
+                             default="Ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe")
+
+    @property
+    def host(self) -> str:
+        return self.site_url.split("/")[2]
+
+
+def load_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
+    try:
+        raw = load_yaml_file(root, SETTINGS_FILE)
+        if not isinstance(raw, dict):
+            problems.append(Problem(SETTINGS_FILE, None, "moet velden bevatten in de vorm 'naam: waarde'."))
+            return None
+        if os.environ.get(SITE_URL_ENV):
+            raw = {**raw, "site_url": os.environ[SITE_URL_ENV]}
+        return SiteSettings.model_validate(raw)
+    except SourceError as error:
+        problems.append(error.problem)
+    except ValidationError as error:
+        problems += problems_from_validation(error, SETTINGS_FILE, SiteSettings)
+    return None

@@ -1,0 +1,112 @@
+"""The content model: what a loaded, validated site consists of."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .settings import SiteSettings
+
+WORDS_PER_MINUTE = 200
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, eq=False)
+class Item:
+    """One published item of any content type. Its fields read as attributes
+    (`item.title`), next to what every item has: its key, URL and source file."""
+
+    type: Any                      # the ContentType
+    data: BaseModel                # the validated fields (the front matter for Markdown types)
+    key: str | None
+    source: str                    # the file editors know, e.g. "content/stories/rob.md"
+    body: str = ""                 # the Markdown body of an article
+    status: str | None = None      # preview only: "Concept", "Gepland"
+    index: int = 0                 # place in its file, for stable ordering
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("data", "type", "key"):
+            raise AttributeError(name)
+        return getattr(self.data, name)
+
+    @property
+    def slug(self) -> str | None:
+        return self.key if self.type.key == "slug" else getattr(self.data, "slug", None)
+
+    @cached_property
+    def url(self) -> str | None:
+        return self.type.url_of(self)
+
+    @property
+    def title(self) -> str:
+        return getattr(self.data, self.type.title_attribute)
+
+    @property
+    def entry(self) -> str | None:
+        """How problems name this item inside its file (None for a file of its own)."""
+        return None if self.type.is_markdown else self.key
+
+    @cached_property   # counted once: headers, overviews, category pages and related items ask often
+    def words(self) -> int:
+        return len(_WORD.findall(self.body))
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
+
+    def replace(self, **changes) -> "Item":
+        return Item(**{**{name: getattr(self, name) for name in
+                          ("type", "data", "key", "source", "body", "status", "index")}, **changes})
+
+
+@dataclass
+class Site:
+    root: Path
+    today: dt.date
+    preview: bool
+    settings: SiteSettings | None
+    types: dict[str, Any]                                   # id -> ContentType, in declaration order
+    items: dict[str, list[Item]]                            # published items per type (preview: drafts too)
+    left_out: dict[str, int] = field(default_factory=dict)   # reason -> count
+    extras: dict[str, Any] = field(default_factory=dict)     # derived data, e.g. short links
+
+    def __post_init__(self):
+        self._index = {type_id: {item.key: item for item in items} for type_id, items in self.items.items()}
+
+    @property
+    def site_url(self) -> str:
+        return self.settings.site_url if self.settings else "/"
+
+    def of(self, type_id: str) -> list[Item]:
+        return self.items.get(type_id, [])
+
+    def get(self, type_id: str, key: str | None) -> Item | None:
+        return self._index.get(type_id, {}).get(key)
+
+    def single(self, type_id: str) -> Item | None:
+        items = self.items.get(type_id) or []
+        return items[0] if items else None
+
+    @property
+    def categories(self) -> list[Item]:
+        return self.of("categories")
+
+    def category(self, category_id: str) -> Item:
+        return self._index["categories"][category_id]
+
+    @cached_property
+    def entries(self) -> list[Item]:
+        """Every article (stories and blogs), newest first."""
+        articles = [item for type_id, ctype in self.types.items() if ctype.is_markdown
+                    for item in self.of(type_id)]
+        return sorted(articles, key=lambda e: (e.date, e.title), reverse=True)
+
+    def in_category(self, type_id: str, category_id: str) -> list[Item]:
+        return [item for item in self.of(type_id) if category_id in (getattr(item.data, "categories", None) or ())]

@@ -1,0 +1,35 @@
+"""`make check`: every check of the build, without building. Same steps, same Dutch
+messages: the check runs the build's own session, then also looks at drafts and scheduled
+items (the preview shows them). Readability hints are the build's too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..build.session import BuildSession
+from ..core.problems import ContentErrors, Problem
+
+
+@dataclass
+class CheckResult:
+    problems: list[Problem] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+
+
+def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
+    result = CheckResult()
+    session = BuildSession(Path(root), mode="check", today=today)
+    try:
+        session.start()
+    except ContentErrors as errors:
+        result.problems = list(errors.problems)
+    drafts = BuildSession(Path(root), mode="serve", today=today)
+    try:
+        drafts.start()
+    except ContentErrors as errors:
+        result.problems += [problem for problem in errors.problems if problem not in result.problems]
+    if not result.problems:
+        result.hints = session.hints()
+    return result

@@ -1,0 +1,93 @@
+"""Content report for the communications team (`make report`): the plan's targets, consents
+to renew, facts still missing per item, texts likely above B1, example content and drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader
+
+from ..core.fields import meta
+from ..render.readability import site_readability
+from ..types import load_site
+
+YEARLY_TARGET = 12            # stories and blogs each, per year (project plan 2025)
+CONSENT_RENEWAL_YEARS = 2
+
+
+@dataclass
+class Report:
+    today: dt.date
+    per_year: list[tuple[int, int, int]]                 # year, stories, blogs
+    people_listed: int
+    monitor_at_work: int | None
+    monitor_year: int | None
+    goal: int | None
+    old_consents: list[tuple[str, str, dt.date]] = field(default_factory=list)   # source, who, date
+    missing: list[tuple[str, str, list[str]]] = field(default_factory=list)      # source, item, fields
+    hard_texts: list = field(default_factory=list)
+    examples: list[tuple[str, str]] = field(default_factory=list)                # source, title
+    drafts: list[tuple[str, str, str]] = field(default_factory=list)             # source, title, status
+
+
+def build_report(root: Path, today: dt.date | None = None) -> Report:
+    today = today or dt.date.today()
+    site = load_site(root, today=today)
+    preview = load_site(root, today=today, preview=True)
+    stories = Counter(e.date.year for e in site.of("stories"))
+    blogs = Counter(e.date.year for e in site.of("blogs"))
+    years = sorted(set(stories) | set(blogs) | {today.year})
+    monitor = site.single("monitor")
+    counted = [y for y in (monitor.years if monitor else []) if y.at_work is not None and not y.expected]
+    limit = today.replace(year=today.year - CONSENT_RENEWAL_YEARS)
+    old = [(e.source, e.name, e.consent.date) for e in site.of("experts") if e.consent.date <= limit]
+    old += [(e.source, e.person.name, e.person.consent.date) for e in site.of("stories")
+            if e.person and e.person.consent and e.person.consent.date <= limit]
+    missing = []
+    for ctype in site.types.values():
+        unknown = [name for name in ctype.schema.model_fields if meta(ctype.schema, name).get("unknown")]
+        for item in site.of(ctype.id):
+            empty = [name for name in unknown if getattr(item.data, name) in (None, "", [])]
+            if empty:
+                missing.append((item.source, item.title, empty))
+    examples = [(item.source, item.title) for items in site.items.values() for item in items
+                if getattr(item.data, "example", False)]
+    drafts = [(item.source, item.title, item.status) for items in preview.items.values() for item in items
+              if item.status]
+    return Report(today=today, per_year=[(y, stories[y], blogs[y]) for y in years],
+                  people_listed=len(site.of("experts")),
+                  monitor_at_work=counted[-1].at_work if counted else None,
+                  monitor_year=counted[-1].year if counted else None,
+                  goal=monitor.goal if monitor else None, old_consents=old, missing=missing,
+                  hard_texts=[t for t in site_readability(site) if t.likely_above_b1],
+                  examples=examples, drafts=drafts)
+
+
+def as_text(report: Report) -> str:
+    lines = [f"Inhoudsrapport ({report.today.isoformat()})", "",
+             f"{'Jaar':<6}{'Verhalen':>10}{'Blogs':>8}   doel: {YEARLY_TARGET} van elk"]
+    for year, stories, blogs in report.per_year:
+        mark = "" if stories >= YEARLY_TARGET and blogs >= YEARLY_TARGET else "  (onder het doel)"
+        lines.append(f"{year:<6}{stories:>10}{blogs:>8}{mark}")
+    lines += ["", f"Ervaringsdeskundigen op de site: {report.people_listed} "
+                  f"(projectmonitor eind {report.monitor_year}: {report.monitor_at_work} aan het werk, doel {report.goal})",
+              "", f"Toestemmingen ouder dan {CONSENT_RENEWAL_YEARS} jaar (opnieuw vragen): {len(report.old_consents)}"]
+    lines += [f"  - {who} ({source}, {date.isoformat()})" for source, who, date in report.old_consents]
+    lines += ["", f"Gegevens die nog ontbreken (de site laat ze weg): {len(report.missing)} items"]
+    lines += [f"  - {source}: {title}: {', '.join(fields)}" for source, title, fields in report.missing]
+    lines += ["", f"Teksten waarschijnlijk moeilijker dan B1: {len(report.hard_texts)}"]
+    lines += [f"  - {t.source}: {t.title} (Flesch-Douma {t.score:.0f})" for t in report.hard_texts]
+    lines += ["", f"Voorbeelden (example: true) op de site: {len(report.examples)}"]
+    lines += [f"  - {source}: {title}" for source, title in report.examples]
+    lines += ["", f"Concepten en geplande stukken: {len(report.drafts)}"]
+    lines += [f"  - {source}: {title} ({status})" for source, title, status in report.drafts]
+    return "\n".join(lines)
+
+
+def as_html(report: Report) -> str:
+    env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "editor/templates"), autoescape=True)
+    return env.get_template("report.html").render(report=report, target=YEARLY_TARGET,
+                                                  renewal_years=CONSENT_RENEWAL_YEARS)

@@ -1,0 +1,130 @@
+"""`make new`: a new item of any content type, written from its declaration: every field
+with its Dutch hint as a comment, a unique slug from the title, today's date, `draft: true`,
+and the example texts that can never be published unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from ..core.problems import suggestion
+from ..core.sources import SourceError, load_yaml_file
+from ..core.text import slugify
+from ..types import TYPES, ContentType
+
+
+class ScaffoldError(ValueError):
+    """A Dutch message for the editor."""
+
+
+def kinds() -> dict[str, ContentType]:
+    return {ctype.make_new: ctype for ctype in TYPES if ctype.make_new}
+
+
+def _yaml_line(name: str, value) -> str:
+    return yaml.safe_dump({name: value}, allow_unicode=True, default_flow_style=None, width=1000,
+                          sort_keys=False).strip()
+
+
+def _is_date(annotation) -> bool:
+    return annotation is dt.date or dt.date in typing.get_args(annotation) or any(
+        _is_date(arg) for arg in typing.get_args(annotation))
+
+
+def field_lines(ctype: ContentType, title: str, key: str, today: dt.date) -> list[str]:
+    """The fields of a new item, each after its hint as a comment; optional fields without an
+    example are written as a comment the editor can fill in."""
+    lines = []
+    for name, info in ctype.schema.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        hint = f"# {info.description}" if info.description else None
+        if name == ctype.title_attribute:
+            value = title
+        elif name == ctype.key:
+            value = key
+        elif name == "draft":
+            value = True
+        elif "placeholder" in extra:
+            value = extra["placeholder"]
+        elif "example" in extra:
+            value = extra["example"]
+        elif name == "date" and _is_date(info.annotation):
+            value = today
+        elif info.is_required():
+            annotation = info.annotation
+            models = [a for a in (annotation, *typing.get_args(annotation)) if isinstance(a, type) and issubclass(a, BaseModel)]
+            if models or typing.get_origin(annotation) in (list, dict):
+                continue   # a group or list: the type's own example below shows how
+            value = f"Schrijf hier: {info.description or name}".rstrip(".")
+        else:
+            if hint:
+                lines.append(hint)
+            lines.append(f"# {name}: ")
+            continue
+        if hint:
+            lines.append(hint)
+        lines.append(_yaml_line(name, value))
+    return lines
+
+
+def existing_keys(root: Path, ctype: ContentType) -> set[str]:
+    if ctype.is_markdown:
+        folder = root / ctype.source
+        return {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+    try:
+        data = load_yaml_file(root, ctype.source) if (root / ctype.source).exists() else []
+    except SourceError as error:
+        raise ScaffoldError(f"{error.problem}") from None
+    if isinstance(data, dict):
+        data = data.get(ctype.container or "partners") or []
+    return {str(item.get(ctype.key)) for item in data if isinstance(item, dict)}
+
+
+def unique_slug(title: str, taken: set[str]) -> str:
+    base = slugify(title)
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> Path:
+    """Create the item; returns the file written. Raises ScaffoldError with a Dutch message."""
+    available = kinds()
+    if kind not in available:
+        raise ScaffoldError(f"Onbekende soort '{kind}'.{suggestion(kind, available)} "
+                            f"Kies uit: {', '.join(available)}.")
+    if not title.strip():
+        raise ScaffoldError(f'Geef een titel mee, bijvoorbeeld: make new KIND={kind} TITLE="Mijn titel"')
+    ctype = available[kind]
+    today = today or dt.date.today()
+    custom = ctype.extra.get("scaffold")
+    if custom:
+        return custom(root, ctype, title.strip(), today)
+    key = unique_slug(title, existing_keys(root, ctype))
+    lines = field_lines(ctype, title.strip(), key, today)
+    lines += ctype.extra.get("scaffold_extra", "").format(today=today.isoformat()).splitlines()
+    if ctype.is_markdown:
+        path = root / ctype.source / f"{key}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = "---\n" + "\n".join(line for line in lines if ctype.key != "slug" or not line.startswith("slug:")) \
+            + "\n---\n" + ctype.extra.get("body_template", "\nSchrijf hier de tekst.\n")
+        path.write_text(text, encoding="utf-8")
+        return path
+    path = root / ctype.source
+    indent = "  " if ctype.container else ""
+    item = [f"{indent}# Nieuw: {ctype.label.lower()}, aangemaakt op {today.isoformat()}."]
+    first_field = True
+    for line in lines:
+        if line.startswith("#"):
+            item.append(f"{indent}  {line}")
+        else:
+            item.append(f"{indent}{'- ' if first_field else '  '}{line}")
+            first_field = False
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(current.rstrip("\n") + "\n\n" + "\n".join(item) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,88 @@
+"""Editors' images, resized and compressed at build time for phones.
+
+Every image becomes JPEG files at a few widths (never wider than the original), each at
+most MAX_BYTES, so a reader on a phone downloads only what the screen needs.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from PIL import Image, ImageOps
+
+WIDTHS = (480, 960, 1440)
+DEFAULT_WIDTH = 960          # the `src`, used in feeds and share cards too
+MAX_BYTES = 200 * 1024
+QUALITIES = (82, 72, 62, 52, 42)
+
+
+@dataclass(frozen=True)
+class Variant:
+    path: str                # site path, e.g. "afbeeldingen/koffie-960.jpg"
+    width: int
+    height: int
+    data: bytes
+
+
+def variant_path(image: str, width: int) -> str:
+    path = PurePosixPath(image)
+    return str(path.with_name(f"{path.stem}-{width}.jpg"))
+
+
+def _encode(picture: Image.Image) -> tuple[Image.Image, bytes]:
+    """JPEG at the best quality that fits MAX_BYTES; a very detailed image is made smaller."""
+    while True:
+        for quality in QUALITIES:
+            buffer = io.BytesIO()
+            picture.save(buffer, format="JPEG", quality=quality, optimize=True, progressive=True)
+            if buffer.tell() <= MAX_BYTES:
+                return picture, buffer.getvalue()
+        picture = picture.resize((round(picture.width * 0.85), round(picture.height * 0.85)), Image.LANCZOS)
+
+
+@lru_cache(maxsize=256)
+def _variants_cached(source: Path, image: str, mtime: float, size: int) -> tuple[Variant, ...]:
+    with Image.open(source) as opened:
+        picture = ImageOps.exif_transpose(opened)
+        if picture.mode in ("RGBA", "LA", "P"):
+            rgba = picture.convert("RGBA")
+            picture = Image.new("RGB", rgba.size, "white")
+            picture.paste(rgba, mask=rgba.getchannel("A"))
+        else:
+            picture = picture.convert("RGB")
+    widths = sorted({min(width, picture.width) for width in WIDTHS})
+    result = {}
+    for width in widths:
+        height = round(picture.height * width / picture.width)
+        resized = picture if width == picture.width else picture.resize((width, height), Image.LANCZOS)
+        encoded, data = _encode(resized)
+        result[encoded.width] = Variant(variant_path(image, encoded.width), encoded.width, encoded.height, data)
+    return tuple(result[width] for width in sorted(result))
+
+
+def variants(root: Path, image: str) -> tuple[Variant, ...]:
+    """All sizes of `image` (a path below content/, checked by core.media), smallest first.
+    Cached by file time and size, so `make serve` does not redo unchanged images."""
+    source = root / "content" / image
+    stat = source.stat()
+    return _variants_cached(source, image, stat.st_mtime, stat.st_size)
+
+
+def default_variant(root: Path, image: str) -> Variant:
+    options = variants(root, image)
+    return next((v for v in options if v.width >= DEFAULT_WIDTH), options[-1])
+
+
+def site_files(root: Path, image_paths: list[str]) -> dict[str, bytes]:
+    """Site path -> bytes for every image variant. A JPEG also keeps its own path (with the
+    default size), so a link to it in a text still works."""
+    files = {}
+    for image in image_paths:
+        for variant in variants(root, image):
+            files[variant.path] = variant.data
+        if PurePosixPath(image).suffix.lower() in {".jpg", ".jpeg"}:
+            files[image] = default_variant(root, image).data
+    return files

@@ -1,0 +1,254 @@
+"""Editors' Markdown to safe HTML, with what the rest of the build needs to know about it.
+
+One pass of Python-Markdown gives the HTML and, from its element tree, the headings (for
+the search index), the plain text (search, readability, consent), the links (checked
+against the site's URL table; links to `.md` files become page URLs) and the images.
+Anything refused (raw HTML such as a script, an event handler, a `javascript:` link, an
+image from another host) becomes a Dutch reason; the HTML is then cleaned with the
+allow-list in `sanitize` whatever the reasons were.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+from xml.etree import ElementTree
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..core.text import slugify
+from . import sanitize
+
+# Admonitions (!!! note) and tables are what editors use. Typography (Dutch quotes) and
+# abbreviations are done on the finished HTML instead of as inline patterns: Python-Markdown
+# tries every inline pattern on every piece of text, which made them most of the cost.
+EXTENSIONS = ["admonition", "tables", "sane_lists"]
+_PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
+IMAGES = "content/afbeeldingen"
+
+
+def extension_configs() -> dict:
+    return {"tables": {"use_align_attribute": True}}
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_OPEN_DOUBLE = re.compile(r'(^|[\s(\[{\u2013\u2014-])"(?=\S|$)')
+_QUOTE = re.compile('"')
+
+
+class Abbreviations:
+    """Known abbreviations marked up as <abbr title="...">, in text that is already escaped."""
+
+    def __init__(self, glossary: dict[str, str]):
+        self.titles = {html_lib.escape(term, quote=False).replace("'", "&#x27;"): title
+                       for term, title in glossary.items()}
+        self.titles.update({html_lib.escape(term): title for term, title in glossary.items()})
+        self.titles.update({term: title for term, title in glossary.items()})
+        self.titles.update({term.replace("'", "\u2019"): title for term, title in glossary.items()})
+        terms = sorted(self.titles, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])") \
+            if terms else None
+
+    def apply(self, escaped: str) -> str:
+        if self.pattern is None:
+            return escaped
+        return self.pattern.sub(
+            lambda m: f'<abbr title="{html_lib.escape(self.titles[m.group(1)])}">{m.group(1)}</abbr>', escaped)
+
+
+def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
+    """Dutch quotation marks („…”), apostrophes (’), dashes and ellipses, and <abbr> for known
+    abbreviations, in the text of an HTML fragment (never inside tags, code or links' targets)."""
+    parts = _TAG_OR_TEXT.split(html)
+    skip = 0
+    previous_text = ""
+    for index, part in enumerate(parts):
+        if index % 2:   # a tag
+            name = part[1:].split(None, 1)[0].rstrip(">/").lower() if len(part) > 2 else ""
+            if name in ("code", "pre", "abbr", "script", "style"):
+                skip += 1
+            elif name in ("/code", "/pre", "/abbr", "/script", "/style"):
+                skip = max(0, skip - 1)
+            continue
+        if skip or not part:
+            continue
+        text = part
+        if '"' in text or "&quot;" in text:
+            text = text.replace("&quot;", '"')
+            text = _OPEN_DOUBLE.sub(lambda m: m.group(1) + "\u201e", text)
+            if text.startswith('"') and (not previous_text or previous_text[-1:].isspace()):
+                text = "\u201e" + text[1:]
+            text = _QUOTE.sub("\u201d", text)
+        if "'" in text or "&#x27;" in text or "&#39;" in text:
+            text = text.replace("&#x27;", "'").replace("&#39;", "'").replace("'", "\u2019")
+        if "--" in text:
+            text = text.replace("---", "\u2014").replace("--", "\u2013")
+        if "..." in text:
+            text = text.replace("...", "\u2026")
+        if abbreviations is not None:
+            text = abbreviations.apply(text)
+        previous_text = text
+        parts[index] = text
+    return "".join(parts)
+
+
+@dataclass
+class Rendered:
+    html: str
+    text: str = ""
+    headings: list[tuple[int, str, str]] = field(default_factory=list)   # (level, id, text)
+    links: list[str] = field(default_factory=list)                        # hrefs as rewritten
+    images: list[str] = field(default_factory=list)                       # site paths of images used
+    problems: list[str] = field(default_factory=list)                     # Dutch reasons
+    ids: set[str] = field(default_factory=set)
+    sections: list[tuple[str | None, str, str]] = field(default_factory=list)   # (id, heading, text)
+
+
+@dataclass
+class LinkContext:
+    """Where the Markdown comes from and where it is published, to resolve and check links.
+
+    In an article (content/*.md) a link to a `.md` file is relative to that file, as in
+    MkDocs, and another relative link is relative to the page. In a data file (`from_root`)
+    the same text can show on several pages, so a relative link is a path from the site
+    root ('opleidingen/')."""
+
+    source: str                                   # e.g. "content/stories/rob.md"
+    url: str                                      # e.g. "verhalen/rob/"
+    page_of_source: Callable[[str], str | None]    # "content/blogs/x.md" -> "blogs/x/"
+    relative: Callable[[str, str], str]            # (target url, from url) -> relative link
+    known: Callable[[str], bool] = lambda target: True   # is this a page or file of the site?
+    from_root: bool = False
+
+
+def _text(element: ElementTree.Element) -> str:
+    return " ".join(_PLACEHOLDER.sub(" ", "".join(element.itertext())).split())
+
+
+class _Analyse(Treeprocessor):
+    def __init__(self, md, owner: "MarkdownRenderer"):
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root: ElementTree.Element) -> None:
+        result, context = self.owner.result, self.owner.context
+        used: set[str] = set()
+        for element in root.iter():
+            if self.owner.headings and element.tag in ("h2", "h3", "h4") and not element.get("id"):
+                base = slugify(_text(element), fallback="kop")
+                anchor, number = base, 2
+                while anchor in used:
+                    anchor, number = f"{base}-{number}", number + 1
+                element.set("id", anchor)
+            if element.get("id"):
+                used.add(element.get("id"))
+            tag = element.tag if isinstance(element.tag, str) else ""
+            allowed = sanitize.ATTRIBUTES.get(tag, set()) | sanitize.GLOBAL_ATTRIBUTES
+            for name in list(element.attrib):
+                if name not in allowed:
+                    result.problems.append(f"gebruikt de eigenschap '{name}=' in de opmaak. Dat kan niet; "
+                                           "haal het weg.")
+                    del element.attrib[name]
+            if tag == "a" and element.get("href") is not None:
+                element.set("href", self._link(element.get("href"), "href"))
+                result.links.append(element.get("href"))
+            elif tag == "img" and element.get("src") is not None:
+                element.set("src", self._image(element.get("src")))
+            if element.get("id"):
+                result.ids.add(element.get("id"))
+            if tag in ("h2", "h3") and element.get("id"):
+                result.headings.append((int(tag[1]), element.get("id"), _text(element)))
+        result.text = " ".join(_PLACEHOLDER.sub(" ", "".join(root.itertext())).split())
+        current: list = [None, "", []]
+        for child in root:
+            if child.tag in ("h2", "h3") and child.get("id"):
+                result.sections.append((current[0], current[1], " ".join(current[2])))
+                current = [child.get("id"), _text(child), []]
+            else:
+                current[2].append(_text(child))
+        result.sections.append((current[0], current[1], " ".join(current[2])))
+
+    def _image(self, src: str) -> str:
+        """An image is a file in content/afbeeldingen/, written relative to the Markdown file."""
+        result, context = self.owner.result, self.owner.context
+        reason = sanitize.url_problem(src, "src")
+        if reason:
+            result.problems.append(reason)
+            return ""
+        if context is None:
+            return src
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(context.source), src.partition("#")[0]))
+        if not source.startswith(f"{IMAGES}/"):
+            result.problems.append(f"de afbeelding '{src}' staat niet in {IMAGES}/. Zet hem daar en schrijf "
+                                   f"bijvoorbeeld '![beschrijving](../afbeeldingen/foto.jpg)'.")
+            return ""
+        site_path = source[len("content/"):]
+        result.images.append(site_path)
+        return context.relative(site_path, context.url)
+
+    def _link(self, href: str, attribute: str) -> str:
+        result, context = self.owner.result, self.owner.context
+        reason = sanitize.url_problem(href, attribute)
+        if reason:
+            result.problems.append(reason)
+            return "#"
+        if context is None:
+            return href
+        path, _, anchor = href.partition("#")
+        if path.endswith(".md") and "://" not in path and not path.startswith("mailto:"):
+            source = posixpath.normpath(posixpath.join(posixpath.dirname(context.source), path))
+            target = context.page_of_source(source)
+            if target is None:
+                result.problems.append(
+                    f"de link '{href}' werkt niet: '{source}' bestaat niet of wordt niet gepubliceerd. "
+                    "Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'.")
+                return "#"
+            return context.relative(target, context.url) + (f"#{anchor}" if anchor else "")
+        if not path or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path) or path.startswith("//"):
+            return href
+        if context.from_root or path.startswith("/"):
+            target = posixpath.normpath(path.lstrip("/")) + ("/" if path.endswith("/") else "")
+            target = "" if target in ("./", ".") else target
+        else:
+            base = context.url if context.url.endswith("/") or not context.url else posixpath.dirname(context.url) + "/"
+            target = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
+            target = "" if target in ("./", ".") else target
+        if target.startswith("../") or target == ".." or not context.known(target):
+            result.problems.append(
+                f"de link '{href}' werkt niet: die pagina of dat bestand bestaat niet. Controleer de "
+                "schrijfwijze. Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'.")
+            return "#"
+        return context.relative(target, context.url) + (f"#{anchor}" if anchor else "")
+
+
+class MarkdownRenderer:
+    """One Python-Markdown instance, reused (creating one per page is slow)."""
+
+    def __init__(self, glossary: dict[str, str] | None = None, headings: bool = True):
+        self.headings = headings
+        self.abbreviations = Abbreviations(dict(glossary or {}))
+        self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=extension_configs(),
+                                    output_format="html")
+        self.md.treeprocessors.register(_Analyse(self.md, self), "section-analyse", 1)
+        self.result = Rendered("")
+        self.context: LinkContext | None = None
+
+    def render(self, text: str, context: LinkContext | None = None) -> Rendered:
+        self.result, self.context = Rendered(""), context
+        self.md.reset()
+        converted = self.md.convert(text)
+        raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str) and "<" in block]
+        if raw:
+            self.result.problems += sanitize.html_problems(raw)
+        self.result.html = typography(sanitize.clean(converted), self.abbreviations)
+        self.result.problems = list(dict.fromkeys(self.result.problems))
+        return self.result
+
+
+def plain(text: str) -> str:
+    """Visible text of an HTML fragment (for search and readability)."""
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).split())

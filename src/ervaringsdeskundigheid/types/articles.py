@@ -1,0 +1,67 @@
+"""What stories and blogs share: front matter, publication by date, images and placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, model_validator
+
+from ..core.fields import Date, Name, RuleViolation, Slug, Strict, Text, hint
+from ..core.media import image_problems
+from ..core.problems import Problem
+
+DESCRIPTION_PLACEHOLDER = "Schrijf hier een korte samenvatting."
+
+
+class Article(Strict):
+    """Front matter shared by stories and blogs."""
+
+    title: Name = hint("Titel: kort en duidelijk.")
+    date: Date = hint("Datum van publicatie (JJJJ-MM-DD). Een datum in de toekomst: dan verschijnt "
+                      "het pas op die dag.")
+    description: Text = hint("Samenvatting in 1 of 2 zinnen. Staat op de kaartjes, in de "
+                                              "feed en bij delen.", placeholder=DESCRIPTION_PLACEHOLDER)
+    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+                                  max_length=4, example=["aspirant"])
+    tags: list[Name] = hint("Onderwerpen, in kleine letters. Bijvoorbeeld [werk, schulden].",
+                            default=[], max_length=20, example=[])
+    slug: Slug | None = hint("Het webadres; leeg laten: dan is het de bestandsnaam.", default=None)
+    draft: bool = hint("true: nog niet publiceren (een concept). Zet op false als het klaar is.",
+                       default=False, example=True)
+    example: bool = hint("true: een verzonnen voorbeeld; de site toont het label 'Voorbeeld'.", default=False)
+    image: Name | None = hint("Afbeelding in content/afbeeldingen/, bijvoorbeeld afbeeldingen/foto.jpg.",
+                              default=None, widget="image")
+    image_alt: Name | None = hint("Wat staat er op de afbeelding? Voor mensen die hem niet zien.", default=None)
+    organisations: list[Slug] = hint("Organisaties waar dit over gaat (id's uit data/organisations.yml).",
+                                     relation="organisations", default=[], max_length=20)
+    source: Text | None = hint("Waar komen de feiten vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",
+                               default=None)
+
+    @model_validator(mode="after")
+    def _image_needs_alt(self):
+        if self.image and not self.image_alt:
+            raise RuleViolation(
+                "image_alt", "ontbreekt. Bij een afbeelding hoort een korte beschrijving "
+                "van wat erop staat, voor mensen die de afbeelding niet zien.")
+        return self
+
+
+def published(item, today: dt.date) -> str | None:
+    if item.data.draft:
+        return "Concept"
+    if item.data.date > today:
+        return "Gepland"
+    return None
+
+
+def check_image(item, context) -> list[Problem]:
+    image = item.data.image
+    return image_problems(context.root, image, item.source, "image") if image else []
+
+
+def by_date(item):
+    return (item.data.date, item.data.title)
+
+
+def newest_first(item):
+    return (-item.data.date.toordinal(), item.data.title)

@@ -1,0 +1,20 @@
+"""Authors of blogs."""
+
+from __future__ import annotations
+
+from ..core.fields import Name, Slug, Strict, hint
+from .base import ContentType
+
+
+class Author(Strict):
+    id: Slug = hint("Korte naam in kleine letters, zoals 'redactie'. Blogs verwijzen ernaar.")
+    name: Name = hint("De naam zoals lezers hem zien.")
+    role: Name | None = hint("Functie of rol, bijvoorbeeld 'Communicatie'.", default=None)
+    example: bool = hint("true: een verzonnen voorbeeld.", default=False)
+
+
+AUTHORS = ContentType(
+    id="authors", label="Auteur", plural="Auteurs", schema=Author, source="data/authors.yml",
+    key="id", summary=None, title_attribute="name",
+    editor_hint="Schrijvers van blogs.",
+)

@@ -1,0 +1,42 @@
+"""The four categories: Aspirant-ervaringsdeskundige, Opleiding, Ervaringsdeskundige, Werkgevers.
+Their ids and paths are in URLs and on posters; their colours are used everywhere
+(pages, posters, share images)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from ..core.fields import LongText, Name, Slug, Strict, Text, hint
+from .base import ContentType
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Action(Strict):
+    label: Name = hint("De tekst op de knop, bijvoorbeeld 'Bekijk de opleidingen'.")
+    target: Name = hint("Waar de knop naartoe gaat: het adres van een pagina van deze site, "
+                        "zoals 'opleidingen/' of 'menukaart/'.")
+
+
+class Category(Strict):
+    id: Slug = hint("Nooit veranderen: staat in webadressen en op posters.")
+    title: Name = hint("De naam van de categorie.")
+    path: Slug = hint("Het webadres van de categoriepagina. Nooit veranderen.")
+    colour: Colour = hint("De kleur van de categorie (#rrggbb), met genoeg contrast voor witte tekst.")
+    summary: Text = hint("Eén of twee zinnen op de kaart op de startpagina.")
+    question: Name | None = hint("De vraag van de poster, bijvoorbeeld 'Wil jij je ervaring inzetten?'. "
+                                 "Lezers die de QR-code scannen, zien hem bovenaan.", default=None)
+    lead: Text | None = hint("Eén of twee zinnen onder de vraag: wat kun je hier doen?", default=None)
+    action: Action | None = hint("De belangrijkste knop bovenaan de pagina.", default=None)
+    intro: LongText = hint("De uitleg op de categoriepagina, in Markdown.", markdown=True)
+    source: Text | None = hint("Waar komen de feiten vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",
+                               default=None)
+
+
+CATEGORIES = ContentType(
+    id="categories", label="Categorie", plural="Categorieën", schema=Category,
+    source="data/categories.yml", key="id", summary="summary",
+    editor_hint="De vier categorieën van de site. Verander id en path nooit.",
+)

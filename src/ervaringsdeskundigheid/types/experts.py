@@ -1,0 +1,104 @@
+"""Working experts at partner organisations, published only with active consent and only with
+the fields in its scope (see core.consent). Their photos too."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import model_validator
+
+from ..core import consent as consent_rule
+from ..core.consent import Consent
+from ..core.fields import Email, Name, RuleViolation, Slug, Strict, hint
+from ..core.media import image_problems
+from ..core.problems import Problem
+from .base import ContentType, Section
+
+PERSON_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
+DEFAULT_SCOPE = ("name", "organisation", "function")
+_EMPTY = {"expertise": [], "buddy": False}
+
+
+class Expert(Strict):
+    id: Slug = hint("Nooit veranderen. Bijvoorbeeld de naam in kleine letters met streepjes.")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
+    example: bool = hint("true: een verzonnen voorbeeldpersoon.", default=False)
+    name: Name = hint("Voor- en achternaam.")
+    organisation: Slug | None = hint("De id van de organisatie in data/organisations.yml.",
+                                     relation="organisations", default=None)
+    function: Name | None = hint("De functie, bijvoorbeeld 'Ervaringsdeskundige armoede'.", default=None)
+    expertise: list[Name] = hint("Onderwerpen, bijvoorbeeld [armoede, schulden].", default=[], max_length=12)
+    region: Name | None = hint("Plaats of regio.", default=None)
+    email: Email | None = hint("Zakelijk e-mailadres.", default=None)
+    phone: Name | None = hint("Zakelijk telefoonnummer.", default=None)
+    buddy: bool = hint("true als de persoon meeloopmaatje wil zijn: een aspirant mag dan een keer meelopen.",
+                       default=False)
+    photo: Name | None = hint("Foto in content/afbeeldingen/. Alleen met 'photo' in de toestemming.",
+                              default=None, widget="image")
+    photo_alt: Name | None = hint("Wat staat er op de foto?", default=None)
+    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+                                  example=["ervaringsdeskundige"])
+    consent: Consent | None = hint("Toestemming: de datum, en in scope de velden die we mogen tonen.",
+                                   default=None)
+
+    @model_validator(mode="after")
+    def _photo_needs_alt(self):
+        if self.photo and not self.photo_alt:
+            raise RuleViolation("photo_alt", "ontbreekt. Bij een foto hoort een korte beschrijving.")
+        return self
+
+
+def check(item, context) -> list[Problem]:
+    expert = item.data
+    problems = consent_rule.scope_problems(expert.consent, PERSON_FIELDS, item.source, item.entry)
+    if expert.photo:
+        problems += image_problems(context.root, expert.photo, item.source, "photo", item.entry)
+    return problems
+
+
+def public_view(item, today):
+    """The expert with only the fields in the consent scope, or the reason they are left out.
+    Without 'name' in scope the anchor id is not derived from the name either."""
+    expert = item.data
+    reason = consent_rule.status(expert.consent, today)
+    if reason:
+        return item, reason
+    scope = consent_rule.scope_of(expert.consent, DEFAULT_SCOPE)
+    if not scope:
+        return item, "toestemming zonder velden"
+    hidden = {name: _EMPTY.get(name) for name in PERSON_FIELDS if name not in scope}
+    if "photo" in hidden:
+        hidden["photo_alt"] = None
+    key = item.key
+    if "name" in hidden:
+        hidden["name"] = "Naam niet gepubliceerd"
+        key = "persoon-" + hashlib.sha256(item.key.encode()).hexdigest()[:10]
+        hidden["id"] = key
+    return item.replace(data=expert.model_copy(update=hidden), key=key), None
+
+
+def _context(site) -> dict:
+    from ..core.text import slugify
+
+    experts = site.of("experts")
+    organisations = {o.key: o for o in site.of("organisations")}
+    return {"filters": {
+        "expertise": sorted({x for e in experts for x in e.expertise}),
+        "organisation": sorted({e.organisation for e in experts if e.organisation in organisations},
+                               key=lambda key: organisations[key].name),
+        "region": sorted({e.region for e in experts if e.region}),
+    }, "token": lambda value: slugify(value, fallback="x")}
+
+
+EXPERTS = ContentType(
+    id="experts", label="Ervaringsdeskundige", plural="Ervaringsdeskundigen", schema=Expert,
+    source="data/experts.yml", key="id", list_url="ervaringsdeskundigen/", item_url="ervaringsdeskundigen/#{id}",
+    list_title="Ervaringsdeskundigen in het netwerk",
+    description="Overzicht van ervaringsdeskundigen bij de partners, met expertise en meeloopmaatjes.",
+    list_template="experts.html", summary="function", title_attribute="name",
+    nav="ervaringsdeskundige", section=Section("Ervaringsdeskundigen", limit=4, style="people", order=50),
+    make_new="ervaringsdeskundige", context=_context, search=False, examples=True,
+    editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
+                "velden uit de toestemming (scope).",
+    extra={"checks": (check,), "public_view": public_view, "person_fields": PERSON_FIELDS},
+)

@@ -1,0 +1,30 @@
+"""The menukaart: the route from own experience via orientation, training and a meeloopmaatje to work."""
+
+from __future__ import annotations
+
+from ..core.fields import Name, Slug, Strict, Text, hint
+from .base import ContentType, Section
+
+
+class MenuStep(Strict):
+    slug: Slug = hint("Nooit veranderen: staat in het webadres.")
+    title: Name = hint("De stap, vanuit de lezer: 'Ik kijk wat bij me past'.")
+    text: Text = hint("2 tot 4 korte zinnen in eenvoudige taal (B1).", markdown=True)
+    opleidingen: list[Slug] = hint("Opleidingen die bij deze stap passen.", relation="programmes", default=[])
+    functieprofielen: list[Slug] = hint("Werk dat bij deze stap past.", relation="profiles", default=[])
+    buddies: bool = hint("true: toon de ervaringsdeskundigen die meeloopmaatje willen zijn.", default=False)
+    source: Text | None = hint("Waar komt deze stap vandaan?", default=None)
+    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1)
+
+
+MENU = ContentType(
+    id="menu", label="Stap", plural="Menukaart", schema=MenuStep, source="data/menukaart.yml", key="slug",
+    list_url="menukaart/", item_url="menukaart/#{slug}", list_title="Menukaart: van ervaring naar werk",
+    description="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk.",
+    intro="Van je eigen ervaring naar werk als ervaringsdeskundige gaat in stappen. Je hoeft niet alles "
+          "tegelijk te doen. Begin waar jij nu bent.",
+    list_template="menu.html", summary="text",
+    nav="aspirant", section=Section("Zo ga je verder", limit=5, style="steps", order=20,
+                                    all_label="Bekijk de hele menukaart"),
+    editor_hint="De stappen van ervaring naar werk, in volgorde.",
+)

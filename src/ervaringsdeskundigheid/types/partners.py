@@ -1,0 +1,458 @@
+"""The poster inventory (data/partners.yml) and the record of issued codes
+(data/issued_codes.yml), and the short links printed on posters: <site_url>/p/<code>/.
+
+- The inventory lists, per partner organisation, its locations; per location the number of
+  copies per format, a target page and a short code.
+- The record lists every code that was ever put on a poster. A printed code hangs in a
+  canteen for years: it keeps its page forever and can never move to another location.
+  A code whose location leaves the inventory must be retired explicitly in the record,
+  with the page it forwards to from then on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+from urllib.parse import urlencode
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from ..core import urls
+from ..core.fields import Date, Name, RuleViolation, Slug, Strict, hint
+from ..core.problems import Problem, suggestion
+from ..core.sources import parse_yaml
+from ..core.text import slugify as _slugify
+from .base import ContentType
+
+PARTNERS_FILE = "data/partners.yml"
+ISSUED_FILE = "data/issued_codes.yml"
+HOME_TARGET = "home"
+
+
+def slugify(text: str) -> str:
+    return _slugify(text, fallback="locatie")
+
+
+@dataclass(frozen=True)
+class Format:
+    id: str
+    label: str                  # Dutch, for people
+    width_mm: float             # trim size, portrait
+    height_mm: float
+    medium: Literal["poster", "banner"]
+    viewing_distance_m: float   # default distance people scan from
+
+
+FORMATS: dict[str, Format] = {f.id: f for f in (
+    Format("A4", "A4-poster", 210, 297, "poster", 1.0),
+    Format("A3", "A3-poster", 297, 420, "poster", 1.5),
+    Format("A2", "A2-poster", 420, 594, "poster", 2.0),
+    Format("banner", "roll-upbanner 85 × 200 cm", 850, 2000, "banner", 3.0),
+)}
+POSTER_FORMATS = tuple(f for f, spec in FORMATS.items() if spec.medium == "poster")
+
+Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                                        max_length=40)]
+Copies = Annotated[int, Field(strict=True, ge=0, le=1000)]
+Distance = Annotated[float, Field(gt=0, le=50)]
+Target = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def _check_format_keys(value):
+    if isinstance(value, dict):
+        for key in value:
+            if key not in FORMATS:
+                raise RuleViolation(str(key), f"'{key}' is geen bekend formaat.{suggestion(key, FORMATS, 0.3)} "
+                                              f"Kies uit: {', '.join(FORMATS)}.")
+    return value
+
+
+def target_problem(target: str) -> str | None:
+    """A Dutch reason why a target can never be valid, whatever pages exist."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) or target.startswith("//"):
+        return "moet een pagina van deze site zijn, zonder https:// ervoor."
+    if "?" in target or "#" in target or "\\" in target or ".." in target.split("/"):
+        return "mag geen '?', '#', '\\' of '..' bevatten. De QR-code voegt zelf de gegevens voor de statistiek toe."
+    if resolve_target(target, {}).startswith(f"{urls.SHORTLINK_PREFIX}/"):
+        return "mag niet naar een andere korte link wijzen. Kies de pagina zelf."
+    return None
+
+
+def _valid_target(value: str) -> str:
+    reason = target_problem(value)
+    if reason:
+        raise ValueError(f"'{value}' {reason}")
+    return value
+
+
+class Location(Strict):
+    """One place at a partner where posters or a banner hang."""
+
+    name: Name = hint("De plek, bijvoorbeeld 'kantine hoofdgebouw'.")
+    target: Target = hint("Waar de QR-code naartoe gaat: home, een categorie of het adres van een pagina.")
+    code: Code | None = hint("De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.",
+                             default=None)
+    banner_code: Code | None = hint("De korte code op de roll-upbanner van deze plek.", default=None)
+    copies: dict[str, Copies] = Field(min_length=1, description="Aantal per formaat: A4, A3, A2, banner.")
+    viewing_distance: dict[str, Distance] = Field(default={}, description="Meters per formaat.")
+
+    @field_validator("copies", "viewing_distance", mode="before")
+    @classmethod
+    def _known_formats(cls, value):
+        return _check_format_keys(value)
+
+    @field_validator("target")
+    @classmethod
+    def _target(cls, value):
+        return _valid_target(value)
+
+    @model_validator(mode="after")
+    def _codes_fit_copies(self):
+        if self.poster_copies and not self.code:
+            raise RuleViolation("code", (
+                "ontbreekt. Deze locatie krijgt posters; geef een korte code voor de QR-code, "
+                "bijvoorbeeld 'lefier-kantine'."))
+        if self.copies.get("banner") and not self.banner_code:
+            raise RuleViolation("banner_code", (
+                "ontbreekt. Deze locatie krijgt een banner; geef de banner een eigen korte code, "
+                "bijvoorbeeld 'lefier-entree-banner'. Zo tellen bezoekers via posters en banners apart."))
+        if not self.code and not self.banner_code:
+            raise RuleViolation("code", "ontbreekt. Elke locatie heeft een korte code nodig.")
+        if self.code and self.code == self.banner_code:
+            raise RuleViolation("banner_code", "moet anders zijn dan 'code': posters en banner krijgen elk een eigen code.")
+        return self
+
+    @property
+    def poster_copies(self) -> int:
+        return sum(self.copies.get(f, 0) for f in POSTER_FORMATS)
+
+    def code_for(self, format_id: str) -> str | None:
+        return self.banner_code if FORMATS[format_id].medium == "banner" else self.code
+
+
+class PartnerEntry(Strict):
+    partner: Slug = hint("De id van de organisatie in data/organisations.yml.", relation="organisations")
+    campaign: Slug = hint("De drukronde (komt in de statistiek).")
+    draft: bool = hint("true: gecontroleerd, maar nog geen posters of korte link.", default=False)
+    locations: list[Location] = Field(min_length=1, max_length=100)
+
+    @model_validator(mode="after")
+    def _unique_locations(self):
+        seen = set()
+        for index, location in enumerate(self.locations, start=1):
+            if slugify(location.name) in seen:
+                raise RuleViolation(f"locations[{index}].name",
+                                    "deze locatie staat twee keer bij deze partner. Geef elke locatie een eigen naam.")
+            seen.add(slugify(location.name))
+        return self
+
+
+class Retirement(Strict):
+    date: Date = hint("Sinds wanneer de plek geen posters meer heeft.")
+    reason: Name | None = hint("Waarom, bijvoorbeeld 'partner verhuisd'.", default=None)
+
+
+class IssuedCode(Strict):
+    code: Code
+    partner: Slug
+    location: Name
+    medium: Literal["poster", "banner"]
+    campaign: Slug
+    target: Target
+    issued: Date
+    retired: Retirement | None = hint("Zet dit als de plek uit data/partners.yml verdwijnt. De korte link "
+                                      "blijft werken en stuurt door naar 'target'.", default=None)
+
+    @field_validator("target")
+    @classmethod
+    def _target(cls, value):
+        return _valid_target(value)
+
+
+def _load_inventory(root, ctype, problems):
+    """data/partners.yml is a group (campaign, partners); each partner gets the campaign."""
+    from ..core.loading import load_items
+    from ..core.sources import SourceError, load_yaml_file
+
+    try:
+        raw = load_yaml_file(root, PARTNERS_FILE)
+    except SourceError as error:
+        problems.append(error.problem)
+        return []
+    if not isinstance(raw, dict) or not isinstance(raw.get("partners"), list) or "campaign" not in raw:
+        problems.append(Problem(PARTNERS_FILE, None, (
+            "moet beginnen met 'campaign:' en daarna 'partners:' met een lijst partners. "
+            "Kijk in het voorbeeld bovenaan het bestand.")))
+        return []
+    extra = set(raw) - {"campaign", "partners"}
+    if extra:
+        problems.append(Problem(PARTNERS_FILE, sorted(extra)[0], "is een onbekend veld. Toegestane velden: campaign, partners."))
+    for entry in raw["partners"]:
+        if isinstance(entry, dict):
+            entry.setdefault("campaign", raw["campaign"])
+    return load_items(root, ctype, problems, raw=raw["partners"])
+
+
+PARTNERS = ContentType(
+    id="partners", label="Partner", plural="Partners (posters)", schema=PartnerEntry, source=PARTNERS_FILE,
+    key="partner", summary=None, title_attribute="partner", search=False, make_new="partner",
+    editor_hint="Waar hangen posters en banners, en hoeveel? Verander een gedrukte code nooit.",
+    extra={"loader": _load_inventory, "optional": True, "scaffold": lambda *args: scaffold_partner(*args)},
+)
+
+ISSUED = ContentType(
+    id="issued_codes", label="Uitgegeven code", plural="Uitgegeven codes", schema=IssuedCode,
+    source=ISSUED_FILE, key="code", summary=None, title_attribute="code", search=False, editable=False,
+    published=lambda item, today: None,
+    extra={"optional": True},
+)
+
+
+# --- Short links ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ShortLink:
+    """A code with its page: what the QR code encodes and where it forwards to."""
+
+    code: str
+    partner: str
+    location: str
+    medium: str
+    campaign: str
+    target: str              # as the editor wrote it: home, a category id or a page address
+    file: str                # where the target is set, for error messages
+    entry: str
+    issued: dt.date | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{urls.SHORTLINK_PREFIX}/{self.code}/"
+
+    @property
+    def query(self) -> str:
+        return urlencode([("utm_source", self.partner), ("utm_medium", self.medium),
+                          ("utm_campaign", self.campaign), ("utm_content", slugify(self.location))])
+
+    def qr_url(self, site_url: str) -> str:
+        return urls.absolute(site_url, self.url)
+
+    def target_url(self, site_url: str, categories: dict[str, str]) -> str:
+        return f"{urls.absolute(site_url, resolve_target(self.target, categories))}?{self.query}"
+
+    def relative_target(self, categories: dict[str, str]) -> str:
+        """The forward address as seen from the short-link page (works under any base path)."""
+        return f"{urls.relative(resolve_target(self.target, categories), self.url)}?{self.query}"
+
+
+def resolve_target(target: str, categories: dict[str, str]) -> str:
+    """The site-relative URL of a target: 'home', a category id, or a page address."""
+    target = target.strip()
+    if target == HOME_TARGET:
+        return urls.HOME
+    if target in categories:
+        return f"{categories[target]}/"
+    path = target.lstrip("/")
+    if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+        path += "/"
+    return path
+
+
+def category_paths(site) -> dict[str, str]:
+    return {c.key: c.path for c in site.categories}
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One location of a published partner."""
+
+    partner: str
+    campaign: str
+    location: Location
+    entry: str
+
+
+def placements(site) -> list[Placement]:
+    return [Placement(p.partner, p.campaign, loc, f"{p.partner} / {loc.name}")
+            for p in site.of("partners") for loc in p.locations if not p.status]
+
+
+def short_links(site) -> list[ShortLink]:
+    """Every code that needs a page: the ones in the inventory (forwarding to their target
+    there) and the recorded ones whose location left it (forwarding to the recorded target)."""
+    records = {r.code: r for r in site.of("issued_codes")}
+    result: dict[str, ShortLink] = {}
+    for placement in placements(site):
+        loc = placement.location
+        for code, medium in ((loc.code, "poster"), (loc.banner_code, "banner")):
+            if not code or code in result:
+                continue
+            record = records.get(code)
+            result[code] = ShortLink(code=code, partner=placement.partner, location=loc.name, medium=medium,
+                                     campaign=record.campaign if record else placement.campaign,
+                                     target=loc.target, file=PARTNERS_FILE, entry=placement.entry,
+                                     issued=record.issued if record else None)
+    for record in records.values():
+        if record.code not in result:
+            result[record.code] = ShortLink(code=record.code, partner=record.partner, location=record.location,
+                                            medium=record.medium, campaign=record.campaign, target=record.target,
+                                            file=ISSUED_FILE, entry=record.code, issued=record.issued)
+    return list(result.values())
+
+
+def inventory_problems(context, site) -> list[Problem]:
+    """Codes are unique in the inventory, never move to another location or medium, and an
+    issued code leaves the inventory only when its record says it is retired."""
+    problems = []
+    records = {r.key: r.data for r in context.all_items.get("issued_codes", [])}
+    used: dict[str, str] = {}
+    in_inventory = set()
+    for item in context.all_items.get("partners", []):
+        partner = item.data
+        for index, loc in enumerate(partner.locations, start=1):
+            entry = f"{partner.partner} / {loc.name}"
+            for field_name, code, medium in (("code", loc.code, "poster"), ("banner_code", loc.banner_code, "banner")):
+                if not code:
+                    continue
+                in_inventory.add(code)
+                if code in used:
+                    problems.append(Problem(PARTNERS_FILE, f"locations[{index}].{field_name}", (
+                        f"'{code}' wordt al gebruikt bij {used[code]}. "
+                        "Elke locatie (en elke banner) heeft een eigen code nodig."), entry=entry))
+                    continue
+                used[code] = entry
+                record = records.get(code)
+                if record and (record.partner, slugify(record.location), record.medium) != (
+                        partner.partner, slugify(loc.name), medium):
+                    problems.append(Problem(PARTNERS_FILE, f"locations[{index}].{field_name}", (
+                        f"'{code}' is op {record.issued.isoformat()} al uitgegeven voor {record.partner} / "
+                        f"{record.location} ({record.medium}), zie {ISSUED_FILE}. Een gedrukte code blijft "
+                        "voor altijd van die plek. Kies een nieuwe code."), entry=entry))
+                elif record and record.retired:
+                    problems.append(Problem(ISSUED_FILE, "retired", (
+                        f"code '{code}' staat als 'retired', maar de plek staat nog in {PARTNERS_FILE}. "
+                        "Haal 'retired' weg, of haal de plek uit de lijst van partners."), entry=code))
+    for code, record in records.items():
+        if code not in in_inventory and record.retired is None:
+            problems.append(Problem(ISSUED_FILE, "retired", (
+                f"de plek van code '{code}' ({record.partner} / {record.location}) staat niet meer in "
+                f"{PARTNERS_FILE}, maar de code hangt misschien nog op een poster. Zet bij deze code "
+                "'retired:' met de datum, en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat."),
+                entry=code))
+    return problems
+
+
+# --- The record of issued codes ------------------------------------------------------------------
+
+ISSUED_HEADER = """\
+# Uitgegeven korte codes van posters en banners. NIET met de hand verwijderen.
+#
+# Dit bestand wordt bijgehouden door 'make posters'. Elke code die ooit op een poster of banner
+# is gezet, staat hier. Zo'n poster hangt soms jaren. Daarom:
+# - blijft de pagina <site>/p/<code>/ voor altijd bestaan;
+# - kan een code nooit aan een andere locatie worden gegeven.
+# Staat de code nog in data/partners.yml, dan geldt het doel (target) uit dat bestand.
+# Haal je een plek weg uit data/partners.yml? Zet dan hier bij de code:
+#   retired:
+#     date: 2026-12-01            (sinds wanneer)
+#     reason: "partner verhuisd"  (mag weg)
+# en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat.
+"""
+
+
+def record_issued(root, links: list[ShortLink], records: list[IssuedCode],
+                  today: dt.date | None = None) -> list[str]:
+    """Add the printed codes to the record (and keep the recorded target in step with the
+    inventory). Returns the newly issued codes. Writes the file atomically."""
+    today = today or dt.date.today()
+    by_code = {r.code: r for r in records}
+    new = []
+    for link in links:
+        old = by_code.get(link.code)
+        if old is None:
+            new.append(link.code)
+            by_code[link.code] = IssuedCode(code=link.code, partner=link.partner, location=link.location,
+                                            medium=link.medium, campaign=link.campaign, target=link.target,
+                                            issued=today)
+        elif old.target != link.target and old.retired is None:
+            by_code[link.code] = old.model_copy(update={"target": link.target})
+    text = ISSUED_HEADER + "".join(_issued_yaml(r) for r in by_code.values())
+    parse_yaml(text, ISSUED_FILE)  # never write a file we cannot read back
+    path = root / ISSUED_FILE
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return new
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _issued_yaml(record: IssuedCode) -> str:
+    text = (f"\n- code: {record.code}\n  partner: {record.partner}\n  location: {_quote(record.location)}\n"
+            f"  medium: {record.medium}\n  campaign: {record.campaign}\n  target: {_quote(record.target)}\n"
+            f"  issued: {record.issued.isoformat()}\n")
+    if record.retired:
+        text += f"  retired:\n    date: {record.retired.date.isoformat()}\n"
+        if record.retired.reason:
+            text += f"    reason: {_quote(record.retired.reason)}\n"
+    return text
+
+
+def suggestion_for(target: str, categories: dict[str, str]) -> str:
+    return suggestion(target, [HOME_TARGET, *categories], 0.7)
+
+
+def redirect_files(site, links: list[ShortLink]) -> dict[str, str]:
+    """`_redirects` (Netlify, Cloudflare Pages and others) and an nginx map, for hosts that
+    redirect on the server. 302, not 301: a code may get a new target, and browsers keep a
+    301 forever."""
+    from urllib.parse import urlsplit
+
+    paths = category_paths(site)
+    base = urlsplit(site.site_url).path.rstrip("/") + "/"
+    pairs = [(f"{base}{link.url}", f"{base}{resolve_target(link.target, paths)}?{link.query}") for link in links]
+    header = ("# Korte links van posters en banners (/p/<code>/). Automatisch gemaakt uit "
+              f"{PARTNERS_FILE} en {ISSUED_FILE}; niet met de hand aanpassen.\n")
+    redirects = [header] + [f"{source} {target} 302\n{source.rstrip('/')} {target} 302\n" for source, target in pairs]
+    nginx = [header, "# Gebruik in nginx (http-blok):\n",
+             "#   map $uri $shortlink_target { default \"\"; include shortlinks.nginx.map; }\n",
+             "# en in het server-blok:\n", "#   if ($shortlink_target) { return 302 $shortlink_target; }\n"]
+    for source, target in pairs:
+        nginx.append(f"{source} \"{target}\";\n")
+        nginx.append(f"{source.rstrip('/')} \"{target}\";\n")
+    return {"_redirects": "".join(redirects), "shortlinks.nginx.map": "".join(nginx)}
+
+
+PARTNER_TEMPLATE = """
+  # Nieuwe partner voor posters, aangemaakt op {today}. Uitleg staat bovenaan dit bestand.
+  - partner: {key}                 # id uit data/organisations.yml
+    draft: true                    # zet op false als alles klopt: dan komen er posters en een korte link
+    locations:
+      - name: kantine              # de plek, bijvoorbeeld "kantine hoofdgebouw"
+        target: aspirant           # home, aspirant, opleiding, ervaringsdeskundige, werkgevers of een pagina-adres
+        code: {key}-kantine        # korte code voor de QR-code; na het drukken nooit meer veranderen
+        copies: {{A3: 1}}          # aantal per formaat: A4, A3, A2, banner
+"""
+
+
+def scaffold_partner(root, ctype, title: str, today) -> "Path":
+    """A partner is an organisation that already exists: find it by id or name."""
+    from ..core.sources import load_yaml_file
+    from ..editor.scaffold import ScaffoldError, existing_keys
+
+    organisations = load_yaml_file(root, "data/organisations.yml") or []
+    key = next((o["id"] for o in organisations if isinstance(o, dict) and title.lower() in
+                {str(o.get("id")).lower(), str(o.get("name")).lower()}), None)
+    if key is None:
+        raise ScaffoldError(f"De organisatie '{title}' staat niet in data/organisations.yml. "
+                            f'Maak haar eerst aan: make new KIND=organisatie TITLE="{title}"')
+    if key in existing_keys(root, ctype):
+        raise ScaffoldError(f"'{key}' staat al in {PARTNERS_FILE}. Voeg daar een locatie toe onder die partner.")
+    path = root / PARTNERS_FILE
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                    + PARTNER_TEMPLATE.format(key=key, today=today.isoformat()), encoding="utf-8")
+    return path

@@ -1,0 +1,46 @@
+"""Job profiles (functieprofielen): roles, tasks, competences and pay guidance with source and year."""
+
+from __future__ import annotations
+
+from ..core.fields import Name, Slug, Strict, Text, Year, hint
+from .base import ContentType, Fact, Section
+
+
+class PayGuidance(Strict):
+    text: Text = hint("Wat weten we over de betaling? Noem altijd het jaar.")
+    source: Text = hint("De bron, met hoofdstuk of paragraaf.")
+    year: Year = hint("Het jaar waarvoor het bedrag of de regel geldt.")
+
+
+class JobProfile(Strict):
+    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
+    title: Name = hint("De naam van de rol.")
+    summary: Text = hint("Korte samenvatting van de rol.")
+    tasks: list[Text] = hint("Wat doet iemand in deze rol? 3 tot 6 korte punten.", min_length=1, max_length=20,
+                             example=["Een taak"])
+    competences: list[Text] = hint("Wat heb je nodig? 3 tot 6 korte punten.", min_length=1, max_length=20,
+                                   example=["Een vaardigheid"])
+    level: Text | None = hint("Welk niveau van ervaringsdeskundigheid?", default=None, unknown=True)
+    training: Text | None = hint("Welke opleiding past erbij?", default=None, unknown=True)
+    workplaces: list[Name] = hint("Waar werken mensen in deze rol?", default=[], max_length=20)
+    career_path: Text | None = hint("Hoe kun je verder groeien? Alleen als een bron het beschrijft.",
+                                    default=None)
+    pay: list[PayGuidance] = hint("Informatie over betaling, elk met bron en jaar.", default=[], max_length=10)
+    source: Text | None = hint("Waar komt dit profiel vandaan?", default=None)
+    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+                                  example=["ervaringsdeskundige", "werkgevers"])
+
+
+PROFILES = ContentType(
+    id="profiles", label="Functieprofiel", plural="Functieprofielen", schema=JobProfile,
+    source="data/functieprofielen.yml", key="slug", list_url="functieprofielen/",
+    item_url="functieprofielen/{slug}/",
+    description="Rollen en taken van ervaringsdeskundigen, met opleiding en betaling.",
+    intro="Een ervaringsdeskundige kan verschillende rollen hebben. Hier lees je per rol wat je doet, "
+          "wat je nodig hebt en waar je kunt werken.",
+    item_template="profile.html",
+    nav="ervaringsdeskundige", section=Section("Functieprofielen", limit=3, style="links", order=40),
+    make_new="functieprofiel",
+    editor_hint="Soorten werk voor ervaringsdeskundigen. Elk bedrag of elke regel krijgt een bron en een jaar.",
+)

@@ -1,0 +1,74 @@
+"""Stories (verhalen): Markdown files in content/stories/, about a person who is named by a
+pseudonym, or by their real name only with active consent and within its scope."""
+
+from __future__ import annotations
+
+from pydantic import model_validator
+
+from ..core import consent as consent_rule
+from ..core.consent import Consent
+from ..core.fields import Name, RuleViolation, Strict, hint
+from ..core.problems import Problem
+from . import articles
+from .base import ContentType, Section
+
+PERSON_FIELDS = ("name", "photo")
+DEFAULT_SCOPE = ("name",)
+NAME_PLACEHOLDER = "Schuilnaam"
+
+
+class StoryPerson(Strict):
+    """The person a story is about: a pseudonym, or a real name only with recorded consent."""
+
+    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.",
+                      placeholder=NAME_PLACEHOLDER)
+    pseudonym: bool = hint("true: de naam is verzonnen.", default=False, example=True)
+    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", default=None)
+
+    @model_validator(mode="after")
+    def _real_name_needs_consent(self):
+        if not self.pseudonym and self.consent is None:
+            raise RuleViolation(
+                "name", "een echte naam mag alleen met vastgelegde toestemming. "
+                "Zet 'pseudonym: true' bij een schuilnaam, of vul 'consent' in met de datum van de toestemming.")
+        return self
+
+
+class Story(articles.Article):
+    person: StoryPerson | None = hint("Over wie gaat het verhaal?", default=None)
+
+
+def check_person(item, context) -> list[Problem]:
+    person = item.data.person
+    if person is None:
+        return []
+    return consent_rule.scope_problems(person.consent, PERSON_FIELDS, item.source, None, "person.consent")
+
+
+def public_view(item, today):
+    """A real name is shown only with active consent and with 'name' in its scope; without
+    active consent the story is not published at all."""
+    person = item.data.person
+    if person is None or person.pseudonym and person.consent is None:
+        return item, None
+    reason = consent_rule.status(person.consent, today)
+    if reason:
+        return item, reason
+    if "name" not in consent_rule.scope_of(person.consent, DEFAULT_SCOPE):
+        hidden = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
+        return item.replace(data=item.data.model_copy(update={"person": hidden})), None
+    return item, None
+
+
+STORIES = ContentType(
+    id="stories", label="Verhaal", plural="Verhalen", schema=Story, source="content/stories",
+    list_url="verhalen/", item_url="verhalen/{slug}/", description="Alle verhalen over ervaringsdeskundigheid.",
+    list_template="overview.html", item_template="article.html", page_size=12, summary="description",
+    section=Section("Verhalen", limit=3, style="cards", order=10, all_label="Alle verhalen"),
+    make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
+    editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
+                "alleen met toestemming.",
+    extra={"checks": (articles.check_image, check_person),
+           "public_view": public_view, "placeholders": ("Schrijf hier het verhaal.",),
+           "body_template": "\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n"},
+)
