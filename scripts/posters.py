@@ -3,9 +3,9 @@
 Usage: python scripts/posters.py [--partner ID] [--format A4|A3|A2|banner]
        (or: make posters ARGS="--partner lefier")
 
-Writes PDFs, PNG previews, manifest.json and drukorder.csv to dist/posters/, and records the
-printed codes in data/issued_codes.yml (commit that file). All logic lives in
-ervaringsdeskundigheid.posters; this is only the command line.
+Writes PDFs, PNG previews, manifest.json, drukorder.csv and voor-de-drukker.txt to
+dist/posters/, and records the printed codes in data/issued_codes.yml (commit that file).
+All logic lives in ervaringsdeskundigheid.outreach; this is only the command line.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.partners import FORMATS, ISSUED_FILE
-from ervaringsdeskundigheid.posters import OUTPUT_DIR, PRINT_ORDER, PosterErrors, generate_posters
+from ervaringsdeskundigheid.types.partners import FORMATS, ISSUED_FILE
+from ervaringsdeskundigheid.outreach.posters import (OUTPUT_DIR, PRINT_ORDER, PRINTER_NOTE, PosterErrors,
+                                                   generate_posters)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +45,7 @@ def main(argv: list[str]) -> int:
         return 1
     copies = sum(entry["copies"] for entry in run.manifest)
     print(f"Klaar: {run.count} bestanden voor {copies} exemplaren in {run.seconds:.1f} s.")
-    print(f"Drukorder: {OUTPUT_DIR}/{PRINT_ORDER}")
+    print(f"Drukorder: {OUTPUT_DIR}/{PRINT_ORDER}. Uitleg voor de drukker: {OUTPUT_DIR}/{PRINTER_NOTE}")
     if run.new_codes:
         print(f"Nieuwe codes vastgelegd in {ISSUED_FILE}: {', '.join(run.new_codes)}. "
               "Zet dat bestand in git (commit), zodat deze codes altijd blijven werken.")

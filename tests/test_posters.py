@@ -1,8 +1,8 @@
 """Posters and banners: print-ready PDFs whose QR codes scan, and Dutch errors for bad input.
 
-The PDFs are checked the way a printer and a phone see them: page boxes with pypdf, fonts
-with poppler's pdffonts, the QR code decoded by zxing-cpp from a 700 px wide render of the
-whole poster, and the text with pdftotext.
+The PDFs are checked the way a print shop and a phone see them: content streams and boxes
+with pikepdf (print_checks.py), fonts with poppler's pdffonts, the QR code decoded by
+zxing-cpp from a 700 px wide render of the whole sheet, and the text with pdftotext.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,13 +23,19 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
+import print_checks
 from conftest import ROOT, tree_digest
-from ervaringsdeskundigheid import partners as inv
-from ervaringsdeskundigheid.posters import PosterErrors, generate_posters
+from ervaringsdeskundigheid.types import partners as inv
+from ervaringsdeskundigheid.outreach.posters import PosterErrors, generate_posters
 
 MM = 72 / 25.4
 BLEED = 3.0
-SITE_URL = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]
+SLUG = 7.0                      # crop marks live here, outside the bleed
+SAFE = 5.0                      # text stays this far inside the trim
+SETTINGS = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
+SITE_URL = SETTINGS["site_url"]
+ORGANISATION_NAMES = {o["id"]: o["name"]
+                      for o in yaml.safe_load((ROOT / "data/organisations.yml").read_text(encoding="utf-8"))}
 INVENTORY = yaml.safe_load((ROOT / inv.PARTNERS_FILE).read_text(encoding="utf-8"))
 CATEGORY_PATHS = {c["id"]: c["path"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
 FORMATS = {"A4": (210, 297, 1.0), "A3": (297, 420, 1.5), "A2": (420, 594, 2.0), "banner": (850, 2000, 3.0)}
@@ -116,36 +122,56 @@ def test_qr_and_target_urls_carry_code_and_campaign(manifest):
 # --- Print-ready PDFs ----------------------------------------------------------------------
 
 
-def _box_mm(box) -> tuple[float, float, float, float]:
-    return tuple(round(float(v) / MM, 2) for v in (box.left, box.bottom, box.right, box.top))
-
-
-def test_every_pdf_has_trim_size_with_bleed_and_boxes(run, manifest):
+def test_every_pdf_has_trim_bleed_and_a_slug_for_the_crop_marks(run, manifest):
     result, _ = run
     for entry in manifest:
         width, height = FORMATS[entry["format"]][:2]
         assert entry["trim_mm"] == [width, height]
-        reader = PdfReader(result.out_dir / entry["file"])
-        assert len(reader.pages) == 1
-        page = reader.pages[0]
-        assert "/TrimBox" in page and "/BleedBox" in page
-        assert _box_mm(page.mediabox) == pytest.approx((0, 0, width + 2 * BLEED, height + 2 * BLEED), abs=0.05)
-        assert _box_mm(page.bleedbox) == pytest.approx((0, 0, width + 2 * BLEED, height + 2 * BLEED), abs=0.05)
-        assert _box_mm(page.trimbox) == pytest.approx((BLEED, BLEED, width + BLEED, height + BLEED), abs=0.05)
+        assert len(PdfReader(result.out_dir / entry["file"]).pages) == 1
+        [boxes] = print_checks.boxes_mm(result.out_dir / entry["file"])
+        edge = BLEED + SLUG
+        assert boxes["MediaBox"] == pytest.approx((0, 0, width + 2 * edge, height + 2 * edge), abs=0.05)
+        assert boxes["TrimBox"] == pytest.approx((edge, edge, width + edge, height + edge), abs=0.05)
+        assert boxes["BleedBox"] == pytest.approx((SLUG, SLUG, width + SLUG + 2 * BLEED, height + SLUG + 2 * BLEED),
+                                                  abs=0.05)
+        media, bleed = boxes["MediaBox"], boxes["BleedBox"]
+        assert min(bleed[0] - media[0], bleed[1] - media[1], media[2] - bleed[2], media[3] - bleed[3]) >= 4
 
 
-def test_every_font_is_embedded_and_there_is_no_implicit_helvetica(run, manifest):
+def test_every_pdf_is_cmyk_only_with_embedded_fonts_and_real_metadata(run, manifest):
     result, _ = run
     for entry in manifest:
-        lines = subprocess.run(["pdffonts", str(result.out_dir / entry["file"])], check=True,
-                               capture_output=True, text=True).stdout.splitlines()[2:]
-        assert lines, f"{entry['file']}: geen fonts gevonden"
-        for line in lines:
-            name, emb = line.split()[0], line.split()[-5]
-            assert emb == "yes", f"{entry['file']}: {name} is niet ingebed"
-            assert "Roboto" in name and "Helvetica" not in name
-        raw = (result.out_dir / entry["file"]).read_bytes()
-        assert b"Helvetica" not in raw
+        pdf = result.out_dir / entry["file"]
+        print_checks.assert_print_ready(pdf, author=SETTINGS["organisation"])
+        assert len(print_checks.qr_fill_colours(pdf)) == 1, entry["file"]      # the QR code, pure K
+        meta = print_checks.info(pdf)
+        assert ORGANISATION_NAMES[entry["partner"]] in meta["Title"] and entry["location"] in meta["Title"]
+
+
+def test_font_subset_names_differ_between_files(run, manifest):
+    result, _ = run
+    seen: dict[str, str] = {}
+    for entry in manifest:
+        for font in print_checks.fonts(result.out_dir / entry["file"]):
+            assert font.name not in seen, f"{font.name} in {seen.get(font.name)} and {entry['file']}"
+            seen[font.name] = entry["file"]
+    assert len(seen) >= 3 * len(manifest)
+
+
+def test_text_stays_in_the_safe_zone_and_the_slug_note_is_cut_away(run, manifest):
+    result, _ = run
+    for entry in manifest:
+        width, height = FORMATS[entry["format"]][:2]
+        edge = BLEED + SLUG
+        slug_words = []
+        for word in print_checks.words(result.out_dir / entry["file"]):
+            inside = (word.x0 >= edge + SAFE - 0.01 and word.x1 <= edge + width - SAFE + 0.01
+                      and word.y0 >= edge + SAFE - 0.01 and word.y1 <= edge + height - SAFE + 0.01)
+            in_slug = word.y0 >= edge + height + BLEED
+            assert inside or in_slug, (entry["file"], word)
+            if in_slug:
+                slug_words.append(word.text)
+        assert entry["file"] in " ".join(slug_words)
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +199,7 @@ def test_qr_code_is_at_least_a_tenth_of_the_viewing_distance_wide(manifest, deco
         image, barcodes = decoded[entry["file"]]
         position = barcodes[0].position
         width_px = position.top_right.x - position.top_left.x
-        width_mm = width_px * (entry["trim_mm"][0] + 2 * BLEED) / image.width
+        width_mm = width_px * (entry["trim_mm"][0] + 2 * (BLEED + SLUG)) / image.width
         distance_m = FORMATS[entry["format"]][2]
         assert width_mm >= 0.98 * distance_m * 100, (entry["file"], width_mm)
 
@@ -200,10 +226,11 @@ def test_qr_code_is_black_on_white_with_a_quiet_zone_of_four_modules(run, manife
         assert darkest < 50 and lightest > 235     # 100 % black ink (poppler shows it as 32) on white paper
 
 
-def test_crop_marks_sit_in_the_bleed_at_the_corners(run, manifest):
+def test_crop_marks_sit_in_the_slug_outside_the_bleed(run, manifest):
     result, _ = run
     entry = next(e for e in manifest if e["format"] == "A4")
-    width = entry["trim_mm"][0] + 2 * BLEED
+    edge = BLEED + SLUG
+    width, height = entry["trim_mm"][0] + 2 * edge, entry["trim_mm"][1] + 2 * edge
     image = render(result.out_dir / entry["file"], 2400).convert("L")
     per_mm = image.width / width
 
@@ -211,23 +238,59 @@ def test_crop_marks_sit_in_the_bleed_at_the_corners(run, manifest):
         return image.crop((int(x0_mm * per_mm), int(y0_mm * per_mm), int(x1_mm * per_mm),
                            int(y1_mm * per_mm))).getextrema()[0]
 
-    height = entry["trim_mm"][1] + 2 * BLEED
-    # Bottom corners are on white paper: a dark mark in the bleed, along the trim lines.
-    assert darkest(0, height - BLEED - 0.3, BLEED - 0.5, height - BLEED + 0.3) < 128
-    assert darkest(width - BLEED + 0.5, height - BLEED - 0.3, width, height - BLEED + 0.3) < 128
-    assert darkest(BLEED - 0.3, height - BLEED + 0.5, BLEED + 0.3, height) < 128
-    # No marks inside the trim, and none along the bleed away from the corners.
-    assert darkest(BLEED + 2, height - BLEED - 4, BLEED + 8, height - BLEED - 1) > 200
-    assert darkest(width / 2 - 5, height - BLEED + 0.5, width / 2 + 5, height) > 200
+    for x, y in ((edge, edge), (width - edge, edge), (edge, height - edge), (width - edge, height - edge)):
+        outward_x = -1 if x < width / 2 else 1
+        outward_y = -1 if y < height / 2 else 1
+        # A mark along each trim line in the slug, beyond the bleed ...
+        horizontal = sorted((x + outward_x * (BLEED + 1), x + outward_x * (BLEED + 4)))
+        vertical = sorted((y + outward_y * (BLEED + 1), y + outward_y * (BLEED + 4)))
+        assert darkest(horizontal[0], y - 0.3, horizontal[1], y + 0.3) < 128, (x, y)
+        assert darkest(x - 0.3, vertical[0], x + 0.3, vertical[1]) < 128, (x, y)
+        # ... and nothing of the marks in the bleed at the corner.
+        bleed_x = sorted((x + outward_x * 0.3, x + outward_x * (BLEED - 0.2)))
+        bleed_y = sorted((y + outward_y * 0.3, y + outward_y * (BLEED - 0.2)))
+        if y > height / 2:     # the bottom corners are white paper: the bleed there must stay empty
+            assert darkest(bleed_x[0], y - 0.3, bleed_x[1], y + 0.3) > 200, (x, y)
+            assert darkest(x - 0.3, bleed_y[0], x + 0.3, bleed_y[1]) > 200, (x, y)
+    # No marks along the slug away from the corners.
+    assert darkest(width / 2 - 5, 0, width / 2 + 5, SLUG) > 200
 
 
-def test_short_url_and_call_to_action_are_printed_as_text(run, manifest):
+def test_printed_link_contact_and_location_lines(run, manifest):
     result, _ = run
     for entry in manifest:
-        text = pdf_text(result.out_dir / entry["file"])
-        assert entry["qr_url"] in text
-        assert "Scan mij" in text
-        assert "Alliantie van Kracht" in text
+        printed = print_checks.text(result.out_dir / entry["file"])
+        assert entry["printed_url"] == entry["qr_url"].removeprefix("https://").rstrip("/")
+        assert entry["printed_url"].startswith("www.")          # data/site.yml: www_optional is false
+        assert entry["printed_url"] in printed
+        assert "http://" not in printed and "https://" not in printed
+        assert "Scan mij" in printed
+        assert "Alliantie van Kracht" in printed
+        assert f"Geen smartphone? Mail naar {SETTINGS['contact']['email']}." in printed
+        assert f"Hangt bij {ORGANISATION_NAMES[entry['partner']]} · {entry['location']}" in printed
+
+
+def test_www_optional_and_a_phone_number_shorten_the_printed_lines(project, tmp_path):
+    site = project / "data" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace("www_optional: false", "www_optional: true")
+                    .replace("  email: info@alliantievankracht.nl",
+                             "  email: info@alliantievankracht.nl\n  phone: 050 123 45 67"), encoding="utf-8")
+    run = generate_posters(project, tmp_path / "out", partner="lefier", fmt="A4", previews=False)
+    [entry] = run.manifest
+    assert entry["printed_url"] == "alliantievankracht.nl/ervaringsdeskundigheid/p/lefier-kantine"
+    printed = print_checks.text(tmp_path / "out" / entry["file"])
+    assert entry["printed_url"] in printed and "www." not in printed
+    assert "Geen smartphone? Bel 050 123 45 67." in printed
+    assert "@" not in printed
+    image = render(tmp_path / "out" / entry["file"])
+    assert [b.text for b in zxingcpp.read_barcodes(image)] == [entry["qr_url"]]     # the code itself is unchanged
+
+
+def test_printer_note_says_what_the_files_are(run):
+    result, _ = run
+    note = (result.out_dir / "voor-de-drukker.txt").read_text(encoding="utf-8")
+    for fact in ("CMYK", "FOGRA39", "3 mm afloop", "ingebed", "geen PDF/X", "A4-poster: snijmaat 210 × 297 mm"):
+        assert fact in note
 
 
 def test_wording_suits_the_target_category(run, manifest):
@@ -247,7 +310,8 @@ def test_no_personal_data_on_any_poster(run, manifest):
     assert personal, "the test needs people to look for"
     for entry in manifest:
         text = pdf_text(result.out_dir / entry["file"])
-        assert "@" not in text
+        # Only the network's general address, never a person's.
+        assert set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text)) == {SETTINGS["contact"]["email"]}
         for value in personal:
             assert value not in text, (entry["file"], value)
 
@@ -309,6 +373,8 @@ def inventory(locations: str, partner: str = "lefier") -> str:
     return f"campaign: test\npartners:\n  - partner: {partner}\n    locations:\n{locations}"
 
 
+# Messages from the loader (types/partners.py) name the partner and the location's index;
+# the poster checks (target pages, QR size) name the location.
 BAD = {
     "unknown-organisation": (inventory(GOOD_LOCATION, partner="lefiet"),
                              ["data/partners.yml", "item 'lefiet'", "'partner'", "data/organisations.yml",
@@ -320,24 +386,23 @@ BAD = {
                                 ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'target'",
                                  "Bedoel je 'aspirant'?"]),
     "duplicate-code": (inventory(GOOD_LOCATION + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree")),
-                       ["data/partners.yml", "item 'lefier / entree'", "'code'", "'test-kantine'",
+                       ["data/partners.yml", "item 'lefier / entree'", "'locations[2].code'", "'test-kantine'",
                         "al gebruikt bij lefier / kantine hoofdgebouw"]),
     "negative-count": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: -1")),
-                       ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'", "minstens 0"]),
+                       ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "minstens 0"]),
     "count-not-a-number": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: twee")),
-                           ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'",
-                            "heel getal"]),
+                           ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"]),
     "count-not-whole": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: 2.5")),
-                        ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A3'", "heel getal"]),
+                        ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"]),
     "unknown-format": (inventory(GOOD_LOCATION.replace("A3: 2", "A5: 2")),
-                       ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'copies.A5'",
+                       ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A5'",
                         "'A5' is geen bekend formaat", "A4, A3, A2, banner"]),
     "banner-without-code": (inventory(GOOD_LOCATION.replace("A3: 2", "banner: 1")),
-                            ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'banner_code'",
-                             "ontbreekt"]),
+                            ["data/partners.yml", "item 'lefier'", "'locations[1].banner_code'", "ontbreekt"]),
     "issued-code-reused-elsewhere": (inventory(GOOD_LOCATION.replace("test-kantine", "cosis-personeel")),
-                                     ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'code'",
-                                      "al uitgegeven voor cosis / personeelsruimte", "nieuwe code"]),
+                                     ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'",
+                                      "'locations[1].code'", "al uitgegeven voor cosis / personeelsruimte",
+                                      "nieuwe code"]),
     "qr-too-small-for-distance": (inventory(GOOD_LOCATION.replace("copies: {A3: 2}",
                                                                   "copies: {A4: 1}\n        viewing_distance: {A4: 3}")),
                                   ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'",
@@ -346,10 +411,25 @@ BAD = {
                      ["data/partners.yml", "geen geldige YAML", "regel"]),
 }
 
+# The record a test inventory starts from: one retired code (its location left the inventory).
+RETIRED_RECORD = """
+- code: cosis-personeel
+  partner: cosis
+  location: "personeelsruimte"
+  medium: poster
+  campaign: posters-ronde-1
+  target: "ervaringsdeskundige"
+  issued: 2026-11-23
+  retired:
+    date: 2026-11-30
+"""
+
 
 @pytest.fixture
 def poster_project(project):
-    """A copy of the repository with an existing dist/posters/ from an earlier run."""
+    """A copy of the repository with an existing dist/posters/ from an earlier run, and a record
+    of issued codes that fits the small test inventories."""
+    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + RETIRED_RECORD, encoding="utf-8")
     out = project / "dist" / "posters"
     out.mkdir(parents=True)
     (out / "manifest.json").write_text('["van de vorige keer"]\n', encoding="utf-8")
@@ -380,24 +460,32 @@ def test_bad_input_gives_a_dutch_error_and_writes_nothing(poster_project, case):
 
 
 def test_every_problem_of_a_run_is_reported_together(poster_project):
+    # Two problems the loader finds ...
     locations = (GOOD_LOCATION.replace("A3: 2", "A3: -1")
-                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("target: aspirant", "target: x/"))
+                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("test-kantine", "test-entree")
+                 .replace("A3: 2", "A5: 1"))
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(locations), encoding="utf-8")
     with pytest.raises(PosterErrors) as error:
         generate_posters(poster_project, poster_project / "dist" / "posters")
     assert len(error.value.problems) == 2
+    # ... and two that only the posters check: a page that does not exist, a code too small.
+    locations = (GOOD_LOCATION.replace("target: aspirant", "target: x/")
+                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("test-kantine", "test-entree")
+                 .replace("copies: {A3: 2}", "copies: {A4: 1}\n        viewing_distance: {A4: 3}"))
+    (poster_project / inv.PARTNERS_FILE).write_text(inventory(locations), encoding="utf-8")
+    with pytest.raises(PosterErrors) as error:
+        generate_posters(poster_project, poster_project / "dist" / "posters")
+    assert sorted(p.field for p in error.value.problems) == ["target", "viewing_distance.A4"]
 
 
 def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
-    (poster_project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "posters.py", poster_project / "scripts" / "posters.py")
     (poster_project / inv.PARTNERS_FILE).write_text(BAD["negative-count"][0], encoding="utf-8")
     dist_before = tree_digest(poster_project / "dist")
     issued_before = (poster_project / inv.ISSUED_FILE).read_bytes()
     result = subprocess.run([sys.executable, "scripts/posters.py"], cwd=poster_project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "De posters zijn niet gemaakt" in result.stderr
-    assert "data/partners.yml, item 'lefier / kantine hoofdgebouw', veld 'copies.A3'" in result.stderr
+    assert "data/partners.yml, item 'lefier', veld 'locations[1].copies.A3'" in result.stderr
     assert "Traceback" not in result.stderr
     _assert_nothing_changed(poster_project, dist_before, issued_before)
 
@@ -406,8 +494,6 @@ def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
 
 
 def test_script_makes_posters_with_progress_and_records_new_codes(poster_project):
-    (poster_project / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "posters.py", poster_project / "scripts" / "posters.py")
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(GOOD_LOCATION), encoding="utf-8")
     issued_before = (poster_project / inv.ISSUED_FILE).read_text(encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/posters.py", "--format", "A3"], cwd=poster_project,
@@ -448,11 +534,13 @@ def test_issued_code_keeps_its_campaign_and_location(poster_project):
 
 
 def test_benchmark_inventory_is_valid_and_generates(project, tmp_path):
-    organisations = [o["id"] for o in yaml.safe_load((project / "data/organisations.yml").read_text())][:2]
-    partners_file = tmp_path / "partners.yml"
-    from ervaringsdeskundigheid.posters import benchmark_inventory
+    from tools.benchmark import benchmark_inventory   # the fixture `make bench` uses
 
-    partners_file.write_text(benchmark_inventory(organisations, locations=1), encoding="utf-8")
-    run = generate_posters(project, tmp_path / "out", partners_file=partners_file, previews=False)
+    organisations = [o["id"] for o in yaml.safe_load((project / "data/organisations.yml").read_text())][:2]
+    categories = [c["id"] for c in yaml.safe_load((project / "data/categories.yml").read_text())]
+    (project / inv.PARTNERS_FILE).write_text(benchmark_inventory(organisations, categories, locations=1),
+                                             encoding="utf-8")
+    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + "[]\n", encoding="utf-8")
+    run = generate_posters(project, tmp_path / "out", previews=False)
     assert run.count == 2 * len(FORMATS)
-    assert not (project / inv.ISSUED_FILE).read_text(encoding="utf-8").count("\n- code: b1\n")
+    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == inv.ISSUED_HEADER + "[]\n"   # nothing issued

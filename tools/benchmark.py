@@ -347,19 +347,37 @@ def measure_rebuild(corpus: Corpus, edits: int = SERVE_EDITS) -> list[float]:
     return results
 
 
-def time_posters(corpus: Corpus, target: Path) -> tuple[float, int] | None:
+def benchmark_inventory(organisation_ids: list[str], themes: list[str], locations: int = 2) -> str:
+    """A synthetic data/partners.yml for timing: every organisation, `locations` locations,
+    every format, targets spread over home and the categories."""
+    targets = ["home", *themes]
+    lines = ["campaign: benchmark", "partners:"]
+    n = 0
+    for org in organisation_ids:
+        lines += [f"  - partner: {org}", "    locations:"]
+        for number in range(1, locations + 1):
+            n += 1
+            lines += [f"      - name: locatie {number}", f"        target: {targets[n % len(targets)]}",
+                      f"        code: b{n}", f"        banner_code: b{n}-banner",
+                      "        copies: {A4: 2, A3: 1, A2: 1, banner: 1}"]
+    return "\n".join(lines) + "\n"
+
+
+def time_posters(corpus: Corpus, target: Path, partners: int = 50) -> tuple[float, int]:
     """Seconds and count for every poster of 50 partners (two locations each, every format),
-    or None when the posters module is not there."""
-    try:
-        from .posters import benchmark_inventory, generate_posters
-    except ImportError:
-        return None
-    organisations = yaml.safe_load((corpus.ours / "data/organisations.yml").read_text(encoding="utf-8"))
-    partners_file = target / "partners-benchmark.yml"
-    partners_file.write_text(benchmark_inventory([o["id"] for o in organisations][:DATA_SIZES["partners"]]),
-                             encoding="utf-8")
+    made in a copy of the corpus so the site builds are not affected."""
+    from ervaringsdeskundigheid.outreach.posters import generate_posters
+
+    project = target / "posters-project"
+    shutil.copytree(corpus.ours, project, ignore=shutil.ignore_patterns("site*"))
+    organisations = yaml.safe_load((project / "data/organisations.yml").read_text(encoding="utf-8"))
+    categories = yaml.safe_load((project / "data/categories.yml").read_text(encoding="utf-8"))
+    (project / "data/partners.yml").write_text(
+        benchmark_inventory([o["id"] for o in organisations][:partners], [c["id"] for c in categories]),
+        encoding="utf-8")
+    (project / "data/issued_codes.yml").write_text("[]\n", encoding="utf-8")
     start = time.perf_counter()
-    run = generate_posters(corpus.ours, target / "posters", partners_file=partners_file)
+    run = generate_posters(project, target / "posters")
     return time.perf_counter() - start, run.count
 
 

@@ -1,0 +1,486 @@
+"""A4 handouts for the places where aspirants are (food bank, wijkteam, community centre).
+
+`generate_handouts` writes to dist/handouts/:
+
+- ervaringsdeskundigen.pdf: the experts overview, about ten people per page, grouped by region
+  or organisation. It uses the same loaded site as the build, so only people with active
+  consent appear, and only with the fields in their consent scope (`loader.public_view`).
+- menukaart.pdf: the steps from experience to work, each with a QR code to its place online.
+- <slug>.pdf: one per checklist, with boxes to tick on paper.
+
+Every page says "Stand van <datum>" and carries a QR code to the page online, so a paper copy
+always leads to the current version. Office printers cannot print to the edge, so nothing
+bleeds: the page is the trim. Colours are CMYK and fonts embedded, as on the posters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, KeepTogether, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+import markdown as markdown_lib
+
+from ..build import publish
+from ..core import urls
+from ..core.problems import ContentErrors, Problem
+from ..core.site import Site
+from ..core.text import dutch_date
+from ..render.markdown import plain
+from ..types import by_id, load_site
+from .printing import (BLACK, FONTS, GREY, HOUSE, LIGHT, MM, PAPER, QUIET_ZONE_MODULES, Ink, Metadata, draw_qr,
+                       ink_for,
+                       finish_pdf, offline_contact, printed_link, qr_modules, register_fonts)
+
+OUTPUT_DIR = "dist/handouts"
+EXPERTS_FILE = "ervaringsdeskundigen.pdf"
+MENU_FILE = "menukaart.pdf"
+GROUPINGS = {"regio": "region", "organisatie": "organisation"}
+SENDER = "Ervaringsdeskundigheid en Werk · Groningen en Drenthe"
+
+PAGE_W, PAGE_H = 210 * MM, 297 * MM
+MARGIN = 15 * MM
+HEADER_H = 43 * MM            # brand line, title, date and the QR code
+FOOTER_H = 14 * MM
+HEADER_QR = 26 * MM           # big enough for a phone held above a table
+COLUMN_GAP = 6 * MM
+
+
+class HandoutErrors(ContentErrors):
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "fout" if count == 1 else "fouten"
+        lines = [f"De handouts zijn niet gemaakt: {count} {noun} gevonden. Er is niets veranderd in {OUTPUT_DIR}."]
+        lines += [f"  - {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass
+class HandoutRun:
+    out_dir: Path
+    files: dict[str, int] = field(default_factory=dict)     # file name -> pages
+    people: int = 0
+    seconds: float = 0.0
+
+
+# --- Styles ----------------------------------------------------------------------------------
+
+
+def _styles(ink) -> dict[str, ParagraphStyle]:
+    colour = ink.colour()
+    base = ParagraphStyle("base", fontName=FONTS["regular"], fontSize=10.5, leading=14, textColor=BLACK)
+    return {
+        "body": base,
+        "intro": ParagraphStyle("intro", parent=base, fontSize=11.5, leading=16, spaceAfter=3 * MM),
+        "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=12.5, textColor=GREY),
+        "group": ParagraphStyle("group", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
+                                textColor=colour, spaceBefore=4 * MM, spaceAfter=2 * MM),
+        "name": ParagraphStyle("name", parent=base, fontName=FONTS["bold"], fontSize=12, leading=15),
+        "line": ParagraphStyle("line", parent=base, fontSize=10.5, leading=13.5),
+        "step_title": ParagraphStyle("step_title", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
+                                     textColor=colour, spaceAfter=1.5 * MM),
+        "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=10.5, textColor=GREY,
+                                  alignment=TA_CENTER),
+        "check": ParagraphStyle("check", parent=base, fontSize=11, leading=15),
+        "section": ParagraphStyle("section", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
+                                  textColor=colour, spaceBefore=3 * MM, spaceAfter=1.5 * MM),
+    }
+
+
+def _table_style(commands: list) -> TableStyle:
+    """Table cells set a font even when empty; without this it would be Helvetica (not embedded)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONTS["regular"]), *commands])
+
+
+def markdown_text(text: str) -> str:
+    """The visible words of a Markdown field (links and emphasis do not exist on paper)."""
+    return plain(markdown_lib.markdown(html.escape(text, quote=False)))
+
+
+def esc(text: str) -> str:
+    """Data in Paragraph markup: everything is text, nothing is markup."""
+    return html.escape(text, quote=False)
+
+
+# --- Flowables -----------------------------------------------------------------------------
+
+
+class QrCode(Flowable):
+    """A QR code in pure black ink with its quiet zone; `size` is the symbol without the quiet zone."""
+
+    def __init__(self, url: str, size: float):
+        super().__init__()
+        self.url, self.size = url, size
+        self.quiet = QUIET_ZONE_MODULES * size / qr_modules(url)
+
+    def wrap(self, available_width, available_height):
+        return self.size + 2 * self.quiet, self.size + 2 * self.quiet
+
+    def draw(self):
+        draw_qr(self.canv, self.url, self.quiet, self.quiet, self.size)
+
+
+class CheckBox(Flowable):
+    """An empty box to tick with a pen."""
+
+    def __init__(self, size: float = 5 * MM):
+        super().__init__()
+        self.size = size
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self):
+        self.canv.setStrokeColor(BLACK)
+        self.canv.setFillColor(PAPER)
+        self.canv.setLineWidth(1.1)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=1)
+
+
+class StepNumber(Flowable):
+    """A coloured disc with the step number."""
+
+    def __init__(self, number: int, ink, size: float = 13 * MM):
+        super().__init__()
+        self.number, self.ink, self.size = number, ink, size
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self):
+        c = self.canv
+        c.setFillColor(self.ink.colour())
+        c.circle(self.size / 2, self.size / 2, self.size / 2, stroke=0, fill=1)
+        c.setFillColor(PAPER)
+        c.setFont(FONTS["bold"], self.size * 0.55)
+        c.drawCentredString(self.size / 2, self.size * 0.3, str(self.number))
+
+
+# --- One handout: pages with header and footer ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Handout:
+    file: str
+    title: str
+    subtitle: str
+    qr_url: str
+    qr_caption: str
+    ink: Ink
+    subject: str
+    story: Callable[[dict], list]      # styles -> flowables (called once per build pass)
+    columns: int = 1                   # 2: newspaper columns after a full-width intro (FrameBreak ends it)
+    intro_height: float = 0.0
+
+
+def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisation: str, www_optional: bool,
+               total: int | None):
+    ink = handout.ink
+    top = PAGE_H - MARGIN
+    c.saveState()
+    # Header: a coloured bar, the brand line, the title, the date; the QR code on the right.
+    c.setFillColor(ink.colour())
+    c.rect(MARGIN, top - 2.2 * MM, PAGE_W - 2 * MARGIN, 2.2 * MM, stroke=0, fill=1)
+    qr_quiet = QUIET_ZONE_MODULES * HEADER_QR / qr_modules(handout.qr_url)
+    qr_x = PAGE_W - MARGIN - HEADER_QR - qr_quiet
+    qr_y = top - 4 * MM - HEADER_QR - qr_quiet
+    draw_qr(c, handout.qr_url, qr_x, qr_y, HEADER_QR)
+    c.setFillColor(GREY)
+    c.setFont(FONTS["regular"], 8)
+    c.drawCentredString(qr_x + HEADER_QR / 2, qr_y - qr_quiet - 2.5 * MM, handout.qr_caption)
+    text_width = qr_x - qr_quiet - MARGIN - 4 * MM
+    c.setFont(FONTS["medium"], 9)
+    c.setFillColor(GREY)
+    c.drawString(MARGIN, top - 8 * MM, f"{organisation} · {SENDER}")
+    title = Paragraph(esc(handout.title), ParagraphStyle(
+        "title", fontName=FONTS["bold"], fontSize=19, leading=22, textColor=ink.colour()))
+    _, height = title.wrap(text_width, 30 * MM)
+    title.drawOn(c, MARGIN, top - 11 * MM - height)
+    y = top - 11 * MM - height - 5.5 * MM
+    c.setFillColor(BLACK)
+    c.setFont(FONTS["regular"], 10.5)
+    if handout.subtitle:
+        c.drawString(MARGIN, y, handout.subtitle)
+        y -= 5.5 * MM
+    c.setFont(FONTS["bold"], 10.5)
+    c.drawString(MARGIN, y, f"Stand van {stand}")
+    # Footer: the link online, the contact line, the page number.
+    c.setStrokeColor(ink.colour())
+    c.setLineWidth(0.6)
+    c.line(MARGIN, MARGIN + 9 * MM, PAGE_W - MARGIN, MARGIN + 9 * MM)
+    c.setFillColor(BLACK)
+    c.setFont(FONTS["regular"], 8.5)
+    c.drawString(MARGIN, MARGIN + 5 * MM, f"Online: {printed_link(handout.qr_url, www_optional=www_optional)}")
+    c.drawString(MARGIN, MARGIN + 1 * MM, footer)
+    page = f"Pagina {doc.page}" + (f" van {total}" if total else "")
+    c.drawRightString(PAGE_W - MARGIN, MARGIN + 1 * MM, page)
+    c.restoreState()
+
+
+def _frame(x, y, width, height, name):
+    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+
+
+def _templates(handout: Handout, on_page) -> list[PageTemplate]:
+    bottom, width = MARGIN + FOOTER_H, PAGE_W - 2 * MARGIN
+    height = PAGE_H - 2 * MARGIN - HEADER_H - FOOTER_H
+    if handout.columns == 1:
+        return [PageTemplate(id="page", frames=[_frame(MARGIN, bottom, width, height, "body")], onPage=on_page)]
+    column = (width - COLUMN_GAP) / 2
+
+    def columns(top_height):
+        return [_frame(MARGIN + i * (column + COLUMN_GAP), bottom, column, top_height, f"column{i}") for i in (0, 1)]
+
+    intro = _frame(MARGIN, bottom + height - handout.intro_height, width, handout.intro_height, "intro")
+    return [PageTemplate(id="first", frames=[intro, *columns(height - handout.intro_height)], onPage=on_page,
+                         autoNextPageTemplate="later"),
+            PageTemplate(id="later", frames=columns(height), onPage=on_page)]
+
+
+def build(handout: Handout, path: Path, *, stand: str, organisation: str, contact: str,
+          www_optional: bool, now: dt.datetime) -> int:
+    """Lay out `handout` twice (the second time with the page count) and write the PDF. Returns pages."""
+    register_fonts()
+    styles = _styles(handout.ink)
+    total = None
+    for _ in range(2):
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
+                              topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H, invariant=True,
+                              enforceColorSpace="cmyk", lang="nl-NL", initialFontName=FONTS["regular"],
+                              initialFontSize=10.5, pageCompression=1, title=handout.title, author=organisation)
+
+        def on_page(c, d, t=total):
+            _draw_page(c, d, handout, stand=stand, footer=contact, organisation=organisation,
+                       www_optional=www_optional, total=t)
+
+        doc.addPageTemplates(_templates(handout, on_page))
+        doc.build(handout.story(styles))
+        pages = doc.page
+        if total == pages:
+            break
+        total = pages
+    finish_pdf(buffer.getvalue(), path, Metadata(title=handout.title, author=organisation, subject=handout.subject,
+                                                 keywords="handout, ervaringsdeskundigheid"),
+               key=f"handout/{handout.file}", now=now)
+    return pages
+
+
+# --- The experts overview --------------------------------------------------------------------
+
+
+def _expert_card(expert, organisations: dict, styles: dict, grouped_by: str) -> list:
+    s = styles
+    name = esc(expert.name)
+    if expert.example:
+        name += f' <font name="{FONTS["regular"]}" size="8.5" color="#000000">(voorbeeld)</font>'
+    lines = [Paragraph(name, s["name"])]
+    if expert.function:
+        lines.append(Paragraph(esc(expert.function), s["line"]))
+    where = []
+    if expert.organisation and (grouped_by != "organisation"):
+        where.append(organisations[expert.organisation].name if expert.organisation in organisations
+                     else expert.organisation)
+    if expert.region and grouped_by != "region":
+        where.append(expert.region)
+    if where:
+        lines.append(Paragraph(esc(" · ".join(where)), s["line"]))
+    if expert.expertise:
+        lines.append(Paragraph(f"Weet veel over: {esc(', '.join(expert.expertise))}", s["line"]))
+    if expert.buddy:
+        lines.append(Paragraph(f'<font name="{FONTS["bold"]}">Meeloopmaatje:</font> je mag een keer meelopen',
+                               s["line"]))
+    if expert.email:
+        lines.append(Paragraph(f"E-mail: {esc(expert.email)}", s["line"]))
+    if expert.phone:
+        lines.append(Paragraph(f"Telefoon: {esc(expert.phone)}", s["line"]))
+    return lines
+
+
+def group_experts(site: Site, grouping: str) -> list[tuple[str, list]]:
+    """(heading, people) in reading order. People without the grouped field come last."""
+    attribute = GROUPINGS[grouping]
+    names = {o.key: o.name for o in site.of("organisations")}
+    groups: dict[str, list] = {}
+    rest = []
+    for expert in site.of("experts"):
+        value = getattr(expert, attribute)
+        if not value:
+            rest.append(expert)
+            continue
+        heading = names.get(value, value) if attribute == "organisation" else value
+        groups.setdefault(heading, []).append(expert)
+    ordered = [(heading, groups[heading]) for heading in sorted(groups, key=str.casefold)]
+    if rest:
+        ordered.append(("Andere ervaringsdeskundigen", rest))
+    return [(heading, sorted(people, key=lambda e: e.name.casefold())) for heading, people in ordered]
+
+
+def experts_handout(site: Site, grouping: str) -> Handout:
+    organisations = {o.key: o for o in site.of("organisations")}
+    attribute = GROUPINGS[grouping]
+    groups = group_experts(site, grouping)
+    column = (PAGE_W - 2 * MARGIN - COLUMN_GAP) / 2
+
+    def card(expert, s):
+        table = Table([[_expert_card(expert, organisations, s, attribute)]], colWidths=[column], spaceAfter=3 * MM)
+        table.setStyle(_table_style([
+            ("BACKGROUND", (0, 0), (-1, -1), LIGHT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3.5 * MM), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * MM),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.2 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8 * MM)]))
+        return table
+
+    def story(s):
+        flow = [Paragraph(
+            "Deze ervaringsdeskundigen werken bij organisaties in ons netwerk. Wil je weten hoe hun werk is? "
+            "Of wil je met iemand meelopen? Neem gerust contact op. Iedereen op deze lijst heeft "
+            "toestemming gegeven om hier te staan.", s["intro"])]
+        if any(e.buddy for e in site.of("experts")):
+            flow.append(Paragraph(f'<font name="{FONTS["bold"]}">Meeloopmaatje</font> betekent: je mag een keer met '
+                                  "deze persoon meelopen op het werk.", s["body"]))
+        flow.append(FrameBreak())
+        if not groups:
+            flow.append(Paragraph("Er staan nu geen ervaringsdeskundigen in het overzicht. Kijk online voor de "
+                                  "nieuwste lijst, of neem contact met ons op.", s["intro"]))
+        for heading, people in groups:
+            count = f"{len(people)} {'persoon' if len(people) == 1 else 'personen'}"
+            title = Paragraph(f"{esc(heading)} <font size='10' name='{FONTS['regular']}'>· {count}</font>",
+                              s["group"])
+            cards = [card(e, s) for e in people]
+            flow.append(KeepTogether([title, cards[0]]))     # never a heading alone at the foot of a column
+            flow += cards[1:]
+        return flow
+
+    return Handout(
+        file=EXPERTS_FILE, title="Ervaringsdeskundigen in het netwerk",
+        subtitle=f"Ingedeeld per {grouping}", qr_url=urls.absolute(site.site_url, by_id("experts").list_url),
+        qr_caption="Scan voor de nieuwste lijst", ink=HOUSE,
+        subject="Overzicht van ervaringsdeskundigen bij de partners, met toestemming van iedereen op de lijst",
+        story=story, columns=2, intro_height=27 * MM)
+
+
+# --- The menukaart ---------------------------------------------------------------------------
+
+
+def menu_handout(site: Site) -> Handout:
+    ink = HOUSE
+    step_qr = 21 * MM
+
+    def story(s):
+        flow = [Paragraph("Van je eigen ervaring naar werk gaat in stappen. Je hoeft niet alles tegelijk te doen. "
+                          "Begin waar jij nu bent. Scan de code bij een stap voor meer uitleg.", s["intro"])]
+        for number, step in enumerate(site.of("menu"), start=1):
+            text = [Paragraph(esc(step.title), s["step_title"]), Paragraph(esc(markdown_text(step.text)), s["body"])]
+            if step.opleidingen:    # the step's text names the regional ones; the list itself is online
+                text.append(Paragraph(f"Online staan {len(step.opleidingen)} opleidingen en cursussen die hierbij "
+                                      "passen.", s["small"]))
+            if step.functieprofielen:
+                text.append(Paragraph(f"Online staan {len(step.functieprofielen)} soorten werk die hierbij passen.",
+                                      s["small"]))
+            if step.buddies:
+                text.append(Spacer(0, 1.5 * MM))
+                text.append(Paragraph("Op de lijst <font name='%s'>Ervaringsdeskundigen in het netwerk</font> "
+                                      "staat wie meeloopmaatje wil zijn." % FONTS["bold"], s["line"]))
+            url = urls.absolute(site.site_url, step.url)
+            code = [QrCode(url, step_qr), Paragraph(f"Stap {number} online", s["caption"])]
+            row = Table([[StepNumber(number, ink), text, code]],
+                        colWidths=[18 * MM, PAGE_W - 2 * MARGIN - 18 * MM - 34 * MM, 34 * MM])
+            row.setStyle(_table_style([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (2, 0), (2, 0), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (1, 0), (1, 0), 4 * MM),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * MM),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.6, GREY)]))
+            flow.append(KeepTogether([row]))
+        return flow
+
+    return Handout(
+        file=MENU_FILE, title="Menukaart: van ervaring naar werk", subtitle="Alle stappen op een rij",
+        qr_url=urls.absolute(site.site_url, by_id("menu").list_url), qr_caption="Scan voor de menukaart online",
+        ink=HOUSE,
+        subject="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk", story=story)
+
+
+# --- Checklists ------------------------------------------------------------------------------
+
+
+def _check_table(rows: list) -> Table:
+    table = Table(rows, colWidths=[10 * MM, PAGE_W - 2 * MARGIN - 10 * MM], hAlign="LEFT")
+    table.setStyle(_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1 * MM),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * MM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT)]))
+    return table
+
+
+def checklist_handout(site: Site, checklist) -> Handout:
+    category = site.get("categories", checklist.categories[0])
+
+    def story(s):
+        flow = [Paragraph(esc(checklist.intro), s["intro"]),
+                Paragraph("Zet een kruisje in het hokje als het klopt.", s["small"])]
+        for section in checklist.sections:
+            rows = [[CheckBox(), Paragraph(esc(item), s["check"])] for item in section.items]
+            # The heading stays with the first two items; the rest may go on in the next column or page.
+            flow += [KeepTogether([Paragraph(esc(section.title), s["section"]), _check_table(rows[:2])])]
+            if rows[2:]:
+                flow.append(_check_table(rows[2:]))
+        return flow
+
+    return Handout(
+        file=f"{checklist.slug}.pdf", title=checklist.title, subtitle="Checklist om op papier in te vullen",
+        qr_url=urls.absolute(site.site_url, checklist.url), qr_caption="Scan voor de checklist online",
+        ink=ink_for(category.colour) if category else HOUSE, subject=checklist.intro, story=story)
+
+
+# --- Running ---------------------------------------------------------------------------------
+
+
+def handouts_for(site: Site, grouping: str = "regio") -> list[Handout]:
+    return [experts_handout(site, grouping), menu_handout(site),
+            *(checklist_handout(site, checklist) for checklist in site.of("checklists"))]
+
+
+def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str = "regio",
+                      today: dt.date | None = None, now: dt.datetime | None = None) -> HandoutRun:
+    """Write every handout. Raises HandoutErrors on bad content; then nothing in `out_dir` changed."""
+    started = time.perf_counter()
+    root = Path(root)
+    out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
+    if grouping not in GROUPINGS:
+        raise HandoutErrors([Problem("--per", None, f"'{grouping}' kan niet. Kies uit: {', '.join(GROUPINGS)}.")])
+    try:
+        site = load_site(root, today=today)
+    except ContentErrors as errors:
+        raise HandoutErrors(errors.problems) from None
+    now = (now or dt.datetime.now()).astimezone()
+    stand = dutch_date(today or now.date())
+    settings = site.settings
+    run = HandoutRun(out_dir=out_dir, people=len(site.of("experts")))
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = out_dir.parent / f".{out_dir.name}-staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        for handout in handouts_for(site, grouping):
+            run.files[handout.file] = build(handout, staging / handout.file, stand=stand,
+                                            organisation=settings.organisation,
+                                            contact=offline_contact(settings.contact, "Vragen?"),
+                                            www_optional=settings.www_optional, now=now)
+        publish.replace_directory(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    run.seconds = time.perf_counter() - started
+    return run

@@ -1,0 +1,370 @@
+"""The newsletter export: new stories and blogs as e-mail-safe HTML, a plain-text twin, and
+suggested LinkedIn posts.
+
+`make_newsletter` writes dist/newsletter/<date>.html, <date>.txt and <date>-linkedin.txt with
+everything published since a date, from the same loaded site as the build (drafts, future
+items and stories whose person withdrew consent are not in it). Without a date it takes
+everything since the previous newsletter in that folder, or else the newest items.
+
+E-mail clients are not browsers, so the HTML is built the old way: tables for layout, every
+style inline (inlined by css-inline from one stylesheet, which is then removed), no script, no
+external stylesheet, at most 600 px wide, and only absolute https links with campaign
+parameters. The newsletter tool (Laposta, Mailchimp) adds its own unsubscribe link.
+
+Content is untrusted: the template escapes every value, and the rendered body is then passed
+through an allow-list sanitiser (nh3) that keeps only the e-mail tags and attributes used here,
+and only https URLs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import css_inline
+import jinja2
+import nh3
+from markupsafe import Markup
+
+from ..core import urls
+from ..core.problems import ContentErrors, Problem
+from ..core.site import Item as Entry
+from ..core.site import Site
+from ..core.text import dutch_date, slugify
+from ..render import images
+from ..types import by_id, load_site
+from .printing import HOUSE
+
+ARTICLE_TYPES = ("stories", "blogs")
+
+OUTPUT_DIR = "dist/newsletter"
+FIRST_ISSUE_ITEMS = 6         # without a date and without an earlier newsletter: the newest items
+WIDTH = 600                   # the usual maximum width of an e-mail
+PADDING = 24
+IMAGE_WIDTH = WIDTH - 2 * PADDING
+TEXT_WIDTH = 72               # plain-text lines
+INK = HOUSE.hex
+
+
+class NewsletterErrors(ContentErrors):
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "fout" if count == 1 else "fouten"
+        lines = [f"De nieuwsbrief is niet gemaakt: {count} {noun} gevonden. Er is niets veranderd in {OUTPUT_DIR}."]
+        lines += [f"  - {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str                 # "Verhaal" or "Blog"
+    title: str
+    date: str                 # Dutch, for people
+    description: str
+    url: str                  # page URL, without campaign parameters
+    image: str | None         # absolute URL of the 960 px variant
+    image_alt: str | None
+    image_height: int | None  # at IMAGE_WIDTH
+    reading: str              # "4 minuten lezen"
+    example: bool
+    tags: tuple[str, ...]
+
+    @property
+    def action(self) -> str:
+        return "Lees het verhaal" if self.kind == "Verhaal" else "Lees de blog"
+
+
+@dataclass
+class NewsletterRun:
+    html: Path
+    text: Path
+    linkedin: Path
+    items: list[Item]
+    since: dt.date | None = None   # None: the newest items, there was no earlier newsletter
+
+
+def campaign_link(url: str, source: str, medium: str, campaign: str) -> str:
+    """`url` with campaign parameters (any earlier query is kept)."""
+    parts = urlsplit(url)
+    query = urlencode([("utm_source", source), ("utm_medium", medium), ("utm_campaign", campaign)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, f"{parts.query}&{query}" if parts.query else query,
+                       parts.fragment))
+
+
+def _item(site: Site, entry: Entry) -> Item:
+    image = height = None
+    if entry.image:
+        variant = images.default_variant(site.root, entry.image)
+        image = urls.absolute(site.site_url, variant.path)
+        height = round(variant.height * min(IMAGE_WIDTH, variant.width) / variant.width)
+    minutes = entry.reading_minutes
+    return Item(kind=entry.type.label, title=entry.title, date=dutch_date(entry.date),
+                description=entry.description, url=urls.absolute(site.site_url, entry.url), image=image,
+                image_alt=entry.image_alt, image_height=height,
+                reading=f"{minutes} {'minuut' if minutes == 1 else 'minuten'} lezen",
+                example=entry.example, tags=tuple(entry.tags))
+
+
+def items_since(site: Site, since: dt.date) -> list[Item]:
+    """Published stories and blogs dated `since` or later, newest first."""
+    return [_item(site, e) for e in site.entries if e.date >= since and e.type.id in ARTICLE_TYPES]
+
+
+def summary(items: list[Item]) -> str:
+    stories = sum(1 for i in items if i.kind == "Verhaal")
+    blogs = len(items) - stories
+    parts = []
+    if stories:
+        parts.append("1 nieuw verhaal" if stories == 1 else f"{stories} nieuwe verhalen")
+    if blogs:
+        parts.append("1 nieuwe blog" if blogs == 1 else f"{blogs} nieuwe blogs")
+    return " en ".join(parts)
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+STYLESHEET = f"""
+body {{ margin: 0; padding: 0; background-color: #eef2f3; }}
+.page {{ background-color: #eef2f3; }}
+.frame {{ padding: 0 0 24px 0; }}
+.button-table {{ border-collapse: separate; }}
+.sheet {{ background-color: #ffffff; width: 100%; max-width: {WIDTH}px; }}
+.brand {{ background-color: {INK}; color: #ffffff; font-family: Arial, Helvetica, sans-serif; font-size: 14px;
+          line-height: 20px; padding: 16px {PADDING}px; }}
+.brand-name {{ color: #ffffff; font-weight: bold; font-size: 16px; }}
+.intro {{ font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; font-size: 17px; line-height: 26px;
+          padding: {PADDING}px {PADDING}px 8px {PADDING}px; }}
+.intro h1 {{ font-size: 24px; line-height: 30px; color: {INK}; margin: 0 0 8px 0; }}
+.intro p {{ margin: 0; }}
+.item {{ font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; font-size: 17px; line-height: 26px;
+         padding: 16px {PADDING}px {PADDING}px {PADDING}px; border-top: 1px solid #d5dde0; }}
+.image-link {{ display: block; text-decoration: none; }}
+.item img {{ display: block; width: 100%; max-width: {IMAGE_WIDTH}px; height: auto; border: 0;
+             margin: 0 0 12px 0; }}
+.item p.meta {{ color: #4a4a4a; font-size: 14px; line-height: 20px; margin: 0 0 4px 0; }}
+.item h2 {{ font-size: 21px; line-height: 28px; margin: 0 0 8px 0; }}
+.item h2 a {{ color: {INK}; text-decoration: none; }}
+.item p {{ margin: 0 0 16px 0; }}
+.button {{ background-color: {INK}; border-radius: 4px; }}
+.button a {{ display: inline-block; padding: 12px 20px; font-family: Arial, Helvetica, sans-serif;
+             font-size: 16px; font-weight: bold; color: #ffffff; text-decoration: none; }}
+.footer {{ font-family: Arial, Helvetica, sans-serif; color: #4a4a4a; font-size: 14px; line-height: 21px;
+           padding: {PADDING}px; border-top: 1px solid #d5dde0; }}
+.footer p {{ margin: 0 0 12px 0; }}
+.footer a {{ color: {INK}; }}
+.preheader {{ display: none; max-height: 0; overflow: hidden; font-size: 1px; line-height: 1px; color: #eef2f3; }}
+"""
+
+DOCUMENT = """<!DOCTYPE html>
+<html lang="nl" xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="x-apple-disable-message-reformatting">
+<title>{{ title }}</title>
+<style>{{ stylesheet }}</style>
+</head>
+<body>
+{{ body }}
+</body>
+</html>
+"""
+
+BODY = """<div class="preheader">{{ preheader }}</div>
+<table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td class="frame" align="center">
+<table role="presentation" class="sheet" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td class="brand"><span class="brand-name">{{ organisation }}</span><br>{{ site_name }} · {{ issue_date }}</td></tr>
+<tr><td class="intro">
+<h1>Nieuw op de website</h1>
+<p>{{ opening }}: {{ summary }}. Echte ervaringen, en wat werken met ervaringsdeskundigen oplevert.</p>
+</td></tr>
+{% for item in items %}
+<tr><td class="item">
+{% if item.image %}<a class="image-link" href="{{ item.link }}"><img src="{{ item.image }}" alt="{{ item.image_alt }}" width="{{ image_width }}"{% if item.image_height %} height="{{ item.image_height }}"{% endif %}></a>{% endif %}
+<p class="meta">{{ item.kind }} · {{ item.date }} · {{ item.reading }}{% if item.example %} · voorbeeld{% endif %}</p>
+<h2><a href="{{ item.link }}">{{ item.title }}</a></h2>
+<p>{{ item.description }}</p>
+<table role="presentation" class="button-table" cellpadding="0" cellspacing="0" border="0"><tr><td class="button"><a href="{{ item.link }}">{{ item.action }}</a></td></tr></table>
+</td></tr>
+{% endfor %}
+<tr><td class="footer">
+<p>Meer lezen? Alle <a href="{{ stories_link }}">verhalen</a> en <a href="{{ blogs_link }}">blogs</a> staan op onze website.</p>
+<p>Vragen of een idee voor een verhaal? {{ contact }}</p>
+<p>Je krijgt deze nieuwsbrief van <a href="{{ home_link }}">{{ organisation }}</a>, het netwerk voor ervaringsdeskundigheid en werk in Groningen en Drenthe.</p>
+</td></tr>
+</table>
+</td></tr>
+</table>
+"""
+
+ALLOWED_TAGS = {"div", "table", "tr", "td", "span", "br", "h1", "h2", "p", "a", "img"}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class"},
+    "table": {"role", "width", "cellpadding", "cellspacing", "border"},
+    "td": {"align"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+}
+
+_env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _contact(settings) -> str:
+    contact = settings.contact
+    if contact.phone:
+        return f"Bel {contact.phone} of mail naar {contact.email}."
+    return f"Mail naar {contact.email}."
+
+
+def opening(since: dt.date | None) -> str:
+    return f"Sinds {dutch_date(since)}" if since else "Onze nieuwste verhalen en blogs"
+
+
+def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.date) -> str:
+    settings = site.settings
+    campaign = f"nieuwsbrief-{issue.isoformat()}"
+
+    def link(url: str) -> str:
+        return campaign_link(url, "nieuwsbrief", "email", campaign)
+
+    body = _env.from_string(BODY).render(
+        preheader=f"{summary(items).capitalize()} over ervaringsdeskundigheid.",
+        organisation=settings.organisation, site_name=settings.site_name, issue_date=dutch_date(issue),
+        opening=opening(since), summary=summary(items), image_width=IMAGE_WIDTH,
+        items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
+        stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url)),
+        blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url)),
+        home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings))
+    # The allow-list is the last word on what reaches an inbox: known tags and attributes, https only.
+    body = nh3.clean(body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https"},
+                     link_rel=None, strip_comments=True, url_relative="deny")
+    document = _env.from_string(DOCUMENT).render(title=f"Nieuwsbrief {settings.site_name} – {dutch_date(issue)}",
+                                                 stylesheet=STYLESHEET, body=Markup(body))
+    inliner = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
+    return inliner.inline(document)
+
+
+# --- Plain text and LinkedIn -----------------------------------------------------------------
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
+
+
+def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.date) -> str:
+    settings = site.settings
+    campaign = f"nieuwsbrief-{issue.isoformat()}"
+
+    def link(url: str) -> str:
+        return campaign_link(url, "nieuwsbrief", "email", campaign)
+
+    lines = [f"{settings.organisation} · {settings.site_name}", f"Nieuwsbrief van {dutch_date(issue)}", "",
+             "NIEUW OP DE WEBSITE", _wrap(f"{opening(since)}: {summary(items)}."), ""]
+    for item in items:
+        meta = f"{item.kind} · {item.date} · {item.reading}" + (" · voorbeeld" if item.example else "")
+        lines += ["-" * TEXT_WIDTH, meta.upper(), item.title, "", _wrap(item.description), "",
+                  f"{item.action}: {link(item.url)}", ""]
+    lines += ["-" * TEXT_WIDTH,
+              f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url))}",
+              f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url))}", "",
+              _wrap(f"Vragen of een idee voor een verhaal? {_contact(settings)}"), "",
+              _wrap(f"Je krijgt deze nieuwsbrief van {settings.organisation}, het netwerk voor "
+                    "ervaringsdeskundigheid en werk in Groningen en Drenthe."),
+              link(urls.absolute(site.site_url, urls.HOME))]
+    return "\n".join(lines) + "\n"
+
+
+def first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
+    return match.group(1) if match else text.strip()
+
+
+def render_linkedin(items: list[Item], issue: dt.date) -> str:
+    campaign = f"nieuwsbrief-{issue.isoformat()}"
+    blocks = [f"Voorstellen voor LinkedIn ({dutch_date(issue)}): één bericht per verhaal of blog.\n"
+              "Kopieer een blok, pas het aan als je wilt, en plaats het.\n"]
+    for number, item in enumerate(items, start=1):
+        hashtags = dict.fromkeys(["ervaringsdeskundigheid",
+                                  *(slugify(tag, fallback="").replace("-", "") for tag in item.tags[:3])])
+        warning = ["(Let op: dit is een voorbeeld met verzonnen personen. Niet plaatsen.)"] if item.example else []
+        blocks.append("\n".join([
+            f"--- Bericht {number} ---",
+            *warning,
+            item.title,
+            "",
+            first_sentence(item.description),
+            "",
+            campaign_link(item.url, "linkedin", "social", campaign),
+            "",
+            " ".join(f"#{tag}" for tag in hashtags if tag),
+        ]) + "\n")
+    return "\n".join(blocks)
+
+
+# --- Running ---------------------------------------------------------------------------------
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def previous_issue(out_dir: Path, before: dt.date) -> dt.date | None:
+    """The date of the latest newsletter written to `out_dir` before `before`."""
+    dates = []
+    for path in out_dir.glob("*.html") if out_dir.is_dir() else []:
+        try:
+            dates.append(dt.date.fromisoformat(path.stem))
+        except ValueError:
+            continue
+    earlier = [day for day in dates if day < before]
+    return max(earlier) if earlier else None
+
+
+def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path | None = None,
+                    issue: dt.date | None = None, today: dt.date | None = None) -> NewsletterRun:
+    """Write the newsletter files. `since` None: since the previous newsletter in `out_dir`, or
+    else the newest items. Raises NewsletterErrors (Dutch) on bad content or nothing to send."""
+    root = Path(root)
+    issue = issue or today or dt.date.today()
+    out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
+    try:
+        site = load_site(root, today=today)
+    except ContentErrors as errors:
+        raise NewsletterErrors(errors.problems) from None
+    if since is not None and since > issue:
+        raise NewsletterErrors([Problem("--since", None, (
+            f"{since.isoformat()} ligt na de datum van de nieuwsbrief ({issue.isoformat()}). "
+            "Kies een datum in het verleden, bijvoorbeeld de datum van de vorige nieuwsbrief."))])
+    previous = previous_issue(out_dir, issue) if since is None else None
+    if previous:
+        since = previous + dt.timedelta(days=1)
+    items = items_since(site, since) if since else items_since(site, dt.date.min)[:FIRST_ISSUE_ITEMS]
+    if not items:
+        if previous:
+            reason = (f"sinds de vorige nieuwsbrief ({dutch_date(previous)}) zijn er geen verhalen of blogs "
+                      "gepubliceerd. Wacht tot er iets nieuws is, of kies zelf een datum: --since JJJJ-MM-DD.")
+        elif since:
+            reason = (f"sinds {dutch_date(since)} zijn er geen verhalen of blogs gepubliceerd. "
+                      "Kies een eerdere datum, of wacht tot er iets nieuws is.")
+        else:
+            reason = "er zijn nog geen verhalen of blogs gepubliceerd."
+        raise NewsletterErrors([Problem("--since" if since and not previous else OUTPUT_DIR, None, reason)])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = issue.isoformat()
+    run = NewsletterRun(html=out_dir / f"{stem}.html", text=out_dir / f"{stem}.txt",
+                        linkedin=out_dir / f"{stem}-linkedin.txt", items=items, since=since)
+    html = render_html(site, items, since, issue)
+    text = render_text(site, items, since, issue)
+    linkedin = render_linkedin(items, issue)
+    _write(run.html, html)
+    _write(run.text, text)
+    _write(run.linkedin, linkedin)
+    return run

@@ -1,0 +1,190 @@
+"""From the inventory (data/partners.yml, part of the loaded site) to a list of poster jobs,
+with every check done first.
+
+Bad input raises `PosterErrors` (Dutch, every problem at once) before anything is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core import urls
+from ..core.problems import ContentErrors, Problem
+from ..core.site import Site
+from ..types import load_site
+from ..types import partners as inv
+from .poster_layout import HOME_LABEL, LayoutError, Theme, layout, theme_for
+from .printing import HOUSE, offline_contact, printed_link, qr_modules
+
+OUTPUT_DIR = "dist/posters"
+DOCS_DIR = "docs"
+
+
+class PosterErrors(ContentErrors):
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "fout" if count == 1 else "fouten"
+        lines = [f"De posters zijn niet gemaakt: {count} {noun} gevonden. Er is niets veranderd in {OUTPUT_DIR}."]
+        lines += [f"  - {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PosterJob:
+    """Everything needed to draw one PDF. Picklable, so jobs can run in other processes."""
+
+    index: int
+    partner: str
+    partner_name: str
+    location: str
+    format: str
+    copies: int
+    code: str
+    medium: str
+    campaign: str
+    category: str
+    label: str
+    headline: str
+    body: str
+    colour: str                     # the category's screen colour; printing.ink_for gives its CMYK build
+    qr_url: str
+    printed_url: str                # the QR target as people type it (no https://)
+    target_url: str
+    contact: str                    # "Geen smartphone? Bel ..." (data/site.yml)
+    organisation: str               # the sender and PDF author (data/site.yml)
+    viewing_distance_m: float
+    file: str                       # relative to the output folder
+    preview: str
+
+    @property
+    def spec(self) -> inv.Format:
+        return inv.FORMATS[self.format]
+
+    @property
+    def wording(self) -> Theme:
+        return Theme(self.headline, self.body)
+
+    @property
+    def location_line(self) -> str:
+        """Which poster this is, for whoever checks the inventory on the wall."""
+        return f"Hangt bij {self.partner_name} · {self.location}"
+
+
+@dataclass
+class PosterPlan:
+    jobs: list[PosterJob]
+    printed: list[inv.ShortLink]        # the codes on these posters, to record as issued
+    records: list[inv.IssuedCode]       # data/issued_codes.yml as it is
+
+
+def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = None,
+                 site: Site | None = None) -> PosterPlan:
+    """Validate everything and decide which PDFs to make. Raises PosterErrors."""
+    root = Path(root)
+    try:
+        site = site or load_site(root)
+    except ContentErrors as errors:
+        raise PosterErrors(errors.problems) from None
+    settings = site.settings
+    problems: list[Problem] = []
+    if not (root / inv.PARTNERS_FILE).exists():
+        problems.append(Problem(inv.PARTNERS_FILE, None, (
+            "bestaat niet. Maak het bestand aan met 'campaign:' en een lijst 'partners:' "
+            "(zie de uitleg bovenaan data/partners.yml in de repository).")))
+    placements = inv.placements(site)
+    if fmt is not None and fmt not in inv.FORMATS:
+        problems.append(Problem("--format", None, f"'{fmt}' is geen bekend formaat. Kies uit: {', '.join(inv.FORMATS)}."))
+    if partner is not None and partner not in {p.partner for p in placements} and not problems:
+        problems.append(Problem("--partner", None, (
+            f"'{partner}' staat niet in {inv.PARTNERS_FILE}. Kies uit: "
+            f"{', '.join(dict.fromkeys(p.partner for p in placements))}.")))
+    paths = inv.category_paths(site)
+    links = inv.short_links(site)
+    problems += missing_targets(site, links, paths)
+    by_code = {link.code: link for link in links}
+    names = {o.key: o.name for o in site.of("organisations")}
+    contact = offline_contact(settings.contact)
+    jobs: list[PosterJob] = []
+    printed: list[inv.ShortLink] = []
+    for placement in placements:
+        if partner is not None and placement.partner != partner:
+            continue
+        loc = placement.location
+        for format_id, spec in inv.FORMATS.items():
+            copies = loc.copies.get(format_id, 0)
+            if copies == 0 or (fmt is not None and format_id != fmt):
+                continue
+            link = by_code[loc.code_for(format_id)]
+            distance = loc.viewing_distance.get(format_id, spec.viewing_distance_m)
+            category = _category_of(link, site, paths)
+            item = site.get("categories", category)
+            theme = theme_for(category)
+            wording = Theme(getattr(item, "question", None) or theme.headline, theme.body)
+            stem = f"{placement.partner}/{inv.slugify(loc.name)}-{format_id}"
+            qr_url = link.qr_url(settings.site_url)
+            job = PosterJob(
+                index=len(jobs), partner=placement.partner, partner_name=names.get(placement.partner, placement.partner),
+                location=loc.name, format=format_id, copies=copies, code=link.code, medium=link.medium,
+                campaign=link.campaign, category=category, label=item.title if item else HOME_LABEL,
+                headline=wording.headline, body=wording.body, colour=item.colour if item else HOUSE.hex,
+                qr_url=qr_url, printed_url=printed_link(qr_url, www_optional=settings.www_optional, short_link=True),
+                target_url=link.target_url(settings.site_url, paths), contact=contact,
+                organisation=settings.organisation, viewing_distance_m=distance,
+                file=f"{stem}.pdf", preview=f"{stem}.png")
+            try:
+                layout(spec, wording, distance, qr_modules(qr_url))
+            except LayoutError as error:
+                problems.append(Problem(inv.PARTNERS_FILE, f"viewing_distance.{format_id}", str(error),
+                                        entry=placement.entry))
+                continue
+            jobs.append(job)
+            if link not in printed:
+                printed.append(link)
+    if problems:
+        raise PosterErrors(problems)
+    return PosterPlan(jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")])
+
+
+def known_urls(site: Site) -> set[str]:
+    """The URLs the site will have, without building it: the generated pages and the
+    hand-written pages in docs/."""
+    from ..render.pages import plan_pages   # local: the renderer is heavier than planning needs
+
+    known = {urls.HOME} | {job.url for job in plan_pages(site)}
+    docs = site.root / DOCS_DIR
+    if docs.is_dir():
+        known |= {urls.url_of_doc(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")}
+    return known
+
+
+def missing_targets(site: Site, links: list[inv.ShortLink], paths: dict[str, str]) -> list[Problem]:
+    """Every short link forwards to a page that exists (a printed code lives for years)."""
+    known = known_urls(site)
+    problems = []
+    for link in links:
+        if inv.resolve_target(link.target, paths) in known:
+            continue
+        hint = inv.suggestion_for(link.target, paths)
+        reason = (f"'{link.target}' is geen bestaande pagina van deze site.{hint} Kies {inv.HOME_TARGET}, "
+                  f"{', '.join(paths)} of het adres van een pagina van deze site, zoals "
+                  "'verhalen/maaike-vindt-betaald-werk/'.")
+        if link.file == inv.ISSUED_FILE:
+            reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw doel "
+                       "(target), en verwijder de code niet.")
+        problems.append(Problem(link.file, "target", reason, entry=link.entry))
+    return problems
+
+
+def _category_of(link: inv.ShortLink, site: Site, paths: dict[str, str]) -> str:
+    """The category whose design and wording suit the target page."""
+    if link.target in paths:
+        return link.target
+    url = inv.resolve_target(link.target, paths)
+    for category_id, path in paths.items():
+        if url == f"{path}/" or url.startswith(f"{path}/"):
+            return category_id
+    for entry in site.entries:
+        if entry.url == url and entry.categories:
+            return entry.categories[0]
+    return "home"

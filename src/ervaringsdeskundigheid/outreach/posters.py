@@ -1,0 +1,189 @@
+"""Print-ready posters and banners with a QR code, one per partner location and format.
+
+`generate_posters` reads the inventory (data/partners.yml), checks it against the site, and
+writes to dist/posters/:
+
+- one vector PDF per location and format (see `printing` for what makes it print-ready);
+- a PNG preview of each PDF;
+- manifest.json (one entry per PDF), drukorder.csv (copies per format per partner) and
+  voor-de-drukker.txt (what the print shop needs to know, in Dutch).
+
+Bad input raises `PosterErrors` before anything is written; output is built in a temporary
+folder and swapped into place only when every poster is done.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from PIL import Image
+
+from ..build import publish
+from ..types import partners as inv
+from .poster_draw import draw_poster
+from .poster_layout import Layout
+from .poster_plan import OUTPUT_DIR, PosterErrors, PosterJob, PosterPlan, plan_posters
+from .printing import BLEED_MM, SLUG_MM, Sheet, register_fonts
+
+MANIFEST = "manifest.json"
+PRINT_ORDER = "drukorder.csv"
+PRINTER_NOTE = "voor-de-drukker.txt"
+PREVIEW_LONG_SIDE_PX = 800
+
+__all__ = ["OUTPUT_DIR", "MANIFEST", "PRINT_ORDER", "PRINTER_NOTE", "PosterErrors", "PosterJob", "PosterPlan",
+           "PosterRun", "generate_posters", "plan_posters", "render_preview"]
+
+Progress = Callable[[int, int, dict], None]
+
+
+@dataclass
+class PosterRun:
+    out_dir: Path
+    manifest: list[dict]
+    seconds: float
+    new_codes: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.manifest)
+
+
+def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | None = None,
+                     fmt: str | None = None, issue: bool = False, previews: bool = True,
+                     workers: int | None = None, progress: Progress | None = None,
+                     today: dt.date | None = None) -> PosterRun:
+    """Make every poster of the inventory (or of one partner / one format).
+
+    `issue=True` (the posters script) records the printed codes in data/issued_codes.yml.
+    Raises PosterErrors on bad input; then nothing in `out_dir` has changed."""
+    started = time.perf_counter()
+    root = Path(root)
+    out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
+    plan = plan_posters(root, partner=partner, fmt=fmt)
+    jobs = plan.jobs
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = out_dir.parent / f".{out_dir.name}-staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        manifest = _render_all(jobs, staging, previews, workers, progress)
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_print_order(staging / PRINT_ORDER, jobs)
+        (staging / PRINTER_NOTE).write_text(printer_note(jobs), encoding="utf-8")
+        publish.replace_directory(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    new_codes = inv.record_issued(root, plan.printed, plan.records, today) if issue else []
+    return PosterRun(out_dir=out_dir, manifest=manifest, seconds=time.perf_counter() - started, new_codes=new_codes)
+
+
+def render_preview(pdf: Path, png: Path, sheet: Sheet, long_side_px: int = PREVIEW_LONG_SIDE_PX) -> None:
+    """A PNG of the poster as it hangs on the wall: only the trim, its long side `long_side_px`
+    (one pdftoppm call that renders only that area). pdftoppm's own PNG writer is slow;
+    Pillow's fast compression makes the preview about three times cheaper."""
+    dpi = long_side_px / (max(sheet.width_mm, sheet.height_mm) / 25.4)
+    px = dpi / 25.4
+    edge = round(sheet.offset_mm * px)
+    width, height = round(sheet.width_mm * px), round(sheet.height_mm * px)
+    result = subprocess.run(["pdftoppm", "-singlefile", "-r", f"{dpi:.4f}", "-x", str(edge), "-y", str(edge),
+                             "-W", str(width), "-H", str(height), str(pdf)], check=True, capture_output=True)
+    Image.open(io.BytesIO(result.stdout)).save(png, format="PNG", compress_level=1)
+
+
+def _render_job(job: PosterJob, out_dir: Path, previews: bool) -> dict:
+    pdf = out_dir / job.file
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    lay = draw_poster(job, pdf)
+    if previews:
+        render_preview(pdf, out_dir / job.preview, Sheet(job.spec.width_mm, job.spec.height_mm))
+    return manifest_entry(job, lay)
+
+
+def manifest_entry(job: PosterJob, lay: Layout) -> dict:
+    spec = job.spec
+    return {
+        "partner": job.partner, "location": job.location, "format": job.format, "copies": job.copies,
+        "file": job.file, "qr_url": job.qr_url, "printed_url": job.printed_url, "target_url": job.target_url,
+        "trim_mm": [spec.width_mm, spec.height_mm], "bleed_mm": BLEED_MM, "slug_mm": SLUG_MM,
+        "preview": job.preview, "code": job.code, "medium": job.medium, "campaign": job.campaign,
+        "category": job.category, "partner_name": job.partner_name,
+        "viewing_distance_m": job.viewing_distance_m, "qr_mm": round(lay.qr_mm, 1),
+    }
+
+
+def _render_all(jobs: list[PosterJob], out_dir: Path, previews: bool, workers: int | None,
+                progress: Progress | None) -> list[dict]:
+    register_fonts()    # before forking, so workers inherit the parsed fonts
+    results: list[dict | None] = [None] * len(jobs)
+    workers = workers or os.cpu_count() or 1
+    done = 0
+    if workers == 1 or len(jobs) < 3:
+        for job in jobs:
+            results[job.index] = _render_job(job, out_dir, previews)
+            done += 1
+            if progress:
+                progress(done, len(jobs), results[job.index])
+        return results
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_render_job, job, out_dir, previews): job for job in jobs}
+        for future in as_completed(futures):
+            entry = future.result()
+            results[futures[future].index] = entry
+            done += 1
+            if progress:
+                progress(done, len(jobs), entry)
+    return results
+
+
+def write_print_order(path: Path, jobs: list[PosterJob]) -> None:
+    """Copies per format per partner, and totals: what to order from the printer."""
+    formats = list(inv.FORMATS)
+    rows: dict[str, dict] = {}
+    for job in jobs:
+        row = rows.setdefault(job.partner, {"partner": job.partner, "organisatie": job.partner_name,
+                                            **{f: 0 for f in formats}})
+        row[job.format] += job.copies
+    totals = {"partner": "totaal", "organisatie": "", **{f: sum(r[f] for r in rows.values()) for f in formats}}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["partner", "organisatie", *formats, "totaal"])
+        writer.writeheader()
+        for row in [*rows.values(), totals]:
+            writer.writerow({**row, "totaal": sum(row[f] for f in formats)})
+
+
+def printer_note(jobs: list[PosterJob]) -> str:
+    """What to tell the print shop, in Dutch, with the formats of this run."""
+    used = [spec for spec in inv.FORMATS.values() if any(job.format == spec.id for job in jobs)]
+    formats = "\n".join(f"- {spec.label}: snijmaat {spec.width_mm:g} × {spec.height_mm:g} mm" for spec in used)
+    return f"""Drukbestanden posters en banners – uitleg voor de drukker
+
+Formaten in deze levering (aantallen per bestand: zie drukorder.csv):
+{formats or "- (geen)"}
+
+Over de bestanden:
+- PDF 1.4, één pagina per bestand. Alle kleuren zijn CMYK (DeviceCMYK), bedoeld voor gestreken
+  papier volgens FOGRA39 (ISO Coated v2). Er zit geen ICC-profiel en geen output intent in de
+  bestanden, en het zijn geen PDF/X-bestanden. Druk de CMYK-waarden zoals ze zijn; zet niets om.
+- De QR-code en de kleine tekst zijn 100 % zwart (alleen K). Houd dat zo en schaal niet: de
+  QR-code moet scanbaar blijven.
+- {BLEED_MM:g} mm afloop rondom. TrimBox (snijmaat) en BleedBox (met afloop) zijn gezet.
+- Snijtekens staan buiten de afloop, in een rand van {SLUG_MM:g} mm. Onderaan in die rand staat
+  een regel met bestandsnaam, formaat en datum; die wordt weggesneden.
+- Alle lettertypen (Roboto) zijn ingebed; elk bestand heeft eigen namen voor de subsets.
+- Belangrijke tekst en de QR-code staan minstens 5 mm binnen de snijlijn.
+- Roll-upbanners: de onderste 15 cm valt in de voet van de banner.
+"""
