@@ -61,17 +61,17 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 # Print-ready posters and banners from data/partners.yml into dist/posters/ (pdftoppm makes
 # the previews). One partner or format: make posters ARGS="--partner lefier --format A3"
 posters: setup system-packages
-	$(BIN)/python scripts/posters.py $(ARGS)
+	@$(call quietly,$(BIN)/python scripts/posters.py $(ARGS))
 
 # A4 handouts for the places where aspirants are, into dist/handouts/: the experts overview (only
 # people with consent), the menukaart and one PDF per checklist. make handouts ARGS="--per organisatie"
 handouts: setup system-packages
-	$(BIN)/python scripts/handouts.py $(ARGS)
+	@$(call quietly,$(BIN)/python scripts/handouts.py $(ARGS))
 
 # The newsletter of new stories and blogs, into dist/newsletter/: e-mail-safe HTML, a text twin and
 # suggested LinkedIn posts. make newsletter ARGS="--since 2025-09-01"
 newsletter: setup system-packages
-	$(BIN)/python scripts/newsletter.py $(ARGS)
+	@$(call quietly,$(BIN)/python scripts/newsletter.py $(ARGS))
 
 # Debian packages the tests need: Chromium for the real-browser tests (Playwright cannot
 # download its own here), poppler-utils (pdftoppm, pdffonts) for the poster checks and a Java
