@@ -464,7 +464,7 @@ class SiteRenderer:
             "stylesheets": job.stylesheets, "trail": job.trail, "own_heading": job.own_heading,
             "structured_data": job.context.get("structured_data", ""), "kind_class": job.kind_class,
         }
-        base = root.rstrip("/") or "."
+        base = root if root.startswith("/") else (root.rstrip("/") or ".")   # as MkDocs' base_url
         engine_config = json.dumps({
             "base": base, "features": [], "search": f"{root}{self.engine.search_worker}",
             "translations": SEARCH_TRANSLATIONS, "annotate": None, "tags": None, "version": None,
