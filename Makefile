@@ -35,8 +35,9 @@ new: setup
 report: setup
 	@$(call quietly,$(BIN)/python scripts/report.py)
 
+# The whole suite on every core (pytest-xdist).
 test: setup system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 setup: $(STAMP) node_modules/.installed
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.devserver import launch_chromium, serve_directory
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from tools.devserver import launch_chromium, serve_directory  # noqa: E402
 WIDTHS = {"telefoon": 390, "desktop": 1280}
 DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-vindt-betaald-werk/"]
 
@@ -20,7 +22,10 @@ DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maa
 def main(paths: list[str]) -> None:
     out = ROOT / "dist" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    with serve_directory(ROOT / "site") as base, sync_playwright() as p:
+    import yaml
+    from urllib.parse import urlsplit
+    prefix = urlsplit(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]).path
+    with serve_directory(ROOT / "site", prefix) as base, sync_playwright() as p:
         browser = launch_chromium(p)
         for path in paths:
             for label, width in WIDTHS.items():
