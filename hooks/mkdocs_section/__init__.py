@@ -62,7 +62,8 @@ def start_session(config) -> BuildSession:
     # `mkdocs serve` sets site_url to its own address before the build; mkdocs.yml sets none.
     mode = "serve" if config.site_url else "build"
     today = dt.date.fromisoformat(os.environ[TODAY_ENV]) if os.environ.get(TODAY_ENV) else None
-    session = BuildSession(root, mode=mode, today=today, engine=engine(config), say=log.info)
+    session = BuildSession(root, mode=mode, today=today, engine=engine(config), say=log.info,
+                           cache=PreviewFiles.for_project(root).pages if mode == "serve" else None)
     config.extra[_KEY] = session
     session.extras = {"warnings": _Warnings(), "lock": publish.BuildLock(root)}
     if mode == "build":

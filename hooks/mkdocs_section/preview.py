@@ -15,6 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ervaringsdeskundigheid.build.cache import RenderCache
+
 FOLDER_PREFIX = "section-preview-"
 
 
@@ -44,6 +46,7 @@ class PreviewFiles:
         self.folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
         atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
         self._written: dict[str, str] = {}
+        self.pages = RenderCache()      # rendered pages, reused while what they show is unchanged
 
     @classmethod
     def for_project(cls, root: Path) -> "PreviewFiles":

@@ -34,9 +34,12 @@ def workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def run(function: Callable[[int], Any], count: int, *, say: Callable[[str], None] = log.info) -> list:
+def run(function: Callable[[int], Any], count: int, *, say: Callable[[str], None] = log.info,
+        parallel: bool = True) -> list:
+    """`parallel=False`: in this process (the dev server has threads of its own; forking it is
+    not worth the risk for the few pages a rebuild renders)."""
     global _FUNCTION
-    wanted = workers()
+    wanted = workers() if parallel else 1
     if wanted <= 1 or count < MIN_PAGES:
         return [function(index) for index in range(count)]
     if "fork" not in multiprocessing.get_all_start_methods():

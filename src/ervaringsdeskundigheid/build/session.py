@@ -38,6 +38,7 @@ from ..render.pages import Engine, PageJob, RenderedPage, SiteRenderer, plan_pag
 from ..types import load_site
 from ..types import partners as inventory
 from . import pool
+from .cache import Fingerprints, RenderCache
 
 DOCS_DIR = "docs"
 # Files editors may put in docs/ besides pages: images, PDFs and (under assets/) fonts and styles.
@@ -78,6 +79,7 @@ class BuildSession:
     docs: list[HandWritten] = field(default_factory=list)
     static_files: set[str] = field(default_factory=set)
     extras: dict = field(default_factory=dict)               # what the adapter keeps for this build
+    cache: RenderCache | None = None                          # pages of earlier builds (make serve)
     readability: list = field(default_factory=list)
 
     @property
@@ -261,13 +263,21 @@ class BuildSession:
     def _render_all(self) -> None:
         renderer = self.renderer()
         order = list(self.jobs)
-        results = pool.run(lambda index: renderer.render(self.jobs[order[index]]), len(order), say=self.say)
-        for src_uri, result in zip(order, results):
+        digests = self._digests(renderer, order) if self.cache is not None else {}
+        todo = [src for src in order if self.cache is None or self.cache.get(src, digests[src]) is None]
+        results = pool.run(lambda index: renderer.render(self.jobs[todo[index]]), len(todo), say=self.say,
+                           parallel=not self.preview)
+        fresh = dict(zip(todo, results))
+        for src_uri in order:
+            result = fresh[src_uri] if src_uri in fresh else self.cache.pages[src_uri][1]
+            if self.cache is not None and src_uri in fresh:
+                self.cache.put(src_uri, digests[src_uri], result)
             self.rendered[src_uri] = result
             self.problems += result.problems
         self.problems += self._body_image_problems()
         if not self.problems:
-            self.readability = readability.site_readability(self.site, run=lambda f, n: pool.run(f, n, say=self.say))
+            self.readability = readability.site_readability(
+                self.site, run=lambda f, n: pool.run(f, n, say=self.say, parallel=not self.preview))
             for hint in self.hints():
                 self.say(hint)
 
@@ -283,6 +293,18 @@ class BuildSession:
                          f"{', '.join(sorted({item.source for item in examples}))}. Vervang ze door echte inhoud "
                          "voordat de site live gaat; 'make report' geeft de lijst.")
         return found
+
+    def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
+        """What each page shows, as a digest (see build/cache.py)."""
+        prints = Fingerprints()
+        common = prints.digest(self.site.settings, self.site.categories, self.site.of("glossary"),
+                               renderer.menu, self.preview, sorted(self.table.owners))
+        result = {}
+        for src_uri in order:
+            job = self.jobs[src_uri]
+            extra = renderer.related.related(job.context["entry"]) if "entry" in job.context else ()
+            result[src_uri] = prints.digest(common, job, extra)
+        return result
 
     def _home_context(self) -> dict:
         monitor = self.site.single("monitor")
