@@ -16,25 +16,16 @@ import tempfile
 from pathlib import Path
 
 from ervaringsdeskundigheid.build.cache import RenderCache
+from ervaringsdeskundigheid.build.publish import process_alive
 
 FOLDER_PREFIX = "section-preview-"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _remove_leftovers() -> None:
     """Folders of preview processes that are gone (a killed server cannot clean up)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
         pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -63,7 +63,7 @@ class BuildLock:
             self._handle = None
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -85,7 +85,7 @@ def remove_leftovers(site_dir: Path) -> None:
     for prefix in (STAGING_PREFIX, PREVIOUS_PREFIX):
         for old in site_dir.parent.glob(f"{prefix}{site_dir.name}-*"):
             pid = old.name.rsplit("-", 1)[-1]
-            if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            if pid.isdigit() and int(pid) != os.getpid() and process_alive(int(pid)):
                 continue
             shutil.rmtree(old, ignore_errors=True)
 

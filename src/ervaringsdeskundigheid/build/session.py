@@ -207,22 +207,9 @@ class BuildSession:
         return files
 
     def _shortlink_problems(self) -> list[Problem]:
-        """Every short link forwards to a page that exists, and no printed code disappears."""
-        problems = []
-        paths = inventory.category_paths(self.site)
-        for link in inventory.short_links(self.site):
-            target = inventory.resolve_target(link.target, paths)
-            if target in self.table or target.rstrip("/") in self.table:
-                continue
-            hint_text = inventory.suggestion_for(link.target, paths)
-            reason = (f"'{link.target}' is geen bestaande pagina van deze site.{hint_text} Kies "
-                      f"{inventory.HOME_TARGET}, {', '.join(paths)} of het adres van een pagina van deze site, "
-                      "zoals 'verhalen/maaike-vindt-betaald-werk/'.")
-            if link.file == inventory.ISSUED_FILE:
-                reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw "
-                           "doel (target), en verwijder de code niet.")
-            problems.append(Problem(link.file, "target", reason, entry=link.entry))
-        return problems
+        """Every short link forwards to a page that exists."""
+        return inventory.target_problems(inventory.short_links(self.site), inventory.category_paths(self.site),
+                                         lambda url: url in self.table)
 
     def kept_shortlink_problems(self, previous_site: Path | None) -> list[Problem]:
         """A code the previous build published (it may be printed) must still have its page."""

@@ -18,7 +18,7 @@ from .fields import SLUG_PATTERN, meta, placeholders
 from .problems import ContentErrors, Problem, problems_from_validation, suggestion
 from .settings import load_settings
 from .site import Item, Site
-from .sources import SourceError, files_in, load_yaml_file, read_markdown, symlinks_below
+from .sources import SourceError, files_in, load_yaml_file, read_markdown, strings_in, symlinks_below
 from .text import slugify
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -215,23 +215,12 @@ def placeholder_problems(item: Item) -> list[Problem]:
     if getattr(item.data, "draft", False):
         return []
     found = placeholders(item.data)
-    found += [(path, text) for path, text in _strings(item.data.model_dump(mode="json"))
+    found += [(path, text) for path, text in strings_in(item.data.model_dump(mode="json"))
               if text.startswith(PLACEHOLDER) and (path, text) not in found]
     found += [("tekst", text) for text in item.type.extra.get("placeholders", ()) if text in item.body]
     return [Problem(item.source, where, (
         f"bevat nog de voorbeeldtekst '{text}'. Vervang die door je eigen tekst, "
         "of zet 'draft: true' zolang het stuk nog niet klaar is."), entry=item.entry) for where, text in found]
-
-
-def _strings(value, path: str = ""):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value, start=1):
-            yield from _strings(item, f"{path}[{index}]")
 
 
 # --- References between types ------------------------------------------------------------------

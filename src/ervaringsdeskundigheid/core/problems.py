@@ -36,12 +36,14 @@ class Problem:
 class ContentErrors(Exception):
     """Raised when content or data cannot be published. Carries every problem found."""
 
+    HEADING = "De site is niet gebouwd: {count} {noun} gevonden. Er is niets veranderd aan de site."
+
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems), key=_report_order)
         super().__init__(self.report())
 
-    def report(self, heading: str = "De site is niet gebouwd: {count} {noun} gevonden. "
-                                     "Er is niets veranderd aan de site.") -> str:
+    def report(self, heading: str | None = None) -> str:
+        heading = heading or self.HEADING
         count = len(self.problems)
         noun = "fout" if count == 1 else "fouten"
         lines = [heading.format(count=count, noun=noun)]

@@ -255,14 +255,14 @@ def _parse_yaml(text: str, label: str, field: str | None, line_offset: int) -> A
         raise _yaml_error(label, field, line, _dutch_yaml_problem(error)) from error
     except RecursionError as error:
         raise _yaml_error(label, field, None, "het bestand is te diep genest") from error
-    for path, string in _strings(value):
+    for path, string in strings_in(value):
         found = control_character(string)
         if found:
             raise SourceError(Problem(label, path or field, control_character_message(found[2])))
     return value
 
 
-def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+def strings_in(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
     """Every string in parsed YAML (keys too), with a readable field path."""
     if isinstance(value, str):
         yield path, value
@@ -271,10 +271,10 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             name = f"{path}.{key}" if path else str(key)
             if isinstance(key, str):
                 yield name, key
-            yield from _strings(item, name)
+            yield from strings_in(item, name)
     elif isinstance(value, list):
         for index, item in enumerate(value, start=1):
-            yield from _strings(item, f"{path}[{index}]")
+            yield from strings_in(item, f"{path}[{index}]")
 
 
 def load_yaml_file(root: Path, relative: str) -> Any:

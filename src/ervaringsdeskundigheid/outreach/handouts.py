@@ -58,12 +58,7 @@ COLUMN_GAP = 6 * MM
 
 
 class HandoutErrors(ContentErrors):
-    def report(self) -> str:
-        count = len(self.problems)
-        noun = "fout" if count == 1 else "fouten"
-        lines = [f"De handouts zijn niet gemaakt: {count} {noun} gevonden. Er is niets veranderd in {OUTPUT_DIR}."]
-        lines += [f"  - {problem}" for problem in self.problems]
-        return "\n".join(lines)
+    HEADING = f"De handouts zijn niet gemaakt: {{count}} {{noun}} gevonden. Er is niets veranderd in {OUTPUT_DIR}."
 
 
 @dataclass

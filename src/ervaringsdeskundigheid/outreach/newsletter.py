@@ -52,12 +52,7 @@ INK = HOUSE.hex
 
 
 class NewsletterErrors(ContentErrors):
-    def report(self) -> str:
-        count = len(self.problems)
-        noun = "fout" if count == 1 else "fouten"
-        lines = [f"De nieuwsbrief is niet gemaakt: {count} {noun} gevonden. Er is niets veranderd in {OUTPUT_DIR}."]
-        lines += [f"  - {problem}" for problem in self.problems]
-        return "\n".join(lines)
+    HEADING = f"De nieuwsbrief is niet gemaakt: {{count}} {{noun}} gevonden. Er is niets veranderd in {OUTPUT_DIR}."
 
 
 @dataclass(frozen=True)

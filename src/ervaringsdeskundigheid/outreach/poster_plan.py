@@ -22,12 +22,7 @@ DOCS_DIR = "docs"
 
 
 class PosterErrors(ContentErrors):
-    def report(self) -> str:
-        count = len(self.problems)
-        noun = "fout" if count == 1 else "fouten"
-        lines = [f"De posters zijn niet gemaakt: {count} {noun} gevonden. Er is niets veranderd in {OUTPUT_DIR}."]
-        lines += [f"  - {problem}" for problem in self.problems]
-        return "\n".join(lines)
+    HEADING = f"De posters zijn niet gemaakt: {{count}} {{noun}} gevonden. Er is niets veranderd in {OUTPUT_DIR}."
 
 
 @dataclass(frozen=True)
@@ -159,21 +154,8 @@ def known_urls(site: Site) -> set[str]:
 
 
 def missing_targets(site: Site, links: list[inv.ShortLink], paths: dict[str, str]) -> list[Problem]:
-    """Every short link forwards to a page that exists (a printed code lives for years)."""
     known = known_urls(site)
-    problems = []
-    for link in links:
-        if inv.resolve_target(link.target, paths) in known:
-            continue
-        hint = inv.suggestion_for(link.target, paths)
-        reason = (f"'{link.target}' is geen bestaande pagina van deze site.{hint} Kies {inv.HOME_TARGET}, "
-                  f"{', '.join(paths)} of het adres van een pagina van deze site, zoals "
-                  "'verhalen/maaike-vindt-betaald-werk/'.")
-        if link.file == inv.ISSUED_FILE:
-            reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw doel "
-                       "(target), en verwijder de code niet.")
-        problems.append(Problem(link.file, "target", reason, entry=link.entry))
-    return problems
+    return inv.target_problems(links, paths, lambda url: url in known)
 
 
 def _category_of(link: inv.ShortLink, site: Site, paths: dict[str, str]) -> str:

@@ -17,7 +17,7 @@ from ..core.loading import LoadContext
 from ..core.loading import load_site as _load_site
 from ..core.problems import Problem
 from ..core.site import Site
-from ..core.sources import SourceError, files_in, read_text
+from ..core.sources import SourceError, read_text, strings_in
 from .authors import AUTHORS
 from .base import ContentType, Fact, Section
 from .blogs import BLOGS
@@ -100,17 +100,6 @@ def _forbidden(context: LoadContext, site: Site) -> dict[str | None, ForbiddenTe
     return result
 
 
-def _strings(value, path: str = ""):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value, start=1):
-            yield from _strings(item, f"{path}[{index}]")
-
-
 def consent_text_problems(context: LoadContext, site: Site) -> list[Problem]:
     """The name, e-mail address or phone number of a person without active consent (or outside
     its scope) may not appear in any text that is published: items, article bodies, docs/."""
@@ -130,7 +119,7 @@ def consent_text_problems(context: LoadContext, site: Site) -> list[Problem]:
             continue
         for item in items:
             owner = item.key if type_id == "experts" else None
-            for path, text in _strings(item.data.model_dump(mode="json")):
+            for path, text in strings_in(item.data.model_dump(mode="json")):
                 scan(text, item.source, path, item.entry, owner)
             if item.body:
                 scan(item.body, item.source, "tekst", None)

@@ -406,6 +406,24 @@ def suggestion_for(target: str, categories: dict[str, str]) -> str:
     return suggestion(target, [HOME_TARGET, *categories], 0.7)
 
 
+def target_problems(links: list[ShortLink], categories: dict[str, str], known) -> list[Problem]:
+    """Every short link forwards to a page that exists (a printed code lives for years).
+    `known(url)` says whether the site has that page."""
+    problems = []
+    for link in links:
+        target = resolve_target(link.target, categories)
+        if known(target) or known(target.rstrip("/")):
+            continue
+        reason = (f"'{link.target}' is geen bestaande pagina van deze site.{suggestion_for(link.target, categories)} "
+                  f"Kies {HOME_TARGET}, {', '.join(categories)} of het adres van een pagina van deze site, zoals "
+                  "'verhalen/maaike-vindt-betaald-werk/'.")
+        if link.file == ISSUED_FILE:
+            reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw doel "
+                       "(target), en verwijder de code niet.")
+        problems.append(Problem(link.file, "target", reason, entry=link.entry))
+    return problems
+
+
 def redirect_files(site, links: list[ShortLink]) -> dict[str, str]:
     """`_redirects` (Netlify, Cloudflare Pages and others) and an nginx map, for hosts that
     redirect on the server. 302, not 301: a code may get a new target, and browsers keep a
