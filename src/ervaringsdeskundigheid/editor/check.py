@@ -23,6 +23,7 @@ def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
     session = BuildSession(Path(root), mode="check", today=today)
     try:
         session.start()
+        result.problems = session.kept_shortlink_problems(Path(root) / "site")   # the last local build
     except ContentErrors as errors:
         result.problems = list(errors.problems)
     drafts = BuildSession(Path(root), mode="serve", today=today)
