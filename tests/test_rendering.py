@@ -181,6 +181,15 @@ def test_feeds_are_valid_and_absolute(session):
     assert data["items"] and all(item["url"].startswith("https://") for item in data["items"])
 
 
+def test_feed_descriptions_show_html_as_text(project):
+    write_story(project, "feed.md", "title: Feed\ndate: 2025-12-01\ndescription: '</title><script>alert(1)</script>'\n"
+                                    "categories: [aspirant]")
+    built = BuildSession(project, mode="check", today=TODAY)
+    built.start()
+    entry = feedparser.parse(feeds.feed_files(built.site)["feed.xml"]).entries[0]
+    assert entry.title == "Feed" and "<script>" not in entry.summary and "&lt;script&gt;" in entry.summary
+
+
 def test_share_metadata_and_links(session):
     story = next(iter(session.site.of("stories")))
     html = page(session, story.url)

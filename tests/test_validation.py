@@ -128,3 +128,31 @@ def test_untouched_make_new_text_cannot_be_published(project):
     assert "content/stories/mijn-eerste-verhaal.md" in output
     assert "Schrijf hier een korte samenvatting." in output and "Schrijf hier het verhaal." in output
     assert "Schuilnaam" in output
+
+
+def test_a_link_to_a_place_that_is_not_on_the_page_names_the_editors_file(project):
+    write_story(project, "anker.md", GOOD, "Lees [Maaike](maaike-vindt-betaald-werk.md#bestaat-niet) en [hier](#kop).\n"
+                                           "\n## Kop\n\nTekst.\n")
+    (project / "docs/index.md").write_text((project / "docs/index.md").read_text(encoding="utf-8")
+                                           + "\n[Privacy](privacy.md#bestaat-niet)\n", encoding="utf-8")
+    output = messages(check(project))
+    assert "content/stories/anker.md" in output and "'#bestaat-niet'" in output and "docs/index.md" in output
+    assert "#kop" not in output
+
+
+def test_yaml_tags_are_refused(project):
+    write_story(project, "tag.md", GOOD.replace("title: Goed verhaal", "title: !!binary R29lZA=="))
+    assert "content/stories/tag.md" in messages(check(project)) and "YAML-tag" in messages(check(project))
+
+
+def test_a_truncated_image_is_refused_not_a_crash(project):
+    image = project / "content/afbeeldingen/koffietafel.jpg"
+    image.write_bytes(image.read_bytes()[:4000])
+    output = messages(check(project))
+    assert "afbeeldingen/koffietafel.jpg" in output and "beschadigd" in output
+
+
+def test_control_characters_in_a_file_name_are_shown_not_printed(project):
+    write_story(project, "ver\nhaal.md", GOOD)
+    output = messages(check(project))
+    assert "content/stories/ver\\nhaal.md" in output

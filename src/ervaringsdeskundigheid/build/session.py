@@ -262,6 +262,7 @@ class BuildSession:
             self.rendered[src_uri] = result
             self.problems += result.problems
         self.problems += self._body_image_problems()
+        self.problems += self._anchor_problems()
         if not self.problems:
             self.readability = readability.site_readability(
                 self.site, run=lambda f, n: pool.run(f, n, say=self.say, parallel=not self.preview))
@@ -299,6 +300,23 @@ class BuildSession:
         stories = self.site.of("stories")[:6]
         return {"categories": self.site.categories, "stories": stories,
                 "figure": counted[-1] if counted else None, "monitor": monitor}
+
+    def _anchor_problems(self) -> list[Problem]:
+        """A link to '#kop' on a page of the site must find that place on the page."""
+        ids: dict[str, set[str]] = {}
+        problems = []
+        for result in self.rendered.values():
+            for source, href, page, anchor in result.anchors:
+                src = urls.src_uri(page if page.endswith("/") or not page else page + "/")
+                if src not in self.rendered:
+                    continue   # a file, or a page outside the section: nothing to check
+                if src not in ids:
+                    ids[src] = set(_ID.findall(self.rendered[src].html))
+                if anchor not in ids[src]:
+                    problems.append(Problem(source, "tekst", (
+                        f"de link '{href}' verwijst naar de plek '#{anchor}', maar die staat niet op die pagina. "
+                        "Link naar een kop die er wel staat, of laat het deel na '#' weg.")))
+        return problems
 
     def _body_image_problems(self) -> list[Problem]:
         from ..core.media import image_problems
@@ -359,6 +377,9 @@ class BuildSession:
 
 def shareimages_paths(site: Site) -> list[str]:
     return [shareimages.image_path(None)] + [shareimages.image_path(c.key) for c in site.categories]
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def _first_heading(markdown: str) -> str | None:

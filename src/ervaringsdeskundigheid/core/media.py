@@ -59,6 +59,8 @@ def _open_problems(path: Path, image: str, problem) -> list[Problem]:
                     return problem(f"is te groot ({width} × {height} beeldpunten). Maak de foto kleiner, "
                                    "bijvoorbeeld 3000 beeldpunten breed.")
                 opened.verify()
+            with Image.open(path) as opened:   # verify() reads the structure; a truncated file fails here
+                opened.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return problem("is te groot om veilig te openen. Maak de foto kleiner, bijvoorbeeld 3000 beeldpunten breed.")
     except Exception:   # Pillow raises many kinds of errors for broken files

@@ -23,7 +23,7 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.file
+        where = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in self.file)
         if self.line:
             where += f" (regel {self.line})"
         if self.entry:

@@ -225,6 +225,14 @@ def _yaml_error(label: str, field: str | None, line: int | None, message: str) -
                                              "Controleer dubbele punten, inspringing en aanhalingstekens.", line=line))
 
 
+def _explicit_tag(event) -> bool:
+    """A tag the editor wrote (`!!binary`, `!!python/...`, `!x`); editors never need one."""
+    tag, implicit = getattr(event, "tag", None), getattr(event, "implicit", True)
+    if tag is None or tag == "!":
+        return False
+    return not any(implicit) if isinstance(implicit, tuple) else not implicit
+
+
 def _check_structure(text: str, label: str, field: str | None, line_offset: int) -> None:
     """Anchors and aliases (an alias bomb expands a few hundred bytes into gigabytes) and
     very deep nesting are refused from the event stream, before anything is built."""
@@ -235,6 +243,9 @@ def _check_structure(text: str, label: str, field: str | None, line_offset: int)
             raise SourceError(Problem(label, field, (
                 "gebruikt een anker (&) of verwijzing (*). Dat kan hier niet: schrijf de waarde gewoon uit."),
                 line=line))
+        if _explicit_tag(event):
+            raise SourceError(Problem(label, field, (
+                f"gebruikt een YAML-tag ({event.tag}). Dat kan hier niet: schrijf de waarde gewoon uit."), line=line))
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_YAML_DEPTH:

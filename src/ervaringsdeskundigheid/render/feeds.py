@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -56,7 +57,8 @@ def rss(site, entries: list, title: str, path: str, page_url: str) -> str:
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="true").text = link
         ET.SubElement(item, "pubDate").text = format_datetime(_published(entry))
-        ET.SubElement(item, "description").text = _xml_text(entry.description)
+        # Feed readers show <description> as HTML: the plain text goes in HTML-escaped.
+        ET.SubElement(item, "description").text = _xml_text(html.escape(entry.description))
         for category in entry.categories:
             ET.SubElement(item, "category").text = _xml_text(site.category(category).title)
         if entry.image:

@@ -106,6 +106,7 @@ class Rendered:
     problems: list[str] = field(default_factory=list)                     # Dutch reasons
     ids: set[str] = field(default_factory=set)
     sections: list[tuple[str | None, str, str]] = field(default_factory=list)   # (id, heading, text)
+    anchors: list[tuple[str, str, str]] = field(default_factory=list)   # (href, target page, anchor) to check
 
 
 @dataclass
@@ -207,7 +208,12 @@ class _Analyse(Treeprocessor):
                     f"de link '{href}' werkt niet: '{source}' bestaat niet of wordt niet gepubliceerd. "
                     "Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'.")
                 return "#"
+            if anchor:
+                result.anchors.append((href, target, anchor))
             return context.relative(target, context.url) + (f"#{anchor}" if anchor else "")
+        if not path and anchor:
+            result.anchors.append((href, context.url, anchor))
+            return href
         if not path or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path) or path.startswith("//"):
             return href
         if context.from_root or path.startswith("/"):
@@ -222,6 +228,8 @@ class _Analyse(Treeprocessor):
                 f"de link '{href}' werkt niet: die pagina of dat bestand bestaat niet. Controleer de "
                 "schrijfwijze. Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'.")
             return "#"
+        if anchor:
+            result.anchors.append((href, target, anchor))
         return context.relative(target, context.url) + (f"#{anchor}" if anchor else "")
 
 

@@ -89,6 +89,7 @@ class RenderedPage:
     search: list[dict] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    anchors: list[tuple[str, str, str, str]] = field(default_factory=list)   # (source, href, page, anchor)
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,7 @@ class SiteRenderer:
             result.problems += [Problem(source, "tekst", reason) for reason in rendered.problems]
             result.images += rendered.images
             result.ids |= rendered.ids
+            result.anchors += [(source, *found) for found in rendered.anchors]
             if job.search and not from_root:
                 result.search += self._sections(job, rendered)
             return Markup(rendered.html)
