@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import check, messages, write_story
+from conftest import TODAY, check, messages, write_story
 
 GOOD = """
 title: Goed verhaal
@@ -156,3 +156,15 @@ def test_control_characters_in_a_file_name_are_shown_not_printed(project):
     write_story(project, "ver\nhaal.md", GOOD)
     output = messages(check(project))
     assert "content/stories/ver\\nhaal.md" in output
+
+
+def test_figures_money_or_rules_without_a_source_get_a_hint(project):
+    from ervaringsdeskundigheid.editor.check import check_project
+
+    path = project / "data/faq.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n- id: nieuwe-vraag\n  question: Hoeveel krijg je?\n  answer: Je krijgt €100 per maand.\n"
+                           "  categories: [aspirant]\n", encoding="utf-8")
+    result = check_project(project, today=TODAY)
+    assert result.problems == []
+    assert any("data/faq.yml, item 'nieuwe-vraag'" in hint and "geen bron" in hint for hint in result.hints)

@@ -32,7 +32,7 @@ from ..core import urls
 from ..core.fields import Name, Strict, Text, hint
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
-from ..core.sources import SourceError, read_markdown, symlinks_below
+from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
 from ..render import csp, feeds, images, readability, search, shareimages, static
 from ..render.pages import Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
 from ..types import load_site
@@ -274,6 +274,7 @@ class BuildSession:
         found = [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
                  "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
+        found += source_hints(self.site)
         examples = [item for items in self.site.items.values() for item in items
                     if getattr(item.data, "example", False)]
         if examples and self.mode != "serve":
@@ -380,6 +381,26 @@ def shareimages_paths(site: Site) -> list[str]:
 
 
 _ID = re.compile(r'\sid="([^"]+)"')
+# Figures, money and rules: what readers act on, so where it comes from must be named.
+_FACTS = re.compile(r"€|\d|%|\b(mag|mogen|moet|moeten|verplicht|wet|regel|belasting|uitkering|bijstand)\b",
+                    re.IGNORECASE)
+
+
+def source_hints(site: Site) -> list[str]:
+    """Items that state figures, money or rules without a `source`."""
+    hints = []
+    for ctype in site.types.values():
+        if "source" not in ctype.schema.model_fields or not ctype.extra.get("source_hint", True):
+            continue
+        for item in site.of(ctype.id):
+            if getattr(item.data, "source", None) or getattr(item.data, "example", False):
+                continue
+            text = " ".join(value for _, value in strings_in(item.data.model_dump(mode="json"))) + item.body
+            if _FACTS.search(text):
+                where = f"{item.source}, item '{item.key}'" if item.entry else item.source
+                hints.append(f"Bron: {where} noemt cijfers, geld of regels, maar heeft geen bron (source). "
+                             "Zet erbij waar het vandaan komt, bijvoorbeeld 'Projectplan 2025, §2.4'.")
+    return hints
 
 
 def _first_heading(markdown: str) -> str | None:

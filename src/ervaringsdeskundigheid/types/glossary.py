@@ -28,5 +28,5 @@ GLOSSARY = ContentType(
     list_template="glossary.html", summary="explanation", title_attribute="term",
     sort_key=alphabetical, search=False,
     editor_hint="Woorden en afkortingen met een korte uitleg.",
-    extra={"optional": True},
+    extra={"optional": True, "source_hint": False},   # explanations of words, not claims
 )
