@@ -92,7 +92,12 @@ def add_files(session: BuildSession, files, config):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         else:
             files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    for path, data in session.files().items():
+    try:
+        extra = session.files()
+    except ContentErrors as errors:
+        _stop(session, config)
+        raise Abort(errors.report()) from None
+    for path, data in extra.items():
         files.append(File.generated(config, path, content=data))
     return files
 
