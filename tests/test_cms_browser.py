@@ -181,7 +181,7 @@ def create_story(page: Page, base: str) -> None:
                                     "buffer": photo()}])
     expect(dialog.get_by_role("option", name="sanne-in-de-bibliotheek.jpg")).to_have_attribute("aria-selected", "true")
     dialog.get_by_role("button", name="Invoegen").click()
-    field(page, "Beschrijving van de afbeelding").get_by_role("textbox").fill("Sanne achter de balie van de bibliotheek")
+    field(page, "Beschrijving van de afbeelding").get_by_role("textbox").fill("Sanne achter de balie")
     field(page, "Over wie gaat het?").get_by_role("checkbox").check()      # an optional group of fields
     field(page, "Naam of schuilnaam").get_by_role("textbox").fill("Sanne")
     field(page, "Dit is een schuilnaam").get_by_role("switch").check()

@@ -69,6 +69,7 @@ class HandWritten:
 class BuildSession:
     root: Path
     mode: str = "build"                      # "build", "serve" or "check"
+    links: str = "folders"                   # "files": links end in index.html, for a copy opened from disk
     today: dt.date | None = None
     engine: Engine = field(default_factory=Engine)
     say: Callable[[str], None] = lambda message: None
@@ -258,7 +259,7 @@ class BuildSession:
     def renderer(self) -> SiteRenderer:
         return SiteRenderer(self.site, self._known, self._page_of_source, engine=self.engine,
                             csp=csp.policy(preview=self.preview), preview=self.preview,
-                            cache_dir=self.root / CACHE_DIR / "templates")
+                            cache_dir=self.root / CACHE_DIR / "templates", file_links=self.links == "files")
 
     def _render_all(self) -> None:
         renderer = self.renderer()

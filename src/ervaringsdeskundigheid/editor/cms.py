@@ -60,7 +60,8 @@ LABELS = {
     "forms": "Andere schrijfwijzen", "full": "Voluit", "functieprofielen": "Functieprofielen", "function": "Functie",
     "goal": "Doel", "how": "Hoe werkt de organisatie met ervaringsdeskundigen?", "id": "Id",
     "image": "Afbeelding", "image_alt": "Beschrijving van de afbeelding", "indicators": "Cijfers per jaar",
-    "intro": "Inleiding", "items": "Punten", "kind": "Soort", "label": "Omschrijving", "lead": "Korte tekst onder de vraag",
+    "intro": "Inleiding", "items": "Punten", "kind": "Soort", "label": "Omschrijving",
+    "lead": "Korte tekst onder de vraag",
     "level": "Niveau", "location": "Plaats", "locations": "Plekken", "name": "Naam",
     "new_hires_expected_min": "Verwachte nieuwe ervaringsdeskundigen (minstens)", "note": "Toelichting",
     "opleidingen": "Opleidingen", "organisation": "Organisatie", "organisations": "Organisaties",
@@ -431,10 +432,11 @@ def bundle_files(package: Path) -> dict[str, bytes]:
     """The editor itself, below admin/, from the installed npm package."""
     version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
     bundle, fonts = rewrite_bundle((package / "dist" / "sveltia-cms.js").read_text(encoding="utf-8"))
+    locale = package / "locales" / f"{LOCALE}.json"
     files = {"sveltia-cms.js": bundle.encode("utf-8"),
              "chunks/react-dom.js": (package / "dist" / "chunks" / "react-dom.js").read_bytes(),
              "SVELTIA-LICENSE.txt": (package / "LICENSE.txt").read_bytes(),
-             f"unpkg/@sveltia/cms@{version}/locales/{LOCALE}.json": (package / "locales" / f"{LOCALE}.json").read_bytes(),
+             f"unpkg/@sveltia/cms@{version}/locales/{LOCALE}.json": locale.read_bytes(),
              # The hourly update check finds this version and stays quiet.
              "unpkg/@sveltia/cms/package.json": json.dumps({"name": "@sveltia/cms", "version": version}).encode(),
              "github-status.json": STATUS_UNKNOWN.encode()}
