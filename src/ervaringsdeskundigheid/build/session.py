@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pydantic import ValidationError
@@ -33,6 +34,7 @@ from ..core.fields import Name, Strict, Text, hint
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
+from ..editor import cms
 from ..render import csp, feeds, images, readability, search, shareimages, static
 from ..render.pages import Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
 from ..types import load_site
@@ -68,6 +70,7 @@ class HandWritten:
 class BuildSession:
     root: Path
     mode: str = "build"                      # "build", "serve" or "check"
+    links: str = "folders"                   # "files": links end in index.html, for a copy opened from disk
     today: dt.date | None = None
     engine: Engine = field(default_factory=Engine)
     say: Callable[[str], None] = lambda message: None
@@ -193,7 +196,7 @@ class BuildSession:
         self.problems += self._shortlink_problems()
 
     def _extra_paths(self) -> list[str]:
-        paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files()]
+        paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), cms.ADMIN]
         return paths
 
     def _image_files(self) -> list[str]:
@@ -245,7 +248,7 @@ class BuildSession:
     def renderer(self) -> SiteRenderer:
         return SiteRenderer(self.site, self._known, self._page_of_source, engine=self.engine,
                             csp=csp.policy(preview=self.preview), preview=self.preview,
-                            cache_dir=self.root / CACHE_DIR / "templates")
+                            cache_dir=self.root / CACHE_DIR / "templates", file_links=self.links == "files")
 
     def _render_all(self) -> None:
         renderer = self.renderer()
@@ -339,13 +342,18 @@ class BuildSession:
         return [src for src in self.jobs if src not in docs]
 
     def files(self) -> dict[str, bytes]:
-        """Every extra file of the site, by its path: assets, share images, image variants."""
+        """Every extra file of the site, by its path: assets, share images, image variants and
+        the web editor (admin/). Raises ContentErrors when the web editor cannot be added."""
         files = dict(static.files(self.site))
         files.update(shareimages.share_images(self.site.categories))
         used = {e.image for e in self.site.entries if e.image}
         used |= {e.photo for e in self.site.of("experts") if e.photo}
         used |= {image for result in self.rendered.values() for image in result.images}
         files.update(images.site_files(self.root, sorted(used)))
+        problems: list[Problem] = []
+        files.update(cms.admin_files(self.root, self.site.settings, problems, say=self.say))
+        if problems:
+            raise ContentErrors(problems)
         return files
 
     def not_found_page(self) -> str:
@@ -372,7 +380,7 @@ class BuildSession:
         for path, text in inventory.redirect_files(self.site, links).items():
             _write(site_dir / path, text)
         _write(site_dir / SITE_JSON, json.dumps({"codes": sorted(link.code for link in links)}, indent=1))
-        for path, text in csp.header_files().items():
+        for path, text in csp.header_files(urlsplit(self.site.site_url).path).items():
             _write(site_dir / path, text)
 
 

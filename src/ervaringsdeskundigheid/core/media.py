@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path, PurePosixPath
+from typing import Annotated
 
 from PIL import Image
+from pydantic import BeforeValidator
 
+from .fields import Name
 from .problems import Problem
 from .sources import SourceError, safe_path
 
@@ -15,6 +18,18 @@ IMAGE_SUBFOLDER = "afbeeldingen"
 FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 MAX_BYTES = 15_000_000
 MAX_PIXELS = 40_000_000                 # a 8000 × 5000 photo; beyond that, a decompression bomb
+
+
+def _below_content(value):
+    """The web editor writes an image as its public path, '/afbeeldingen/foto.jpg'; that is the
+    same file as 'afbeeldingen/foto.jpg' (paths are relative to content/)."""
+    if isinstance(value, str) and value.startswith(f"/{IMAGE_SUBFOLDER}/"):
+        return value[1:]
+    return value
+
+
+# An image field of a schema: a path below content/, such as 'afbeeldingen/foto.jpg'.
+ImagePath = Annotated[Name, BeforeValidator(_below_content)]
 
 
 def image_problems(root: Path, image: str, file: str, field: str, entry: str | None = None) -> list[Problem]:

@@ -19,6 +19,8 @@ SITE_URL_ENV = "SITE_URL"   # overrides site_url for a deployment elsewhere
 # characters ending in '/'. It is printed in every page's links and on every poster.
 SiteUrl = Annotated[str, StringConstraints(
     pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+)*/$", max_length=200)]
+# owner/name, as GitHub spells it.
+Repository = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")]
 HttpsUrl = Annotated[str, StringConstraints(
     pattern=r"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~/-]*)?$", max_length=200)]
 
@@ -35,6 +37,10 @@ class SiteSettings(Strict):
     organisation: Name = hint("De naam van het netwerk.", default="Alliantie van Kracht")
     main_website: HttpsUrl = hint("De hoofdsite van het netwerk.")
     contact: Contact
+    repository: Repository | None = hint(
+        "De plek van deze site op GitHub, als eigenaar/naam (zoals 'alliantie-van-kracht/ervaringsdeskundigheid'). "
+        "De webeditor (/admin/) maakt daar een pull request van elke wijziging. Leeg: de repository waarin "
+        "GitHub de site bouwt.", default=None)
     www_optional: bool = hint("true als het adres ook werkt zonder 'www.'.", default=False)
     description: Text = hint("Eén zin over de sectie, voor zoekmachines.",
                              default="Ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe")

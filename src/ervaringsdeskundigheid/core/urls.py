@@ -8,6 +8,7 @@ silently share one: the second claim is a Dutch error that names both.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from .problems import Problem
@@ -61,6 +62,21 @@ def relative(target: str, here: str) -> str:
     elif (target.endswith("/") or target == HOME) and not rel.endswith("/"):
         rel += "/"
     return rel + anchor
+
+
+def file_link(href: str) -> str:
+    """A relative link to a folder as a link to its index.html, for a copy of the site opened
+    from disk, where a browser shows a folder listing instead ('../verhalen/' ->
+    '../verhalen/index.html'). Other links stay as they are."""
+    if not href or href.startswith(("/", "#", "?")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", href):
+        return href
+    cut = min([i for i in (href.find("?"), href.find("#")) if i >= 0] or [len(href)])
+    path, rest = href[:cut], href[cut:]
+    if path in (".", ".."):
+        path += "/"
+    if path.endswith("/"):
+        path += "index.html"
+    return path + rest
 
 
 def absolute(site_url: str, url: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import quote, urlencode
@@ -339,8 +340,10 @@ class SiteRenderer:
     """Renders planned pages to complete HTML documents with the shared templates."""
 
     def __init__(self, site: Site, known: Callable[[str], bool], page_of_source: Callable[[str], str | None],
-                 engine: Engine = Engine(), csp: str = "", preview: bool = False, cache_dir: Path | None = None):
+                 engine: Engine = Engine(), csp: str = "", preview: bool = False, cache_dir: Path | None = None,
+                 file_links: bool = False):
         self.site = site
+        self.file_links = file_links      # a copy to open from disk: links to folders end in index.html
         self.settings = site.settings
         self.known = known
         self.page_of_source = page_of_source
@@ -413,6 +416,8 @@ class SiteRenderer:
         for entry in result.search:
             entry["label"] = job.label
         result.html = self.document(job, Markup(body), link, root)
+        if self.file_links:
+            result.html = file_links(result.html)
         return result
 
     def _sections(self, job: PageJob, rendered) -> list[dict]:
@@ -459,7 +464,8 @@ class SiteRenderer:
         share_image = job.share_image or shareimages.image_path(job.category)
         page = {
             "url": job.url, "title": job.title, "description": job.description, "is_home": job.is_home,
-            "noindex": job.noindex or self.preview, "refresh": job.refresh, "category": job.category,
+            "noindex": job.noindex or self.preview or self.file_links,
+            "refresh": job.refresh, "category": job.category,
             "canonical": None if job.noindex else urls.absolute(self.site.site_url, job.url),
             "og_type": job.og_type, "share_image": urls.absolute(self.site.site_url, share_image),
             "share_image_alt": job.share_image_alt or (category.title if category else self.settings.site_name),
@@ -475,6 +481,14 @@ class SiteRenderer:
             **self.globals, page=page, body=body, root=root, engine=self.engine, engine_config=Markup(engine_config),
             csp=self.csp, colour=category.colour if category else "#0b5563", link=link,
             footer_links=[(title, url) for title, url in FOOTER_PAGES if self.known(url)])
+
+
+_LINK = re.compile(r'(\shref="|<meta http-equiv="refresh" content="0; url=)([^"]*)(")')
+
+
+def file_links(html: str) -> str:
+    """Every relative link to a folder in a finished page ends in index.html (core/urls.py)."""
+    return _LINK.sub(lambda m: m.group(1) + urls.file_link(m.group(2)) + m.group(3), html)
 
 
 SEARCH_TRANSLATIONS = {

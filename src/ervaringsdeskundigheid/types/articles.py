@@ -7,7 +7,7 @@ import datetime as dt
 from pydantic import Field, model_validator
 
 from ..core.fields import Date, Name, RuleViolation, Slug, Strict, Text, hint
-from ..core.media import image_problems
+from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
 
 DESCRIPTION_PLACEHOLDER = "Schrijf hier een korte samenvatting."
@@ -29,7 +29,7 @@ class Article(Strict):
     draft: bool = hint("true: nog niet publiceren (een concept). Zet op false als het klaar is.",
                        default=False, example=True)
     example: bool = hint("true: een verzonnen voorbeeld; de site toont het label 'Voorbeeld'.", default=False)
-    image: Name | None = hint("Afbeelding in content/afbeeldingen/, bijvoorbeeld afbeeldingen/foto.jpg.",
+    image: ImagePath | None = hint("Afbeelding in content/afbeeldingen/, bijvoorbeeld afbeeldingen/foto.jpg.",
                               default=None, widget="image")
     image_alt: Name | None = hint("Wat staat er op de afbeelding? Voor mensen die hem niet zien.", default=None)
     organisations: list[Slug] = hint("Organisaties waar dit over gaat (id's uit data/organisations.yml).",

@@ -10,7 +10,7 @@ from pydantic import model_validator
 from ..core import consent as consent_rule
 from ..core.consent import Consent
 from ..core.fields import Email, Name, RuleViolation, Slug, Strict, hint
-from ..core.media import image_problems
+from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
 from .base import ContentType, Section
 
@@ -33,7 +33,7 @@ class Expert(Strict):
     phone: Name | None = hint("Zakelijk telefoonnummer.", default=None)
     buddy: bool = hint("true als de persoon meeloopmaatje wil zijn: een aspirant mag dan een keer meelopen.",
                        default=False)
-    photo: Name | None = hint("Foto in content/afbeeldingen/. Alleen met 'photo' in de toestemming.",
+    photo: ImagePath | None = hint("Foto in content/afbeeldingen/. Alleen met 'photo' in de toestemming.",
                               default=None, widget="image")
     photo_alt: Name | None = hint("Wat staat er op de foto?", default=None)
     categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,

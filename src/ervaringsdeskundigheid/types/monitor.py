@@ -58,7 +58,7 @@ class Indicator(Strict):
 
     label: Name = hint("Wat er gemeten is, bijvoorbeeld 'Organisaties die het project kennen'.")
     unit: Literal["%", "aantal"] = hint("'%' of 'aantal'.")
-    values: list[IndicatorValue] = Field(min_length=1, max_length=30)
+    values: list[IndicatorValue] = Field(min_length=1, max_length=30, description="De waarde per jaar.")
     source: Text = hint("De bron.")
     note: Text | None = hint("Een korte toelichting.", default=None)
 
@@ -67,7 +67,8 @@ class Monitor(Strict):
     source: Text = hint("Waar komen de cijfers vandaan?")
     goal: Count = hint("Het doel: zoveel ervaringsdeskundigen met vast werk.")
     ambition: Count = hint("De ambitie.")
-    years: list[MonitorYear] = Field(min_length=1, max_length=50)
+    years: list[MonitorYear] = Field(min_length=1, max_length=50, description=(
+        "De telling per jaar, het oudste jaar eerst. Elk jaar van de projectmonitor komt erbij."))
     facts: list[MonitorFact] = hint("Andere cijfers, als tekst.", default=[], max_length=40)
     indicators: list[Indicator] = hint("Andere cijfers per jaar, voor kleine grafieken.", default=[],
                                        max_length=20)

@@ -96,8 +96,10 @@ class Location(Strict):
     code: Code | None = hint("De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.",
                              default=None)
     banner_code: Code | None = hint("De korte code op de roll-upbanner van deze plek.", default=None)
-    copies: dict[str, Copies] = Field(min_length=1, description="Aantal per formaat: A4, A3, A2, banner.")
-    viewing_distance: dict[str, Distance] = Field(default={}, description="Meters per formaat.")
+    copies: dict[str, Copies] = Field(min_length=1, description="Aantal per formaat: A4, A3, A2, banner.",
+                                      json_schema_extra={"keys": list(FORMATS)})
+    viewing_distance: dict[str, Distance] = Field(default={}, description="Meters per formaat.",
+                                                  json_schema_extra={"keys": list(FORMATS)})
 
     @field_validator("copies", "viewing_distance", mode="before")
     @classmethod
@@ -137,7 +139,8 @@ class PartnerEntry(Strict):
     partner: Slug = hint("De id van de organisatie in data/organisations.yml.", relation="organisations")
     campaign: Slug = hint("De drukronde (komt in de statistiek).")
     draft: bool = hint("true: gecontroleerd, maar nog geen posters of korte link.", default=False)
-    locations: list[Location] = Field(min_length=1, max_length=100)
+    locations: list[Location] = Field(min_length=1, max_length=100,
+                                      description="Elke plek bij deze partner waar posters of een banner hangen.")
 
     @model_validator(mode="after")
     def _unique_locations(self):

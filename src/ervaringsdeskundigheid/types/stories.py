@@ -76,7 +76,7 @@ STORIES = ContentType(
     make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
                 "alleen met toestemming.",
-    extra={"checks": (articles.check_image, check_person),
+    extra={"checks": (articles.check_image, check_person), "person_fields": PERSON_FIELDS,
            "public_view": public_view, "placeholders": ("Schrijf hier het verhaal.",),
            "body_template": "\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
            "scaffold_extra": SCAFFOLD_PERSON},
