@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ervaringsdeskundigheid.build import publish
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.problems import ContentErrors, Problem
+from ervaringsdeskundigheid.editor import cms
 from ervaringsdeskundigheid.render.pages import Engine
 
 from .preview import PreviewFiles
@@ -98,11 +99,12 @@ def add_files(session: BuildSession, files, config):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         else:
             files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    try:
-        extra = session.files()
-    except ContentErrors as errors:
+    extra = session.files()
+    problems: list[Problem] = []
+    extra.update(cms.admin_files(session.root, session.site.settings, problems, say=log.info))   # the web editor
+    if problems:
         _stop(session, config)
-        raise Abort(errors.report()) from None
+        raise Abort(ContentErrors(problems).report())
     for path, data in extra.items():
         files.append(File.generated(config, path, content=data))
     return files

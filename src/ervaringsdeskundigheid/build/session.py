@@ -34,7 +34,6 @@ from ..core.fields import Name, Strict, Text, hint
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
-from ..editor import cms
 from ..render import csp, feeds, images, readability, search, shareimages, static
 from ..render.pages import Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
 from ..types import load_site
@@ -196,7 +195,7 @@ class BuildSession:
         self.problems += self._shortlink_problems()
 
     def _extra_paths(self) -> list[str]:
-        paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), cms.ADMIN]
+        paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), urls.ADMIN]
         return paths
 
     def _image_files(self) -> list[str]:
@@ -342,18 +341,14 @@ class BuildSession:
         return [src for src in self.jobs if src not in docs]
 
     def files(self) -> dict[str, bytes]:
-        """Every extra file of the site, by its path: assets, share images, image variants and
-        the web editor (admin/). Raises ContentErrors when the web editor cannot be added."""
+        """Every extra file of the site, by its path: assets, share images and image variants.
+        (The web editor's files under admin/ come from editor/cms.py.)"""
         files = dict(static.files(self.site))
         files.update(shareimages.share_images(self.site.categories))
         used = {e.image for e in self.site.entries if e.image}
         used |= {e.photo for e in self.site.of("experts") if e.photo}
         used |= {image for result in self.rendered.values() for image in result.images}
         files.update(images.site_files(self.root, sorted(used)))
-        problems: list[Problem] = []
-        files.update(cms.admin_files(self.root, self.site.settings, problems, say=self.say))
-        if problems:
-            raise ContentErrors(problems)
         return files
 
     def not_found_page(self) -> str:

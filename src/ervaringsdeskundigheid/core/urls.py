@@ -16,6 +16,7 @@ from .problems import Problem
 HOME = ""
 PAGE_SEGMENT = "pagina"
 SHORTLINK_PREFIX = "p"
+ADMIN = "admin/"                 # the web editor
 
 # Paths the build itself writes; no page may take them.
 RESERVED = {

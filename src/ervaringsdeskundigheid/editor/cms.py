@@ -28,6 +28,7 @@ from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
+from ..core import urls
 from ..core.consent import Consent
 from ..core.fields import EMAIL_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
 from ..core.media import IMAGE_FOLDER, IMAGE_SUBFOLDER, MAX_BYTES
@@ -37,7 +38,7 @@ from ..render import csp
 from ..types import TYPES, ContentType
 from ..types.partners import PARTNERS_FILE
 
-ADMIN = "admin/"
+ADMIN = urls.ADMIN
 PACKAGE = "node_modules/@sveltia/cms"          # installed by `make setup` (npm ci) from package-lock.json
 MEDIA_FOLDER = f"{IMAGE_FOLDER}/{IMAGE_SUBFOLDER}"
 PUBLIC_FOLDER = f"/{IMAGE_SUBFOLDER}"           # Sveltia writes '/afbeeldingen/x.jpg'; core/media.py accepts it

@@ -116,7 +116,10 @@ def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> P
     today = today or dt.date.today()
     custom = ctype.extra.get("scaffold")
     if custom:
-        return custom(root, ctype, title.strip(), today)
+        try:
+            return custom(root, title.strip(), today, existing_keys(root, ctype))
+        except ValueError as error:
+            raise ScaffoldError(str(error)) from None
     key = unique_slug(title, existing_keys(root, ctype))
     lines = field_lines(ctype, title.strip(), key, today)
     lines += ctype.extra.get("scaffold_extra", "").replace("{today}", today.isoformat()).splitlines()

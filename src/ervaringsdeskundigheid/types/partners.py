@@ -460,19 +460,19 @@ PARTNER_TEMPLATE = """
 """
 
 
-def scaffold_partner(root, ctype, title: str, today) -> "Path":
-    """A partner is an organisation that already exists: find it by id or name."""
+def scaffold_partner(root, title: str, today, existing: set[str]) -> "Path":
+    """A partner is an organisation that already exists: find it by id or name. Raises
+    ValueError with a Dutch message."""
     from ..core.sources import load_yaml_file
-    from ..editor.scaffold import ScaffoldError, existing_keys
 
     organisations = load_yaml_file(root, "data/organisations.yml") or []
     key = next((o["id"] for o in organisations if isinstance(o, dict) and title.lower() in
                 {str(o.get("id")).lower(), str(o.get("name")).lower()}), None)
     if key is None:
-        raise ScaffoldError(f"De organisatie '{title}' staat niet in data/organisations.yml. "
-                            f'Maak haar eerst aan: make new KIND=organisatie TITLE="{title}"')
-    if key in existing_keys(root, ctype):
-        raise ScaffoldError(f"'{key}' staat al in {PARTNERS_FILE}. Voeg daar een locatie toe onder die partner.")
+        raise ValueError(f"De organisatie '{title}' staat niet in data/organisations.yml. "
+                         f'Maak haar eerst aan: make new KIND=organisatie TITLE="{title}"')
+    if key in existing:
+        raise ValueError(f"'{key}' staat al in {PARTNERS_FILE}. Voeg daar een locatie toe onder die partner.")
     path = root / PARTNERS_FILE
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n"
                     + PARTNER_TEMPLATE.format(key=key, today=today.isoformat()), encoding="utf-8")
