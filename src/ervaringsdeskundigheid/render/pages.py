@@ -33,6 +33,7 @@ from .related import RelatedIndex
 
 PAGE_SIZE = 12
 HOME_LABEL = "Startpagina"       # never "Start": a vague link text (Lighthouse link-text)
+LIST_PAGE_BOOST = 0.2
 SEARCH_SUGGESTIONS = ("opleiding", "meeloopmaatje", "schulden", "betaling", "uitkering")
 HOME_LATEST = 6
 SECTION_ITEMS = "verhalen/"     # a category's list of its stories and blogs: <path>/verhalen/
@@ -219,11 +220,16 @@ def _list_page(site: Site, ctype, items: list[Item], home, categories) -> PageJo
         kind_class=f"ed-type--{ctype.id}")
 
 
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|\*|`|^#+\s+|^\s*[-*]\s+|^!!!.*$)", re.M)
+
+
 def _anchor_text(item: Item) -> str:
+    """An item's main text for the search index, without Markdown's marks."""
     for attribute in ("answer", "text", "how", "explanation"):
         value = getattr(item.data, attribute, None)
         if isinstance(value, str):
-            return value
+            return _MD_MARK.sub("", _MD_LINK.sub(r"\1", value))
     return ""
 
 
@@ -479,6 +485,11 @@ class SiteRenderer:
         if job.search and not result.search:
             result.search.append({"location": job.url, "title": str(escape(job.title)),
                                   "text": str(escape(f"{job.description} {plain(body)}".strip()))})
+        if job.anchors and not job.search:
+            # A list page whose items are anchors: Material needs the page before its anchors;
+            # it ranks low, so the items themselves come first.
+            result.search.append({"location": job.url, "title": str(escape(job.title)),
+                                  "text": str(escape(job.description)), "boost": LIST_PAGE_BOOST})
         for anchor, title, text in job.anchors:
             result.search.append({"location": f"{job.url}#{anchor}", "title": str(escape(title)),
                                   "text": str(escape(plain(text)))})
@@ -552,7 +563,7 @@ class SiteRenderer:
 SEARCH_TRANSLATIONS = {
     "clipboard.copy": "Kopiëren", "clipboard.copied": "Gekopieerd",
     "search.result.placeholder": "Typ een woord om te zoeken",
-    "search.result.none": "Niets gevonden. Probeer een ander woord, of kijk hieronder.",
+    "search.result.none": "Geen resultaten. Probeer een ander woord, of kies er een hieronder.",
     "search.result.one": "1 resultaat", "search.result.other": "# resultaten",
     "search.result.more.one": "nog 1 keer op deze pagina", "search.result.more.other": "nog # keer op deze pagina",
     "search.result.term.missing": "Niet gevonden", "select.version": "Versie",
