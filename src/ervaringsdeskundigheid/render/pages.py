@@ -325,7 +325,8 @@ def _category_pages(site: Site, category, home) -> list[PageJob]:
         context={"category": category, "blocks": blocks, "stories": featured, "stories_total": len(articles),
                  "stories_url": list_url, "stories_heading": STORIES_HEADING},
         description=category.summary, category=category.key, label="Onderwerp", search=False, trail=(home,),
-        share_image=shareimages.image_path(category.key), share_image_alt=category.title, own_heading=True,
+        share_image=shareimages.image_path(category.key), share_image_alt=category.question or category.title,
+        own_heading=True,
         kind_class="ed-type--category")]
     for number, chunk, pager in _paginate(articles, lambda n: urls.paged(list_url, n)):
         title = f"Verhalen en blogs: {category.title}" + ("" if number == 1 else f" (pagina {number})")
