@@ -4,7 +4,7 @@
 //     "scores": {"performance": 0-100, ...}, "failing": [{"id", "category", "score", "title",
 //     "displayValue", "items": [...]}], "offOrigin": [urls]}}}
 //
-// Usage: CHROME_PATH=/usr/bin/chromium node lh_run.mjs BASE_URL [--reports DIR]
+// Usage: CHROME_PATH=/usr/bin/chromium node tools/lighthouse.mjs BASE_URL [--reports DIR]
 //          [--categories a,b] PATH...
 //   BASE_URL e.g. http://127.0.0.1:8000/ervaringsdeskundigheid/ ; PATH relative to it ("" = home).
 // Exit code 0 when every run finished; 1 on a runtime error (scores are judged by the caller).
@@ -41,7 +41,7 @@ function itemSummary(item) {
   return {
     selector: node.selector, snippet: node.snippet, label: node.nodeLabel || item.nodeLabel,
     explanation: node.explanation, url: item.url, source: item.source?.url,
-    description: item.description,
+    description: item.description, href: item.href, text: item.text,
   };
 }
 
