@@ -66,28 +66,31 @@ def singulars(word: str) -> set[str]:
     return found
 
 
+_S_PLURAL = ("el", "em", "en", "er", "je", "ie", "um", "ing")   # -s (or -en for -ing): one likely form
+
+
 def plurals(word: str) -> set[str]:
-    """Likely plurals of a Dutch singular: deurwaarder -> deurwaarders, schuld -> schulden,
-    straat -> straten, vak -> vakken, brief -> brieven, gemeente -> gemeenten/gemeentes."""
+    """The likely plural of a Dutch singular: deurwaarder -> deurwaarders, schuld -> schulden,
+    straat -> straten, vak -> vakken, brief -> brieven, gemeente -> gemeenten."""
     w = word.lower()
-    found = {w + "s"}
+    if w.endswith("ing"):
+        return {w + "en"}
+    if w.endswith(_S_PLURAL):
+        return {w + "s"}
     if w.endswith("e"):
-        found.add(w + "n")
-        return found
+        return {w + "n", w + "s"}
     if w[-1] in _VOWELS:
-        found.add(w + "'s")
-        return found
+        return {w + "'s"}
     stem = w
     if len(w) >= 3 and w[-2] == w[-3] and w[-2] in "aeou":          # straat -> strat-en
         stem = w[:-2] + w[-1]
     elif len(w) >= 3 and w[-1] not in "wjhx" and w[-2] in _VOWELS and w[-3] not in _VOWELS:
-        found.add(w + w[-1] + "en")                                 # vak -> vakken
-    found.add(stem + "en")
+        stem = w + w[-1]                                            # vak -> vakk-en
     if stem.endswith("f"):
-        found.add(stem[:-1] + "ven")
-    if stem.endswith("s"):
-        found.add(stem[:-1] + "zen")
-    return found
+        stem = stem[:-1] + "v"
+    elif stem.endswith("s") and stem[-2:-1] in _VOWELS:
+        stem = stem[:-1] + "z"
+    return {stem + "en"}
 
 
 def other_forms(text: str) -> str:
@@ -136,7 +139,7 @@ def index_docs(entries: list[dict]) -> list[dict]:
         doc = {"location": entry["location"], "title": title, "text": teaser,
                "forms": other_forms(f"{title} {text}")}
         if teaser != text:
-            doc["body"] = text
+            doc["body"] = text[len(teaser) - len(" …"):]      # the rest, after the teaser
         if entry.get("label") and "#" not in entry["location"]:
             doc["tags"] = [entry["label"]]
         if entry.get("boost") is not None:
