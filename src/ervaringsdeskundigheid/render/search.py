@@ -34,7 +34,9 @@ TEASER_CHARS = 160
 def singular(word: str) -> str | None:
     """A likely singular of a Dutch plural or diminutive, or None."""
     lower = word.lower()
-    for suffix, cut in (("tjes", 4), ("pjes", 4), ("jes", 3), ("'s", 2), ("ën", 2)):
+    if lower.endswith("jes") and len(lower) > 5:          # maatjes -> maatje
+        return lower[:-1]
+    for suffix, cut in (("'s", 2), ("ën", 2)):
         if lower.endswith(suffix) and len(lower) - cut >= 3:
             return lower[:-cut]
     if lower.endswith("en") and len(lower) > 5:

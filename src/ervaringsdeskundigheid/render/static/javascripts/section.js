@@ -28,27 +28,21 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
-  /* Run the site search for a word: from the 404 page (?q=...) and from the suggested
-     words under the search results (links that also work without JavaScript). */
+  /* The suggested words under the search results run a search for that word. (A search from
+     the 404 page arrives as ?q=..., which Material's search handles itself.) Material reads
+     the query on keyup, so the click ends with one. */
   var toggle = document.getElementById("__search");
   var input = document.querySelector("[data-md-component=search-query]");
-  var search = function (word) {
-    toggle.checked = true;
-    toggle.dispatchEvent(new Event("change"));
-    input.value = word;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    input.focus();
-  };
-  var query = new URLSearchParams(location.search).get("q");
-  if (query && toggle && input) {
-    window.addEventListener("load", function () { search(query); });
-  }
   if (toggle && input) {
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[data-ed-search]");
       if (link) {
         event.preventDefault();
-        search(link.getAttribute("data-ed-search"));
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+        input.value = link.getAttribute("data-ed-search");
+        input.focus();
+        input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
       }
     });
   }
