@@ -345,6 +345,9 @@ def _shortlink_pages(site: Site) -> list[PageJob]:
     titles = {"": "de startpagina"}
     titles.update({category_url(c): c.title for c in site.categories})
     titles.update({e.url: e.title for e in site.entries})
+    # A poster of a category asks its question; the page that forwards asks it too.
+    questions = {category_url(c): c.question for c in site.categories if c.question}
+    by_url = {category_url(c): c.key for c in site.categories}
     jobs = []
     for link in inventory.short_links(site):
         target = inventory.resolve_target(link.target, paths)
@@ -353,9 +356,11 @@ def _shortlink_pages(site: Site) -> list[PageJob]:
         jobs.append(PageJob(
             url=link.url, title=f"Doorsturen naar {title}", template="shortlink.html", source=link.file,
             owner=f"de korte link '{link.code}' in {link.file}",
-            context={"target_title": title, "forward": forward, "link": link, "target": target},
+            context={"target_title": title, "forward": forward, "link": link, "target": target,
+                     "question": questions.get(target)},
             description="Korte link van een poster of banner van Alliantie van Kracht.",
-            category=None, label="Korte link", search=False, noindex=True, refresh=forward, next_step=False))
+            category=by_url.get(target), label="Korte link", search=False, noindex=True, refresh=forward,
+            next_step=False, own_heading=True))
     return jobs
 
 
