@@ -127,7 +127,8 @@ def menu(site: Site) -> list[MenuEntry]:
     their first category)."""
     entries = []
     for category in site.categories:
-        pages = [(ctype.title, ctype.list_url) for ctype in site.types.values()
+        # "Alle opleidingen" under "Opleiding", not "Opleidingen": the menu never repeats a label.
+        pages = [(ctype.list_title or f"Alle {ctype.plural.lower()}", ctype.list_url) for ctype in site.types.values()
                  if ctype.nav == category.key and ctype.list_url and (site.of(ctype.id) or ctype.single)]
         for ctype in site.types.values():
             if ctype.extra.get("nav_by_first_category"):

@@ -142,8 +142,8 @@ def index_docs(entries: list[dict]) -> list[dict]:
                "forms": other_forms(f"{title} {text}")}
         if teaser != text:
             doc["body"] = text[len(teaser) - len(" …"):]      # the rest, after the teaser
-        if entry.get("label") and "#" not in entry["location"]:
-            doc["tags"] = [entry["label"]]
+        if entry.get("label") and "#" not in entry["location"] and entry.get("boost") is None:
+            doc["tags"] = [entry["label"]]          # a list page's title says what it is already
         if entry.get("boost") is not None:
             doc["boost"] = entry["boost"]
         docs.append(doc)
