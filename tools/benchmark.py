@@ -405,6 +405,26 @@ def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int]] | None:
         return None
 
 
+LIGHTHOUSE_RUNS = 2
+
+
+def lighthouse_performance(site: Path, runs: int = LIGHTHOUSE_RUNS):
+    """Lighthouse performance (mobile) per page over `runs` runs (tools/lighthouse.py), or
+    None when Lighthouse cannot run here. Reported, never asserted: it follows the load."""
+    try:
+        from tools import lighthouse
+    except ImportError:
+        return None
+    if lighthouse.missing():
+        print(f"Lighthouse not run: {lighthouse.missing()}", file=sys.stderr)
+        return None
+    try:
+        return lighthouse.Summary.of(lighthouse.run_on_site(site, categories=("performance",), runs=runs))
+    except Exception as error:   # the figure is optional; the timings are not
+        print(f"Lighthouse not run: {error}", file=sys.stderr)
+        return None
+
+
 # --- Running and reporting -----------------------------------------------------------------
 
 @dataclass
@@ -516,6 +536,9 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
         posters = time_posters(full, workdir)
         out("Measuring page weights in Chromium ...")
         weights = page_weights(workdir / "site-ours", _weight_pages(full))
+        out("Running Lighthouse (mobile) on the home page, the categories and a story ...")
+        load = os.getloadavg()[0]
+        performance = lighthouse_performance(workdir / "site-ours")
 
         ratio = ours.median / stock.median
         growth = ours.median / ours_half.median
@@ -558,6 +581,14 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
             for page, size in weights:
                 goal = f"<= {budget // 1024} KB  {_verdict(size <= budget)}" if page in _qr_pages() else ""
                 out(_line(f"Page weight, phone: /{page}", f"{size / 1024:.0f} KB compressed, without images", goal))
+        if performance:
+            from tools.lighthouse import PERFORMANCE_GOAL
+            for path, categories in performance.scores.items():
+                scores = categories["performance"]
+                median = statistics.median(scores)
+                out(_line(f"Lighthouse performance, mobile: /{path}",
+                          f"{median:.0f}   (runs {', '.join(map(str, scores))}; load {load:.1f})",
+                          f">= {PERFORMANCE_GOAL}  {_verdict(median >= PERFORMANCE_GOAL)} (reported only)"))
         out("")
         out("All goals met." if all(goals) else "Not every goal is met; see the lines marked NOT MET.")
         return all(goals)

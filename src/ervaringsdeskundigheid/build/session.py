@@ -179,7 +179,7 @@ class BuildSession:
             job = PageJob(url=doc.url, title=doc.title, template="home.html" if home else "hand_written.html",
                           source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
                           description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
-                          is_home=home, search=not home, next_step=not home, trail=() if home else (("Start", urls.HOME),),
+                          is_home=home, search=not home, next_step=not home, trail=() if home else ((pages.HOME_LABEL, urls.HOME),),
                           context={"markdown": doc.body, **(self._home_context() if home else {})},
                           kind_class="ed-type--home" if home else "ed-type--page")
             if self.table.claim(doc.url, job.owner, job.source):

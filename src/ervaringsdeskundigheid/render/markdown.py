@@ -38,6 +38,9 @@ def extension_configs() -> dict:
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _OPEN_DOUBLE = re.compile(r'(^|[\s(\[{\u2013\u2014-])"(?=\S|$)')
 _QUOTE = re.compile('"')
+# An opening single quote: after a space or bracket, before a letter, but not the apostrophe
+# of a short form ('s avonds, 't, 'n, 'k), which stays an apostrophe.
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[{\u2013\u2014-])'(?=[^\W\d_])(?![stnk]\b)")
 
 
 class Abbreviations:
@@ -84,7 +87,10 @@ def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
                 text = "\u201e" + text[1:]
             text = _QUOTE.sub("\u201d", text)
         if "'" in text or "&#x27;" in text or "&#39;" in text:
-            text = text.replace("&#x27;", "'").replace("&#39;", "'").replace("'", "\u2019")
+            text = text.replace("&#x27;", "'").replace("&#39;", "'")
+            at_start = not previous_text or previous_text[-1:].isspace()
+            text = _OPEN_SINGLE.sub(lambda m: m.group(1) + "\u2018" if m.group(1) or at_start else m.group(0), text)
+            text = text.replace("'", "\u2019")
         if "--" in text:
             text = text.replace("---", "\u2014").replace("--", "\u2013")
         if "..." in text:

@@ -27,11 +27,14 @@ from ..core.problems import Problem
 from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types import partners as inventory
-from . import chart, images, shareimages
+from . import chart, images, shareimages, static
 from .markdown import Abbreviations, LinkContext, MarkdownRenderer, plain, typography
 from .related import RelatedIndex
 
 PAGE_SIZE = 12
+HOME_LABEL = "Startpagina"       # never "Start": a vague link text (Lighthouse link-text)
+LIST_PAGE_BOOST = 0.2
+SEARCH_SUGGESTIONS = ("opleiding", "meeloopmaatje", "schulden", "betaling", "uitkering")
 HOME_LATEST = 6
 SECTION_ITEMS = "verhalen/"     # a category's list of its stories and blogs: <path>/verhalen/
 FOOTER_PAGES = (("Begrippen en afkortingen", "begrippen/"), ("Toegankelijkheid", "toegankelijkheid/"),
@@ -126,7 +129,8 @@ def menu(site: Site) -> list[MenuEntry]:
     their first category)."""
     entries = []
     for category in site.categories:
-        pages = [(ctype.title, ctype.list_url) for ctype in site.types.values()
+        # "Alle opleidingen" under "Opleiding", not "Opleidingen": the menu never repeats a label.
+        pages = [(ctype.list_title or f"Alle {ctype.plural.lower()}", ctype.list_url) for ctype in site.types.values()
                  if ctype.nav == category.key and ctype.list_url and (site.of(ctype.id) or ctype.single)]
         for ctype in site.types.values():
             if ctype.extra.get("nav_by_first_category"):
@@ -144,7 +148,7 @@ def _home_category(site: Site, ctype) -> str | None:
 
 def plan_pages(site: Site) -> list[PageJob]:
     jobs: list[PageJob] = []
-    home = ("Start", urls.HOME)
+    home = (HOME_LABEL, urls.HOME)
     categories = {c.key: c for c in site.categories}
     for ctype in site.types.values():
         items = site.of(ctype.id)
@@ -215,45 +219,117 @@ def _list_page(site: Site, ctype, items: list[Item], home, categories) -> PageJo
         owner=f"de pagina {ctype.title} (uit {ctype.source})", context=context,
         description=ctype.description, category=category, label=ctype.plural,
         search=ctype.single and ctype.search, anchors=anchors, trail=trail,
-        stylesheets=("assets/stylesheets/filters.css",) if ctype.id == "experts" else (),
+        stylesheets=(static.FILTERS_CSS,) if ctype.id in ("experts", "programmes") else (),
         kind_class=f"ed-type--{ctype.id}")
 
 
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|\*|`|^#+\s+|^\s*[-*]\s+|^!!!.*$)", re.M)
+
+
 def _anchor_text(item: Item) -> str:
+    """An item's main text for the search index, without Markdown's marks."""
     for attribute in ("answer", "text", "how", "explanation"):
         value = getattr(item.data, attribute, None)
         if isinstance(value, str):
-            return value
+            return _MD_MARK.sub("", _MD_LINK.sub(r"\1", value))
     return ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a category landing page: the first few items of a type, in the order
+    that serves the category's readers, with a link to all of them."""
+
+    type_id: str
+    heading: str
+    limit: int = 3
+    pick: Callable[[list], list] | None = None    # which items first (default: the type's order)
+    all_label: str | None = None                  # default: "Alle <plural>"
+    all_anchor: bool = False                      # link to the category's part of the list page
+    whole: bool = False                           # all items, the category's own marked (a route)
+
+
+def _regional_first(items: list) -> list:
+    regional = [item for item in items if getattr(item.data, "regional", False)]
+    return regional or items
+
+
+def _buddies_first(items: list) -> list:
+    return sorted(items, key=lambda item: not item.buddy)
+
+
+STORIES_HEADING = "Verhalen uit de praktijk"
+STORIES_LIMIT = 3
+# The category's first questions: closed, they are a short list of questions.
+FAQ_BLOCK = Block("faq", "Veelgestelde vragen", limit=6, all_label="Alle veelgestelde vragen")
+# What each category page shows after its question, its stories and its introduction: the few
+# things its readers need most, regional programmes first. The questions always come last.
+LANDING: dict[str, tuple[Block, ...]] = {
+    "aspirant": (
+        Block("menu", "Van ervaring naar werk, stap voor stap", limit=8, whole=True,
+              all_label="Lees meer over elke stap op de menukaart"),
+        Block("programmes", "Opleidingen in Groningen en Drenthe", limit=2, pick=_regional_first,
+              all_label="Alle opleidingen, ook elders in het land"),
+        Block("experts", "Loop mee met een ervaringsdeskundige", limit=2, pick=_buddies_first,
+              all_label="Alle ervaringsdeskundigen"),
+        Block("checklists", "Past dit werk bij jou?", limit=1, all_label="Alle checklists"),
+    ),
+    "opleiding": (
+        Block("programmes", "Opleidingen in Groningen en Drenthe", limit=3, pick=_regional_first,
+              all_label="Alle opleidingen, ook elders in het land"),
+        Block("menu", "Waar past een opleiding in jouw route?", limit=8, whole=True,
+              all_label="Lees meer over elke stap op de menukaart"),
+    ),
+    "ervaringsdeskundige": (
+        Block("profiles", "Welk werk kun je doen?", limit=3, all_label="Alle functieprofielen"),
+        Block("checklists", "Goed starten in je werk", limit=1, all_label="Alle checklists"),
+        Block("experts", "Collega's in het netwerk", limit=3, pick=_buddies_first,
+              all_label="Alle ervaringsdeskundigen"),
+    ),
+    "werkgevers": (
+        Block("checklists", "Zo bereid je je team voor", limit=1, all_label="Alle checklists"),
+        Block("monitor", "Aan het werk in het netwerk", limit=1, all_label="Bekijk alle cijfers"),
+        Block("profiles", "Welke functies zijn er?", limit=3, all_label="Alle functieprofielen"),
+        Block("organisations", "Organisaties in het netwerk", limit=4, all_label="Alle organisaties"),
+    ),
+}
 
 
 def _category_pages(site: Site, category, home) -> list[PageJob]:
     url = category_url(category)
     articles = [entry for entry in site.entries if category.key in entry.categories]
-    sections = []
-    for ctype in site.types.values():
-        section = ctype.section
-        if section is None or ctype.is_markdown:
+    # Stories first (they show people), then blogs; each newest first.
+    featured = sorted(articles, key=lambda e: e.type.id != "stories")[:STORIES_LIMIT]
+    list_url = f"{url}{SECTION_ITEMS}"
+    blocks = []
+    for block in (*LANDING.get(category.key, ()), FAQ_BLOCK):
+        ctype = site.types.get(block.type_id)
+        if ctype is None:
             continue
-        items = site.in_category(ctype.id, category.key)
+        own = site.in_category(block.type_id, category.key)
+        items = site.of(block.type_id) if ctype.single or (block.whole and own) else own
         if not items:
             continue
-        sections.append({"id": ctype.id, "heading": section.heading, "style": section.style,
-                         "items": items[:section.limit], "order": section.order, "total": len(items),
-                         "all_url": ctype.list_url if len(items) > section.limit or section.style != "faq" else None,
-                         "all_label": section.all_label or f"Alle {ctype.plural.lower()}"})
-    list_url = f"{url}{SECTION_ITEMS}"
-    if articles:
-        sections.append({"id": "artikelen", "heading": "Verhalen en blogs", "style": "cards", "items": articles[:3],
-                         "order": 10, "total": len(articles), "all_url": list_url,
-                         "all_label": "Alle verhalen en blogs hierover"})
-    sections.sort(key=lambda s: s["order"])
+        chosen = (block.pick(items) if block.pick else items)[:block.limit]
+        all_url = ctype.list_url
+        if block.all_anchor and all_url:
+            all_url = f"{all_url}#{category.key}"
+        # The count is what the link shows: the whole list, or the category's part of it.
+        total = len(items) if block.all_anchor else len(site.of(block.type_id))
+        blocks.append({"id": block.type_id, "heading": block.heading, "items": chosen, "total": total,
+                       "all_url": all_url if all_url and (total > len(chosen) or ctype.single) else None,
+                       "all_label": block.all_label or f"Alle {ctype.plural.lower()}",
+                       "count": not ctype.single and not block.whole,
+                       "here": {item.key for item in own} if block.whole and len(own) < len(items) else set()})
     jobs = [PageJob(
         url=url, title=category.title, template="category.html", source=category.source,
         owner=f"de categorie '{category.key}' in {category.source}",
-        context={"category": category, "sections": sections}, description=category.summary,
-        category=category.key, label="Onderwerp", search=False, trail=(home,),
-        share_image=shareimages.image_path(category.key), share_image_alt=category.title,
+        context={"category": category, "blocks": blocks, "stories": featured, "stories_total": len(articles),
+                 "stories_url": list_url, "stories_heading": STORIES_HEADING},
+        description=category.summary, category=category.key, label="Onderwerp", search=False, trail=(home,),
+        share_image=shareimages.image_path(category.key), share_image_alt=category.question or category.title,
+        own_heading=True,
         kind_class="ed-type--category")]
     for number, chunk, pager in _paginate(articles, lambda n: urls.paged(list_url, n)):
         title = f"Verhalen en blogs: {category.title}" + ("" if number == 1 else f" (pagina {number})")
@@ -272,6 +348,9 @@ def _shortlink_pages(site: Site) -> list[PageJob]:
     titles = {"": "de startpagina"}
     titles.update({category_url(c): c.title for c in site.categories})
     titles.update({e.url: e.title for e in site.entries})
+    # A poster of a category asks its question; the page that forwards asks it too.
+    questions = {category_url(c): c.question for c in site.categories if c.question}
+    by_url = {category_url(c): c.key for c in site.categories}
     jobs = []
     for link in inventory.short_links(site):
         target = inventory.resolve_target(link.target, paths)
@@ -280,10 +359,11 @@ def _shortlink_pages(site: Site) -> list[PageJob]:
         jobs.append(PageJob(
             url=link.url, title=f"Doorsturen naar {title}", template="shortlink.html", source=link.file,
             owner=f"de korte link '{link.code}' in {link.file}",
-            context={"target_title": title, "forward": forward, "link": link, "target": target},
+            context={"target_title": title, "forward": forward, "link": link, "target": target,
+                     "question": questions.get(target)},
             description="Korte link van een poster of banner van Alliantie van Kracht.",
-            category=None, label="Korte link", search=False, noindex=True, refresh=forward, next_step=False,
-            system=True))
+            category=by_url.get(target), label="Korte link", search=False, noindex=True, refresh=forward,
+            next_step=False, own_heading=True, system=True))
     return jobs
 
 
@@ -315,8 +395,24 @@ def environment(cache_dir: Path | None = None) -> Environment:
     cache = _CompiledTemplates(str(cache_dir)) if cache_dir is not None else None
     env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "render/templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, bytecode_cache=cache)
-    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email)
+    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics)
     return env
+
+
+_H2 = re.compile(r"(?=<h2[\s>])")
+_HEADED = re.compile(r"(<h2[^>]*>.*?</h2>)(.*)", re.S)
+
+
+def as_topics(html: Markup) -> Markup:
+    """An introduction as its opening text plus one closed topic per '##' section: the
+    headings stay visible and can be scanned, the page stays short on a phone."""
+    head, *sections = _H2.split(str(html))
+    out = [head]
+    for section in sections:
+        match = _HEADED.match(section)
+        out.append(f'<details class="ed-topic"><summary>{match.group(1)}</summary>{match.group(2)}</details>'
+                   if match else section)
+    return Markup("".join(out))
 
 
 def obfuscated_email(address: str) -> Markup:
@@ -361,6 +457,9 @@ class SiteRenderer:
         self.categories = {c.key: c for c in site.categories}
         self.globals = dict(
             site=site, settings=self.settings, menu=self.menu, token=lambda value: slugify(value, fallback="x"),
+            home_label=HOME_LABEL, search_suggestions=SEARCH_SUGGESTIONS,
+            programme_where=static.programme_where, programme_level=static.programme_level,
+            programme_where_labels=static.PROGRAMME_WHERE, programme_level_labels=static.PROGRAMME_LEVELS,
             category_url=lambda key: category_url(self.categories[key]), glossed=self.glossed,
             image_variants=lambda image: images.variants(site.root, image),
             default_image=lambda image: images.default_variant(site.root, image))
@@ -410,6 +509,11 @@ class SiteRenderer:
         if job.search and not result.search:
             result.search.append({"location": job.url, "title": str(escape(job.title)),
                                   "text": str(escape(f"{job.description} {plain(body)}".strip()))})
+        if job.anchors and not job.search:
+            # A list page whose items are anchors: Material needs the page before its anchors;
+            # it ranks low, so the items themselves come first.
+            result.search.append({"location": job.url, "title": str(escape(job.title)),
+                                  "text": str(escape(job.description)), "boost": LIST_PAGE_BOOST})
         for anchor, title, text in job.anchors:
             result.search.append({"location": f"{job.url}#{anchor}", "title": str(escape(title)),
                                   "text": str(escape(plain(text)))})
@@ -494,7 +598,7 @@ def file_links(html: str) -> str:
 SEARCH_TRANSLATIONS = {
     "clipboard.copy": "Kopiëren", "clipboard.copied": "Gekopieerd",
     "search.result.placeholder": "Typ een woord om te zoeken",
-    "search.result.none": "Niets gevonden. Probeer een ander woord, of kijk hieronder.",
+    "search.result.none": "Geen resultaten. Probeer een ander woord, of kies er een hieronder.",
     "search.result.one": "1 resultaat", "search.result.other": "# resultaten",
     "search.result.more.one": "nog 1 keer op deze pagina", "search.result.more.other": "nog # keer op deze pagina",
     "search.result.term.missing": "Niet gevonden", "select.version": "Versie",

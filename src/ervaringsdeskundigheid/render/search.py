@@ -2,9 +2,14 @@
 entry comes from here, made from the pages as rendered (so the index never holds more than
 the pages show, and never a person without consent).
 
-Material's Dutch search stems words, but a plural does not always reach the stem of its
-singular ("deurwaarders" and "deurwaarder"). Each entry therefore also carries the singular
-of the Dutch plurals and diminutives in its text, in a field that is searched but not shown.
+Material's search matches the start of words ("schuld" finds "schulden") and does not stem:
+a plural does not find its singular ("deurwaarders" misses "deurwaarder"), nor does a
+singular find a plural that changes its stem ("school" misses "scholen"). Each entry
+therefore also carries the likely other forms of its Dutch words, in a field (`forms`)
+that is searched but never shown.
+
+Items rank above the pages that only list them: a list page that holds items as anchors
+gets a low boost, and its anchors are found on their own.
 """
 
 from __future__ import annotations
@@ -17,13 +22,21 @@ from pathlib import Path
 import nh3
 
 INDEX = Path("search") / "search_index.json"
-_WORD = re.compile(r"[^\W\d_]{5,}", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_VOWELS = "aeiouy"
+# Searched fields. Results show the title, a short `text` and the `tags` (the kind of page);
+# `body` (all the text) and `forms` are searched but not shown.
+FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "body": {"boost": 1.0},
+          "forms": {"boost": 0.5}, "tags": {"boost": 2.0}}
+TEASER_CHARS = 160
 
 
 def singular(word: str) -> str | None:
     """A likely singular of a Dutch plural or diminutive, or None."""
     lower = word.lower()
-    for suffix, cut in (("tjes", 4), ("pjes", 4), ("jes", 3), ("'s", 2), ("ën", 2)):
+    if lower.endswith("jes") and len(lower) > 5:          # maatjes -> maatje
+        return lower[:-1]
+    for suffix, cut in (("'s", 2), ("ën", 2)):
         if lower.endswith(suffix) and len(lower) - cut >= 3:
             return lower[:-cut]
     if lower.endswith("en") and len(lower) > 5:
@@ -32,6 +45,69 @@ def singular(word: str) -> str | None:
     if lower.endswith("s") and len(lower) > 5 and not lower.endswith(("ss", "us", "is")):
         return lower[:-1]
     return None
+
+
+def singulars(word: str) -> set[str]:
+    """Likely singulars, also where the plural changed the stem: scholen -> school,
+    brieven -> brief, huizen -> huis, bussen -> bus."""
+    base = singular(word)
+    if not base:
+        return set()
+    found = {base}
+    lower = word.lower()
+    if lower.endswith("en") and not lower.endswith(("ijen", "eien")):
+        if base.endswith("v"):
+            found.add(base[:-1] + "f")
+        if base.endswith("z"):
+            found.add(base[:-1] + "s")
+        # an open syllable had a long vowel: scholen -> school, straten -> straat
+        if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] in "aeou" and base[-3] not in _VOWELS:
+            long = base[:-1] + base[-2] + base[-1]
+            found |= {long, long.replace("v", "f") if long.endswith("v") else long,
+                      long[:-1] + "s" if long.endswith("z") else long}
+    return found
+
+
+_S_PLURAL = ("el", "em", "en", "er", "je", "ie", "um", "ing")   # -s (or -en for -ing): one likely form
+
+
+def plurals(word: str) -> set[str]:
+    """The likely plural of a Dutch singular: deurwaarder -> deurwaarders, schuld -> schulden,
+    straat -> straten, vak -> vakken, brief -> brieven, gemeente -> gemeenten."""
+    w = word.lower()
+    if w.endswith("ing"):
+        return {w + "en"}
+    if w.endswith(_S_PLURAL):
+        return {w + "s"}
+    if w.endswith("e"):
+        return {w + "n", w + "s"}
+    if w[-1] in _VOWELS:
+        return {w + "'s"}
+    stem = w
+    if len(w) >= 3 and w[-2] == w[-3] and w[-2] in "aeou":          # straat -> strat-en
+        stem = w[:-2] + w[-1]
+    elif len(w) >= 3 and w[-1] not in "wjhx" and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+        stem = w + w[-1]                                            # vak -> vakk-en
+    if stem.endswith("f"):
+        stem = stem[:-1] + "v"
+    elif stem.endswith("s") and stem[-2:-1] in _VOWELS:
+        stem = stem[:-1] + "z"
+    return {stem + "en"}
+
+
+def other_forms(text: str) -> str:
+    """The other likely forms of the words in `text` (plain or escaped), as one string."""
+    plain = html.unescape(text).lower()
+    words = set(_WORD.findall(plain))
+    forms = set()
+    for word in words:
+        found = singulars(word)          # a word that looks plural gets its singulars only
+        if found:
+            # the search matches the start of words: "bewoner" finds "bewoners" already
+            forms |= {form for form in found if not word.startswith(form)}
+        else:
+            forms |= plurals(word)
+    return " ".join(sorted(form for form in forms - words if len(form) >= 3))
 
 
 def with_singulars(text: str) -> str:
@@ -45,15 +121,41 @@ def _safe(text: str) -> str:
     return nh3.clean(str(text), tags=set(), attributes={})
 
 
+def _teaser(text: str) -> str:
+    """The start of `text`, cut at a word, short enough to read in a list of results."""
+    if len(text) <= TEASER_CHARS:
+        return text
+    cut = text[:TEASER_CHARS].rsplit(" ", 1)[0].rstrip(",;:·-")
+    if "&" in cut[-8:]:                      # never cut an escaped character in two
+        cut = cut[:cut.rfind("&")].rstrip()
+    return cut + " …"
+
+
+def index_docs(entries: list[dict]) -> list[dict]:
+    """The documents of the index, in Material's order: a page before its anchors."""
+    docs = []
+    for entry in entries:
+        text = _safe(entry["text"])
+        title = _safe(entry["title"])
+        teaser = _teaser(text)
+        doc = {"location": entry["location"], "title": title, "text": teaser,
+               "forms": other_forms(f"{title} {text}")}
+        if teaser != text:
+            doc["body"] = text[len(teaser) - len(" …"):]      # the rest, after the teaser
+        if entry.get("label") and "#" not in entry["location"] and entry.get("boost") is None:
+            doc["tags"] = [entry["label"]]          # a list page's title says what it is already
+        if entry.get("boost") is not None:
+            doc["boost"] = entry["boost"]
+        docs.append(doc)
+    return docs
+
+
 def complete_index(site_dir: Path, entries: list[dict]) -> None:
     """Put our entries into the index Material's plugin wrote (it indexes no page itself:
     every page is excluded there, because this index is complete)."""
     path = site_dir / INDEX
     index = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"config": {}, "docs": []}
-    docs = []
-    for entry in entries:
-        text = _safe(entry["text"])
-        docs.append({"location": entry["location"], "title": _safe(entry["title"]), "text": text})
-    index["docs"] = docs
+    index.setdefault("config", {})["fields"] = FIELDS
+    index["docs"] = index_docs(entries)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -2,54 +2,104 @@
 
 One image per category plus one for the section: pages without their own image use the
 image of their first category, so the build stays fast however much content there is.
+The big text is the category's poster question, fitted to the image: it is never clipped.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+TEXT_WIDTH = WIDTH - 2 * MARGIN
 FONTS = Path(__file__).parent.parent / "fonts"
 FOLDER = "assets/delen"
 HOME_ID = "start"
 HOME_COLOUR = "#0b5563"
+HOME_TITLE = "Werken met je ervaring"
+SIZES = (88, 80, 72, 64, 58, 52)     # the big text shrinks until it fits in three lines
+MAX_LINES = 3
 
 
 def image_path(category_id: str | None) -> str:
     return f"{FOLDER}/{category_id or HOME_ID}.png"
 
 
+def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONTS / name), size)
+
+
+def wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str] | None:
+    """Lines of `text` no wider than `width`, broken at spaces and after hyphens; None
+    when a single word does not fit."""
+    pieces = re.findall(r"[^\s-]+-?|\s+", text)
+    lines, line = [], ""
+    for piece in pieces:
+        if piece.isspace():
+            line += " " if line else ""
+            continue
+        candidate = line + piece
+        if draw.textlength(candidate.rstrip(), font=font) <= width:
+            line = candidate
+            continue
+        if draw.textlength(piece, font=font) > width:
+            return None
+        lines.append(line.rstrip())
+        line = piece
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def fit(draw: ImageDraw.ImageDraw, text: str) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    for size in SIZES:
+        font = _font("Roboto-Bold.ttf", size)
+        lines = wrap(draw, text, font, TEXT_WIDTH)
+        if lines is not None and len(lines) <= MAX_LINES:
+            return font, lines
+    font = _font("Roboto-Bold.ttf", SIZES[-1])
+    return font, (wrap(draw, text, font, TEXT_WIDTH) or [text])[:MAX_LINES]
+
+
+def _mark(draw: ImageDraw.ImageDraw, x: int, y: int, size: int, colour: str) -> None:
+    """The section's mark (steps and a sun) on a white tile, as in the page header."""
+    k = size / 40
+    draw.rounded_rectangle((x, y, x + size, y + size), radius=int(8 * k), fill="#ffffff")
+    steps = [(7, 33), (7, 27), (15, 27), (15, 21), (23, 21), (23, 15), (33, 15), (33, 33)]
+    draw.polygon([(x + a * k, y + b * k) for a, b in steps], fill=colour)
+    draw.ellipse((x + 8.5 * k, y + 8.5 * k, x + 17.5 * k, y + 17.5 * k), fill="#f4b860")
+
+
 @lru_cache(maxsize=32)
-def render(title: str, colour: str) -> bytes:
+def render(title: str, colour: str, label: str = "") -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), colour)
     draw = ImageDraw.Draw(image)
-    small = ImageFont.truetype(str(FONTS / "Roboto-Medium.ttf"), 40)
-    big = ImageFont.truetype(str(FONTS / "Roboto-Bold.ttf"), 84)
-    draw.text((80, 90), "Ervaringsdeskundigheid", font=small, fill="#ffffff")
-    lines, line = [], ""
-    for word in title.split():
-        candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=big) > WIDTH - 160 and line:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    lines.append(line)
-    for index, text in enumerate(lines[:3]):
-        draw.text((80, 220 + index * 100), text, font=big, fill="#ffffff")
-    draw.text((80, HEIGHT - 110), "Alliantie van Kracht · Groningen en Drenthe", font=small, fill="#ffffff")
+    small = _font("Roboto-Medium.ttf", 38)
+    _mark(draw, MARGIN, 70, 64, colour)
+    draw.text((MARGIN + 88, 102), "Ervaringsdeskundigheid", font=small, fill="#ffffff", anchor="lm")
+    font, lines = fit(draw, title)
+    line_height = int(font.size * 1.18)
+    top = 190 + (MAX_LINES - len(lines)) * line_height // 2
+    for index, text in enumerate(lines):
+        draw.text((MARGIN, top + index * line_height), text, font=font, fill="#ffffff")
+    footer = f"{label} · Alliantie van Kracht" if label else "Alliantie van Kracht · Groningen en Drenthe"
+    draw.text((MARGIN, HEIGHT - 80), footer, font=small, fill="#ffffff", anchor="ls")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
 
 
 def share_images(categories) -> dict[str, bytes]:
-    """Site path -> PNG bytes, for the section and each category (in the category's colour)."""
-    images = {image_path(None): render("Werken met je ervaring", HOME_COLOUR)}
+    """Site path -> PNG bytes, for the section and each category (in the category's colour),
+    with the category's poster question when it has one."""
+    images = {image_path(None): render(HOME_TITLE, HOME_COLOUR)}
     for category in categories:
-        images[image_path(category.key)] = render(category.title, category.colour)
+        question = getattr(category.data, "question", None)
+        images[image_path(category.key)] = render(question or category.title, category.colour,
+                                                  category.title if question else "")
     return images

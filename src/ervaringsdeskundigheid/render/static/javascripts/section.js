@@ -2,40 +2,62 @@
 (function () {
   "use strict";
 
-  /* Experts overview: the filters work with CSS alone; this announces how many people match
-     and writes the chosen filter into the printed list. */
-  var experts = document.querySelector(".ed-experts");
-  if (experts) {
-    var status = experts.querySelector(".ed-filter-status");
-    var stamp = document.querySelector(".ed-print-filter");
+  /* Lists with filters (experts, programmes): the filters work with CSS alone; this says
+     how many items match. */
+  Array.prototype.forEach.call(document.querySelectorAll(".ed-filtered"), function (list) {
+    var status = list.querySelector(".ed-filter-status");
+    var empty = list.querySelector(".ed-filter-empty");
+    var one = list.classList.contains("ed-experts") ? "ervaringsdeskundige" : "opleiding";
+    var many = list.classList.contains("ed-experts") ? "ervaringsdeskundigen" : "opleidingen";
     var update = function () {
-      var shown = Array.prototype.filter.call(experts.querySelectorAll(".ed-expert"), function (el) {
-        return el.offsetParent !== null;
+      var shown = Array.prototype.filter.call(list.querySelectorAll(".ed-filter-item"), function (el) {
+        return getComputedStyle(el).display !== "none";
       }).length;
-      experts.querySelector(".ed-filter-empty").style.display = shown === 0 ? "block" : "none";
-      status.textContent = shown === 1 ? "1 ervaringsdeskundige gevonden." : shown + " ervaringsdeskundigen gevonden.";
-      if (stamp) {
-        var chosen = Array.prototype.map.call(experts.querySelectorAll("input[type=radio]:checked"), function (input) {
-          return input.value ? input.getAttribute("data-label") : "";
-        }).filter(Boolean);
-        stamp.textContent = chosen.length ? " · Filter: " + chosen.join(", ") : "";
-      }
+      if (empty) { empty.style.display = shown === 0 ? "block" : "none"; }
+      if (status) { status.textContent = shown === 1 ? "1 " + one + " gevonden." : shown + " " + many + " gevonden."; }
     };
-    experts.addEventListener("change", update);
+    list.addEventListener("change", update);
     update();
-  }
+  });
 
-  /* A search from the 404 page (?q=...) opens the site search with that word. */
-  var query = new URLSearchParams(location.search).get("q");
+  /* A question opened from a link (#vraag) shows its answer. */
+  var openTarget = function () {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.tagName === "DETAILS") { target.open = true; }
+  };
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
+  /* The suggested words under the search results run a search for that word. (A search from
+     the 404 page arrives as ?q=..., which Material's search handles itself.) Material reads
+     the query on keyup, so the click ends with one. */
   var toggle = document.getElementById("__search");
   var input = document.querySelector("[data-md-component=search-query]");
-  if (query && toggle && input) {
-    window.addEventListener("load", function () {
-      toggle.checked = true;
-      toggle.dispatchEvent(new Event("change"));
-      input.value = query;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.focus();
+  if (toggle && input) {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[data-ed-search]");
+      if (link) {
+        event.preventDefault();
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+        input.value = link.getAttribute("data-ed-search");
+        input.focus();
+        input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      }
+    });
+  }
+
+  /* The phone menu closes with Escape, and when focus or a tap leaves it. */
+  var menu = document.querySelector(".ed-menu");
+  if (menu) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) { menu.open = false; }
     });
   }
 })();

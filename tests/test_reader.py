@@ -1,0 +1,471 @@
+"""What readers who arrive from a poster depend on (issue 11), checked on the built repository
+site, mostly in Debian's Chromium:
+
+- no page shows "Onbekend"; no page shows English interface text; the 404 page is Dutch and
+  leads home and to the four categories from any address;
+- every footer has a contact route and a link to the main website;
+- a category page echoes the poster's question and offers one action in the first phone screen,
+  then at most three stories, the few items per type (regional programmes first) with "Alle ... (n)"
+  links whose n is what the link shows, its questions as closed <details>, and a contact;
+- the programme comparison has filters by place and kind that work without JavaScript, explains
+  its abbreviations and breaks no word in two at 390 or 1280 px; the experts filters too;
+- the menukaart is numbered once; the figures say the year of their data and show the
+  monitor's other figures as small charts with tables;
+- stories offer a WhatsApp link and Dutch quotes; share images are not clipped and have no strip;
+- the pages a QR code leads to stay light.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from site_pages import CATEGORIES, PAGES, open_page
+
+SETTINGS = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
+CATEGORY_DATA = {c["id"]: c for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
+PROGRAMMES = yaml.safe_load((ROOT / "data/opleidingen.yml").read_text(encoding="utf-8"))
+PROGRAMMES = next(v for v in PROGRAMMES.values() if isinstance(v, list)) if isinstance(PROGRAMMES, dict) else PROGRAMMES
+EXPERTS = yaml.safe_load((ROOT / "data/experts.yml").read_text(encoding="utf-8"))
+MONITOR = yaml.safe_load((ROOT / "data/monitor.yml").read_text(encoding="utf-8"))
+PHONE = {"width": 390, "height": 844}
+
+
+class _Text(HTMLParser):
+    """Visible text and the attributes people hear or see (aria-label, title, placeholder, alt)."""
+
+    SKIP = {"script", "style"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.attributes: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skip += 1
+        for name, value in attrs:
+            if name in {"aria-label", "title", "placeholder", "alt", "value"} and value:
+                self.attributes.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def _parsed(path: Path) -> _Text:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def html_pages(repo_site) -> dict[str, _Text]:
+    return {p.relative_to(repo_site).as_posix(): _parsed(p) for p in sorted(repo_site.rglob("*.html"))}
+
+
+# --- Words readers must never see ---------------------------------------------------------------
+
+def test_no_page_shows_onbekend(repo_site, html_pages):
+    shown = [page for page, parsed in html_pages.items()
+             if re.search(r"onbekend", " ".join(parsed.text + parsed.attributes), re.I)]
+    assert len(html_pages) > 40
+    assert not shown, f"'Onbekend' on {shown}"
+    assert "onbekend" not in (repo_site / "search/search_index.json").read_text(encoding="utf-8").lower()
+
+
+# Interface phrases of Material, MkDocs and browsers' defaults that must not reach a reader.
+ENGLISH_PHRASES = ["Not found", "Skip to content", "Back to top", "Table of contents", "Type to start searching",
+                   "No matching documents", "matching documents", "Initializing search", "Search", "Share",
+                   "Copy to clipboard", "Read more", "Edit this page", "Last update", "Made with", "Material for MkDocs",
+                   "Previous", "Next", "Home", "Header", "Tabs", "Navigation", "Close", "Clear", "Results"]
+ENGLISH_ATTRIBUTE_WORDS = {"search", "close", "clear", "back", "skip", "content", "navigation", "header", "tabs",
+                           "share", "next", "previous", "results", "toggle", "footer", "home", "menu item"}
+
+
+def _english_phrases(text: str) -> list[str]:
+    return [phrase for phrase in ENGLISH_PHRASES if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)]
+
+
+def test_no_english_interface_text(html_pages, repo_site):
+    found = {}
+    for page, parsed in html_pages.items():
+        english = _english_phrases(" ".join(parsed.text))
+        english += [value for value in parsed.attributes
+                    if set(re.findall(r"[a-z]+", value.lower())) & ENGLISH_ATTRIBUTE_WORDS]
+        if english:
+            found[page] = english
+    assert not found, f"English interface text: {dict(list(found.items())[:10])}"
+    # Material's search texts come from the page's configuration: all Dutch.
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                       (repo_site / "index.html").read_text(encoding="utf-8"), re.S).group(1)
+    translations = json.loads(config)["translations"]
+    assert translations["search.result.none"].startswith("Geen resultaten")
+    assert not _english_phrases(" ".join(translations.values()))
+
+
+def test_the_english_check_finds_english(tmp_path):
+    page = tmp_path / "x.html"
+    page.write_text('<p>404 - Not found</p><input placeholder="Search">', encoding="utf-8")
+    parsed = _parsed(page)
+    assert _english_phrases(" ".join(parsed.text)) == ["Not found"]
+    assert set(re.findall(r"[a-z]+", parsed.attributes[0].lower())) & ENGLISH_ATTRIBUTE_WORDS
+
+
+# --- The 404 page, the footer --------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["bestaat-niet/", "a/b/c/d/e/", "verhalen/bestaat-niet/", "opleidingen/x/y/"])
+def test_404_is_dutch_and_leads_home_and_to_the_categories_from_any_address(browser, served_site, path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    response = page.goto(served_site + path, wait_until="load")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Deze pagina bestaat niet"
+    assert "Sorry" in page.locator("main").inner_text()
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('Roboto'), "the stylesheet loaded"
+    targets = {"": page.get_by_role("link", name="Naar de startpagina", exact=True)}
+    for key, category_path in CATEGORIES.items():
+        targets[category_path] = page.locator("main .ed-category-cards").get_by_role("link", name=CATEGORY_DATA[key]["title"]).and_(page.locator(f"a[href$=\"/{category_path}\"]"))
+    for target, link in targets.items():
+        href = link.get_attribute("href")
+        assert href == f"/ervaringsdeskundigheid/{target}", href
+        assert page.request.get(page.url.split("/ervaringsdeskundigheid/")[0] + href).status == 200
+    page.locator("#ed-404-search").fill("opleiding")
+    page.get_by_role("button", name="Zoeken").click()
+    page.locator('.md-search-result__list li').first.wait_for(timeout=15000)
+    context.close()
+
+
+def test_every_footer_has_a_contact_route_and_the_main_website(repo_site):
+    email = SETTINGS["contact"]["email"]
+    missing = []
+    pages = sorted(repo_site.rglob("*.html"))
+    for path in pages:
+        page = path.relative_to(repo_site).as_posix()
+        if page.startswith("p/"):     # short-link pages forward at once; they carry no footer
+            continue
+        footer = re.search(r"<footer\b.*?</footer>", path.read_text(encoding="utf-8"), re.S)
+        if not footer:
+            missing.append(f"{page}: no footer")
+            continue
+        if f'href="mailto:{email}"' not in footer.group(0):
+            missing.append(f"{page}: no e-mail link to {email}")
+        if f'href="{SETTINGS["main_website"]}"' not in footer.group(0):
+            missing.append(f"{page}: no link to {SETTINGS['main_website']}")
+        if SETTINGS["contact"].get("phone") and 'href="tel:' not in footer.group(0):
+            missing.append(f"{page}: no phone link")
+    assert len(pages) > 40 and not missing, "\n".join(missing[:20])
+
+
+# --- Category pages are landing pages ------------------------------------------------------------
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _poster_headlines() -> dict[str, str]:
+    """The headline of each category's poster: THEMES in posters.py (read, not imported, so this
+    test does not depend on the poster code's imports)."""
+    import ast
+
+    tree = ast.parse((ROOT / "src/ervaringsdeskundigheid/posters.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "THEMES" for t in node.targets):
+            return {ast.literal_eval(k): ast.literal_eval(v.args[1]) for k, v in zip(node.value.keys, node.value.values)}
+    raise AssertionError("THEMES not found in posters.py")
+
+
+@pytest.mark.parametrize("key", CATEGORIES)
+def test_category_page_echoes_the_poster_and_offers_one_action_in_the_first_screen(phone, served_site, key):
+    category = CATEGORY_DATA[key]
+    assert category.get("question") == _poster_headlines()[key], "the page asks what the poster asks"
+    phone.goto(served_site + CATEGORIES[key], wait_until="load")
+    heading = phone.locator("h1")
+    assert heading.count() == 1 and heading.inner_text() == category["question"]
+    assert heading.bounding_box()["y"] < 300
+    actions = phone.locator("main .ed-hero a.ed-button")
+    assert actions.count() == 1, "one clear call to action"
+    box = actions.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], f"the action is below the first screen: {box}"
+    assert box["height"] >= 44 and actions.inner_text().strip() == category["action"]["label"]
+    assert phone.request.get(actions.evaluate("a => a.href")).status == 200
+    assert phone.locator("main a[href^='mailto:']").count() >= 1, "a contact on the page itself"
+
+
+@pytest.mark.parametrize("key", CATEGORIES)
+def test_category_page_shows_a_few_stories_and_items_with_honest_counts(phone, served_site, key):
+    phone.goto(served_site + CATEGORIES[key], wait_until="load")
+    stories = phone.locator(".ed-block--stories .ed-card")
+    assert 1 <= stories.count() <= 3
+    checked = 0
+    for block in phone.locator("main .ed-block").all():
+        link = block.locator(".ed-all a")
+        match = re.search(r"\((\d+)\)$", link.inner_text()) if link.count() else None
+        if not match:
+            continue
+        shown_here = block.locator(".ed-card, .ed-link-card, details.ed-faq").count()
+        assert 0 < shown_here <= int(match.group(1))
+        target = phone.context.new_page()
+        target.goto(link.evaluate("a => a.href"), wait_until="load")
+        shown = target.locator(".ed-card, .ed-programme, .ed-expert, details.ed-faq, .ed-items > li, "
+                               ".ed-organisation").count()
+        target.close()
+        assert shown == int(match.group(1)), f"'{link.inner_text()}' on /{CATEGORIES[key]} leads to {shown}"
+        checked += 1
+    assert checked >= 2, "the category page links to its lists with their counts"
+
+
+def test_regional_programmes_come_first_on_the_category_pages(phone, served_site):
+    regional = [p["title"] for p in PROGRAMMES if p.get("regional")]
+    for key in ("aspirant", "opleiding"):
+        phone.goto(served_site + CATEGORIES[key], wait_until="load")
+        titles = phone.locator(".ed-block--programmes .ed-link-card__title").all_inner_texts()
+        assert titles and titles[:len(regional)] == regional[:len(titles)], titles
+
+
+def test_category_questions_are_closed_details_that_open(phone, served_site):
+    phone.goto(served_site + CATEGORIES["werkgevers"], wait_until="load")
+    questions = phone.locator(".ed-block--faq details.ed-faq")
+    assert questions.count() >= 3
+    first = questions.first
+    assert first.get_attribute("open") is None
+    answer = first.locator(":scope > :not(summary)").first
+    assert not answer.is_visible()
+    first.locator("summary").click()
+    assert answer.is_visible()
+
+
+def test_home_shows_the_four_categories_in_the_first_phone_screen(phone, served_site):
+    phone.goto(served_site, wait_until="load")
+    tiles = phone.locator(".ed-category-card a")
+    assert tiles.count() == 4
+    assert tiles.first.bounding_box()["y"] < PHONE["height"] - 60
+
+
+# --- Programmes: filters without JavaScript, abbreviations, no broken words ----------------------
+
+def _visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".ed-programme", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.querySelector('a').textContent.trim())")
+
+
+def _level(programme: dict) -> str | None:
+    if programme.get("kind") == "orientatie" or programme.get("level") == "Cursus":
+        return "cursus"
+    return programme["level"].split()[0].lower() if programme.get("level") else None
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-javascript", "zonder-javascript"])
+def test_programme_filters_by_place_and_kind(browser, served_site, javascript):
+    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
+    page = context.new_page()
+    page.goto(served_site + "opleidingen/", wait_until="load")
+    assert sorted(_visible_rows(page)) == sorted(p["title"] for p in PROGRAMMES)
+
+    page.get_by_label("In Groningen en Drenthe").check()
+    regional = sorted(p["title"] for p in PROGRAMMES if p.get("regional"))
+    assert regional and sorted(_visible_rows(page)) == regional
+
+    page.locator("fieldset", has_text="Waar").get_by_label("Alle", exact=True).check()
+    page.locator("fieldset", has_text="Soort opleiding").get_by_label("mbo", exact=True).check()
+    mbo = sorted(p["title"] for p in PROGRAMMES if _level(p) == "mbo")
+    assert mbo and sorted(_visible_rows(page)) == mbo
+    if javascript:
+        assert page.locator(".ed-filter-status").inner_text() == f"{len(mbo)} opleidingen gevonden."
+
+    page.get_by_label("In Groningen en Drenthe").check()
+    both = sorted(p["title"] for p in PROGRAMMES if _level(p) == "mbo" and p.get("regional"))
+    assert sorted(_visible_rows(page)) == both
+    context.close()
+
+
+def test_abbreviations_are_explained(phone, served_site):
+    phone.goto(served_site + "opleidingen/", wait_until="load")
+    titles = dict(phone.eval_on_selector_all("main abbr[title]", "els => els.map(e => [e.textContent, e.title])"))
+    for abbreviation in ("MBO", "BOL", "BBL", "Ad", "HBO"):
+        assert titles.get(abbreviation), f"{abbreviation} is not explained: {titles}"
+    phone.goto(served_site + "begrippen/", wait_until="load")
+    terms = phone.locator(".ed-glossary dt").all_inner_texts()
+    assert any(t.startswith("BOL") for t in terms) and any(t.startswith("Ad") for t in terms)
+
+
+# A word drawn on two lines has two boxes: split the table's text into words (at spaces and after
+# hyphens, where a break is fine) and count each word's line boxes.
+BROKEN_WORDS = r"""(selector) => {
+  const broken = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const re = /[^\s-]+-?/g; let m;
+      while ((m = re.exec(node.textContent))) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_programme_comparison_breaks_no_word(browser, served_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served_site + "opleidingen/", wait_until="load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    broken = page.evaluate(BROKEN_WORDS, ".ed-compare th, .ed-compare td")
+    assert not broken, f"words broken in two at {width}px: {broken}"
+    context.close()
+
+
+def test_the_broken_word_check_finds_a_broken_word(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(served_site + "opleidingen/", wait_until="load")
+    page.add_style_tag(content=".ed-compare th[scope=row] { width: 3rem !important; word-break: break-all; }")
+    assert page.evaluate(BROKEN_WORDS, ".ed-compare th")
+    context.close()
+
+
+# --- Experts: filters with and without JavaScript -------------------------------------------------
+
+def _visible_names(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".ed-expert", "els => els.filter(e => e.offsetParent !== null)"
+                      ".map(e => e.querySelector('.ed-person__name').firstChild.textContent.trim())")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-javascript", "zonder-javascript"])
+def test_experts_filter_by_buddy_region_and_expertise(browser, served_site, javascript):
+    context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
+    page = context.new_page()
+    page.goto(served_site + "ervaringsdeskundigen/")
+    everyone = sorted(e["name"] for e in EXPERTS)
+    assert sorted(_visible_names(page)) == everyone
+    page.locator(".ed-filter-box > summary").click()
+
+    page.get_by_label("Alleen meeloopmaatjes").check()
+    assert sorted(_visible_names(page)) == sorted(e["name"] for e in EXPERTS if e.get("buddy"))
+
+    region = EXPERTS[0]["region"]
+    page.locator("fieldset", has_text="Regio").get_by_label(region, exact=True).check()
+    expected = sorted(e["name"] for e in EXPERTS if e.get("buddy") and e.get("region") == region)
+    assert expected and sorted(_visible_names(page)) == expected
+    if javascript:
+        assert page.locator(".ed-filter-status").inner_text() in {
+            f"{len(expected)} ervaringsdeskundigen gevonden.", "1 ervaringsdeskundige gevonden."}
+
+    page.locator("fieldset", has_text="Meeloopmaatje").get_by_label("Alle", exact=True).check()
+    page.locator("fieldset", has_text="Regio").get_by_label("Alle", exact=True).check()
+    expertise = EXPERTS[1]["expertise"][-1]
+    page.locator("fieldset", has_text="Kennis van").get_by_label(expertise, exact=True).check()
+    assert sorted(_visible_names(page)) == sorted(e["name"] for e in EXPERTS if expertise in e.get("expertise", []))
+    context.close()
+
+
+def test_expert_email_is_readable_and_usable(phone, served_site):
+    phone.goto(served_site + "ervaringsdeskundigen/")
+    person = next(e for e in EXPERTS if "email" in e["consent"]["scope"])
+    link = phone.locator(f"#{person['id']} a[href^='mailto:']")
+    assert link.inner_text() == person["email"]
+    assert link.get_attribute("href") == f"mailto:{person['email']}"
+
+
+# --- Menukaart, FAQ, figures -------------------------------------------------------------------
+
+def test_menukaart_is_numbered_once(phone, served_site):
+    phone.goto(served_site + "menukaart/", wait_until="load")
+    steps = phone.locator("ol.ed-steps > li")
+    assert steps.count() >= 3
+    assert phone.evaluate("getComputedStyle(document.querySelector('ol.ed-steps')).listStyleType") == "none"
+    numbers = phone.eval_on_selector_all("ol.ed-steps > li", "els => els.map(e => getComputedStyle(e, '::before').content)")
+    assert set(numbers) == {"counter(ed-menu)"}, numbers      # one number per step, drawn by the list
+    text = phone.locator("main").inner_text()
+    assert not re.search(r"\bStap \d", text), "a step number written out next to the list number"
+
+
+def test_faq_is_a_list_of_questions_with_answers_to_open(phone, served_site):
+    phone.goto(served_site + "veelgestelde-vragen/", wait_until="load")
+    questions = phone.locator("details.ed-faq")
+    count = questions.count()
+    assert count >= 10
+    assert phone.locator("details.ed-faq[open]").count() == 0
+    first_id = questions.first.get_attribute("id")
+    phone.goto(served_site + f"veelgestelde-vragen/#{first_id}", wait_until="load")
+    assert phone.locator(f"details#{first_id}").get_attribute("open") is not None
+
+
+def test_figures_say_their_year_and_chart_the_other_figures(phone, served_site):
+    phone.goto(served_site + "cijfers/", wait_until="load")
+    caption = phone.locator(".ed-figure figcaption").inner_text()
+    counted = [str(y["year"]) for y in MONITOR["years"] if y.get("at_work") is not None and not y.get("expected")]
+    assert all(year in caption for year in counted), caption
+    indicators = MONITOR.get("indicators", [])
+    assert phone.locator(".ed-small-chart svg[role=img]").count() == len(indicators)
+    assert phone.locator(".ed-small-chart table").count() == len(indicators)
+
+
+# --- Stories and sharing ------------------------------------------------------------------------
+
+def test_story_offers_whatsapp_and_uses_dutch_quotes(repo_site):
+    html = (repo_site / "verhalen/maaike-vindt-betaald-werk/index.html").read_text(encoding="utf-8")
+    assert 'href="https://wa.me/?text=' in html
+    body = re.search(r'<div class="ed-article-body">(.*?)</div>', html, re.S).group(1)
+    text = re.sub(r"<[^>]+>", "", body)
+    assert '"' not in text and "'" not in text, "straight quotes in the story"
+    assert "‘" in text or "„" in text
+
+
+def test_share_images_have_no_strip_and_are_not_clipped(repo_site):
+    from PIL import Image
+
+    images = sorted((repo_site / "assets/delen").glob("*.png"))
+    assert len(images) == 5
+    for path in images:
+        image = Image.open(path).convert("RGB")
+        assert image.size == (1200, 630)
+        background = image.getpixel((5, 5))
+        bottom = {image.getpixel((x, 629)) for x in range(0, 1200, 7)}
+        right = {image.getpixel((x, y)) for x in range(1150, 1200, 3) for y in range(0, 630, 5)}
+        assert bottom == {background}, f"{path.name}: a strip at the bottom"
+        assert right == {background}, f"{path.name}: text runs into the right edge"
+
+
+def test_share_image_text_is_fitted(tmp_path):
+    from ervaringsdeskundigheid.render import shareimages
+    from PIL import Image, ImageDraw
+
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    font, lines = shareimages.fit(draw, "Aspirant-ervaringsdeskundige in een heel lang voorbeeld van een titel")
+    assert len(lines) <= shareimages.MAX_LINES
+    assert all(draw.textlength(line, font=font) <= shareimages.TEXT_WIDTH for line in lines)
+
+
+# --- Fast on a phone -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["", *CATEGORIES.values()], ids=["home", *CATEGORIES])
+def test_qr_landing_page_is_light(browser, served_site, path):
+    from tools.pageweight import BUDGET_BYTES, measure
+
+    weight = measure(browser, served_site + path)
+    assert weight.resources, "the page loaded resources"
+    details = "\n".join(f"{size:>8} {url}" for url, size in sorted(weight.resources.items(), key=lambda i: -i[1]))
+    assert weight.total <= BUDGET_BYTES, f"{weight.total} bytes:\n{details}"
