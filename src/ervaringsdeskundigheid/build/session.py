@@ -35,7 +35,7 @@ from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
 from ..render import csp, feeds, images, readability, search, shareimages, static
-from ..render.pages import Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
+from ..render.pages import HOME_LABEL, Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
 from ..types import load_site
 from ..types import partners as inventory
 from . import pool
@@ -179,7 +179,7 @@ class BuildSession:
             job = PageJob(url=doc.url, title=doc.title, template="home.html" if home else "hand_written.html",
                           source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
                           description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
-                          is_home=home, search=not home, next_step=not home, trail=() if home else ((pages.HOME_LABEL, urls.HOME),),
+                          is_home=home, search=not home, next_step=not home, trail=() if home else ((HOME_LABEL, urls.HOME),),
                           context={"markdown": doc.body, **(self._home_context() if home else {})},
                           kind_class="ed-type--home" if home else "ed-type--page")
             if self.table.claim(doc.url, job.owner, job.source):
