@@ -236,64 +236,8 @@ def _anchor_text(item: Item) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class Block:
-    """One block of a category landing page: the first few items of a type, in the order
-    that serves the category's readers, with a link to all of them."""
-
-    type_id: str
-    heading: str
-    limit: int = 3
-    pick: Callable[[list], list] | None = None    # which items first (default: the type's order)
-    all_label: str | None = None                  # default: "Alle <plural>"
-    all_anchor: bool = False                      # link to the category's part of the list page
-    whole: bool = False                           # all items, the category's own marked (a route)
-
-
-def _regional_first(items: list) -> list:
-    regional = [item for item in items if getattr(item.data, "regional", False)]
-    return regional or items
-
-
-def _buddies_first(items: list) -> list:
-    return sorted(items, key=lambda item: not item.buddy)
-
-
 STORIES_HEADING = "Verhalen uit de praktijk"
 STORIES_LIMIT = 3
-# The category's first questions: closed, they are a short list of questions.
-FAQ_BLOCK = Block("faq", "Veelgestelde vragen", limit=6, all_label="Alle veelgestelde vragen")
-# What each category page shows after its question, its stories and its introduction: the few
-# things its readers need most, regional programmes first. The questions always come last.
-LANDING: dict[str, tuple[Block, ...]] = {
-    "aspirant": (
-        Block("menu", "Van ervaring naar werk, stap voor stap", limit=8, whole=True,
-              all_label="Lees meer over elke stap op de menukaart"),
-        Block("programmes", "Opleidingen in Groningen en Drenthe", limit=2, pick=_regional_first,
-              all_label="Alle opleidingen, ook elders in het land"),
-        Block("experts", "Loop mee met een ervaringsdeskundige", limit=2, pick=_buddies_first,
-              all_label="Alle ervaringsdeskundigen"),
-        Block("checklists", "Past dit werk bij jou?", limit=1, all_label="Alle checklists"),
-    ),
-    "opleiding": (
-        Block("programmes", "Opleidingen in Groningen en Drenthe", limit=3, pick=_regional_first,
-              all_label="Alle opleidingen, ook elders in het land"),
-        Block("menu", "Waar past een opleiding in jouw route?", limit=8, whole=True,
-              all_label="Lees meer over elke stap op de menukaart"),
-    ),
-    "ervaringsdeskundige": (
-        Block("profiles", "Welk werk kun je doen?", limit=3, all_label="Alle functieprofielen"),
-        Block("checklists", "Goed starten in je werk", limit=1, all_label="Alle checklists"),
-        Block("experts", "Collega's in het netwerk", limit=3, pick=_buddies_first,
-              all_label="Alle ervaringsdeskundigen"),
-    ),
-    "werkgevers": (
-        Block("checklists", "Zo bereid je je team voor", limit=1, all_label="Alle checklists"),
-        Block("monitor", "Aan het werk in het netwerk", limit=1, all_label="Bekijk alle cijfers"),
-        Block("profiles", "Welke functies zijn er?", limit=3, all_label="Alle functieprofielen"),
-        Block("organisations", "Organisaties in het netwerk", limit=4, all_label="Alle organisaties"),
-    ),
-}
 
 
 def _category_pages(site: Site, category, home) -> list[PageJob]:
@@ -303,25 +247,22 @@ def _category_pages(site: Site, category, home) -> list[PageJob]:
     featured = sorted(articles, key=lambda e: e.type.id != "stories")[:STORIES_LIMIT]
     list_url = f"{url}{SECTION_ITEMS}"
     blocks = []
-    for block in (*LANDING.get(category.key, ()), FAQ_BLOCK):
-        ctype = site.types.get(block.type_id)
-        if ctype is None:
-            continue
-        own = site.in_category(block.type_id, category.key)
-        items = site.of(block.type_id) if ctype.single or (block.whole and own) else own
+    # What each type declares for this category (its `section`), in its place; questions last.
+    placed = [(ctype, ctype.section.on(category.key)) for ctype in site.types.values()
+              if ctype.section is not None and not ctype.is_markdown]
+    for ctype, section in sorted(((t, s) for t, s in placed if s is not None), key=lambda pair: pair[1].order):
+        own = site.in_category(ctype.id, category.key)
+        items = site.of(ctype.id) if ctype.single or (section.whole and own) else own
         if not items:
             continue
-        chosen = (block.pick(items) if block.pick else items)[:block.limit]
-        all_url = ctype.list_url
-        if block.all_anchor and all_url:
-            all_url = f"{all_url}#{category.key}"
-        # The count is what the link shows: the whole list, or the category's part of it.
-        total = len(items) if block.all_anchor else len(site.of(block.type_id))
-        blocks.append({"id": block.type_id, "heading": block.heading, "items": chosen, "total": total,
-                       "all_url": all_url if all_url and (total > len(chosen) or ctype.single) else None,
-                       "all_label": block.all_label or f"Alle {ctype.plural.lower()}",
-                       "count": not ctype.single and not block.whole,
-                       "here": {item.key for item in own} if block.whole and len(own) < len(items) else set()})
+        chosen = (section.pick(items) if section.pick else items)[:section.limit]
+        total = len(site.of(ctype.id))
+        blocks.append({"id": ctype.id, "style": section.style, "heading": section.heading, "items": chosen,
+                       "total": total,
+                       "all_url": ctype.list_url if ctype.list_url and (total > len(chosen) or ctype.single) else None,
+                       "all_label": section.all_label or f"Alle {ctype.plural.lower()}",
+                       "count": not ctype.single and not section.whole,
+                       "here": {item.key for item in own} if section.whole and len(own) < len(items) else set()})
     jobs = [PageJob(
         url=url, title=category.title, template="category.html", source=category.source,
         owner=f"de categorie '{category.key}' in {category.source}",

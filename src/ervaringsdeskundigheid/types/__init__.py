@@ -19,7 +19,7 @@ from ..core.problems import Problem
 from ..core.site import Site
 from ..core.sources import SourceError, read_text, strings_in
 from .authors import AUTHORS
-from .base import ContentType, Fact, Section
+from .base import ContentType, Fact, Place, Section
 from .blogs import BLOGS
 from .categories import CATEGORIES
 from .checklists import CHECKLISTS
@@ -38,7 +38,7 @@ TYPES: list[ContentType] = [CATEGORIES, AUTHORS, ORGANISATIONS, PROGRAMMES, PROF
                             CHECKLISTS, MENU, MONITOR, GLOSSARY, STORIES, BLOGS, PARTNERS, ISSUED]
 DOCS_DIR = "docs"
 
-__all__ = ["TYPES", "ContentType", "Fact", "Section", "register", "load_site", "by_id"]
+__all__ = ["TYPES", "ContentType", "Fact", "Place", "Section", "register", "load_site", "by_id"]
 
 
 def register(ctype: ContentType) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from pydantic import BaseModel
@@ -26,15 +26,42 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a type shows on one category's landing page: its heading there, its place
+    (low first) and how many items. Unset values come from the type's `Section`."""
+
+    category: str
+    heading: str | None = None
+    order: int | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
 class Section:
-    """How a type shows on the category pages it belongs to: a heading, the first `limit`
-    items (in the type's order) and a link to the list page with the total."""
+    """How a type shows on the category pages (landing pages): a heading, the first `limit`
+    items of the category (in the type's order, or `pick`'s) and a link to the list page.
+    With `places`, only on those categories, each with its own heading and place; without,
+    on every category that has items of the type."""
 
     heading: str
     limit: int = 3
-    style: str = "links"        # "links", "cards", "faq", "steps", "people"
+    style: str = "links"        # "links", "faq", "steps" (a route), "figure" (one big number)
     order: int = 50             # place on the category page, low first
     all_label: str = ""         # "Alle opleidingen"; default "Alle <plural>"
+    pick: Callable[[list], list] | None = None   # which items first; default: the type's order
+    whole: bool = False         # all items, the category's own marked (a route)
+    places: tuple[Place, ...] = ()
+
+    def on(self, category: str) -> Section | None:
+        """This section as it shows on `category`'s page, or None when it does not."""
+        if not self.places:
+            return self
+        place = next((place for place in self.places if place.category == category), None)
+        if place is None:
+            return None
+        return replace(self, heading=place.heading or self.heading,
+                       order=self.order if place.order is None else place.order,
+                       limit=self.limit if place.limit is None else place.limit, places=())
 
 
 def not_draft(item: Any, today: dt.date) -> str | None:

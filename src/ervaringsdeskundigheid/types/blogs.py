@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.fields import Slug, hint
 from . import articles
-from .base import ContentType, Section
+from .base import ContentType
 
 
 class Blog(articles.Article):
@@ -16,7 +16,6 @@ BLOGS = ContentType(
     id="blogs", label="Blog", plural="Blogs", schema=Blog, source="content/blogs",
     list_url="blogs/", item_url="blogs/{slug}/", description="Alle blogs over ervaringsdeskundigheid.",
     list_template="overview.html", item_template="article.html", page_size=12, summary="description",
-    section=Section("Blogs", limit=3, style="cards", order=11, all_label="Alle blogs"),
     make_new="blog", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Blogs: meningen, tips en achtergrond.",
     extra={"checks": (articles.check_image,),

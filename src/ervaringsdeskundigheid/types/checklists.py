@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..core.fields import Name, Slug, Strict, Text, hint
-from .base import ContentType, Section
+from .base import ContentType, Place, Section
 
 
 class ChecklistSection(Strict):
@@ -29,7 +29,10 @@ CHECKLISTS = ContentType(
     key="slug", list_url="checklists/", item_url="checklists/{slug}/",
     description="Checklists voor teams en een zelfcheck voor aspirant-ervaringsdeskundigen.",
     item_template="checklist.html", summary="intro",
-    section=Section("Checklists", limit=3, style="links", order=70),
+    section=Section("Checklists", limit=1, all_label="Alle checklists",
+                    places=(Place("aspirant", "Past dit werk bij jou?", 40),
+                            Place("ervaringsdeskundige", "Goed starten in je werk", 20),
+                            Place("werkgevers", "Zo bereid je je team voor", 10))),
     editor_hint="Checklists om na te lopen, ook op papier.",
     extra={"nav_by_first_category": True},
 )

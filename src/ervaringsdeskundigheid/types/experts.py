@@ -12,7 +12,7 @@ from ..core.consent import Consent
 from ..core.fields import Email, Name, RuleViolation, Slug, Strict, hint
 from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
-from .base import ContentType, Section
+from .base import ContentType, Place, Section
 
 PERSON_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
 DEFAULT_SCOPE = ("name", "organisation", "function")
@@ -90,13 +90,21 @@ def _context(site) -> dict:
     }, "token": lambda value: slugify(value, fallback="x")}
 
 
+def _buddies_first(items: list) -> list:
+    """On a landing page: first the people an aspirant may walk along with."""
+    return sorted(items, key=lambda item: not getattr(item.data, "buddy", False))
+
+
 EXPERTS = ContentType(
     id="experts", label="Ervaringsdeskundige", plural="Ervaringsdeskundigen", schema=Expert,
     source="data/experts.yml", key="id", list_url="ervaringsdeskundigen/", item_url="ervaringsdeskundigen/#{id}",
     list_title="Ervaringsdeskundigen in het netwerk",
     description="Overzicht van ervaringsdeskundigen bij de partners, met expertise en meeloopmaatjes.",
     list_template="experts.html", summary="function", title_attribute="name",
-    nav="ervaringsdeskundige", section=Section("Ervaringsdeskundigen", limit=4, style="people", order=50),
+    nav="ervaringsdeskundige", section=Section(
+        "Collega's in het netwerk", limit=3, pick=_buddies_first, all_label="Alle ervaringsdeskundigen",
+        places=(Place("aspirant", "Loop mee met een ervaringsdeskundige", order=30, limit=2),
+                Place("ervaringsdeskundige", order=30))),
     make_new="ervaringsdeskundige", context=_context, search=False, examples=True,
     editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
                 "velden uit de toestemming (scope).",

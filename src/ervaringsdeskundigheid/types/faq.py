@@ -22,7 +22,7 @@ FAQ = ContentType(
     list_url="veelgestelde-vragen/", item_url="veelgestelde-vragen/#{id}",
     description="Antwoorden op vragen over ervaringsdeskundigheid: diploma, betaling, uitkering en meer.",
     list_template="faq.html", summary=None, title_attribute="question",
-    nav="aspirant", section=Section("Veelgestelde vragen", limit=5, style="faq", order=80,
+    nav="aspirant", section=Section("Veelgestelde vragen", limit=6, style="faq", order=90,   # always last
                                     all_label="Alle veelgestelde vragen"),
     editor_hint="Veelgestelde vragen met een kort antwoord in eenvoudige taal.",
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.fields import Name, Slug, Strict, Text, hint
-from .base import ContentType, Section
+from .base import ContentType, Place, Section
 
 
 class MenuStep(Strict):
@@ -24,7 +24,9 @@ MENU = ContentType(
     intro="Van je eigen ervaring naar werk als ervaringsdeskundige gaat in stappen. Je hoeft niet alles "
           "tegelijk te doen. Begin waar jij nu bent.",
     list_template="menu.html", summary="text",
-    nav="aspirant", section=Section("Zo ga je verder", limit=5, style="steps", order=20,
-                                    all_label="Bekijk de hele menukaart"),
+    nav="aspirant", section=Section("Van ervaring naar werk, stap voor stap", limit=8, style="steps", whole=True,
+                                    all_label="Lees meer over elke stap op de menukaart",
+                                    places=(Place("aspirant", order=10),
+                                            Place("opleiding", "Waar past een opleiding in jouw route?", 20))),
     editor_hint="De stappen van ervaring naar werk, in volgorde.",
 )

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..core.fields import Count, Name, RuleViolation, Strict, Text, Year, hint
-from .base import ContentType, Section
+from .base import ContentType, Place, Section
 
 Value = Annotated[float, Field(ge=0, le=1_000_000)]
 
@@ -79,6 +79,8 @@ MONITOR = ContentType(
     list_url="cijfers/", list_title="Cijfers",
     description="Hoeveel ervaringsdeskundigen er aan het werk zijn, tegen het doel en de ambitie.",
     list_template="figures.html", summary=None, title_attribute="source",
-    nav="werkgevers", section=None, search=True,
+    nav="werkgevers", search=True,
+    section=Section("Aan het werk in het netwerk", limit=1, style="figure", all_label="Bekijk alle cijfers",
+                    places=(Place("werkgevers", order=20),)),
     editor_hint="De cijfers van de projectmonitor. Alleen getelde aantallen uit de monitor.",
 )

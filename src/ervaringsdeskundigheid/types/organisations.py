@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.fields import Email, Name, Slug, Strict, Text, Url, hint
-from .base import ContentType, Fact, Section
+from .base import ContentType, Fact, Place, Section
 
 
 class Organisation(Strict):
@@ -45,7 +45,8 @@ ORGANISATIONS = ContentType(
     list_template="organisations.html", summary="description", title_attribute="name",
     facts=(Fact("Sector", "sector"), Fact("Werken met ervaringsdeskundigen", "how"),
            Fact("Plaats", "location"), Fact("Website", "website", "link"), Fact("Contact", "contact", "email")),
-    nav="werkgevers", section=Section("Organisaties", limit=4, style="links", order=60),
+    nav="werkgevers", section=Section("Organisaties in het netwerk", limit=4,
+                                          places=(Place("werkgevers", order=40),)),
     make_new="organisatie", context=_context, examples=True,
     editor_hint="Organisaties in het netwerk. Vul alleen openbare, algemene gegevens in.",
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.fields import Name, Slug, Strict, Text, Year, hint
-from .base import ContentType, Fact, Section
+from .base import ContentType, Fact, Place, Section
 
 
 class PayGuidance(Strict):
@@ -40,7 +40,9 @@ PROFILES = ContentType(
     intro="Een ervaringsdeskundige kan verschillende rollen hebben. Hier lees je per rol wat je doet, "
           "wat je nodig hebt en waar je kunt werken.",
     item_template="profile.html",
-    nav="ervaringsdeskundige", section=Section("Functieprofielen", limit=3, style="links", order=40),
+    nav="ervaringsdeskundige", section=Section("Welk werk kun je doen?", limit=3, all_label="Alle functieprofielen",
+                                              places=(Place("ervaringsdeskundige", order=10),
+                                                      Place("werkgevers", "Welke functies zijn er?", 30))),
     make_new="functieprofiel",
     editor_hint="Soorten werk voor ervaringsdeskundigen. Elk bedrag of elke regel krijgt een bron en een jaar.",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..core.fields import Name, Slug, Strict, Text, Url, hint
-from .base import ContentType, Fact, Section
+from .base import ContentType, Fact, Place, Section
 
 LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
 FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
@@ -41,6 +41,11 @@ def regional_first(item):
     return (not item.data.regional, item.data.kind != "opleiding", item.index)
 
 
+def _only_regional(items: list) -> list:
+    """On a landing page: the programmes in the region, when there are any."""
+    return [item for item in items if item.data.regional] or items
+
+
 PROGRAMMES = ContentType(
     id="programmes", label="Opleiding", plural="Opleidingen", schema=Programme,
     source="data/opleidingen.yml", key="slug", list_url="opleidingen/", item_url="opleidingen/{slug}/",
@@ -51,8 +56,9 @@ PROGRAMMES = ContentType(
            Fact("Duur", "duration"), Fact("Plaats", "place"), Fact("Voor wie", "target_group"),
            Fact("Toelating en aanmelden", "admission"), Fact("Kosten en betaling", "costs"),
            Fact("Diploma of certificaat", "diploma"), Fact("Website", "url", "link")),
-    nav="opleiding", section=Section("Opleidingen", limit=3, style="links", order=30,
-                                     all_label="Alle opleidingen"),
+    nav="opleiding", section=Section("Opleidingen in Groningen en Drenthe", limit=3, pick=_only_regional,
+                                     all_label="Alle opleidingen, ook elders in het land",
+                                     places=(Place("aspirant", order=20, limit=2), Place("opleiding", order=10))),
     make_new="opleiding", sort_key=regional_first,
     editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is.",
     extra={"note": "De lijst van opleidingen buiten onze regio komt uit een overzicht uit Gelderland-Zuid "

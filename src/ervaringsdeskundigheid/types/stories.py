@@ -10,7 +10,7 @@ from ..core.consent import Consent
 from ..core.fields import Name, RuleViolation, Strict, hint
 from ..core.problems import Problem
 from . import articles
-from .base import ContentType, Section
+from .base import ContentType
 
 PERSON_FIELDS = ("name", "photo")
 DEFAULT_SCOPE = ("name",)
@@ -72,7 +72,6 @@ STORIES = ContentType(
     id="stories", label="Verhaal", plural="Verhalen", schema=Story, source="content/stories",
     list_url="verhalen/", item_url="verhalen/{slug}/", description="Alle verhalen over ervaringsdeskundigheid.",
     list_template="overview.html", item_template="article.html", page_size=12, summary="description",
-    section=Section("Verhalen", limit=3, style="cards", order=10, all_label="Alle verhalen"),
     make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
                 "alleen met toestemming.",
