@@ -206,17 +206,19 @@ class _Analyse(Treeprocessor):
         if context is None:
             return href
         path, _, anchor = href.partition("#")
-        if path.endswith(".md") and "://" not in path and not path.startswith("mailto:"):
-            source = posixpath.normpath(posixpath.join(posixpath.dirname(context.source), path))
-            target = context.page_of_source(source)
+        how = "Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'."
+
+        def to(target: str | None, broken: str) -> str:
             if target is None:
-                result.problems.append(
-                    f"de link '{href}' werkt niet: '{source}' bestaat niet of wordt niet gepubliceerd. "
-                    "Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'.")
+                result.problems.append(f"de link '{href}' werkt niet: {broken} {how}")
                 return "#"
             if anchor:
                 result.anchors.append((href, target, anchor))
             return context.relative(target, context.url) + (f"#{anchor}" if anchor else "")
+
+        if path.endswith(".md") and "://" not in path and not path.startswith("mailto:"):
+            source = posixpath.normpath(posixpath.join(posixpath.dirname(context.source), path))
+            return to(context.page_of_source(source), f"'{source}' bestaat niet of wordt niet gepubliceerd.")
         if not path and anchor:
             result.anchors.append((href, context.url, anchor))
             return href
@@ -224,19 +226,12 @@ class _Analyse(Treeprocessor):
             return href
         if context.from_root or path.startswith("/"):
             target = posixpath.normpath(path.lstrip("/")) + ("/" if path.endswith("/") else "")
-            target = "" if target in ("./", ".") else target
         else:
             base = context.url if context.url.endswith("/") or not context.url else posixpath.dirname(context.url) + "/"
             target = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
-            target = "" if target in ("./", ".") else target
-        if target.startswith("../") or target == ".." or not context.known(target):
-            result.problems.append(
-                f"de link '{href}' werkt niet: die pagina of dat bestand bestaat niet. Controleer de "
-                "schrijfwijze. Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'.")
-            return "#"
-        if anchor:
-            result.anchors.append((href, target, anchor))
-        return context.relative(target, context.url) + (f"#{anchor}" if anchor else "")
+        target = "" if target in ("./", ".") else target
+        known = not (target.startswith("../") or target == "..") and context.known(target)
+        return to(target if known else None, "die pagina of dat bestand bestaat niet. Controleer de schrijfwijze.")
 
 
 class MarkdownRenderer:
