@@ -87,11 +87,22 @@ BAD_EDITS = {
 }
 
 
-@pytest.fixture
-def built_project(project, tmp_path):
-    site = project / "site"
-    result = run_build(project, site)
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    """The repository's sources with a built site, made once per worker."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = run_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture
+def built_project(built_once, tmp_path):
+    """A private copy of a project whose site was published by an earlier, good build."""
+    project = shutil.copytree(built_once, tmp_path / "project", symlinks=True)
+    site = project / "site"
     return project, site, tree_digest(site)
 
 
