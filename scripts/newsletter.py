@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
                              "nieuwsbrief in dist/newsletter/, of anders de nieuwste stukken)")
     parser.add_argument("--date", metavar="JJJJ-MM-DD", help="datum van de nieuwsbrief (standaard: vandaag)")
     args = parser.parse_args(argv)
-    issue = _date("--date", args.date) or dt.date.today()
+    issue = _date("--date", args.date)
     try:
         run = make_newsletter(ROOT, _date("--since", args.since), issue=issue)
     except NewsletterErrors as errors:

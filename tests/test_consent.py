@@ -147,3 +147,25 @@ def test_story_person_scope_and_dates(project):
     assert "Marieke" not in published(project), "consent from a future date publishes nothing yet"
     write_story(project, "marieke.md", front.format(date="2025-01-01", scope="[naam]"), "Het verhaal.\n")
     assert "Bedoel je 'name'?" in messages(check(project))
+
+
+def test_check_and_build_use_the_same_fixed_date(project, monkeypatch):
+    """SECTION_TODAY fixes "today" for `make check` as for the build: a withdrawal between that
+    date and the real date must not make check and build disagree."""
+    from conftest import run_build, run_check
+    from ervaringsdeskundigheid.core import clock
+
+    real = dt.date.today()
+    fixed = real - dt.timedelta(days=30)
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": (real - dt.timedelta(days=10)).isoformat()})
+    write_story(project, "met-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
+                "Vandaag liep ik mee met Karin Proefpersoon.\n")
+    environment = {"SECTION_TODAY": fixed.isoformat()}
+    monkeypatch.setenv("SECTION_TODAY", fixed.isoformat())
+    assert clock.today() == fixed
+    checked, built = run_check(project, **environment), run_build(project, project / "site", **environment)
+    assert checked.returncode == built.returncode == 0, checked.stdout + built.stderr
+    assert "Karin Proefpersoon" in (project / "site/ervaringsdeskundigen/index.html").read_text(encoding="utf-8")
+    monkeypatch.setenv("SECTION_TODAY", "1-2-2026")
+    with pytest.raises(ValueError, match="JJJJ-MM-DD"):
+        clock.today()

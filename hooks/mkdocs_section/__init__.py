@@ -6,7 +6,6 @@ Material lives here or in the hook; the package under src/ does not.
 from __future__ import annotations
 
 import atexit
-import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -24,7 +23,6 @@ from .preview import PreviewFiles
 
 log = logging.getLogger("mkdocs.hooks.section")
 PAGE_TEMPLATE = "section-page.html"       # theme/section-page.html: an empty template
-TODAY_ENV = "SECTION_TODAY"                # lets tests fix "today" for scheduling and consent
 LINKS_ENV = "SECTION_LINKS"                # "files": a preview that works opened from disk (pull requests)
 _KEY = "_section_session"                  # where the session lives: on this build's config
 
@@ -63,12 +61,11 @@ def start_session(config) -> BuildSession:
     root = Path(config.config_file_path).resolve().parent
     # `mkdocs serve` sets site_url to its own address before the build; mkdocs.yml sets none.
     mode = "serve" if config.site_url else "build"
-    today = dt.date.fromisoformat(os.environ[TODAY_ENV]) if os.environ.get(TODAY_ENV) else None
     links = os.environ.get(LINKS_ENV) or "folders"
     if links not in ("folders", "files"):
         raise Abort(f"{LINKS_ENV}={links} kan niet: gebruik {LINKS_ENV}=files (een voorbeeld om van schijf te openen) "
                     "of laat het weg.")
-    session = BuildSession(root, mode=mode, today=today, engine=engine(config), say=log.info, links=links,
+    session = BuildSession(root, mode=mode, engine=engine(config), say=log.info, links=links,
                            cache=PreviewFiles.for_project(root).pages if mode == "serve" else None)
     config.extra[_KEY] = session
     session.extras = {"warnings": _Warnings(), "lock": publish.BuildLock(root)}

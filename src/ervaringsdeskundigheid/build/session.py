@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from ..core import urls
+from ..core import clock, urls
 from ..core.fields import Name, Strict, Text, hint
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
@@ -92,7 +92,7 @@ class BuildSession:
 
     def start(self) -> None:
         """Load, validate, plan and render. Raises ContentErrors listing every problem."""
-        self.today = self.today or dt.date.today()
+        self.today = self.today or clock.today()
         try:
             self.site = load_site(self.root, today=self.today, preview=self.preview)
         except ContentErrors as errors:

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable
 
 from pydantic import ValidationError
 
+from . import clock
 from .fields import SLUG_PATTERN, meta, placeholders
 from .problems import ContentErrors, Problem, problems_from_validation, suggestion
 from .settings import load_settings
@@ -52,7 +53,7 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
     `checks` run on the finished site (consent in free text, for example).
     Raises ContentErrors with every problem found."""
     root = Path(root)
-    today = today or dt.date.today()
+    today = today or clock.today()
     types = {ctype.id: ctype for ctype in types}
     problems: list[Problem] = []
     for folder in SOURCE_FOLDERS:

@@ -34,7 +34,7 @@ class Report:
 
 
 def build_report(root: Path, today: dt.date | None = None) -> Report:
-    today = today or dt.date.today()
+    today = today or clock.today()
     site = load_site(root, today=today)
     preview = load_site(root, today=today, preview=True)
     stories = Counter(e.date.year for e in site.of("stories"))

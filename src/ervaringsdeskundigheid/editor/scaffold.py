@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
+from ..core import clock
 from ..core.problems import suggestion
 from ..core.sources import SourceError, load_yaml_file
 from ..core.text import slugify
@@ -113,7 +114,7 @@ def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> P
     if not title.strip():
         raise ScaffoldError(f'Geef een titel mee, bijvoorbeeld: make new KIND={kind} TITLE="Mijn titel"')
     ctype = available[kind]
-    today = today or dt.date.today()
+    today = today or clock.today()
     custom = ctype.extra.get("scaffold")
     if custom:
         try:

@@ -31,7 +31,7 @@ import jinja2
 import nh3
 from markupsafe import Markup
 
-from ..core import urls
+from ..core import clock, urls
 from ..core.problems import ContentErrors, Problem
 from ..core.site import Item as Entry
 from ..core.site import Site
@@ -328,7 +328,7 @@ def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path |
     """Write the newsletter files. `since` None: since the previous newsletter in `out_dir`, or
     else the newest items. Raises NewsletterErrors (Dutch) on bad content or nothing to send."""
     root = Path(root)
-    issue = issue or today or dt.date.today()
+    issue = issue or today or clock.today()
     out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
     try:
         site = load_site(root, today=today)

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from ..core import urls
+from ..core import clock, urls
 from ..core.fields import Date, Name, RuleViolation, Slug, Strict, hint
 from ..core.problems import Problem, suggestion
 from ..core.sources import parse_yaml
@@ -369,7 +369,7 @@ def record_issued(root, links: list[ShortLink], records: list[IssuedCode],
                   today: dt.date | None = None) -> list[str]:
     """Add the printed codes to the record (and keep the recorded target in step with the
     inventory). Returns the newly issued codes. Writes the file atomically."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     by_code = {r.code: r for r in records}
     new = []
     for link in links:
