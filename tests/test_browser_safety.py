@@ -1,6 +1,6 @@
 """In a real browser (Debian's Chromium): every page of a site full of hostile text loads with
 0 Content-Security-Policy violations, 0 requests to other hosts and no alert, and clicking
-any of its links runs no script either."""
+the links in its editors' text runs no script either."""
 
 from __future__ import annotations
 
@@ -103,11 +103,13 @@ def test_clicking_the_links_in_editors_text_runs_no_script(browser, hostile_site
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     clicked = 0
     editors_links = ".ed-article-body a[href], details a[href], .ed-intro a[href]"
-    for path in ("verhalen/aanval/", "veelgestelde-vragen/", "werkgevers/"):
+    # Every link of the hostile story; a few of the editors' links on pages whose titles are hostile
+    # (their links are ordinary, and every page's link protocols are checked above).
+    for path, most in (("verhalen/aanval/", None), ("veelgestelde-vragen/", 4), ("werkgevers/", 4)):
         url = urljoin(base, path)
         page.goto(url, wait_until="load")
         count = page.locator(editors_links).count()
-        for index in range(count):
+        for index in range(count if most is None else min(count, most)):
             page.goto(url, wait_until="load")
             page.eval_on_selector_all("details", "all => all.forEach(d => { d.open = true; })")
             link = page.locator(editors_links).nth(index)
