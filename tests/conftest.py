@@ -90,12 +90,23 @@ def site_prefix() -> str:
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Path:
-    """The repository, built once per test session (per worker) into a temporary folder."""
-    project = copy_project(tmp_path_factory.mktemp("repo") / "project")
-    site = project / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    """The repository, built once per test run into a temporary folder that every xdist worker
+    shares (the first worker builds it; the others wait on a lock). Tests only read it."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    project = shared / "repo-site" / "project"
+    with open(shared / "repo-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "repo-site" / "built").exists():
+            shutil.rmtree(project.parent, ignore_errors=True)
+            copy_project(project)
+            result = run_build(project, project / "site")
+            assert result.returncode == 0, result.stdout + result.stderr
+            (shared / "repo-site" / "built").touch()
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

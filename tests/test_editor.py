@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import ROOT, TODAY, check, copy_project, messages, run_check
+from conftest import ROOT, TODAY, check, copy_project, messages, run_check, write_story
 from ervaringsdeskundigheid.editor.report import as_text, build_report
 from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds
 
@@ -64,6 +64,10 @@ def test_make_check_names_the_file_and_prints_no_english_line(project):
 def test_check_script_agrees_with_the_checks(project):
     result = run_check(project)
     assert result.returncode == 0 and "Alles in orde" in result.stdout, result.stdout + result.stderr
+    write_story(project, "kapot.md", "title: [kapot")
+    result = run_check(project)
+    assert result.returncode != 0 and "content/stories/kapot.md" in result.stdout, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_report_lists_missing_facts_examples_and_drafts(project):

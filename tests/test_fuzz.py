@@ -98,7 +98,16 @@ def _inject(project: Path, file: str, field: tuple, text: str) -> None:
 TEXT = st.lists(st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=40)), min_size=1, max_size=4).map(" ".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@pytest.fixture(scope="module", autouse=True)
+def _render_in_this_process():
+    """Each example is a small build: starting worker processes for it costs more than it saves
+    (the parallel path is compared with this one in test_build.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SECTION_PARALLEL", "0")
+        yield
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_hostile_text_in_any_field_is_refused_or_built_safely(base_project, tmp_path, data):

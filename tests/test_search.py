@@ -120,8 +120,8 @@ def _query(page, query: str):
     meta = page.locator(".md-search-result__meta")
     # Material searches as you type: wait until the search is ready and the result list settles.
     previous = None
-    for _ in range(80):
-        page.wait_for_timeout(250)
+    for _ in range(120):
+        page.wait_for_timeout(150)
         state = (meta.inner_text(), page.locator(".md-search-result__list").inner_html())
         if state == previous and not state[0].startswith("Zoeken wordt"):
             break
