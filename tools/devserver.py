@@ -57,7 +57,10 @@ def _handler(directory: Path, prefix: str):
             if compressed:
                 self.send_header("Content-Encoding", "gzip")
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass        # the browser went on to another page before this one arrived
 
     return Handler
 
