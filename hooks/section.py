@@ -2,8 +2,8 @@
 
 It only translates MkDocs events into calls on a BuildSession (the package's
 build/session.py), which owns the build's state and does the work. MkDocs gathers the
-files, copies the theme's assets, runs its search plugin and writes the pages; every page's
-HTML comes from the session. The session lives on the build's config, so this module keeps
+files, copies the theme's assets, runs its search plugin and writes the files; every page
+comes from the session as a finished HTML file (MkDocs renders no page itself). The session lives on the build's config, so this module keeps
 no state of its own.
 """
 
@@ -32,18 +32,6 @@ def on_config(config):
 
 def on_files(files, config):
     return adapter.add_files(adapter.session_of(config), files, config)
-
-
-def on_page_markdown(markdown, page, config, files):
-    """Every page is rendered by the session: MkDocs converts nothing and indexes nothing
-    itself (the session writes the whole search index)."""
-    page.meta.update(template=adapter.PAGE_TEMPLATE, search={"exclude": True})
-    return ""
-
-
-@event_priority(-100)   # last, after any other plugin
-def on_post_page(output, page, config):
-    return adapter.session_of(config).html(page.file.src_uri) or output
 
 
 def on_post_template(output_content, template_name, config):

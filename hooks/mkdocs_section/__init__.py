@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 
 from ervaringsdeskundigheid.build import publish
 from ervaringsdeskundigheid.build.session import BuildSession
@@ -22,7 +22,6 @@ from ervaringsdeskundigheid.render.pages import Engine
 from .preview import PreviewFiles
 
 log = logging.getLogger("mkdocs.hooks.section")
-PAGE_TEMPLATE = "section-page.html"       # theme/section-page.html: an empty template
 LINKS_ENV = "SECTION_LINKS"                # "files": a preview that works opened from disk (pull requests)
 _KEY = "_section_session"                  # where the session lives: on this build's config
 
@@ -89,13 +88,16 @@ def start_session(config) -> BuildSession:
 
 
 def add_files(session: BuildSession, files, config):
+    """The session renders every page, the hand-written ones in docs/ too: MkDocs gets them as
+    finished files to write, and renders no page itself."""
+    for file in files.documentation_pages():
+        files.remove(file)
     preview = PreviewFiles.for_project(session.root) if session.mode == "serve" else None
-    for src_uri in session.generated_sources():
+    for path, html in session.pages().items():
         if preview:   # a file whose time tells `serve --dirty` whether the page changed
-            files.append(File.generated(config, src_uri, abs_src_path=preview.page_file(src_uri, session.html(src_uri)),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, path, abs_src_path=preview.page_file(path, html)))
         else:
-            files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, path, content=html))
     extra = session.files()
     problems: list[Problem] = []
     extra.update(cms.admin_files(session.root, session.site.settings, problems, say=log.info))   # the web editor

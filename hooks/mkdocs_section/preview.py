@@ -1,9 +1,8 @@
 """Fast rebuilds for the local preview (`make serve` runs `mkdocs serve --dirty`).
 
-A dirty build rebuilds only pages whose source file is newer than their output. Generated
-pages have no source file, so each gets one in a private folder, rewritten only when the
-page's HTML changed: its modification time then tells MkDocs which pages to rebuild after
-an edit. Nothing here is used by `make build`.
+A dirty build copies only files that are newer than their copy in the site. Every page
+is therefore written to a private folder, and rewritten only when its HTML changed: its
+modification time then tells MkDocs which pages to copy after an edit. Nothing here is used by `make build`.
 """
 
 from __future__ import annotations
@@ -43,12 +42,12 @@ class PreviewFiles:
     def for_project(cls, root: Path) -> "PreviewFiles":
         return cls._by_project.setdefault(Path(root).resolve(), cls())
 
-    def page_file(self, src_uri: str, html: str | None) -> str:
+    def page_file(self, path_in_site: str, html: str) -> str:
         """The page as a file, rewritten only when its HTML changed."""
-        digest = hashlib.sha256((html or "").encode()).hexdigest()
-        path = self.folder / src_uri
-        if self._written.get(src_uri) != digest or not path.is_file():
+        digest = hashlib.sha256(html.encode()).hexdigest()
+        path = self.folder / path_in_site
+        if self._written.get(path_in_site) != digest or not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text("", encoding="utf-8")
-            self._written[src_uri] = digest
+            path.write_text(html, encoding="utf-8")
+            self._written[path_in_site] = digest
         return str(path)

@@ -8,7 +8,7 @@ check and build accept and reject the same inputs with the same messages. An ada
     session = BuildSession(root, mode="build", today=..., say=...)
     session.start()                       # load, validate, plan, claim URLs, render
     session.files()                       # extra files to add to the site (path -> bytes)
-    session.html(src_uri)                 # the finished page for a source path
+    session.pages()                       # every finished page, by its file in the site
     session.finish(site_dir)              # feeds, search index, redirects; raises on problems
 
 Generated pages have virtual source paths (`verhalen/rob.md`); hand-written pages in docs/
@@ -18,6 +18,7 @@ keep theirs (`privacy.md`).
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import posixpath
 import re
@@ -254,9 +255,15 @@ class BuildSession:
         order = list(self.jobs)
         digests = self._digests(renderer, order) if self.cache is not None else {}
         todo = [src for src in order if self.cache is None or self.cache.get(src, digests[src]) is None]
-        results = pool.run(lambda index: renderer.render(self.jobs[todo[index]]), len(todo), say=self.say,
-                           parallel=not self.preview)
+        texts = readability.texts(self.site)
+
+        def task(index: int):   # pages, then the readability scores, in one pool
+            return renderer.render(self.jobs[todo[index]]) if index < len(todo) else \
+                readability.douma(texts[index - len(todo)][2])
+
+        results = pool.run(task, len(todo) + len(texts), say=self.say, parallel=not self.preview)
         fresh = dict(zip(todo, results))
+        self.readability = readability.scored(texts, results[len(todo):])
         for src_uri in order:
             result = fresh[src_uri] if src_uri in fresh else self.cache.pages[src_uri][1]
             if self.cache is not None and src_uri in fresh:
@@ -266,8 +273,6 @@ class BuildSession:
         self.problems += self._body_image_problems()
         self.problems += self._anchor_problems()
         if not self.problems:
-            self.readability = readability.site_readability(
-                self.site, run=lambda f, n: pool.run(f, n, say=self.say, parallel=not self.preview))
             for hint in self.hints():
                 self.say(hint)
 
@@ -331,14 +336,10 @@ class BuildSession:
 
     # --- output -------------------------------------------------------------------------------
 
-    def html(self, src_uri: str) -> str | None:
-        result = self.rendered.get(src_uri)
-        return result.html if result else None
-
-    def generated_sources(self) -> list[str]:
-        """Source paths of the pages MkDocs does not have a file for (all but docs/)."""
-        docs = {doc.src for doc in self.docs}
-        return [src for src in self.jobs if src not in docs]
+    def pages(self) -> dict[str, str]:
+        """Every page as it is published: its file in the site ('verhalen/rob/index.html') and
+        its HTML."""
+        return {urls.output_file(self.jobs[src].url): result.html for src, result in self.rendered.items()}
 
     def files(self) -> dict[str, bytes]:
         """Every extra file of the site, by its path: assets, share images and image variants.
@@ -370,13 +371,16 @@ class BuildSession:
         """Write what needs the whole site: feeds, the search index, redirect maps."""
         for path, text in feeds.feed_files(self.site).items():
             _write(site_dir / path, text)
-        search.complete_index(site_dir, [entry for result in self.rendered.values() for entry in result.search])
+        search.complete_index(site_dir, [doc for result in self.rendered.values() for doc in result.search])
         links = inventory.short_links(self.site)
         for path, text in inventory.redirect_files(self.site, links).items():
             _write(site_dir / path, text)
         _write(site_dir / SITE_JSON, json.dumps({"codes": sorted(link.code for link in links)}, indent=1))
         for path, text in csp.header_files(urlsplit(self.site.site_url).path).items():
             _write(site_dir / path, text)
+        # The compressed sitemap, dated today (MkDocs would date it by the clock: no page is its own).
+        stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()
+        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(self.sitemap().encode(), mtime=int(stamp)))
 
 
 def shareimages_paths(site: Site) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 
@@ -62,8 +63,16 @@ def image_problems(root: Path, image: str, file: str, field: str, entry: str | N
 
 
 def _open_problems(path: Path, image: str, problem) -> list[Problem]:
-    broken = problem(f"'{image}' is geen geldige afbeelding of is beschadigd. Sla de foto opnieuw op "
-                     "als .jpg of .png en probeer het nog eens.")
+    stat = path.stat()
+    fault = _fault(str(path), image, stat.st_mtime_ns, stat.st_size)
+    return problem(fault) if fault else []
+
+
+@lru_cache(maxsize=4096)   # one photo is often used by many items; the file's time and size are in the key
+def _fault(path: str, image: str, mtime_ns: int, size: int) -> str | None:
+    """Why the file cannot be shown, or None."""
+    broken = (f"'{image}' is geen geldige afbeelding of is beschadigd. Sla de foto opnieuw op "
+              "als .jpg of .png en probeer het nog eens.")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -71,18 +80,18 @@ def _open_problems(path: Path, image: str, problem) -> list[Problem]:
                 kind = opened.format
                 width, height = opened.size
                 if width * height > MAX_PIXELS:
-                    return problem(f"is te groot ({width} × {height} beeldpunten). Maak de foto kleiner, "
-                                   "bijvoorbeeld 3000 beeldpunten breed.")
+                    return (f"is te groot ({width} × {height} beeldpunten). Maak de foto kleiner, "
+                            "bijvoorbeeld 3000 beeldpunten breed.")
                 opened.verify()
             with Image.open(path) as opened:   # verify() reads the structure; a truncated file fails here
                 opened.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return problem("is te groot om veilig te openen. Maak de foto kleiner, bijvoorbeeld 3000 beeldpunten breed.")
+        return "is te groot om veilig te openen. Maak de foto kleiner, bijvoorbeeld 3000 beeldpunten breed."
     except Exception:   # Pillow raises many kinds of errors for broken files
         return broken
     if kind not in FORMATS:
-        return problem(f"is een {kind or 'onbekend'}-bestand. Gebruik een foto als .jpg, .png of .webp.")
+        return f"is een {kind or 'onbekend'}-bestand. Gebruik een foto als .jpg, .png of .webp."
     if PurePosixPath(image).suffix.lower() not in FORMATS[kind]:
-        return problem(f"is eigenlijk een {kind}-bestand, maar heeft de naam '{PurePosixPath(image).name}'. "
-                       f"Geef het de juiste extensie ({FORMATS[kind][0]}).")
-    return []
+        return (f"is eigenlijk een {kind}-bestand, maar heeft de naam '{PurePosixPath(image).name}'. "
+                f"Geef het de juiste extensie ({FORMATS[kind][0]}).")
+    return None

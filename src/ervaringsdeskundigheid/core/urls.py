@@ -39,6 +39,11 @@ def src_uri(url: str) -> str:
     return "index.md" if url == HOME else url.rstrip("/") + ".md"
 
 
+def output_file(url: str) -> str:
+    """The file that serves `url` ('verhalen/rob/' -> 'verhalen/rob/index.html')."""
+    return url + "index.html" if url == HOME or url.endswith("/") else url
+
+
 def url_of_doc(src: str) -> str:
     """The directory URL MkDocs gives a page in docs/ ('privacy.md' -> 'privacy/')."""
     stem = src[:-3] if src.endswith(".md") else src

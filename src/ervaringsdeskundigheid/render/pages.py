@@ -27,7 +27,7 @@ from ..core.problems import Problem
 from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types import partners as inventory
-from . import chart, images, shareimages, static
+from . import chart, images, search, shareimages, static
 from .markdown import Abbreviations, LinkContext, MarkdownRenderer, plain, typography
 from .related import RelatedIndex
 
@@ -90,7 +90,7 @@ class RenderedPage:
     url: str
     html: str
     problems: list[Problem] = field(default_factory=list)
-    search: list[dict] = field(default_factory=list)
+    search: list[dict] = field(default_factory=list)       # the page's documents of the search index
     images: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     anchors: list[tuple[str, str, str, str]] = field(default_factory=list)   # (source, href, page, anchor)
@@ -460,6 +460,7 @@ class SiteRenderer:
                                   "text": str(escape(plain(text)))})
         for entry in result.search:
             entry["label"] = job.label
+        result.search = search.index_docs(result.search)   # here: on every core, not at the end
         result.html = self.document(job, Markup(body), link, root)
         if self.file_links:
             result.html = file_links(result.html)

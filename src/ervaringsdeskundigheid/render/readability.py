@@ -1,4 +1,4 @@
-"""Dutch readability (Flesch-Douma, via textstat) to flag pages likely above language level B1.
+"""Dutch readability (Flesch-Douma, scored as textstat does) to flag pages likely above language level B1.
 
 A hint for editors, never an error: the build and `make report` list the pages.
 """
@@ -13,14 +13,45 @@ from functools import lru_cache
 B1_THRESHOLD = 60
 
 
+# Flesch-Douma as textstat computes it for Dutch ("nl"): the same constants, word, sentence
+# and syllable rules (syllables are pyphen's hyphenation points plus one). textstat looks up
+# every word in pyphen again, which made scoring most of a large build's cost; a word's
+# syllables are counted here once. tests/test_readability.py checks the scores against textstat.
+_BASE, _PER_WORDS_PER_SENTENCE, _PER_SYLLABLES_PER_WORD = 206.835, 0.93, 77
+_NON_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")   # textstat's rule for quote marks
+_PUNCTUATION = re.compile(r"[^\w\s']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
 @lru_cache(maxsize=1)
-def _scorer():
-    """Our own textstat instance, so the language setting stays ours. Imported on first use:
-    textstat pulls in nltk, which takes longer to import than many a small build."""
-    import textstat
-    scorer = type(textstat.textstat)()
-    scorer.set_lang("nl")
-    return scorer
+def _hyphenator():
+    import pyphen
+    return pyphen.Pyphen(lang="nl")
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    return len(_hyphenator().positions(word)) + 1
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NON_APOSTROPHE.sub("", text)).split()
+
+
+def _sentences(text: str) -> int:
+    """Sentences of three words or more (at least one), as textstat counts them."""
+    found = _SENTENCE.findall(text)
+    return max(1, len(found) - sum(1 for sentence in found if len(_words(sentence)) <= 2))
+
+
+def flesch_douma(text: str) -> float:
+    words = _words(text)
+    syllables = sum(_syllables(word.lower()) for word in words)
+    if not words or not syllables:
+        return 0.0
+    return (_BASE - _PER_WORDS_PER_SENTENCE * (len(words) / _sentences(text))
+            - _PER_SYLLABLES_PER_WORD * (syllables / len(words)))
+
 
 _MARKUP = [
     (re.compile(r"^!!!.*$|^    .*$", re.M), ""),         # admonition lines (the example note)
@@ -54,7 +85,7 @@ def plain_text(markdown: str) -> str:
 @lru_cache(maxsize=16384)   # `make serve` scores every text on each rebuild; unchanged texts come from here
 def douma(markdown: str) -> float:
     text = plain_text(markdown)
-    return round(_scorer().flesch_reading_ease(text), 1) if text else 100.0
+    return round(flesch_douma(text), 1) if text else 100.0
 
 
 def texts(site) -> list[tuple[str, str, str]]:
@@ -66,10 +97,11 @@ def texts(site) -> list[tuple[str, str, str]]:
     return found
 
 
-def site_readability(site, run=None) -> list[Readability]:
-    """Scores of the editors' longer texts. `run(function, count)` may spread the work over
-    processes (build.pool.run); by default it is done here."""
+def scored(texts: list[tuple[str, str, str]], scores: list[float]) -> list[Readability]:
+    return [Readability(source, title, score) for (source, title, _), score in zip(texts, scores)]
+
+
+def site_readability(site) -> list[Readability]:
+    """Scores of the editors' longer texts (the build scores them on every core instead)."""
     found = texts(site)
-    run = run or (lambda function, count: [function(index) for index in range(count)])
-    scores = run(lambda index: douma(found[index][2]), len(found))
-    return [Readability(source, title, score) for (source, title, _), score in zip(found, scores)]
+    return scored(found, [douma(markdown) for _, _, markdown in found])

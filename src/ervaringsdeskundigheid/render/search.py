@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import nh3
@@ -99,15 +100,17 @@ def other_forms(text: str) -> str:
     """The other likely forms of the words in `text` (plain or escaped), as one string."""
     plain = html.unescape(text).lower()
     words = set(_WORD.findall(plain))
-    forms = set()
-    for word in words:
-        found = singulars(word)          # a word that looks plural gets its singulars only
-        if found:
-            # the search matches the start of words: "bewoner" finds "bewoners" already
-            forms |= {form for form in found if not word.startswith(form)}
-        else:
-            forms |= plurals(word)
+    forms = set().union(*map(_forms_of, words))
     return " ".join(sorted(form for form in forms - words if len(form) >= 3))
+
+
+@lru_cache(maxsize=65536)   # a site repeats its words on many pages
+def _forms_of(word: str) -> frozenset[str]:
+    found = singulars(word)          # a word that looks plural gets its singulars only
+    if found:
+        # the search matches the start of words: "bewoner" finds "bewoners" already
+        return frozenset(form for form in found if not word.startswith(form))
+    return frozenset(plurals(word))
 
 
 def with_singulars(text: str) -> str:
@@ -150,12 +153,12 @@ def index_docs(entries: list[dict]) -> list[dict]:
     return docs
 
 
-def complete_index(site_dir: Path, entries: list[dict]) -> None:
-    """Put our entries into the index Material's plugin wrote (it indexes no page itself:
-    every page is excluded there, because this index is complete)."""
+def complete_index(site_dir: Path, docs: list[dict]) -> None:
+    """Put our documents (from `index_docs`) into the index Material's plugin wrote (it
+    indexes no page itself: MkDocs renders no page, the session does)."""
     path = site_dir / INDEX
     index = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"config": {}, "docs": []}
     index.setdefault("config", {})["fields"] = FIELDS
-    index["docs"] = index_docs(entries)
+    index["docs"] = docs
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -90,7 +90,7 @@ def render(title: str, colour: str, label: str = "") -> bytes:
     footer = f"{label} · Alliantie van Kracht" if label else "Alliantie van Kracht · Groningen en Drenthe"
     draw.text((MARGIN, HEIGHT - 80), footer, font=small, fill="#ffffff", anchor="ls")
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")   # optimize=True: 3x the time for 5% less
     return buffer.getvalue()
 
 
