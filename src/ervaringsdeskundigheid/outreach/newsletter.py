@@ -181,7 +181,7 @@ BODY = """<div class="preheader">{{ preheader }}</div>
 </td></tr>
 {% for item in items %}
 <tr><td class="item">
-{% if item.image %}<a class="image-link" href="{{ item.link }}"><img src="{{ item.image }}" alt="{{ item.image_alt }}" width="{{ image_width }}"{% if item.image_height %} height="{{ item.image_height }}"{% endif %}></a>{% endif %}
+{% if item.image %}<a class="image-link" href="{{ item.link }}"><img src="{{ item.image }}" alt="{{ (item.image_alt or '').strip() or item.title.strip() or 'Foto bij dit bericht' }}" width="{{ image_width }}"{% if item.image_height %} height="{{ item.image_height }}"{% endif %}></a>{% endif %}
 <p class="meta">{{ item.kind }} · {{ item.date }} · {{ item.reading }}{% if item.example %} · voorbeeld{% endif %}</p>
 <h2><a href="{{ item.link }}">{{ item.title }}</a></h2>
 <p>{{ item.description }}</p>
