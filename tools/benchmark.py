@@ -384,9 +384,9 @@ def time_posters(corpus: Corpus, target: Path, partners: int = 50) -> tuple[floa
     return time.perf_counter() - start, run.count
 
 
-def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int]] | None:
-    """Compressed bytes a phone downloads for each page (pageweight.measure, as the browser
-    tests measure it), or None when there is no browser."""
+def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int, int]] | None:
+    """(page, compressed bytes a phone downloads, the search index's part of them) for each
+    page (pageweight.measure, as the browser tests measure it), or None without a browser."""
     try:
         from playwright.sync_api import sync_playwright
 
@@ -400,7 +400,10 @@ def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int]] | None:
         with serve_directory(site) as base, sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             try:
-                return [(page, measure(browser, base + page).total) for page in pages]
+                weights = [(page, measure(browser, base + page)) for page in pages]
+                return [(page, weight.total, sum(size for url, size in weight.resources.items()
+                                                 if url.endswith("search_index.json")))
+                        for page, weight in weights]
             finally:
                 browser.close()
     except Exception as error:   # the figure is optional; the timings are not
@@ -581,9 +584,10 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
                       f"< {GOAL_POSTERS:.0f} s  {_verdict(goals[-1])}"))
         if weights:
             budget = _weight_budget()
-            for page, size in weights:
+            for page, size, index in weights:
                 goal = f"<= {budget // 1024} KB  {_verdict(size <= budget)}" if page in _qr_pages() else ""
-                out(_line(f"Page weight, phone: /{page}", f"{size / 1024:.0f} KB compressed, without images", goal))
+                out(_line(f"Page weight, phone: /{page}", f"{size / 1024:.0f} KB compressed, without images "
+                          f"(search index {index / 1024:.0f} KB)", goal))
         if performance:
             from tools.lighthouse import PERFORMANCE_GOAL
             for path, categories in performance.scores.items():
