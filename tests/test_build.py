@@ -153,7 +153,9 @@ class Serve:
             self.url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", self.url[7:-1]], cwd=project,
-            env={**os.environ, **BUILD_ENV}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            # No .pyc files in the watched src/: each would count as an edit and start a rebuild.
+            env={**os.environ, **BUILD_ENV, "PYTHONDONTWRITEBYTECODE": "1"}, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True)
         self.lines: list[str] = []
         self.cond = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
@@ -177,8 +179,14 @@ class Serve:
             return response.read().decode()
 
     def stop(self):
+        """Ctrl-C, as an editor stops it; on a machine full of other tests MkDocs can take long to
+        shut down, which is not what these tests are about."""
         self.process.send_signal(signal.SIGINT)
-        self.process.wait(timeout=20)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
 
 
 def test_preview_shows_drafts_and_rebuilds_after_an_edit(project):

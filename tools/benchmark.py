@@ -322,7 +322,9 @@ def measure_rebuild(corpus: Corpus, edits: int = SERVE_EDITS) -> list[float]:
     port = _free_port()
     command = [sys.executable, "-m", "mkdocs", *SERVE_ARGS,
                "-f", str(corpus.ours / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
-    process = subprocess.Popen(command, cwd=corpus.ours, env=_environment(), text=True,
+    # No .pyc files in the watched src/: each would count as an edit and start a rebuild.
+    environment = {**_environment(), "PYTHONDONTWRITEBYTECODE": "1"}
+    process = subprocess.Popen(command, cwd=corpus.ours, env=environment, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     log = _ServeLog(process)
     stories = [a for a in corpus.articles if a.kind == "stories"]
