@@ -3,8 +3,8 @@
 It only translates MkDocs events into calls on a BuildSession (the package's
 build/session.py), which owns the build's state and does the work. MkDocs gathers the
 files, copies the theme's assets, runs its search plugin and writes the files; every page
-comes from the session as a finished HTML file (MkDocs renders no page itself). The session lives on the build's config, so this module keeps
-no state of its own.
+comes from the session as a finished HTML file (MkDocs renders no page itself). The session
+lives on the build's config, so this module keeps no state of its own.
 """
 
 from __future__ import annotations

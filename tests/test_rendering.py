@@ -229,7 +229,8 @@ def test_site_url_is_validated_strictly(project, site_url):
 _MARKDOWN_PIECES = st.sampled_from([
     "Gewoon een zin.", "*nadruk*", "**vet**", "_ook_", "snake_case", "`code`", "\\*geen\\*", "[link](../x/)",
     "![foto](afbeeldingen/x.jpg)", "<https://example.org>", "<b>vet</b>", "&amp;", "&", "R&D", "regel  \n",
-    "\n\n", "\n- punt\n- punt\n", "\n1. een\n2. twee\n", "\n## Kop\n", "\n> citaat\n", "\n| a | b |\n|---|---|\n| c | d |\n",
+    "\n\n", "\n- punt\n- punt\n", "\n1. een\n2. twee\n", "\n## Kop\n", "\n> citaat\n",
+    "\n| a | b |\n|---|---|\n| c | d |\n",
     '\n!!! note "Let op"\n    Tekst in een blok.\n', "\n    ingesprongen code\n", "'s avonds", '"aanhalingstekens"',
     "...", "--", "!", "[", "]", "<", "*", "_", "\\", "\x02", "  ", "\n"])
 
@@ -237,7 +238,8 @@ _MARKDOWN_PIECES = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_MARKDOWN_PIECES, st.text(max_size=8)), max_size=25))
 def test_skipping_inline_patterns_for_plain_text_changes_no_html(pieces):
-    """The plain-text speed-up (render/markdown.py, _PlainText) gives the HTML Python-Markdown gives without it."""
+    """The plain-text speed-up (render/markdown.py, _PlainText) gives the HTML that
+    Python-Markdown gives without it."""
     from ervaringsdeskundigheid.render.markdown import MarkdownRenderer
     fast, full = MarkdownRenderer(), MarkdownRenderer()
     full.md.treeprocessors.deregister("section-plain-text")

@@ -372,9 +372,10 @@ def time_posters(corpus: Corpus, target: Path, partners: int = 50) -> tuple[floa
 
     project = target / "posters-project"
     # Not the built sites (site/, site-*/ at the top), but data/site.yml of course.
-    shutil.copytree(corpus.ours, project,
-                    ignore=lambda folder, names: [n for n in names if Path(folder) == corpus.ours and n.startswith("site")
-                                                  and (corpus.ours / n).is_dir()])
+    def built_sites(folder, names):
+        return [n for n in names if Path(folder) == corpus.ours and n.startswith("site") and (corpus.ours / n).is_dir()]
+
+    shutil.copytree(corpus.ours, project, ignore=built_sites)
     organisations = yaml.safe_load((project / "data/organisations.yml").read_text(encoding="utf-8"))
     categories = yaml.safe_load((project / "data/categories.yml").read_text(encoding="utf-8"))
     (project / "data/partners.yml").write_text(

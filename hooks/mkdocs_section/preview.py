@@ -1,8 +1,9 @@
 """Fast rebuilds for the local preview (`make serve` runs `mkdocs serve --dirty`).
 
-A dirty build copies only files that are newer than their copy in the site. Every page
-is therefore written to a private folder, and rewritten only when its HTML changed: its
-modification time then tells MkDocs which pages to copy after an edit. Nothing here is used by `make build`.
+A dirty build copies only files that are newer than their copy in the site. Every page is
+therefore written to a private folder, and rewritten only when its HTML changed: its
+modification time then tells MkDocs which pages to copy after an edit. Nothing here is
+used by `make build`.
 """
 
 from __future__ import annotations

@@ -378,9 +378,12 @@ class BuildSession:
         _write(site_dir / SITE_JSON, json.dumps({"codes": sorted(link.code for link in links)}, indent=1))
         for path, text in csp.header_files(urlsplit(self.site.site_url).path).items():
             _write(site_dir / path, text)
-        # The compressed sitemap, dated today (MkDocs would date it by the clock: no page is its own).
-        stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()
-        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(self.sitemap().encode(), mtime=int(stamp)))
+        # The sitemap MkDocs wrote, compressed again with today's date: MkDocs dates the .gz by the
+        # clock, since it renders no page whose date it could take.
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.is_file():
+            stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()
+            (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=int(stamp)))
 
 
 def shareimages_paths(site: Site) -> list[str]:

@@ -57,13 +57,9 @@ def image_problems(root: Path, image: str, file: str, field: str, entry: str | N
     if not path.is_file():
         return problem(f"het bestand '{IMAGE_FOLDER}/{image}' bestaat niet. Zet de afbeelding in "
                        f"{IMAGE_FOLDER}/{IMAGE_SUBFOLDER}/ en schrijf bijvoorbeeld 'image: {IMAGE_SUBFOLDER}/foto.jpg'.")
-    if path.stat().st_size > MAX_BYTES:
-        return problem(f"is te groot ({path.stat().st_size // 1_000_000} MB). Hoogstens {MAX_BYTES // 1_000_000} MB.")
-    return _open_problems(path, image, problem)
-
-
-def _open_problems(path: Path, image: str, problem) -> list[Problem]:
     stat = path.stat()
+    if stat.st_size > MAX_BYTES:
+        return problem(f"is te groot ({stat.st_size // 1_000_000} MB). Hoogstens {MAX_BYTES // 1_000_000} MB.")
     fault = _fault(str(path), image, stat.st_mtime_ns, stat.st_size)
     return problem(fault) if fault else []
 
