@@ -188,7 +188,7 @@ def agreement_problems(model: type[BaseModel], fields: list[dict], ctype, path: 
             problems.append(f"{where}: a pattern the schema does not have")
         options = _literal(info.annotation)
         if model is Consent and name == "scope":
-            options = ctype.extra["person_fields"]
+            options = ctype.person_fields
         if options is not None:
             values = [o["value"] if isinstance(o, dict) else o for o in cms_field.get("options", [])]
             if widget != "select" or values != list(options):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import re
 import subprocess
 import sys
 
@@ -106,6 +107,73 @@ def test_make_new_writes_a_template_from_the_declaration(vacancies):
     path.write_text(text.replace("  draft: true", "  draft: false"), encoding="utf-8")
     output = messages(check_project(vacancies, today=TODAY).problems)
     assert "Schrijf hier" in output, "the example text cannot be published"
+
+
+class Announcement(Strict):
+    title: Name = hint("De titel.")
+    categories: list[Slug] = hint("Categorieën.", relation="categories", min_length=1, example=["werkgevers"])
+    draft: bool = hint("true: nog niet publiceren.", default=False, example=True)
+
+
+ANNOUNCEMENTS = ContentType(
+    id="announcements", label="Mededeling", plural="Mededelingen", schema=Announcement, source="content/mededelingen",
+    list_url="mededelingen/", item_url="mededelingen/{slug}/", summary=None,
+    nav="werkgevers", section=Section("Mededelingen", limit=2, order=36), make_new="mededeling",
+    body_template="\nSchrijf hier de mededeling.\n", body_placeholders=("Schrijf hier de mededeling.",),
+)
+
+
+@pytest.fixture
+def announcements(project):
+    folder = project / "content/mededelingen"
+    folder.mkdir()
+    (folder / "nieuwe-werkplaats.md").write_text(
+        "---\ntitle: Een nieuwe werkplaats\ncategories: [werkgevers, aspirant]\n---\nWe openen een werkplaats.\n",
+        encoding="utf-8")
+    before = list(registry.TYPES)
+    registry.register(ANNOUNCEMENTS)
+    yield project
+    registry.TYPES[:] = before
+
+
+def test_a_markdown_type_need_not_be_an_article(announcements):
+    """A new Markdown type gets its overview, item pages, landing blocks, search entries, web
+    editor collection, `make new` and `make check`; it stays out of what belongs to stories and
+    blogs: the feeds, 'Lees ook' and the landing pages' stories."""
+    session = BuildSession(announcements, mode="check", today=TODAY)
+    session.start()
+    outputs = session.outputs()
+    assert "Een nieuwe werkplaats" in outputs["mededelingen/index.html"]
+    assert "We openen een werkplaats." in outputs["mededelingen/nieuwe-werkplaats/index.html"]
+    assert "mededelingen/nieuwe-werkplaats/" in outputs["werkgevers/index.html"]
+    assert "mededelingen/nieuwe-werkplaats/" in outputs["aspirant-ervaringsdeskundige/index.html"]
+    assert "mededelingen/nieuwe-werkplaats/" in outputs["search/search_index.json"]
+    config = yaml.safe_load(outputs["admin/config.yml"])
+    assert any(c.get("folder") == "content/mededelingen" for c in config["collections"])
+    for path in ("feed.xml", "feed.json", "werkgevers/verhalen/index.html", "index.html"):
+        assert "nieuwe-werkplaats" not in outputs[path], path
+    story = next(path for path in outputs if path.startswith("verhalen/") and path.count("/") == 2)
+    assert "nieuwe-werkplaats" not in outputs[story], "not in 'Lees ook'"
+    assert "Dit mededeling" not in "".join(v for v in outputs.values() if isinstance(v, str))
+
+    path = create(announcements, "mededeling", "Open dag", today=TODAY)
+    assert path == announcements / "content/mededelingen/open-dag.md"
+    assert check_project(announcements, today=TODAY).problems == []
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    assert "Schrijf hier de mededeling" in messages(check_project(announcements, today=TODAY).problems)
+    path.write_text("---\ntitle: Open dag\ncategories: [werkgever]\n---\nTekst.\n", encoding="utf-8")
+    assert "Bedoel je 'werkgevers'?" in messages(check_project(announcements, today=TODAY).problems)
+
+
+def test_render_and_build_name_no_content_type():
+    """Which types there are is declared in types/; the renderer and the build never name one."""
+    ids = "|".join(ctype.id for ctype in registry.TYPES)
+    naming = re.compile(rf"""(\b(of|get|single|by_id|in_category)\(\s*|\.id\s*(==|!=|in)\s*\(?)["']({ids})["']""")
+    for folder in ("render", "build"):
+        for path in (ROOT / "src/ervaringsdeskundigheid" / folder).rglob("*"):
+            if path.suffix in (".py", ".html"):
+                found = naming.search(path.read_text(encoding="utf-8"))
+                assert found is None, (path, found.group(0))
 
 
 def test_the_package_imports_without_mkdocs_or_material():

@@ -1,6 +1,6 @@
 """MkDocs glue for hooks/section.py: start a BuildSession from MkDocs' configuration, give
-MkDocs the session's files, and publish the finished site. Everything that knows MkDocs or
-Material lives here or in the hook; the package under src/ does not.
+MkDocs every file the session made, and publish the finished site. Everything that knows
+MkDocs or Material lives here or in the hook; the package under src/ does not.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from mkdocs.structure.files import File
 from ervaringsdeskundigheid.build import publish
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.problems import ContentErrors, Problem
-from ervaringsdeskundigheid.editor import cms
 from ervaringsdeskundigheid.render.pages import Engine
 
 from .preview import PreviewFiles
@@ -24,6 +23,7 @@ from .preview import PreviewFiles
 log = logging.getLogger("mkdocs.hooks.section")
 LINKS_ENV = "SECTION_LINKS"                # "files": a preview that works opened from disk (pull requests)
 _KEY = "_section_session"                  # where the session lives: on this build's config
+THEME_TEMPLATES = ("404.html", "sitemap.xml")   # the session makes these; the theme's are not rendered
 
 
 class _Warnings(logging.Handler):
@@ -56,15 +56,19 @@ def engine(config) -> Engine:
     return Engine(**found)
 
 
-def start_session(config) -> BuildSession:
+def start_session(config, command: str) -> BuildSession:
+    """`serve` previews drafts and writes nowhere but MkDocs' temporary folder; every other
+    command (build, gh-deploy, serve --clean) publishes: no drafts, through a staging folder."""
     root = Path(config.config_file_path).resolve().parent
-    # `mkdocs serve` sets site_url to its own address before the build; mkdocs.yml sets none.
-    mode = "serve" if config.site_url else "build"
+    mode = "serve" if command == "serve" else "build"
     links = os.environ.get(LINKS_ENV) or "folders"
     if links not in ("folders", "files"):
         raise Abort(f"{LINKS_ENV}={links} kan niet: gebruik {LINKS_ENV}=files (een voorbeeld om van schijf te openen) "
                     "of laat het weg.")
+    config.theme.static_templates.difference_update(THEME_TEMPLATES)
+    site_dir = Path(config.site_dir)
     session = BuildSession(root, mode=mode, engine=engine(config), say=log.info, links=links,
+                           published=site_dir if mode == "build" else None,
                            cache=PreviewFiles.for_project(root).pages if mode == "serve" else None)
     config.extra[_KEY] = session
     session.extras = {"warnings": _Warnings(), "lock": publish.BuildLock(root)}
@@ -73,7 +77,6 @@ def start_session(config) -> BuildSession:
             session.extras["lock"].acquire(say=log.info)
         except publish.BuildLocked as error:
             raise Abort(str(error)) from None
-        site_dir = Path(config.site_dir)
         staging = publish.staging_dir_for(site_dir)
         session.extras.update(site_dir=site_dir, staging=staging)
         config.site_dir = str(staging)
@@ -88,39 +91,37 @@ def start_session(config) -> BuildSession:
 
 
 def add_files(session: BuildSession, files, config):
-    """The session renders every page, the hand-written ones in docs/ too: MkDocs gets them as
-    finished files to write, and renders no page itself."""
+    """MkDocs renders no page: the session's files replace the pages MkDocs found in docs/
+    (the session renders those too), and MkDocs writes them."""
     for file in files.documentation_pages():
         files.remove(file)
-    preview = PreviewFiles.for_project(session.root) if session.mode == "serve" else None
-    for path, html in session.pages().items():
-        if preview:   # a file whose time tells `serve --dirty` whether the page changed
-            files.append(File.generated(config, path, abs_src_path=preview.page_file(path, html)))
-        else:
-            files.append(File.generated(config, path, content=html))
-    extra = session.files()
-    problems: list[Problem] = []
-    extra.update(cms.admin_files(session.root, session.site.settings, problems, say=log.info))   # the web editor
-    if problems:
+    try:
+        outputs = session.outputs()
+    except ContentErrors as errors:
         _stop(session, config)
-        raise Abort(ContentErrors(problems).report())
-    for path, data in extra.items():
-        files.append(File.generated(config, path, content=data))
+        raise Abort(errors.report()) from None
+    preview = PreviewFiles.for_project(session.root) if session.mode == "serve" else None
+    for path, data in outputs.items():
+        theirs = files.get_file_from_path(path)
+        if theirs is not None:      # a theme file of the same name (sitemap.xml): ours replaces it
+            files.remove(theirs)
+        if preview and path.endswith(".html") and isinstance(data, str):
+            # a file whose time tells `serve --dirty` whether the page changed
+            files.append(File.generated(config, path, abs_src_path=preview.page_file(path, data)))
+        else:
+            files.append(File.generated(config, path, content=data))
     return files
 
 
 def finish(session: BuildSession, config) -> None:
     handler = session.extras["warnings"]
     logging.getLogger("mkdocs").removeHandler(handler)
-    site_dir = Path(config.site_dir)
     problems = [Problem("mkdocs", None, f"MkDocs meldt: {message}") for message in handler.messages]
-    problems += session.kept_shortlink_problems(session.extras.get("site_dir"))
     if problems:
         _stop(session, config)
         raise Abort(ContentErrors(problems).report())
-    session.finish(site_dir)
     if session.mode == "build":
-        publish.replace_directory(site_dir, session.extras["site_dir"])
+        publish.replace_directory(Path(config.site_dir), session.extras["site_dir"])
         config.site_dir = str(session.extras["site_dir"])
     session.extras["lock"].release()
 

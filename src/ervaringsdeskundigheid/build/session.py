@@ -31,14 +31,16 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from ..core import clock, urls
-from ..core.fields import Name, Strict, Text, hint
+from ..core.fields import Name, Strict, Text, hint, meta
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
 from ..render import csp, feeds, images, readability, search, shareimages, static
-from ..render.pages import HOME_LABEL, Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
+from ..render.pages import Engine, RenderedPage, SiteRenderer
 from ..types import load_site
 from ..types import partners as inventory
+from ..types.base import HOME_PLACE
+from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_pages
 from . import pool
 from .cache import Fingerprints, RenderCache
 
@@ -76,13 +78,14 @@ class BuildSession:
     say: Callable[[str], None] = lambda message: None
     site: Site | None = None
     problems: list[Problem] = field(default_factory=list)
-    jobs: dict[str, PageJob] = field(default_factory=dict)      # src_uri -> job
+    jobs: dict[str, Page] = field(default_factory=dict)      # src_uri -> planned page
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
     table: urls.UrlTable = field(default_factory=urls.UrlTable)
     docs: list[HandWritten] = field(default_factory=list)
     static_files: set[str] = field(default_factory=set)
     extras: dict = field(default_factory=dict)               # what the adapter keeps for this build
     cache: RenderCache | None = None                          # pages of earlier builds (make serve)
+    published: Path | None = None                             # the site this build replaces (its codes stay)
     readability: list = field(default_factory=list)
 
     @property
@@ -100,21 +103,18 @@ class BuildSession:
             self.problems += errors.problems
             self.problems += self._docs_problems()
             raise ContentErrors(self.problems) from None
-        self.problems += self._docs_problems()
-        self._plan()
+        self.plan()
         if not self.problems:
             self._render_all()
         if self.problems:
             raise ContentErrors(self.problems)
 
-    def check_only_drafts(self) -> list[Problem]:
-        """`make check` also checks drafts and scheduled items (the preview shows them)."""
-        try:
-            preview = BuildSession(self.root, mode="serve", today=self.today, engine=self.engine)
-            preview.start()
-        except ContentErrors as errors:
-            return [p for p in errors.problems if p not in self.problems]
-        return []
+    def plan(self) -> urls.UrlTable:
+        """Every page and file of the loaded `site` with its URL, in the URL table, without
+        rendering anything (posters ask it which pages exist)."""
+        self.problems += self._docs_problems()
+        self._plan()
+        return self.table
 
     def _docs_problems(self) -> list[Problem]:
         problems = symlinks_below(self.root, DOCS_DIR)
@@ -177,7 +177,7 @@ class BuildSession:
                 self.jobs[urls.src_uri(job.url)] = job
         for doc in self.docs:
             home = doc.url == urls.HOME
-            job = PageJob(url=doc.url, title=doc.title, template="home.html" if home else "hand_written.html",
+            job = Page(url=doc.url, title=doc.title, template="home.html" if home else "hand_written.html",
                           source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
                           description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
                           is_home=home, search=not home, next_step=not home, trail=() if home else ((HOME_LABEL, urls.HOME),),
@@ -194,15 +194,15 @@ class BuildSession:
             self.table.claim(path, "de site zelf", "(gemaakt)", system=True)
         self.problems += self.table.problems
         self.problems += self._shortlink_problems()
+        self.problems += self.kept_shortlink_problems(self.published)
 
     def _extra_paths(self) -> list[str]:
         paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), urls.ADMIN]
         return paths
 
     def _image_files(self) -> list[str]:
-        used = {e.image for e in self.site.entries if e.image}
-        used |= {e.photo for e in self.site.of("experts") if e.photo}
         files = []
+        used = item_images(self.site)
         for image in sorted(used):
             files += [variant.path for variant in images.variants(self.root, image)]
             if PurePosixPath(image).suffix.lower() in {".jpg", ".jpeg"}:
@@ -293,21 +293,22 @@ class BuildSession:
     def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
         """What each page shows, as a digest (see build/cache.py)."""
         prints = Fingerprints()
-        common = prints.digest(self.site.settings, self.site.categories, self.site.of("glossary"),
+        common = prints.digest(self.site.settings, self.site.categories, renderer.glossary,
                                renderer.menu, self.preview, sorted(self.table.owners))
         result = {}
         for src_uri in order:
             job = self.jobs[src_uri]
-            extra = renderer.related.related(job.context["entry"]) if "entry" in job.context else ()
+            extra = renderer.related.related(job.article) if job.article is not None else ()
             result[src_uri] = prints.digest(common, job, extra)
         return result
 
     def _home_context(self) -> dict:
-        monitor = self.site.single("monitor")
-        counted = [y for y in monitor.years if y.at_work is not None and not y.expected] if monitor else []
-        stories = self.site.of("stories")[:6]
-        return {"categories": self.site.categories, "stories": stories,
-                "figure": counted[-1] if counted else None, "monitor": monitor}
+        """The home page: the categories, what the types place on it, the newest articles
+        (those about people first)."""
+        articles = sorted(self.site.articles, key=lambda e: getattr(e.data, "person", None) is None)
+        kinds = [ctype for ctype in self.site.types.values() if ctype.article and ctype.list_url]
+        return {"categories": self.site.categories, "blocks": landing_blocks(self.site, HOME_PLACE),
+                "stories": articles[:6], "article_types": kinds}
 
     def _anchor_problems(self) -> list[Problem]:
         """A link to '#kop' on a page of the site must find that place on the page."""
@@ -346,16 +347,15 @@ class BuildSession:
         (The web editor's files under admin/ come from editor/cms.py.)"""
         files = dict(static.files(self.site))
         files.update(shareimages.share_images(self.site.categories))
-        used = {e.image for e in self.site.entries if e.image}
-        used |= {e.photo for e in self.site.of("experts") if e.photo}
+        used = item_images(self.site)
         used |= {image for result in self.rendered.values() for image in result.images}
         files.update(images.site_files(self.root, sorted(used)))
         return files
 
     def not_found_page(self) -> str:
         root = self.site.site_url.split("/", 3)[3] if self.site.site_url.count("/") >= 3 else ""
-        job = PageJob(url="404.html", title="Deze pagina bestaat niet", template="notfound.html",
-                      source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False)
+        job = Page(url="404.html", title="Deze pagina bestaat niet", template="notfound.html",
+                   source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False)
         return self.renderer().render(job, root="/" + root).html
 
     def sitemap(self) -> str:
@@ -367,23 +367,53 @@ class BuildSession:
         lines.append("</urlset>")
         return "\n".join(lines) + "\n"
 
-    def finish(self, site_dir: Path) -> None:
-        """Write what needs the whole site: feeds, the search index, redirect maps."""
-        for path, text in feeds.feed_files(self.site).items():
-            _write(site_dir / path, text)
-        search.complete_index(site_dir, [doc for result in self.rendered.values() for doc in result.search])
+    def outputs(self) -> dict[str, str | bytes]:
+        """Every file the section publishes, by its path in the site: the pages, assets and
+        images, feeds, the search index, redirect maps, headers, the sitemap, the 404 page and
+        the web editor. One writer writes them all (MkDocs, or a test); no path comes twice.
+        Raises ContentErrors when the web editor's files cannot be made."""
+        out = Outputs(self.pages())
+        out.add(self.files())
+        out.add(feeds.feed_files(self.site))
+        out.add({search.INDEX: search.index_json([doc for result in self.rendered.values() for doc in result.search])})
         links = inventory.short_links(self.site)
-        for path, text in inventory.redirect_files(self.site, links).items():
-            _write(site_dir / path, text)
-        _write(site_dir / SITE_JSON, json.dumps({"codes": sorted(link.code for link in links)}, indent=1))
-        for path, text in csp.header_files(urlsplit(self.site.site_url).path).items():
-            _write(site_dir / path, text)
-        # The sitemap MkDocs wrote, compressed again with today's date: MkDocs dates the .gz by the
-        # clock, since it renders no page whose date it could take.
-        sitemap = site_dir / "sitemap.xml"
-        if sitemap.is_file():
-            stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()
-            (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=int(stamp)))
+        out.add(inventory.redirect_files(self.site, links))
+        out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})
+        out.add(csp.header_files(urlsplit(self.site.site_url).path))
+        sitemap = self.sitemap()
+        stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()   # the build's day
+        out.add({"404.html": self.not_found_page(), "sitemap.xml": sitemap,
+                 "sitemap.xml.gz": gzip.compress(sitemap.encode(), mtime=int(stamp))})
+        out.add(self._admin_files())
+        return dict(out)
+
+    def _admin_files(self) -> dict[str, str | bytes]:
+        from ..editor import cms   # TODO: move the web editor's files below build/ (render/)
+        problems: list[Problem] = []
+        files = cms.admin_files(self.root, self.site.settings, problems, say=self.say)
+        if problems:
+            raise ContentErrors(problems)
+        return files
+
+
+class Outputs(dict):
+    """The files of one build. A path is written once: a second file for it is a bug."""
+
+    def add(self, files: dict) -> None:
+        for path, data in files.items():
+            if path in self:
+                raise ValueError(f"{path} is made twice in one build")
+            self[path] = data
+
+
+def item_images(site: Site) -> set[str]:
+    """Every image the items show (the fields the schemas mark as images), as published."""
+    used = set()
+    for ctype in site.types.values():
+        names = [name for name in ctype.schema.model_fields if meta(ctype.schema, name).get("widget") == "image"]
+        for item in site.of(ctype.id) if names else ():
+            used |= {value for name in names if isinstance(value := getattr(item.data, name, None), str)}
+    return used
 
 
 def shareimages_paths(site: Site) -> list[str]:
@@ -400,7 +430,7 @@ def source_hints(site: Site) -> list[str]:
     """Items that state figures, money or rules without a `source`."""
     hints = []
     for ctype in site.types.values():
-        if "source" not in ctype.schema.model_fields or not ctype.extra.get("source_hint", True):
+        if "source" not in ctype.schema.model_fields or not ctype.source_hint:
             continue
         for item in site.of(ctype.id):
             if getattr(item.data, "source", None) or getattr(item.data, "example", False):
@@ -416,8 +446,3 @@ def source_hints(site: Site) -> list[str]:
 def _first_heading(markdown: str) -> str | None:
     match = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.M)
     return match.group(1).strip() if match else None
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")

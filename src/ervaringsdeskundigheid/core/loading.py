@@ -65,7 +65,7 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
     problems += check_relations(types, context)
     for ctype in types.values():
         for item in all_items[ctype.id]:
-            for check in ctype.extra.get("checks", ()):
+            for check in ctype.checks:
                 problems += check(item, context)
             problems += placeholder_problems(item)
 
@@ -75,9 +75,8 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
         kept = []
         for item in all_items[type_id]:
             reason = ctype.published(item, today)
-            public = ctype.extra.get("public_view")
-            if reason is None and public is not None:
-                item, reason = public(item, today)
+            if reason is None and ctype.public_view is not None:
+                item, reason = ctype.public_view(item, today)
             if reason is None:
                 kept.append(item)
             elif preview and reason in ("Concept", "Gepland"):
@@ -104,13 +103,13 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
 
 def load_items(root: Path, ctype, problems: list[Problem], raw: Any = None, invalid: list | None = None) -> list[Item]:
     """Every item of one type, drafts included. `raw`: the parsed list, when a type's own
-    loader read the file (see `extra["loader"]`). Items that fail validation go to `invalid`
+    loader read the file (see `ContentType.loader`). Items that fail validation go to `invalid`
     (their references are still checked, for more helpful messages)."""
     invalid = invalid if invalid is not None else []
-    if raw is None and ctype.extra.get("loader"):
-        if ctype.extra.get("optional") and not (root / ctype.source).exists():
+    if raw is None and ctype.loader:
+        if ctype.optional and not (root / ctype.source).exists():
             return []
-        return ctype.extra["loader"](root, ctype, problems, invalid)
+        return ctype.loader(root, ctype, problems, invalid)
     if ctype.is_markdown:
         return _load_markdown(root, ctype, problems, invalid)
     return _load_data(root, ctype, problems, raw, invalid)
@@ -167,7 +166,7 @@ def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None, inva
     invalid = invalid if invalid is not None else []
     path = ctype.source
     if raw is None:
-        if ctype.extra.get("optional") and not (root / path).exists():
+        if ctype.optional and not (root / path).exists():
             return []
         try:
             raw = load_yaml_file(root, path)
@@ -218,7 +217,7 @@ def placeholder_problems(item: Item) -> list[Problem]:
     found = placeholders(item.data)
     found += [(path, text) for path, text in strings_in(item.data.model_dump(mode="json"))
               if text.startswith(PLACEHOLDER) and (path, text) not in found]
-    found += [("tekst", text) for text in item.type.extra.get("placeholders", ()) if text in item.body]
+    found += [("tekst", text) for text in item.type.body_placeholders if text in item.body]
     return [Problem(item.source, where, (
         f"bevat nog de voorbeeldtekst '{text}'. Vervang die door je eigen tekst, "
         "of zet 'draft: true' zolang het stuk nog niet klaar is."), entry=item.entry) for where, text in found]

@@ -102,11 +102,10 @@ class Site:
         return self._index["categories"][category_id]
 
     @cached_property
-    def entries(self) -> list[Item]:
-        """Every article (stories and blogs), newest first."""
-        articles = [item for type_id, ctype in self.types.items() if ctype.is_markdown
-                    for item in self.of(type_id)]
-        return sorted(articles, key=lambda e: (e.date, e.title), reverse=True)
+    def articles(self) -> list[Item]:
+        """Every article (the types marked `article`: stories and blogs), newest first."""
+        found = [item for type_id, ctype in self.types.items() if ctype.article for item in self.of(type_id)]
+        return sorted(found, key=lambda e: (e.date, e.title), reverse=True)
 
     def in_category(self, type_id: str, category_id: str) -> list[Item]:
         return [item for item in self.of(type_id) if category_id in (getattr(item.data, "categories", None) or ())]

@@ -20,10 +20,10 @@ class CheckResult:
 
 def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
     result = CheckResult()
-    session = BuildSession(Path(root), mode="check", today=today)
+    session = BuildSession(Path(root), mode="check", today=today, published=Path(root) / "site")   # the last local build
     try:
         session.start()
-        result.problems = session.kept_shortlink_problems(Path(root) / "site")   # the last local build
+        session.outputs()    # every step of the build, the web editor's files too
     except ContentErrors as errors:
         result.problems = list(errors.problems)
     drafts = BuildSession(Path(root), mode="serve", today=today)

@@ -164,7 +164,7 @@ def is_model(value) -> bool:
 
 
 def label_of(model: type[BaseModel], name: str) -> str:
-    return MODEL_LABELS.get((model.__name__, name)) or LABELS[name]
+    return MODEL_LABELS.get((model.__name__, name)) or LABELS.get(name, name)
 
 
 # --- The configuration --------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
             config.update(_limits(kind.constraints))
     elif model is Consent and name == "scope":
         # The fields a person may show depend on the type (experts, the person of a story).
-        fields = context.ctype.extra["person_fields"]
+        fields = context.ctype.person_fields
         config.update({"widget": "select", "multiple": True,
                        "options": _options(fields, lambda value: LABELS[value])})
     elif kind.base is list and is_model(kind.item.base):

@@ -48,7 +48,7 @@ def field_lines(ctype: ContentType, title: str, key: str, today: dt.date) -> lis
     """The fields of a new item, each after its hint as a comment; optional fields without an
     example are written as a comment the editor can fill in."""
     lines = []
-    given = {line.split(":", 1)[0] for line in ctype.extra.get("scaffold_extra", "").splitlines()
+    given = {line.split(":", 1)[0] for line in ctype.scaffold_extra.splitlines()
              if line and not line.startswith((" ", "#"))}
     for name, info in ctype.schema.model_fields.items():
         if name in given:
@@ -115,20 +115,19 @@ def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> P
         raise ScaffoldError(f'Geef een titel mee, bijvoorbeeld: make new KIND={kind} TITLE="Mijn titel"')
     ctype = available[kind]
     today = today or clock.today()
-    custom = ctype.extra.get("scaffold")
-    if custom:
+    if ctype.scaffold:
         try:
-            return custom(root, title.strip(), today, existing_keys(root, ctype))
+            return ctype.scaffold(root, title.strip(), today, existing_keys(root, ctype))
         except ValueError as error:
             raise ScaffoldError(str(error)) from None
     key = unique_slug(title, existing_keys(root, ctype))
     lines = field_lines(ctype, title.strip(), key, today)
-    lines += ctype.extra.get("scaffold_extra", "").replace("{today}", today.isoformat()).splitlines()
+    lines += ctype.scaffold_extra.replace("{today}", today.isoformat()).splitlines()
     if ctype.is_markdown:
         path = root / ctype.source / f"{key}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         lines = [f"# {line}" if line.startswith("slug:") else line for line in lines]   # the file name is the slug
-        text = "---\n" + "\n".join(lines) + "\n---\n" + ctype.extra.get("body_template", "\nSchrijf hier de tekst.\n")
+        text = "---\n" + "\n".join(lines) + "\n---\n" + ctype.body_template
         path.write_text(text, encoding="utf-8")
         return path
     path = root / ctype.source

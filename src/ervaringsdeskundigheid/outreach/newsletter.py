@@ -40,7 +40,6 @@ from ..render import images
 from ..types import by_id, load_site
 from .printing import HOUSE
 
-ARTICLE_TYPES = ("stories", "blogs")
 
 OUTPUT_DIR = "dist/newsletter"
 FIRST_ISSUE_ITEMS = 6         # without a date and without an earlier newsletter: the newest items
@@ -107,7 +106,7 @@ def _item(site: Site, entry: Entry) -> Item:
 
 def items_since(site: Site, since: dt.date) -> list[Item]:
     """Published stories and blogs dated `since` or later, newest first."""
-    return [_item(site, e) for e in site.entries if e.date >= since and e.type.id in ARTICLE_TYPES]
+    return [_item(site, e) for e in site.articles if e.date >= since]
 
 
 def summary(items: list[Item]) -> str:

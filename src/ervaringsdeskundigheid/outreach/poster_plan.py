@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core import urls
 from ..core.problems import ContentErrors, Problem
 from ..core.site import Site
 from ..types import load_site
@@ -18,7 +17,6 @@ from .poster_layout import HOME_LABEL, LayoutError, Theme, layout, theme_for
 from .printing import HOUSE, offline_contact, printed_link, qr_modules
 
 OUTPUT_DIR = "dist/posters"
-DOCS_DIR = "docs"
 
 
 class PosterErrors(ContentErrors):
@@ -141,20 +139,11 @@ def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = No
     return PosterPlan(jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")])
 
 
-def known_urls(site: Site) -> set[str]:
-    """The URLs the site will have, without building it: the generated pages and the
-    hand-written pages in docs/."""
-    from ..render.pages import plan_pages   # local: the renderer is heavier than planning needs
-
-    known = {urls.HOME} | {job.url for job in plan_pages(site)}
-    docs = site.root / DOCS_DIR
-    if docs.is_dir():
-        known |= {urls.url_of_doc(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")}
-    return known
-
-
 def missing_targets(site: Site, links: list[inv.ShortLink], paths: dict[str, str]) -> list[Problem]:
-    known = known_urls(site)
+    """Short links whose target is no page of the site (the build's URL table says which are)."""
+    from ..build.session import BuildSession   # local: posters need the plan, not the renderer
+
+    known = BuildSession(site.root, mode="check", today=site.today, site=site).plan()
     return inv.target_problems(links, paths, lambda url: url in known)
 
 
@@ -166,7 +155,7 @@ def _category_of(link: inv.ShortLink, site: Site, paths: dict[str, str]) -> str:
     for category_id, path in paths.items():
         if url == f"{path}/" or url.startswith(f"{path}/"):
             return category_id
-    for entry in site.entries:
+    for entry in site.articles:
         if entry.url == url and entry.categories:
             return entry.categories[0]
     return "home"

@@ -69,7 +69,7 @@ def rss(site, entries: list, title: str, path: str, page_url: str) -> str:
 
 def json_feed(site) -> str:
     items = []
-    for entry in site.entries[:FEED_SIZE]:
+    for entry in site.articles[:FEED_SIZE]:
         item = {"id": urls.absolute(site.site_url, entry.url), "url": urls.absolute(site.site_url, entry.url),
                 "title": entry.title, "summary": entry.description,
                 "content_text": entry.description, "date_published": _published(entry).isoformat(),
@@ -87,9 +87,9 @@ def json_feed(site) -> str:
 
 def feed_files(site) -> dict[str, str]:
     """Every feed, by its path in the site."""
-    files = {ALL_FEED: rss(site, site.entries, "Verhalen en blogs", ALL_FEED, urls.HOME),
+    files = {ALL_FEED: rss(site, site.articles, "Verhalen en blogs", ALL_FEED, urls.HOME),
              JSON_FEED: json_feed(site)}
     for ctype in site.types.values():
-        if ctype.is_markdown and ctype.list_url:
+        if ctype.article and ctype.list_url:
             files[kind_feed(ctype)] = rss(site, site.of(ctype.id), ctype.plural, kind_feed(ctype), ctype.list_url)
     return files

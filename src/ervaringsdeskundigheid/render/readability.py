@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..core.fields import meta
+
 # Flesch-Douma: 60-70 reads as plain language; below this a page is likely above B1.
 B1_THRESHOLD = 60
 
@@ -88,12 +90,22 @@ def douma(markdown: str) -> float:
     return round(flesch_douma(text), 1) if text else 100.0
 
 
+LONG_TEXT_WORDS = 40
+
+
 def texts(site) -> list[tuple[str, str, str]]:
-    """(source, title, Markdown) of the editors' longer texts: stories, blogs, category intros,
-    FAQ answers."""
-    found = [(e.source, e.title, e.body) for e in site.entries]
-    found += [(c.source, c.title, c.intro) for c in site.categories]
-    found += [(q.source, q.question, q.answer) for q in site.of("faq") if len(q.answer.split()) >= 40]
+    """(source, title, Markdown) of the editors' longer texts: every Markdown body (stories,
+    blogs) and every Markdown field of at least 40 words (category intros, FAQ answers)."""
+    found = []
+    for ctype in site.types.values():
+        fields = [name for name in ctype.schema.model_fields if meta(ctype.schema, name).get("markdown")]
+        for item in site.of(ctype.id):
+            if item.body:
+                found.append((item.source, item.title, item.body))
+            for name in fields:
+                value = getattr(item.data, name, None)
+                if isinstance(value, str) and len(value.split()) >= LONG_TEXT_WORDS:
+                    found.append((item.source, item.title, value))
     return found
 
 

@@ -18,11 +18,10 @@ import html
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import nh3
 
-INDEX = Path("search") / "search_index.json"
+INDEX = "search/search_index.json"
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _VOWELS = "aeiouy"
 # Searched fields. Results show the title, a short `text` and the `tags` (the kind of page);
@@ -153,12 +152,8 @@ def index_docs(entries: list[dict]) -> list[dict]:
     return docs
 
 
-def complete_index(site_dir: Path, docs: list[dict]) -> None:
-    """Put our documents (from `index_docs`) into the index Material's plugin wrote (it
-    indexes no page itself: MkDocs renders no page, the session does)."""
-    path = site_dir / INDEX
-    index = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"config": {}, "docs": []}
-    index.setdefault("config", {})["fields"] = FIELDS
-    index["docs"] = docs
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def index_json(docs: list[dict]) -> str:
+    """The index Material's search reads: its settings and our documents (from `index_docs`)."""
+    index = {"config": {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": FIELDS},
+             "docs": docs}
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from ..core.fields import Date, Name, RuleViolation, Slug, Strict, Text, hint
 from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
+from .pages import ItemPages, ListPage
 
 DESCRIPTION_PLACEHOLDER = "Schrijf hier een korte samenvatting."
 
@@ -44,6 +45,10 @@ class Article(Strict):
                 "image_alt", "ontbreekt. Bij een afbeelding hoort een korte beschrijving "
                 "van wat erop staat, voor mensen die de afbeelding niet zien.")
         return self
+
+
+LIST = ListPage("overview.html", per_page=12)
+PAGES = (LIST, ItemPages("article.html"))
 
 
 def published(item, today: dt.date) -> str | None:

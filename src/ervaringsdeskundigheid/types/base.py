@@ -1,18 +1,22 @@
 """What a content type is. Each type is declared once, in its own module in this package,
-as one `ContentType`: its schema, where its data lives, its key, its URL patterns, its
-templates, how it shows in the menu and on category pages, its `make new` kind, and the
-rules for publishing it. The loader, the page renderer, `make new`, `make report` and the
-web editor's configuration all read these declarations; nothing else lists the types.
+as one `ContentType`: its schema, where its data lives, its key, its URLs, its pages (see
+pages.py: which pages it has and what each page gets), how it shows in the menu and on the
+landing pages, its `make new` template, and the rules for loading and publishing it. The
+loader, the planner, the renderer, `make new`, `make report` and the web editor's
+configuration all read these declarations; nothing else lists the types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import string
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:   # only for annotations: pages.py imports this module
+    from .pages import PageSet
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,18 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Card:
+    """How an item shows in a block on a landing page, under its title: short lines, each
+    with an optional badge, and one sentence of text."""
+
+    lines: tuple[tuple[str, str | None], ...] = ()   # (text, badge)
+    text: str | None = None
+
+
+@dataclass(frozen=True)
 class Place:
-    """Where a type shows on one category's landing page: its heading there, its place
-    (low first) and how many items. Unset values come from the type's `Section`."""
+    """Where a type shows on one landing page (a category's, or "home"): its heading there,
+    its place (low first) and how many items. Unset values come from the type's `Section`."""
 
     category: str
     heading: str | None = None
@@ -36,32 +49,51 @@ class Place:
     limit: int | None = None
 
 
+HOME_PLACE = "home"     # a `Place` on the home page instead of a category's page
+
+
 @dataclass(frozen=True)
 class Section:
-    """How a type shows on the category pages (landing pages): a heading, the first `limit`
-    items of the category (in the type's order, or `pick`'s) and a link to the list page.
-    With `places`, only on those categories, each with its own heading and place; without,
-    on every category that has items of the type."""
+    """How a type shows on the landing pages: a heading, the first `limit` items of the
+    category (in the type's order, or `pick`'s) and a link to the list page. With `places`,
+    only on those pages, each with its own heading and place; without, on every category
+    that has items of the type (never on the home page)."""
 
     heading: str
     limit: int = 3
     style: str = "links"        # "links", "faq", "steps" (a route), "figure" (one big number)
-    order: int = 50             # place on the category page, low first
+    order: int = 50             # place on the landing page, low first
     all_label: str = ""         # "Alle opleidingen"; default "Alle <plural>"
     pick: Callable[[list], list] | None = None   # which items first; default: the type's order
     whole: bool = False         # all items, the category's own marked (a route)
+    card: Callable[[Any, Any], Card] | None = None   # card(item, site); default: the summary
     places: tuple[Place, ...] = ()
 
     def on(self, category: str) -> Section | None:
         """This section as it shows on `category`'s page, or None when it does not."""
         if not self.places:
-            return self
+            return None if category == HOME_PLACE else self
         place = next((place for place in self.places if place.category == category), None)
         if place is None:
             return None
         return replace(self, heading=place.heading or self.heading,
                        order=self.order if place.order is None else place.order,
                        limit=self.limit if place.limit is None else place.limit, places=())
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter on a list page that works without JavaScript: a radio `#f-<name>-<value>`
+    hides the items whose `data-<name>` lacks the value (render/static.py writes the CSS).
+    `values(item)` gives an item's values; they become tokens of [a-z0-9-]."""
+
+    name: str
+    values: Callable[[Any], Iterable[str]]
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, for a short card."""
+    return text.split(". ")[0] + ("." if ". " in text else "")
 
 
 def not_draft(item: Any, today: dt.date) -> str | None:
@@ -83,23 +115,35 @@ class ContentType:
     list_title: str | None = None         # default: plural
     description: str = ""                 # Dutch meta description of the list page
     intro: str = ""                       # Dutch text above the list
-    list_template: str = "list.html"
-    item_template: str = "item.html"
-    page_size: int | None = None          # paginate the list page
+    pages: tuple[PageSet, ...] | None = None   # its pages (pages.py); default: a list page and item pages
     facts: tuple[Fact, ...] = ()          # shown by the generic templates
     summary: str | None = "summary"       # the attribute with a one-line summary
     title_attribute: str = "title"
+    article: bool = False                 # a dated story or blog: in the feeds, 'Lees ook', the stories
+    #                                       on the landing pages and the newsletter
     nav: str | None = None                # the category whose menu shows the list page
-    section: Section | None = None        # how it shows on category pages
+    nav_items: bool = False               # the menu shows each item under its first category instead
+    section: Section | None = None        # how it shows on the landing pages
     make_new: str | None = None           # what editors type: make new KIND=<make_new>
     published: Callable[[Any, dt.date], str | None] = not_draft   # None, or why it is left out
+    public_view: Callable[[Any, dt.date], tuple[Any, str | None]] | None = None   # the item as shown
+    checks: tuple[Callable[[Any, Any], list], ...] = ()   # check(item, load context) -> problems
     sort_key: Callable[[Any], Any] | None = None
+    loader: Callable[..., list] | None = None   # reads the source itself (a file with its own shape)
+    optional: bool = False                # the source may be missing
     search: bool = True                   # item pages in the site search
     editable: bool = True                 # in the web editor
     examples: bool = False                # items can be marked `example: true`
-    context: Callable[..., dict] | None = None   # extra template context: context(site) -> dict
+    source_hint: bool = True              # `make check` asks where figures and rules come from
+    person_fields: tuple[str, ...] = ()   # fields a person's consent scope can name
+    terms: Callable[[Any], dict[str, str]] | None = None   # words an item explains wherever they
+    #                                       appear ({written form: meaning}; shown as <abbr>)
     editor_hint: str = ""                 # Dutch description of the collection in the web editor
-    extra: dict = field(default_factory=dict)
+    # `make new`: a template from the schema, plus these (or a function of its own).
+    body_template: str = "\nSchrijf hier de tekst.\n"   # the body of a new Markdown item
+    body_placeholders: tuple[str, ...] = ()   # texts of body_template that may never be published
+    scaffold_extra: str = ""              # YAML lines after the fields ("{today}" is filled in)
+    scaffold: Callable[..., Any] | None = None   # scaffold(root, title, today, existing keys) -> path
 
     @property
     def is_markdown(self) -> bool:
@@ -122,3 +166,10 @@ class ContentType:
     @property
     def has_item_pages(self) -> bool:
         return bool(self.item_url) and "#" not in self.item_url
+
+    @property
+    def page_sets(self) -> tuple[PageSet, ...]:
+        if self.pages is not None:
+            return self.pages
+        from .pages import ItemPages, ListPage
+        return (ListPage(), ItemPages())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..core.fields import Slug, hint
 from . import articles
 from .base import ContentType
+from .pages import ItemPages
 
 
 class Blog(articles.Article):
@@ -12,13 +13,17 @@ class Blog(articles.Article):
                         example="redactie")
 
 
+def with_author(item, site) -> dict:
+    return {"author": site.get("authors", item.data.author)}
+
+
 BLOGS = ContentType(
     id="blogs", label="Blog", plural="Blogs", schema=Blog, source="content/blogs",
     list_url="blogs/", item_url="blogs/{slug}/", description="Alle blogs over ervaringsdeskundigheid.",
-    list_template="overview.html", item_template="article.html", page_size=12, summary="description",
+    pages=(articles.LIST, ItemPages("article.html", context=with_author)), summary="description", article=True,
     make_new="blog", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Blogs: meningen, tips en achtergrond.",
-    extra={"checks": (articles.check_image,),
-           "placeholders": ("Schrijf hier de blog.",),
-           "body_template": "\nSchrijf hier de blog. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n"},
+    checks=(articles.check_image,),
+    body_template="\nSchrijf hier de blog. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
+    body_placeholders=("Schrijf hier de blog.",),
 )

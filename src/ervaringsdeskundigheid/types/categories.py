@@ -10,6 +10,7 @@ from pydantic import StringConstraints
 
 from ..core.fields import LongText, Name, Slug, Strict, Text, hint
 from .base import ContentType
+from .pages import LandingPages
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
@@ -37,6 +38,6 @@ class Category(Strict):
 
 CATEGORIES = ContentType(
     id="categories", label="Categorie", plural="Categorieën", schema=Category,
-    source="data/categories.yml", key="id", summary="summary",
+    source="data/categories.yml", key="id", item_url="{path}/", pages=(LandingPages(),), summary="summary",
     editor_hint="De vier categorieën van de site. Verander id en path nooit.",
 )

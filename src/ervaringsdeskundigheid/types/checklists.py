@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..core.fields import Name, Slug, Strict, Text, hint
-from .base import ContentType, Place, Section
+from .base import Card, ContentType, Place, Section, first_sentence
+from .pages import ItemPages, ListPage
 
 
 class ChecklistSection(Strict):
@@ -28,11 +29,11 @@ CHECKLISTS = ContentType(
     id="checklists", label="Checklist", plural="Checklists", schema=Checklist, source="data/checklists.yml",
     key="slug", list_url="checklists/", item_url="checklists/{slug}/",
     description="Checklists voor teams en een zelfcheck voor aspirant-ervaringsdeskundigen.",
-    item_template="checklist.html", summary="intro",
+    pages=(ListPage(), ItemPages("checklist.html")), summary="intro", nav_items=True,
     section=Section("Checklists", limit=1, all_label="Alle checklists",
+                    card=lambda item, site: Card(text=first_sentence(item.intro)),
                     places=(Place("aspirant", "Past dit werk bij jou?", 40),
                             Place("ervaringsdeskundige", "Goed starten in je werk", 20),
                             Place("werkgevers", "Zo bereid je je team voor", 10))),
     editor_hint="Checklists om na te lopen, ook op papier.",
-    extra={"nav_by_first_category": True},
 )

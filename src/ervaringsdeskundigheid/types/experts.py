@@ -12,7 +12,8 @@ from ..core.consent import Consent
 from ..core.fields import Email, Name, RuleViolation, Slug, Strict, hint
 from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
-from .base import ContentType, Place, Section
+from .base import Card, ContentType, Filter, Place, Section
+from .pages import ListPage
 
 PERSON_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
 DEFAULT_SCOPE = ("name", "organisation", "function")
@@ -87,7 +88,22 @@ def _context(site) -> dict:
         "organisation": sorted({e.organisation for e in experts if e.organisation in organisations},
                                key=lambda key: organisations[key].name),
         "region": sorted({e.region for e in experts if e.region}),
-    }, "token": lambda value: slugify(value, fallback="x")}
+    }, "option_labels": {"organisation": {key: org.name for key, org in organisations.items()}},
+        "token": lambda value: slugify(value, fallback="x")}
+
+
+FILTERS = (Filter("expertise", lambda e: e.expertise),
+           Filter("organisation", lambda e: [e.organisation] if e.organisation else []),
+           Filter("region", lambda e: [e.region] if e.region else []),
+           Filter("buddy", lambda e: ["ja"]))
+
+
+def _card(expert, site) -> Card:
+    organisation = site.get("organisations", expert.organisation) if expert.organisation else None
+    meta = " · ".join(part for part in (expert.function, organisation.name if organisation else None,
+                                        expert.region) if part)
+    lines = ((meta, None),) if meta else ()
+    return Card(lines=lines + ((("", "Wil meeloopmaatje zijn"),) if expert.buddy else ()))
 
 
 def _buddies_first(items: list) -> list:
@@ -100,20 +116,20 @@ EXPERTS = ContentType(
     source="data/experts.yml", key="id", list_url="ervaringsdeskundigen/", item_url="ervaringsdeskundigen/#{id}",
     list_title="Ervaringsdeskundigen in het netwerk",
     description="Overzicht van ervaringsdeskundigen bij de partners, met expertise en meeloopmaatjes.",
-    list_template="experts.html", summary="function", title_attribute="name",
+    pages=(ListPage("experts.html", context=_context, filters=FILTERS),), summary="function", title_attribute="name",
     nav="ervaringsdeskundige", section=Section(
-        "Collega's in het netwerk", limit=3, pick=_buddies_first, all_label="Alle ervaringsdeskundigen",
+        "Collega's in het netwerk", limit=3, pick=_buddies_first, all_label="Alle ervaringsdeskundigen", card=_card,
         places=(Place("aspirant", "Loop mee met een ervaringsdeskundige", order=30, limit=2),
                 Place("ervaringsdeskundige", order=30))),
-    make_new="ervaringsdeskundige", context=_context, search=False, examples=True,
+    make_new="ervaringsdeskundige", search=False, examples=True,
     editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
                 "velden uit de toestemming (scope).",
-    extra={"checks": (check,), "public_view": public_view, "person_fields": PERSON_FIELDS,
-           "scaffold_extra": """\
+    checks=(check,), public_view=public_view, person_fields=PERSON_FIELDS,
+    scaffold_extra="""\
 # Alleen publiceren met schriftelijke toestemming: de datum, en in scope alleen de velden die
 # de persoon wil laten zien. Kies uit: name, organisation, function, expertise, region, email,
 # phone, buddy, photo.
 consent:
   date: {today}
-  scope: [name, organisation, function]"""},
+  scope: [name, organisation, function]""",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.fields import LongText, Name, Slug, Strict, Text, hint
 from .base import ContentType, Section
+from .pages import ListPage
 
 
 class Question(Strict):
@@ -17,11 +18,21 @@ class Question(Strict):
     categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1)
 
 
+def _groups(site) -> dict:
+    """The questions grouped by their first category, in the categories' order."""
+    groups = []
+    for category in site.categories:
+        chosen = [q for q in site.of("faq") if q.categories[0] == category.key]
+        if chosen:
+            groups.append({"id": category.key, "title": category.title, "questions": chosen, "primary": True})
+    return {"groups": groups}
+
+
 FAQ = ContentType(
     id="faq", label="Vraag", plural="Veelgestelde vragen", schema=Question, source="data/faq.yml", key="id",
     list_url="veelgestelde-vragen/", item_url="veelgestelde-vragen/#{id}",
     description="Antwoorden op vragen over ervaringsdeskundigheid: diploma, betaling, uitkering en meer.",
-    list_template="faq.html", summary=None, title_attribute="question",
+    pages=(ListPage("faq.html", context=_groups),), summary=None, title_attribute="question",
     nav="aspirant", section=Section("Veelgestelde vragen", limit=6, style="faq", order=90,   # always last
                                     all_label="Alle veelgestelde vragen"),
     editor_hint="Veelgestelde vragen met een kort antwoord in eenvoudige taal.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..core.fields import Name, Strict, Text, hint
 from .base import ContentType
+from .pages import ListPage
 
 
 class GlossaryTerm(Strict):
@@ -16,6 +17,13 @@ class GlossaryTerm(Strict):
     source: Text | None = hint("Waar komt de uitleg vandaan?", default=None)
 
 
+def explained_forms(term) -> dict[str, str]:
+    """An abbreviation explains itself in all its written forms."""
+    if not term.data.abbreviation:
+        return {}
+    return {form: term.data.full or term.data.explanation for form in (term.data.term, *term.data.forms)}
+
+
 def alphabetical(item):
     return item.data.term.lower()
 
@@ -25,8 +33,8 @@ GLOSSARY = ContentType(
     key="term", list_url="begrippen/", item_url="begrippen/#{term}", list_title="Begrippen en afkortingen",
     description="Wat betekenen de woorden en afkortingen op deze site? Korte uitleg in gewone taal.",
     intro="Hier staan woorden en afkortingen die vaak voorkomen, met een korte uitleg.",
-    list_template="glossary.html", summary="explanation", title_attribute="term",
-    sort_key=alphabetical, search=False,
+    pages=(ListPage("glossary.html"),), summary="explanation", title_attribute="term",
+    sort_key=alphabetical, search=False, optional=True, terms=explained_forms,
+    source_hint=False,   # explanations of words, not claims
     editor_hint="Woorden en afkortingen met een korte uitleg.",
-    extra={"optional": True, "source_hint": False},   # explanations of words, not claims
 )

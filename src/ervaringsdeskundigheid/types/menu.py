@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.fields import Name, Slug, Strict, Text, hint
 from .base import ContentType, Place, Section
+from .pages import ListPage
 
 
 class MenuStep(Strict):
@@ -23,7 +24,8 @@ MENU = ContentType(
     description="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk.",
     intro="Van je eigen ervaring naar werk als ervaringsdeskundige gaat in stappen. Je hoeft niet alles "
           "tegelijk te doen. Begin waar jij nu bent.",
-    list_template="menu.html", summary="text",
+    pages=(ListPage("menu.html", context=lambda site: {"buddies": [e for e in site.of("experts") if e.buddy]}),),
+    summary="text",
     nav="aspirant", section=Section("Van ervaring naar werk, stap voor stap", limit=8, style="steps", whole=True,
                                     all_label="Lees meer over elke stap op de menukaart",
                                     places=(Place("aspirant", order=10),

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..core.fields import Count, Name, RuleViolation, Strict, Text, Year, hint
-from .base import ContentType, Place, Section
+from .base import HOME_PLACE, ContentType, Place, Section
+from .pages import ListPage
 
 Value = Annotated[float, Field(ge=0, le=1_000_000)]
 
@@ -74,13 +75,24 @@ class Monitor(Strict):
                                        max_length=20)
 
 
+def counted_years(monitor) -> list[MonitorYear]:
+    """The years with a real count (not an expectation), oldest first."""
+    return [year for year in monitor.years if year.at_work is not None and not year.expected]
+
+
+def _figures(site) -> dict:
+    monitor = site.single("monitor")
+    counted = counted_years(monitor)
+    return {"monitor": monitor, "latest": counted[-1] if counted else monitor.years[-1]}
+
+
 MONITOR = ContentType(
     id="monitor", label="Cijfers", plural="Cijfers", schema=Monitor, source="data/monitor.yml", key=None,
     list_url="cijfers/", list_title="Cijfers",
     description="Hoeveel ervaringsdeskundigen er aan het werk zijn, tegen het doel en de ambitie.",
-    list_template="figures.html", summary=None, title_attribute="source",
+    pages=(ListPage("figures.html", context=_figures),), summary=None, title_attribute="source",
     nav="werkgevers", search=True,
     section=Section("Aan het werk in het netwerk", limit=1, style="figure", all_label="Bekijk alle cijfers",
-                    places=(Place("werkgevers", order=20),)),
+                    places=(Place("werkgevers", order=20), Place(HOME_PLACE, "Aan het werk", order=10))),
     editor_hint="De cijfers van de projectmonitor. Alleen getelde aantallen uit de monitor.",
 )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..core.fields import Email, Name, Slug, Strict, Text, Url, hint
-from .base import ContentType, Fact, Place, Section
+from .base import Card, ContentType, Fact, Place, Section
+from .pages import ListPage
 
 
 class Organisation(Strict):
@@ -24,16 +25,22 @@ class Organisation(Strict):
 
 
 def _context(site) -> dict:
-    grouped: dict[str, dict[str, list]] = {}
-    for type_id, attribute in (("experts", "organisation"), ("programmes", "organisation")):
+    """Per organisation: its people, its programmes and the articles about it."""
+    grouped = {o.key: {"people": [], "trainings": [], "articles": []} for o in site.of("organisations")}
+    for type_id, group in (("experts", "people"), ("programmes", "trainings")):
         for item in site.of(type_id):
-            key = getattr(item.data, attribute, None)
-            if key:
-                grouped.setdefault(key, {}).setdefault(type_id, []).append(item)
-    for entry in site.entries:
+            if item.data.organisation in grouped:
+                grouped[item.data.organisation][group].append(item)
+    for entry in site.articles:
         for key in entry.data.organisations:
-            grouped.setdefault(key, {}).setdefault("entries", []).append(entry)
+            if key in grouped:
+                grouped[key]["articles"].append(entry)
     return {"related": grouped}
+
+
+def _card(organisation, site) -> Card:
+    meta = " · ".join(part for part in (organisation.sector, organisation.location) if part)
+    return Card(lines=((meta, None),) if meta else ())
 
 
 ORGANISATIONS = ContentType(
@@ -42,11 +49,11 @@ ORGANISATIONS = ContentType(
     description="Organisaties in het netwerk die met ervaringsdeskundigen werken.",
     intro="Deze organisaties horen bij het netwerk Alliantie van Kracht. Hier lees je wat ze doen met "
           "ervaringsdeskundigen, zodat organisaties elkaar kunnen vinden.",
-    list_template="organisations.html", summary="description", title_attribute="name",
+    pages=(ListPage("organisations.html", context=_context),), summary="description", title_attribute="name",
     facts=(Fact("Sector", "sector"), Fact("Werken met ervaringsdeskundigen", "how"),
            Fact("Plaats", "location"), Fact("Website", "website", "link"), Fact("Contact", "contact", "email")),
-    nav="werkgevers", section=Section("Organisaties in het netwerk", limit=4,
-                                          places=(Place("werkgevers", order=40),)),
-    make_new="organisatie", context=_context, examples=True,
+    nav="werkgevers", section=Section("Organisaties in het netwerk", limit=4, card=_card,
+                                      places=(Place("werkgevers", order=40),)),
+    make_new="organisatie", examples=True,
     editor_hint="Organisaties in het netwerk. Vul alleen openbare, algemene gegevens in.",
 )

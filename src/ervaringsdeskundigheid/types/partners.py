@@ -26,6 +26,7 @@ from ..core.problems import Problem, suggestion
 from ..core.sources import parse_yaml
 from ..core.text import slugify as _slugify
 from .base import ContentType
+from .pages import Page, category_url
 
 PARTNERS_FILE = "data/partners.yml"
 ISSUED_FILE = "data/issued_codes.yml"
@@ -199,18 +200,48 @@ def _load_inventory(root, ctype, problems, invalid):
     return load_items(root, ctype, problems, raw=raw["partners"], invalid=invalid)
 
 
+@dataclass(frozen=True)
+class ShortLinkPages:
+    """A page per short link that forwards at once to its target (for hosts that cannot
+    redirect on the server); it asks the poster's question when it shows."""
+
+    template: str = "shortlink.html"
+
+    def plan(self, ctype, site) -> list[Page]:
+        paths = category_paths(site)
+        titles = {"": "de startpagina"}
+        titles.update({category_url(c): c.title for c in site.categories})
+        titles.update({e.url: e.title for e in site.articles})
+        questions = {category_url(c): c.question for c in site.categories if c.question}
+        by_url = {category_url(c): c.key for c in site.categories}
+        pages = []
+        for link in short_links(site):
+            target = resolve_target(link.target, paths)
+            title = titles.get(target, "de pagina")
+            forward = link.relative_target(paths)
+            pages.append(Page(
+                url=link.url, title=f"Doorsturen naar {title}", template=self.template, source=link.file,
+                owner=f"de korte link '{link.code}' in {link.file}",
+                context={"target_title": title, "forward": forward, "link": link, "target": target,
+                         "question": questions.get(target)},
+                description="Korte link van een poster of banner van Alliantie van Kracht.",
+                category=by_url.get(target), label="Korte link", search=False, noindex=True, refresh=forward,
+                next_step=False, own_heading=True, system=True))
+        return pages
+
+
 PARTNERS = ContentType(
     id="partners", label="Partner", plural="Partners (posters)", schema=PartnerEntry, source=PARTNERS_FILE,
     key="partner", summary=None, title_attribute="partner", search=False, make_new="partner",
+    pages=(ShortLinkPages(),), loader=_load_inventory, optional=True,
+    scaffold=lambda *args: scaffold_partner(*args),
     editor_hint="Waar hangen posters en banners, en hoeveel? Verander een gedrukte code nooit.",
-    extra={"loader": _load_inventory, "optional": True, "scaffold": lambda *args: scaffold_partner(*args)},
 )
 
 ISSUED = ContentType(
     id="issued_codes", label="Uitgegeven code", plural="Uitgegeven codes", schema=IssuedCode,
     source=ISSUED_FILE, key="code", summary=None, title_attribute="code", search=False, editable=False,
-    published=lambda item, today: None,
-    extra={"optional": True},
+    published=lambda item, today: None, pages=(), optional=True,
 )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..core.fields import Name, Slug, Strict, Text, Year, hint
-from .base import ContentType, Fact, Place, Section
+from .base import Card, ContentType, Place, Section, first_sentence
+from .pages import ItemPages, ListPage
 
 
 class PayGuidance(Strict):
@@ -39,8 +40,9 @@ PROFILES = ContentType(
     description="Rollen en taken van ervaringsdeskundigen, met opleiding en betaling.",
     intro="Een ervaringsdeskundige kan verschillende rollen hebben. Hier lees je per rol wat je doet, "
           "wat je nodig hebt en waar je kunt werken.",
-    item_template="profile.html",
+    pages=(ListPage(), ItemPages("profile.html")),
     nav="ervaringsdeskundige", section=Section("Welk werk kun je doen?", limit=3, all_label="Alle functieprofielen",
+                                              card=lambda item, site: Card(text=first_sentence(item.summary)),
                                               places=(Place("ervaringsdeskundige", order=10),
                                                       Place("werkgevers", "Welke functies zijn er?", 30))),
     make_new="functieprofiel",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from ..core.fields import Name, Slug, Strict, Text, Url, hint
-from .base import ContentType, Fact, Place, Section
+from ..core.text import slugify
+from .base import Card, ContentType, Fact, Filter, Place, Section
+from .pages import ItemPages, ListPage
 
 LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
 FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
@@ -37,6 +39,39 @@ class Programme(Strict):
                                   example=["opleiding"])
 
 
+NOTE = ("De lijst van opleidingen buiten onze regio komt uit een overzicht uit Gelderland-Zuid "
+        "(ongeveer 2021 tot 2023). Die lijst is misschien niet volledig. Vraag bij de school wat nu geldt.")
+
+
+# The list page's filters: where (in the region or elsewhere) and the kind of level.
+WHERE = {"regio": "In Groningen en Drenthe", "elders": "Elders in Nederland"}
+LEVEL_KINDS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo (bachelor)", "cursus": "Korte cursus"}
+
+
+def where(programme) -> str:
+    return "regio" if programme.regional else "elders"
+
+
+def level_kind(programme) -> str | None:
+    """The filter group of a programme's level ('MBO 3' -> 'mbo'), or None when unknown."""
+    if programme.kind == "orientatie" or programme.level == "Cursus":
+        return "cursus"
+    if not programme.level:
+        return None
+    return slugify(programme.level.split()[0], fallback="x")
+
+
+def _list_context(site) -> dict:
+    return {"where": where, "level_kind": level_kind, "where_labels": WHERE, "level_labels": LEVEL_KINDS}
+
+
+def _card(programme, site) -> Card:
+    meta = " · ".join(part for part in (programme.level, programme.form, programme.duration, programme.place)
+                      if part)
+    lines = ((programme.provider, "In onze regio" if programme.regional else None),) if programme.provider else ()
+    return Card(lines=lines + (((meta, None),) if meta else ()))
+
+
 def regional_first(item):
     return (not item.data.regional, item.data.kind != "opleiding", item.index)
 
@@ -51,17 +86,17 @@ PROGRAMMES = ContentType(
     source="data/opleidingen.yml", key="slug", list_url="opleidingen/", item_url="opleidingen/{slug}/",
     description="Opleidingen en cursussen voor ervaringsdeskundigen, met voor wie ze zijn.",
     intro="Hier vind je opleidingen en korte cursussen. De opleidingen in onze regio staan bovenaan.",
-    list_template="programmes.html", item_template="programme.html",
+    pages=(ListPage("programmes.html", context=_list_context, note=NOTE,
+                    filters=(Filter("waar", lambda p: [where(p)]),
+                             Filter("niveau", lambda p: [kind] if (kind := level_kind(p)) else []))),
+           ItemPages("programme.html")),
     facts=(Fact("Aanbieder", "provider"), Fact("Niveau", "level"), Fact("Vorm", "form"),
            Fact("Duur", "duration"), Fact("Plaats", "place"), Fact("Voor wie", "target_group"),
            Fact("Toelating en aanmelden", "admission"), Fact("Kosten en betaling", "costs"),
            Fact("Diploma of certificaat", "diploma"), Fact("Website", "url", "link")),
     nav="opleiding", section=Section("Opleidingen in Groningen en Drenthe", limit=3, pick=_only_regional,
-                                     all_label="Alle opleidingen, ook elders in het land",
+                                     all_label="Alle opleidingen, ook elders in het land", card=_card,
                                      places=(Place("aspirant", order=20, limit=2), Place("opleiding", order=10))),
     make_new="opleiding", sort_key=regional_first,
     editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is.",
-    extra={"note": "De lijst van opleidingen buiten onze regio komt uit een overzicht uit Gelderland-Zuid "
-                   "(ongeveer 2021 tot 2023). Die lijst is misschien niet volledig. Vraag bij de school "
-                   "wat nu geldt."},
 )

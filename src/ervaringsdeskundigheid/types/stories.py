@@ -71,12 +71,11 @@ def public_view(item, today):
 STORIES = ContentType(
     id="stories", label="Verhaal", plural="Verhalen", schema=Story, source="content/stories",
     list_url="verhalen/", item_url="verhalen/{slug}/", description="Alle verhalen over ervaringsdeskundigheid.",
-    list_template="overview.html", item_template="article.html", page_size=12, summary="description",
+    pages=articles.PAGES, summary="description", article=True,
     make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
                 "alleen met toestemming.",
-    extra={"checks": (articles.check_image, check_person), "person_fields": PERSON_FIELDS,
-           "public_view": public_view, "placeholders": ("Schrijf hier het verhaal.",),
-           "body_template": "\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
-           "scaffold_extra": SCAFFOLD_PERSON},
+    checks=(articles.check_image, check_person), person_fields=PERSON_FIELDS, public_view=public_view,
+    body_template="\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
+    body_placeholders=("Schrijf hier het verhaal.",), scaffold_extra=SCAFFOLD_PERSON,
 )

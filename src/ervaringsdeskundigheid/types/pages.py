@@ -1,0 +1,299 @@
+"""The pages a content type owns, declared with the type (`ContentType.pages`) and planned
+from the loaded site.
+
+Each page set (`ListPage`, `ItemPages`, `LandingPages`, or a type's own) plans `Page`s: the
+URL, the title, the body template and everything the template gets, without rendering
+anything. So the URL table is complete before the first page is rendered and every link can
+be checked. render/ turns a `Page` into HTML and build/ claims its URL; neither knows which
+types there are.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from ..core import urls
+from ..core.fields import meta
+from ..core.site import Item, Site
+from .base import HOME_PLACE, ContentType, Filter
+
+HOME_LABEL = "Startpagina"       # never "Start": a vague link text (Lighthouse link-text)
+HOME = (HOME_LABEL, urls.HOME)
+PAGE_SIZE = 12
+FILTERS_CSS = "assets/stylesheets/filters.css"    # the list pages' filters (render/static.py)
+SECTION_ITEMS = "verhalen/"      # a category's list of its stories and blogs: <path>/verhalen/
+STORIES_HEADING = "Verhalen uit de praktijk"
+STORIES_LIMIT = 3
+
+
+@dataclass
+class Page:
+    """One page to render: where it lives, what it shows and where its text comes from."""
+
+    url: str
+    title: str
+    template: str | None                  # body template; None for a hand-written page
+    source: str                           # the editors' file, for problems
+    owner: str                            # Dutch, for URL collisions: "het verhaal in content/..."
+    context: dict = field(default_factory=dict)
+    description: str = ""
+    category: str | None = None           # its category: colour, menu, next step
+    label: str = "Pagina"                 # the kind of page, in search results
+    search: bool = True
+    noindex: bool = False
+    trail: tuple = ()                     # breadcrumb: (title, url), home first
+    og_type: str = "website"
+    share_image: str | None = None        # a site path; None: the category's share image
+    share_image_alt: str = ""
+    stylesheets: tuple = ()
+    refresh: str | None = None
+    is_home: bool = False
+    own_heading: bool = False
+    next_step: bool = True
+    anchors: tuple = ()                   # (id, title, text) of items on this page, for search
+    kind_class: str = ""
+    system: bool = False                  # may use a reserved path (the short links under p/)
+    article: Item | None = None           # an article's page: share links and 'Lees ook'
+
+
+@dataclass
+class Pager:
+    number: int
+    count: int
+    url_of: Callable[[int], str]
+
+    @property
+    def previous(self) -> str | None:
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+
+def paginate(items: list, base: str, size: int = PAGE_SIZE) -> list[tuple[int, list, Pager]]:
+    """(number, items, pager) per page of `base`: 'verhalen/', 'verhalen/pagina/2/', ..."""
+    count = max(1, math.ceil(len(items) / size))
+    url_of = lambda n: urls.paged(base, n)   # noqa: E731
+    return [(n, items[(n - 1) * size:n * size], Pager(n, count, url_of)) for n in range(1, count + 1)]
+
+
+class PageSet(Protocol):
+    def plan(self, ctype: ContentType, site: Site) -> list[Page]: ...
+
+
+def category_url(category: Item) -> str:
+    return f"{category.path}/"
+
+
+def category_trail(site: Site, category_id: str | None) -> tuple:
+    """Home, then the category's page when there is such a category."""
+    category = site.get("categories", category_id) if category_id else None
+    return (HOME, (category.title, category_url(category))) if category else (HOME,)
+
+
+def summary_of(item: Item) -> str:
+    attribute = item.type.summary
+    value = getattr(item.data, attribute, None) if attribute else None
+    return value if isinstance(value, str) else ""
+
+
+# --- Page sets --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListPage:
+    """The type's list page at its `list_url` (and more pages with `per_page`). `context(site)`
+    adds what the template needs from the whole site; `filters` work without JavaScript."""
+
+    template: str = "list.html"
+    per_page: int | None = None
+    context: Callable[[Site], dict] | None = None
+    filters: tuple[Filter, ...] = ()
+    note: str = ""                    # Dutch, below the filters: what readers should know about the list
+
+    def plan(self, ctype: ContentType, site: Site) -> list[Page]:
+        items = site.of(ctype.id)
+        if not ctype.list_url or not (items or ctype.single):
+            return []
+        if self.per_page:
+            return self._paged(ctype, items)
+        anchors = ()
+        if ctype.item_url and "#" in ctype.item_url and ctype.search:
+            anchors = tuple((item.url.split("#", 1)[1], item.title, summary_of(item) or _anchor_text(item))
+                            for item in items)
+        context = {"items": items, "ctype": ctype, "intro": ctype.intro, "note": self.note}
+        if self.context:
+            context.update(self.context(site))
+        return [Page(
+            url=ctype.list_url, title=ctype.title, template=self.template, source=ctype.source,
+            owner=f"de pagina {ctype.title} (uit {ctype.source})", context=context,
+            description=ctype.description, category=ctype.nav, label=ctype.plural,
+            search=ctype.single and ctype.search, anchors=anchors, trail=category_trail(site, ctype.nav),
+            stylesheets=(FILTERS_CSS,) if self.filters else (), kind_class=f"ed-type--{ctype.id}")]
+
+    def _paged(self, ctype: ContentType, items: list[Item]) -> list[Page]:
+        pages = []
+        for number, chunk, pager in paginate(items, ctype.list_url, self.per_page or PAGE_SIZE):
+            title = ctype.plural if number == 1 else f"{ctype.plural} (pagina {number})"
+            pages.append(Page(
+                url=pager.url_of(number), title=title, template=self.template, source=ctype.source,
+                owner=f"het overzicht van de {ctype.plural.lower()}",
+                context={"entries": chunk, "pager": pager, "plural": ctype.plural, "intro": ""},
+                description=ctype.description, label="Overzicht", search=False, trail=(HOME,)))
+        return pages
+
+
+@dataclass(frozen=True)
+class ItemPages:
+    """A page per item at the type's `item_url`. `context(item, site)` adds what the template
+    needs besides the item. An article's page is an article for sharing too."""
+
+    template: str = "item.html"
+    context: Callable[[Item, Site], dict] | None = None
+
+    def plan(self, ctype: ContentType, site: Site) -> list[Page]:
+        if not ctype.has_item_pages:
+            return []
+        pages = []
+        for item in site.of(ctype.id):
+            categories = getattr(item.data, "categories", None) or ()
+            category = categories[0] if categories else ctype.nav
+            context = {"item": item, "ctype": ctype}
+            if self.context:
+                context.update(self.context(item, site))
+            page = Page(
+                url=item.url, title=item.title, template=self.template, source=item.source,
+                owner=f"{ctype.label.lower()} '{item.key}' in {item.source}" if item.entry
+                else f"{ctype.label.lower()} {item.source}",
+                context=context, category=category, description=summary_of(item), label=ctype.label,
+                trail=category_trail(site, category) + ((ctype.title, ctype.list_url),) if ctype.list_url
+                else category_trail(site, category),
+                kind_class=f"ed-type--{ctype.id}")
+            if ctype.article:
+                page.og_type, page.article, page.kind_class = "article", item, "ed-type--article"
+                page.share_image = item.image if getattr(item.data, "image", None) else None
+                page.share_image_alt = getattr(item.data, "image_alt", None) or \
+                    (site.category(category).title if category else "")
+                page.trail = category_trail(site, category) + ((ctype.plural, ctype.list_url),)
+            pages.append(page)
+        return pages
+
+
+@dataclass(frozen=True)
+class LandingPages:
+    """A landing page per category (its `item_url`): the category's text, then what each
+    type declares for it (`Section`), its newest articles, and a list of all its articles."""
+
+    template: str = "category.html"
+
+    def plan(self, ctype: ContentType, site: Site) -> list[Page]:
+        pages = []
+        for category in site.of(ctype.id):
+            pages += self._pages(site, category)
+        return pages
+
+    def _pages(self, site: Site, category: Item) -> list[Page]:
+        url = category_url(category)
+        articles = [entry for entry in site.articles if category.key in entry.categories]
+        # Articles about people first (they show a person), then the others; each newest first.
+        featured = sorted(articles, key=lambda e: getattr(e.data, "person", None) is None)[:STORIES_LIMIT]
+        list_url = f"{url}{SECTION_ITEMS}"
+        pages = [Page(
+            url=url, title=category.title, template=self.template, source=category.source,
+            owner=f"de categorie '{category.key}' in {category.source}",
+            context={"category": category, "blocks": landing_blocks(site, category.key), "stories": featured,
+                     "stories_total": len(articles), "stories_url": list_url, "stories_heading": STORIES_HEADING},
+            description=category.summary, category=category.key, label="Onderwerp", search=False, trail=(HOME,),
+            share_image=None, share_image_alt=category.question or category.title, own_heading=True,
+            kind_class="ed-type--category")]
+        for number, chunk, pager in paginate(articles, list_url):
+            title = f"Verhalen en blogs: {category.title}" + ("" if number == 1 else f" (pagina {number})")
+            pages.append(Page(
+                url=pager.url_of(number), title=title, template="overview.html", source=category.source,
+                owner=f"de verhalen en blogs van de categorie '{category.key}'",
+                context={"entries": chunk, "pager": pager, "plural": "verhalen en blogs",
+                         "intro": f"Alle verhalen en blogs over {category.title.lower()}."},
+                description=category.summary, category=category.key, label="Overzicht", search=False,
+                trail=(HOME, (category.title, url))))
+        return pages
+
+
+def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
+    """What each type declares for the landing page `place` (a category id, or "home"), in
+    its place: a heading, a few items and a link to all of them."""
+    placed = [(ctype, ctype.section.on(place)) for ctype in site.types.values()
+              if ctype.section is not None and not ctype.article]
+    blocks = []
+    for ctype, section in sorted(((t, s) for t, s in placed if s is not None), key=lambda pair: pair[1].order):
+        own = site.of(ctype.id) if place == HOME_PLACE else site.in_category(ctype.id, place)
+        items = site.of(ctype.id) if ctype.single or (section.whole and own) else own
+        if not items:
+            continue
+        chosen = (section.pick(items) if section.pick else items)[:section.limit]
+        total = len(site.of(ctype.id))
+        blocks.append({
+            "id": ctype.id, "style": section.style, "heading": section.heading, "items": chosen, "total": total,
+            "cards": [section.card(item, site) for item in chosen] if section.card else None,
+            "all_url": ctype.list_url if ctype.list_url and (total > len(chosen) or ctype.single) else None,
+            "all_label": section.all_label or f"Alle {ctype.plural.lower()}",
+            "count": not ctype.single and not section.whole,
+            "here": {item.key for item in own} if section.whole and len(own) < len(items) else set()})
+    return blocks
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|\*|`|^#+\s+|^\s*[-*]\s+|^!!!.*$)", re.M)
+
+
+def _anchor_text(item: Item) -> str:
+    """An item's main text for the search index: its first Markdown field, without the marks."""
+    for name in type(item.data).model_fields:
+        value = getattr(item.data, name, None)
+        if isinstance(value, str) and meta(type(item.data), name).get("markdown"):
+            return _MD_MARK.sub("", _MD_LINK.sub(r"\1", value))
+    return ""
+
+
+# --- The plan of the whole site -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MenuEntry:
+    id: str
+    title: str
+    url: str
+    pages: tuple
+
+
+def menu(site: Site) -> list[MenuEntry]:
+    """The categories with the list pages shown under each (a type's `nav`; with `nav_items`,
+    each item under its first category)."""
+    entries = []
+    for category in site.categories:
+        # "Alle opleidingen" under "Opleiding", not "Opleidingen": the menu never repeats a label.
+        pages = [(ctype.list_title or f"Alle {ctype.plural.lower()}", ctype.list_url) for ctype in site.types.values()
+                 if ctype.nav == category.key and ctype.list_url and (site.of(ctype.id) or ctype.single)]
+        for ctype in site.types.values():
+            if ctype.nav_items:
+                pages += [(item.title, item.url) for item in site.of(ctype.id)
+                          if item.categories and item.categories[0] == category.key]
+        entries.append(MenuEntry(category.key, category.title, category_url(category), tuple(pages)))
+    return entries
+
+
+def abbreviations(site: Site) -> dict[str, str]:
+    """Every word some item explains ({written form: meaning}), for <abbr> on every page."""
+    found: dict[str, str] = {}
+    for ctype in site.types.values():
+        if ctype.terms:
+            for item in site.of(ctype.id):
+                found.update(ctype.terms(item))
+    return found
+
+
+def plan_pages(site: Site) -> list[Page]:
+    """Every page the content types own, in declaration order."""
+    return [page for ctype in site.types.values() for page_set in ctype.page_sets
+            for page in page_set.plan(ctype, site)]
