@@ -1,16 +1,16 @@
-"""One build of the section: load, check, plan, render and write, with every problem in Dutch.
+"""One build of the section: load, check, plan, render and produce every file, with every
+problem in Dutch.
 
 A `BuildSession` owns a build's state: the loaded site, the pages and their URLs, the
 problems and the outputs. `make check` runs exactly the same steps without writing, so
 check and build accept and reject the same inputs with the same messages. An adapter
 (the MkDocs hook) only calls:
 
-    session = BuildSession(root, mode="build", today=..., say=...)
+    session = BuildSession(root, mode="build", today=..., say=..., published=site_dir)
     session.start()                       # load, validate, plan, claim URLs, render
-    session.files()                       # extra files to add to the site (path -> bytes)
-    session.pages()                       # every finished page, by its file in the site
-    session.finish(site_dir)              # feeds, search index, redirects; raises on problems
+    session.outputs()                     # every file of the site (path -> text or bytes)
 
+and writes the files. `session.plan()` alone gives the URL table without rendering.
 Generated pages have virtual source paths (`verhalen/rob.md`); hand-written pages in docs/
 keep theirs (`privacy.md`).
 """
