@@ -112,7 +112,8 @@ def test_photo_paths_are_checked(project):
 
 @pytest.mark.parametrize("where", ["story", "faq", "blog-title", "docs"])
 def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project, where):
-    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01"})
+    """Consent that has not started yet (a withdrawal holds back instead: tests/test_privacy.py)."""
+    add_expert(project, consent={"date": "2026-06-01", "scope": ["name"]})
     if where == "story":
         file = write_story(project, "over-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\n"
                                                      "categories: [aspirant]", "Vandaag liep ik mee met karin  proefpersoon.\n")
@@ -132,7 +133,7 @@ def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project
         expected = "docs/privacy.md"
     output = messages(check(project))
     problem = next((line for line in output.splitlines() if line.startswith(expected)), "")
-    assert "toestemming ingetrokken" in problem and "Haal dit weg" in problem, output
+    assert "toestemming gaat later in" in problem and "Haal dit weg" in problem, output
 
 
 def test_story_person_scope_and_dates(project):

@@ -22,7 +22,7 @@ import gzip
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import urlsplit
@@ -39,6 +39,8 @@ from ..render import csp, feeds, images, readability, search, shareimages, stati
 from ..render.pages import Engine, RenderedPage, SiteRenderer
 from ..types import load_site
 from ..types import partners as inventory
+from ..types import privacy
+from ..types.privacy import HeldBack
 from ..types.base import HOME_PLACE
 from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_pages
 from . import pool
@@ -164,9 +166,36 @@ class BuildSession:
         if not title:
             return [Problem(label, "title", (
                 "ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."))]
-        self.docs.append(HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "",
-                                     source.body))
-        return []
+        page = HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "", source.body)
+        problems, page = self._consent_rule_on_doc(label, page)
+        if page is not None:
+            self.docs.append(page)
+        return problems
+
+    def _consent_rule_on_doc(self, label: str, page: HandWritten) -> tuple[list[Problem], HandWritten | None]:
+        """The consent rule (types/privacy.py) on a hand-written page: a person without consent is an
+        error; a page that names a person whose consent ended is held back, or, for the home page,
+        loses the lines that name them."""
+        rule = self.site.extras.get("forbidden") if self.site else None
+        if not rule:
+            return [], page
+        texts = (("title", page.title), ("description", page.description), ("tekst", page.body),
+                 ("bestandsnaam", label))
+        findings = [(field, finding) for field, text in texts for finding in rule.find(text)]
+        problems = [Problem(label, field, (
+            f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
+            "vast (met de datum en de velden die we mogen tonen).")) for field, finding in findings
+            if not finding.withdrawn]
+        who = ", ".join(sorted({finding.person for _, finding in findings if finding.withdrawn}))
+        if not who or problems:
+            return problems, page
+        if page.url != urls.HOME:
+            self.site.held_back.append(HeldBack(label, None, page.title, who, url=page.url))
+            return [], None
+        self.site.held_back.append(HeldBack(label, None, page.title, who, taken_out=True))
+        return [], replace(page, title=privacy.take_out(page.title, rule),
+                           description=privacy.take_out(page.description, rule),
+                           body=privacy.take_out(page.body, rule))
 
     # --- planning: every page and its URL --------------------------------------------------------
 
@@ -277,8 +306,10 @@ class BuildSession:
                 self.say(hint)
 
     def hints(self) -> list[str]:
-        """Advice for editors that never stops a build: texts above B1, example content."""
-        found = [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
+        """Advice for editors that never stops a build: what the consent rule held back, texts
+        above B1, example content."""
+        found = [str(held) for held in self.site.held_back]
+        found += [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
                  "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
         found += source_hints(self.site)
@@ -385,7 +416,22 @@ class BuildSession:
         out.add({"404.html": self.not_found_page(), "sitemap.xml": sitemap,
                  "sitemap.xml.gz": gzip.compress(sitemap.encode(), mtime=int(stamp))})
         out.add(self._admin_files())
-        return dict(out)
+        rule = self.site.extras.get("forbidden")
+        code = static.packaged_paths() | {path for path in out if path.startswith(urls.ADMIN)
+                                          and not path.endswith((".yml", ".html"))}
+        files, problems, held = privacy.review_outputs(dict(out), rule, keep=self._essential_files(), packaged=code)
+        if problems:
+            raise ContentErrors(problems)
+        self.site.held_back += held
+        for note in held:
+            self.say(str(note))
+        return files
+
+    def _essential_files(self) -> set[str]:
+        """Pages the site cannot lose (home, landing pages, lists): a withdrawn person's name is
+        taken out of them instead."""
+        return {urls.output_file(job.url) for job in self.jobs.values() if job.context.get("item") is None} \
+            | {"404.html"}
 
     def _admin_files(self) -> dict[str, str | bytes]:
         from ..editor import cms   # TODO: move the web editor's files below build/ (render/)

@@ -46,11 +46,12 @@ class LoadContext:
 
 
 def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, preview: bool = False,
-              checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = ()) -> Site:
+              checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = (),
+              review: Callable[[LoadContext, Site], tuple[Site, list[Problem]]] | None = None) -> Site:
     """Load all content under `root` for the given content types.
 
     `preview` (make serve) also includes drafts and items with a future date, marked as such.
-    `checks` run on the finished site (consent in free text, for example).
+    `checks` run on the finished site; `review` may then hold items back (the consent rule).
     Raises ContentErrors with every problem found."""
     root = Path(root)
     today = today or clock.today()
@@ -94,6 +95,9 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
                 items=published, left_out=left_out)
     for check in checks:
         problems += check(context, site)
+    if review is not None:
+        site, found = review(context, site)
+        problems += found
     if problems:
         raise ContentErrors(problems)
     return site

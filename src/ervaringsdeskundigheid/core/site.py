@@ -76,9 +76,21 @@ class Site:
     items: dict[str, list[Item]]                            # published items per type (preview: drafts too)
     left_out: dict[str, int] = field(default_factory=dict)   # reason -> count
     extras: dict[str, Any] = field(default_factory=dict)     # derived data, e.g. short links
+    held_back: list = field(default_factory=list)            # not published: names a withdrawn person
 
     def __post_init__(self):
         self._index = {type_id: {item.key: item for item in items} for type_id, items in self.items.items()}
+
+    def with_items(self, items: dict[str, list[Item]], held_back: list) -> "Site":
+        """This site with other published items (and what was held back, and why)."""
+        return Site(self.root, self.today, self.preview, self.settings, self.types, items, self.left_out,
+                    self.extras, [*self.held_back, *held_back])
+
+    def withheld(self, where: str) -> bool:
+        """Whether the item in file `where`, or the page at address `where`, is held back by the
+        consent rule (links to it lose their link instead of breaking the build)."""
+        return any(not held.taken_out and where in (held.source, held.url, (held.url or "").rstrip("/"))
+                   for held in self.held_back)
 
     @property
     def site_url(self) -> str:

@@ -131,6 +131,7 @@ class LinkContext:
     relative: Callable[[str, str], str]            # (target url, from url) -> relative link
     known: Callable[[str], bool] = lambda target: True   # is this a page or file of the site?
     from_root: bool = False
+    withheld: Callable[[str], bool] = lambda where: False   # held back by the consent rule: no link
 
 
 def _text(element: ElementTree.Element) -> str:
@@ -162,8 +163,13 @@ class _Analyse(Treeprocessor):
                                            "haal het weg.")
                     del element.attrib[name]
             if tag == "a" and element.get("href") is not None:
-                element.set("href", self._link(element.get("href"), "href"))
-                result.links.append(element.get("href"))
+                href = self._link(element.get("href"), "href")
+                if href is None:            # to a page held back by the consent rule: the text stays
+                    element.tag = "span"
+                    element.attrib.clear()
+                    continue
+                element.set("href", href)
+                result.links.append(href)
             elif tag == "img" and element.get("src") is not None:
                 element.set("src", self._image(element.get("src")))
             if element.get("id"):
@@ -198,7 +204,7 @@ class _Analyse(Treeprocessor):
         result.images.append(site_path)
         return context.relative(site_path, context.url)
 
-    def _link(self, href: str, attribute: str) -> str:
+    def _link(self, href: str, attribute: str) -> str | None:
         result, context = self.owner.result, self.owner.context
         reason = sanitize.url_problem(href, attribute)
         if reason:
@@ -209,7 +215,9 @@ class _Analyse(Treeprocessor):
         path, _, anchor = href.partition("#")
         how = "Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'."
 
-        def to(target: str | None, broken: str) -> str:
+        def to(target: str | None, broken: str, where: str = "") -> str | None:
+            if target is None and context.withheld(where):
+                return None
             if target is None:
                 result.problems.append(f"de link '{href}' werkt niet: {broken} {how}")
                 return "#"
@@ -219,7 +227,7 @@ class _Analyse(Treeprocessor):
 
         if path.endswith(".md") and "://" not in path and not path.startswith("mailto:"):
             source = posixpath.normpath(posixpath.join(posixpath.dirname(context.source), path))
-            return to(context.page_of_source(source), f"'{source}' bestaat niet of wordt niet gepubliceerd.")
+            return to(context.page_of_source(source), f"'{source}' bestaat niet of wordt niet gepubliceerd.", source)
         if not path and anchor:
             result.anchors.append((href, context.url, anchor))
             return href
@@ -232,7 +240,8 @@ class _Analyse(Treeprocessor):
             target = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
         target = "" if target in ("./", ".") else target
         known = not (target.startswith("../") or target == "..") and context.known(target)
-        return to(target if known else None, "die pagina of dat bestand bestaat niet. Controleer de schrijfwijze.")
+        return to(target if known else None, "die pagina of dat bestand bestaat niet. Controleer de schrijfwijze.",
+                  target)
 
 
 # Characters that can start an inline pattern of Python-Markdown (code, escapes, links, images,

@@ -174,7 +174,8 @@ class SiteRenderer:
             source = source or job.source
             from_root = not source.endswith(".md")
             renderer = self.markdown if not from_root else self.fragments
-            context = LinkContext(source, here, self.page_of_source, urls.relative, self.known, from_root)
+            context = LinkContext(source, here, self.page_of_source, urls.relative, self.known, from_root,
+                                  self.site.withheld)
             rendered = renderer.render(text, context)
             result.problems += [Problem(source, "tekst", reason) for reason in rendered.problems]
             result.images += rendered.images

@@ -25,6 +25,11 @@ def _packaged() -> dict[str, bytes]:
     return files
 
 
+def packaged_paths() -> set[str]:
+    """The site's own code and fonts, as shipped (nothing in them comes from the content)."""
+    return set(_packaged())
+
+
 def _generated_paths() -> list[str]:
     return [CATEGORIES_CSS, FILTERS_CSS]
 

@@ -136,6 +136,9 @@ class ContentType:
     examples: bool = False                # items can be marked `example: true`
     source_hint: bool = True              # `make check` asks where figures and rules come from
     person_fields: tuple[str, ...] = ()   # fields a person's consent scope can name
+    people: Callable[[Any], list] | None = None   # the real people an item is about (core/privacy.py `Person`)
+    withholdable: bool = True             # an item can be held back when it names a person whose consent
+    #                                       ended; False: the mention is taken out of it instead
     terms: Callable[[Any], dict[str, str]] | None = None   # words an item explains wherever they
     #                                       appear ({written form: meaning}; shown as <abbr>)
     editor_hint: str = ""                 # Dutch description of the collection in the web editor

@@ -39,5 +39,6 @@ class Category(Strict):
 CATEGORIES = ContentType(
     id="categories", label="Categorie", plural="Categorieën", schema=Category,
     source="data/categories.yml", key="id", item_url="{path}/", pages=(LandingPages(),), summary="summary",
+    withholdable=False,   # the site's structure: a mention of a withdrawn person is taken out instead
     editor_hint="De vier categorieën van de site. Verander id en path nooit.",
 )

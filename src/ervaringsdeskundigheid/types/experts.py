@@ -11,6 +11,7 @@ from ..core import consent as consent_rule
 from ..core.consent import Consent
 from ..core.fields import Email, Name, RuleViolation, Slug, Strict, hint
 from ..core.media import ImagePath, image_problems
+from ..core.privacy import Person
 from ..core.problems import Problem
 from .base import Card, ContentType, Filter, Place, Section
 from .pages import ListPage
@@ -47,6 +48,12 @@ class Expert(Strict):
         if self.photo and not self.photo_alt:
             raise RuleViolation("photo_alt", "ontbreekt. Bij een foto hoort een korte beschrijving.")
         return self
+
+
+def people(item) -> list[Person]:
+    expert = item.data
+    return [Person(expert.name, expert.consent, email=expert.email, phone=expert.phone, anchor=item.key,
+                   default_scope=DEFAULT_SCOPE)]
 
 
 def check(item, context) -> list[Problem]:
@@ -124,7 +131,7 @@ EXPERTS = ContentType(
     make_new="ervaringsdeskundige", search=False, examples=True,
     editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
                 "velden uit de toestemming (scope).",
-    checks=(check,), public_view=public_view, person_fields=PERSON_FIELDS,
+    checks=(check,), public_view=public_view, person_fields=PERSON_FIELDS, people=people,
     scaffold_extra="""\
 # Alleen publiceren met schriftelijke toestemming: de datum, en in scope alleen de velden die
 # de persoon wil laten zien. Kies uit: name, organisation, function, expertise, region, email,

@@ -91,7 +91,7 @@ MONITOR = ContentType(
     list_url="cijfers/", list_title="Cijfers",
     description="Hoeveel ervaringsdeskundigen er aan het werk zijn, tegen het doel en de ambitie.",
     pages=(ListPage("figures.html", context=_figures),), summary=None, title_attribute="source",
-    nav="werkgevers", search=True,
+    nav="werkgevers", search=True, withholdable=False,
     section=Section("Aan het werk in het netwerk", limit=1, style="figure", all_label="Bekijk alle cijfers",
                     places=(Place("werkgevers", order=20), Place(HOME_PLACE, "Aan het werk", order=10))),
     editor_hint="De cijfers van de projectmonitor. Alleen getelde aantallen uit de monitor.",

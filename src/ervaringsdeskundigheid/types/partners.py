@@ -233,7 +233,7 @@ class ShortLinkPages:
 PARTNERS = ContentType(
     id="partners", label="Partner", plural="Partners (posters)", schema=PartnerEntry, source=PARTNERS_FILE,
     key="partner", summary=None, title_attribute="partner", search=False, make_new="partner",
-    pages=(ShortLinkPages(),), loader=_load_inventory, optional=True,
+    pages=(ShortLinkPages(),), loader=_load_inventory, optional=True, withholdable=False,
     scaffold=lambda *args: scaffold_partner(*args),
     editor_hint="Waar hangen posters en banners, en hoeveel? Verander een gedrukte code nooit.",
 )
@@ -241,7 +241,7 @@ PARTNERS = ContentType(
 ISSUED = ContentType(
     id="issued_codes", label="Uitgegeven code", plural="Uitgegeven codes", schema=IssuedCode,
     source=ISSUED_FILE, key="code", summary=None, title_attribute="code", search=False, editable=False,
-    published=lambda item, today: None, pages=(), optional=True,
+    published=lambda item, today: None, pages=(), optional=True, withholdable=False,
 )
 
 

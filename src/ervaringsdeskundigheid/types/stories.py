@@ -8,6 +8,7 @@ from pydantic import model_validator
 from ..core import consent as consent_rule
 from ..core.consent import Consent
 from ..core.fields import Name, RuleViolation, Strict, hint
+from ..core.privacy import Person
 from ..core.problems import Problem
 from . import articles
 from .base import ContentType
@@ -46,6 +47,14 @@ class Story(articles.Article):
     person: StoryPerson | None = hint("Over wie gaat het verhaal?", default=None)
 
 
+def people(item) -> list[Person]:
+    """The person the story is about, unless the name is a pseudonym without consent."""
+    person = item.data.person
+    if person is None or person.pseudonym and person.consent is None:
+        return []
+    return [Person(person.name, person.consent, default_scope=DEFAULT_SCOPE)]
+
+
 def check_person(item, context) -> list[Problem]:
     person = item.data.person
     if person is None:
@@ -54,18 +63,22 @@ def check_person(item, context) -> list[Problem]:
 
 
 def public_view(item, today):
-    """A real name is shown only with active consent and with 'name' in its scope; without
-    active consent the story is not published at all."""
+    """A real name is shown only with active consent and with 'name' in its scope, the story's
+    image (the person's photo) only with 'photo'; without active consent the story is not
+    published at all."""
     person = item.data.person
     if person is None or person.pseudonym and person.consent is None:
         return item, None
     reason = consent_rule.status(person.consent, today)
     if reason:
         return item, reason
-    if "name" not in consent_rule.scope_of(person.consent, DEFAULT_SCOPE):
-        hidden = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
-        return item.replace(data=item.data.model_copy(update={"person": hidden})), None
-    return item, None
+    scope = consent_rule.scope_of(person.consent, DEFAULT_SCOPE)
+    update = {}
+    if "name" not in scope:
+        update["person"] = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
+    if "photo" not in scope and item.data.image:   # the story's image shows the person: page, share image, feeds
+        update.update(image=None, image_alt=None)
+    return (item.replace(data=item.data.model_copy(update=update)) if update else item), None
 
 
 STORIES = ContentType(
@@ -75,7 +88,7 @@ STORIES = ContentType(
     make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
                 "alleen met toestemming.",
-    checks=(articles.check_image, check_person), person_fields=PERSON_FIELDS, public_view=public_view,
+    checks=(articles.check_image, check_person), person_fields=PERSON_FIELDS, public_view=public_view, people=people,
     body_template="\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
     body_placeholders=("Schrijf hier het verhaal.",), scaffold_extra=SCAFFOLD_PERSON,
 )
