@@ -93,8 +93,14 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, m
     lead, _, route = job.contact.partition("? ")     # "Geen smartphone?" / "Bel 050 ..." or "Mail naar ..."
     lines = [(line, FONTS["bold"]) for line in wrap(f"{lead}?" if route else lead, FONTS["bold"], pt(s["contact"]),
                                                     pt(column.width))]
-    if route:   # the number or address on one line, smaller if it must be: it is copied, not read
-        lines.append((route, FONTS["medium"]))
+    if route:   # the number or address whole on one line, smaller if it must be: it is copied, not read
+        url_top = lay.qr_y - lay.clear_mm                # text beside the address would be read into it
+        room = y - (len(lines) + 1) * s["contact"] * 1.25
+        if (fitting_size(route, FONTS["medium"], s["contact"], column.width) < 0.8 * s["contact"] and " " in route
+                and room > url_top):
+            lines += [(part, FONTS["medium"]) for part in route.rsplit(" ", 1)]
+        else:
+            lines.append((route, FONTS["medium"]))
     for line, font in lines:
         c.setFont(font, pt(fitting_size(line, font, s["contact"], column.width)))
         c.drawString(pt(column.x), pt(y), line)
