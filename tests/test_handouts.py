@@ -398,3 +398,15 @@ def test_a_phone_number_is_the_first_route_on_paper(project, tmp_path):
     for name in run.files:
         for page in print_checks.page_texts(run.out_dir / name):
             assert "Geen smartphone? Bel 0598 123 456." in page
+
+
+def test_printed_texts_of_a_handout_are_in_one_place():
+    from ervaringsdeskundigheid.outreach.handouts import handouts_for, printed_texts
+    from ervaringsdeskundigheid.types import load_site
+
+    site = load_site(ROOT)
+    for handout in handouts_for(site):
+        texts = " ".join(printed_texts(handout))
+        assert handout.title in texts
+    menu = next(h for h in handouts_for(site) if h.file == "menukaart.pdf")
+    assert all(step["title"] in " ".join(printed_texts(menu)) for step in MENU)

@@ -452,6 +452,29 @@ def checklist_handout(site: Site, checklist) -> Handout:
 # --- Running ---------------------------------------------------------------------------------
 
 
+def printed_texts(handout: Handout) -> list[str]:
+    """Every text of a handout's body and header, in order (one place, for checks on what is
+    printed; the page furniture adds the date, the link online and the contact line)."""
+    texts = [handout.title, handout.subtitle, handout.qr_caption]
+
+    def walk(flowable) -> None:
+        if isinstance(flowable, Paragraph):
+            texts.append(flowable.getPlainText())
+        elif isinstance(flowable, Table):
+            for row in flowable._cellvalues:
+                for cell in row:
+                    for item in cell if isinstance(cell, (list, tuple)) else [cell]:
+                        walk(item)
+        elif isinstance(flowable, KeepTogether):
+            for item in flowable._content:
+                walk(item)
+
+    register_fonts()
+    for flowable in handout.story(_styles(handout.ink)):
+        walk(flowable)
+    return [text for text in texts if text]
+
+
 def handouts_for(site: Site, grouping: str = "regio") -> list[Handout]:
     return [experts_handout(site, grouping), menu_handout(site),
             *(checklist_handout(site, checklist) for checklist in site.of("checklists"))]
