@@ -41,7 +41,7 @@ from ..render.markdown import plain
 from ..types import by_id, load_site
 from .paper import paper_text
 from .printing import (BLACK, CLEAR_MODULES, FONTS, GREY, HOUSE, LIGHT, MM, PAPER, Ink, Metadata, build_moment,
-                       draw_qr, finish_pdf, ink_for, printed_link, qr_modules, register_fonts)
+                       draw_qr, finish_pdf, ink_for, offline_contact, printed_link, qr_modules, register_fonts)
 
 OUTPUT_DIR = "dist/handouts"
 EXPERTS_FILE = "ervaringsdeskundigen.pdf"
@@ -483,9 +483,8 @@ def handouts_for(site: Site, grouping: str = "regio") -> list[Handout]:
 def contact_line(contact) -> str:
     """The footer's route to a person: a phone number first when there is one (not everyone
     scans or mails), and the e-mail address for questions."""
-    if contact.phone:
-        return f"Geen smartphone? Bel {contact.phone}. Vragen? Mail naar {contact.email}."
-    return f"Vragen? Mail naar {contact.email}."
+    questions = f"Vragen? Mail naar {contact.email}."
+    return f"{offline_contact(contact)} {questions}" if contact.phone else questions
 
 
 @dataclass(frozen=True)
