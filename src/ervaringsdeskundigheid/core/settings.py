@@ -23,6 +23,9 @@ SiteUrl = Annotated[str, StringConstraints(
 Repository = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")]
 HttpsUrl = Annotated[str, StringConstraints(
     pattern=r"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~/-]*)?$", max_length=200)]
+# A short address for paper, as people type it: host and path, no https://.
+ShortUrl = Annotated[str, StringConstraints(
+    pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(/[A-Za-z0-9._~-]+)*/?$", max_length=40)]
 
 
 class Contact(Strict):
@@ -42,6 +45,9 @@ class SiteSettings(Strict):
         "De webeditor (/admin/) maakt daar een pull request van elke wijziging. Leeg: de repository waarin "
         "GitHub de site bouwt.", default=None)
     www_optional: bool = hint("true als het adres ook werkt zonder 'www.'.", default=False)
+    short_url: ShortUrl | None = hint(
+        "Een kort adres voor op posters, zonder https://, bijvoorbeeld 'alliantievankracht.nl/ed'. Alleen "
+        "invullen als de website <kort adres>/<code> doorstuurt naar <site_url>p/<code>/.", default=None)
     description: Text = hint("Eén zin over de sectie, voor zoekmachines.",
                              default="Ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe")
 

@@ -26,6 +26,7 @@ from ..core.problems import Problem, suggestion
 from ..core.sources import parse_yaml
 from ..core.text import slugify as _slugify
 from .base import ContentType
+from .code_history import history_problems
 from .pages import Page, category_url
 
 PARTNERS_FILE = "data/partners.yml"
@@ -375,6 +376,9 @@ def inventory_problems(context, site) -> list[Problem]:
                 f"{PARTNERS_FILE}, maar de code hangt misschien nog op een poster. Zet bij deze code "
                 "'retired:' met de datum, en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat."),
                 entry=code))
+    names = {item.key: item.data.name for item in context.all_items.get("organisations", [])}
+    problems += history_problems(context.root, context.today, set(records), in_inventory,
+                                 partners_file=PARTNERS_FILE, issued_file=ISSUED_FILE, names=names)
     return problems
 
 
