@@ -255,3 +255,19 @@ def test_a_story_photo_needs_photo_in_the_scope(copy):
     assert 'og:image" content="https://www.alliantievankracht.nl/ervaringsdeskundigheid/assets/' in page
     feed = json.loads(outputs["feed.json"])
     assert all("image" not in item for item in feed["items"] if "marieke" in item["url"])
+
+
+# --- Bounded work per input: shapes that would make rendering quadratic are refused -----------------
+
+QUADRATIC = {"brackets": "[" * 30_000, "images": "![" * 5_000, "nested-lists": "- " * 3_000,
+             "nested-quotes": "> " * 3_000, "setext-headings": "a\n===\n" * 3_000, "boxes": "!!! note\n    " * 500,
+             "tags": "<a " * 4_000, "emphasis": "**a" * 10_000}
+
+
+@pytest.mark.parametrize("shape", QUADRATIC)
+def test_quadratic_markdown_is_refused_with_a_dutch_error_naming_the_file(copy, shape):
+    story(copy, "kapot.md", QUADRATIC[shape])
+    from conftest import check
+    output = messages(check(copy))
+    assert "content/stories/kapot.md" in output and ("Maak de tekst eenvoudiger" in output or "te lang" in output), \
+        output

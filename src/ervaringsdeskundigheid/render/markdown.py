@@ -146,12 +146,14 @@ class _Analyse(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
         result, context = self.owner.result, self.owner.context
         used: set[str] = set()
+        tried: dict[str, int] = {}      # the next number to try per heading text: linear, also for many equal headings
         for element in root.iter():
             if self.owner.headings and element.tag in ("h2", "h3", "h4") and not element.get("id"):
                 base = slugify(_text(element), fallback="kop")
-                anchor, number = base, 2
+                anchor, number = base, tried.get(base, 2)
                 while anchor in used:
                     anchor, number = f"{base}-{number}", number + 1
+                tried[base] = number
                 element.set("id", anchor)
             if element.get("id"):
                 used.add(element.get("id"))
@@ -277,14 +279,59 @@ class MarkdownRenderer:
 
     def render(self, text: str, context: LinkContext | None = None) -> Rendered:
         self.result, self.context = Rendered(""), context
+        too_costly = shape_problem(text)
+        if too_costly:   # Python-Markdown needs quadratic time (or deep recursion) for these shapes
+            self.result.problems.append(too_costly)
+            return self.result
         self.md.reset()
-        converted = self.md.convert(text)
+        try:
+            converted = self.md.convert(text)
+        except RecursionError:
+            self.result.problems.append(f"is te diep genest. {_SIMPLER}")
+            return self.result
         raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str) and "<" in block]
         if raw:
             self.result.problems += sanitize.html_problems(raw)
         self.result.html = typography(sanitize.clean(converted), self.abbreviations)
         self.result.problems = list(dict.fromkeys(self.result.problems))
         return self.result
+
+
+# A bounded amount of work per text: shapes Python-Markdown handles in quadratic time or with
+# deep recursion are refused before rendering (no real page has them).
+MAX_BRACKETS_PER_PARAGRAPH = 200       # '[' (links, images): about 100 links in one paragraph
+MAX_LINES_PER_PARAGRAPH = 400          # lines without a blank line between them (a long list)
+MAX_TAGS = 500                         # raw HTML '<' in one text
+MAX_NESTING = 12                       # lists and quotes inside each other
+MAX_ADMONITIONS = 40                   # '!!!' boxes in one text (they can nest)
+MAX_MARKS = 5_000                      # emphasis, code and escape marks ('*', '_', '`', '\\') in one text
+MAX_CHARS = 200_000                    # one text: a story of some 30,000 words (the message says so)
+_SIMPLER = "Maak de tekst eenvoudiger: gewone zinnen, korte lijsten, niet meer dan een paar links per alinea."
+_NESTED = re.compile(r"^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)]))+", re.M)
+_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+
+
+def shape_problem(text: str) -> str | None:
+    """A Dutch reason when `text` has a shape that would make rendering slow, else None."""
+    if len(text) > MAX_CHARS:
+        return "is te lang om als één pagina te tonen (meer dan 200.000 tekens). Maak er meer stukken van."
+    if sum(text.count(mark) for mark in "*_`\\") > MAX_MARKS:
+        return f"heeft meer dan {MAX_MARKS} opmaaktekens (*, _, ` of \\). {_SIMPLER}"
+    for paragraph in re.split(r"\n\s*\n", text):
+        if paragraph.count("\n") >= MAX_LINES_PER_PARAGRAPH:
+            return (f"heeft een alinea of lijst van meer dan {MAX_LINES_PER_PARAGRAPH} regels zonder lege regel "
+                    f"ertussen. Zet lege regels tussen de alinea's. {_SIMPLER}")
+        if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+            return (f"heeft meer dan {MAX_BRACKETS_PER_PARAGRAPH} haken '[' in één alinea (links of afbeeldingen). "
+                    f"{_SIMPLER}")
+    if text.count("!!!") > MAX_ADMONITIONS:
+        return f"heeft meer dan {MAX_ADMONITIONS} kaders ('!!!'). {_SIMPLER}"
+    if text.count("<") > MAX_TAGS:
+        return f"heeft meer dan {MAX_TAGS} keer '<' (HTML). {_SIMPLER}"
+    for match in _NESTED.finditer(text):
+        if len(_MARKER.findall(match.group(0))) > MAX_NESTING:
+            return f"heeft lijsten of citaten die meer dan {MAX_NESTING} keer in elkaar zitten. {_SIMPLER}"
+    return None
 
 
 def plain(text: str) -> str:
