@@ -193,6 +193,16 @@ def _svg_texts(path: Path) -> list[str]:
     return [t.text for t in etree.fromstring(path.read_bytes()).iter("{http://www.w3.org/2000/svg}text")]
 
 
+def test_the_common_log_format_is_counted_with_a_warning(tmp_path):
+    log = tmp_path / "access.log"
+    common = scan("10.2.0.1", at(3, 9), "hanze-hal").split(' "-" ')[0] + "\n"   # no referer and agent
+    log.write_text(common + scan("10.2.0.2", at(3, 9), "hanze-hal", agent=BOTS[0]), encoding="utf-8")
+    known = reach.load_inventory(ROOT)
+    tally = reach.count([log], known)
+    assert (tally.total_scans, tally.without_agent, tally.bots, tally.malformed) == (1, 1, 1, 0)
+    assert "Daarin kunnen we bots niet herkennen" in reach.explanation(tally, known)
+
+
 def test_an_empty_log_still_gives_a_report(project, tmp_path):
     log = tmp_path / "access.log"
     log.write_text("", encoding="utf-8")

@@ -134,6 +134,7 @@ class Tally:
     failed: int = 0                     # scans and poster pages that were not GET/HEAD or not 2xx/3xx
     bots: int = 0
     repeats: int = 0
+    without_agent: int = 0              # counted, from lines without a user agent (common log format)
     scans: Counter = field(default_factory=Counter)        # (iso week, code) -> scans
     landings: Counter = field(default_factory=Counter)     # code ("" if unknown) -> pages reached
     pages: Counter = field(default_factory=Counter)        # path -> pages reached from posters
@@ -274,7 +275,9 @@ def count(files: list[Path], known: Inventory, window_minutes: int = WINDOW_MINU
                         tally.failed += 1
                         continue
                     agent = match.group(12)
-                    if not agent or agent == b"-" or is_bot(agent.lower()):
+                    if agent is None:
+                        tally.without_agent += 1      # the common log format: bots cannot be told apart
+                    elif agent in (b"", b"-") or is_bot(agent.lower()):
                         tally.bots += 1
                         continue
                     kind, what, code = thing
@@ -428,6 +431,9 @@ def explanation(tally: Tally, known: Inventory, window_minutes: int = WINDOW_MIN
         f"- {tally.repeats} keer dezelfde telefoon binnen {window_minutes} minuten.",
         f"- {tally.failed} keer een mislukte aanvraag (een foutcode van de server, of geen gewone aanvraag).",
         f"- {tally.malformed} regels die niet te lezen waren (geen gewone regel van een logboek).",
+        *([f"Let op: {tally.without_agent} scans en bezoeken komen uit regels zonder gegevens over de browser. "
+           "Daarin kunnen we bots niet herkennen; ze tellen mee. Vraag de hostingpartij om het 'combined' "
+           "formaat."] if tally.without_agent else []),
         "",
         "DE BESTANDEN",
         f"- {SCANS_PER_WEEK}: scans per week, per code en plek.",
