@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.lock-installed
 
-.PHONY: build serve test check new report lock setup system-packages clean posters handouts newsletter bench
+.PHONY: build serve test check new report lock setup system-packages clean posters handouts newsletter bench bereik
 
 # make reports a failing command with an English line ("make: *** [check] Error 1") after our
 # Dutch message. The editors' targets end make quietly instead: on failure the recipe stops make
@@ -73,6 +73,11 @@ handouts: setup system-packages
 # suggested LinkedIn posts. make newsletter ARGS="--since 2025-09-01"
 newsletter: setup system-packages
 	@$(call quietly,$(BIN)/python scripts/newsletter.py $(ARGS))
+
+# Reach of the posters from the web server's access log (counts only, nothing personal), into
+# dist/bereik/: make bereik LOG=access.log (rotated logs: LOG="logs/access.log*")
+bereik: setup
+	@$(call quietly,$(BIN)/python scripts/bereik.py $(LOG) $(ARGS))
 
 # Debian packages the tests need: Chromium for the real-browser tests (Playwright cannot
 # download its own here), poppler-utils (pdftoppm, pdffonts) for the poster checks and a Java
