@@ -93,6 +93,8 @@ def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):
     text = published(project)
     assert "Karin" not in text and "karin-proef" not in text
     assert "Naam niet gepubliceerd" in text and "Emmen" in text
+    import hashlib
+    assert hashlib.sha256(b"karin-proef").hexdigest()[:10] not in text, "an id that can be confirmed by guessing"
 
 
 def test_a_photo_is_published_only_with_photo_in_scope(project):

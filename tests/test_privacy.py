@@ -271,3 +271,39 @@ def test_quadratic_markdown_is_refused_with_a_dutch_error_naming_the_file(copy, 
     output = messages(check(copy))
     assert "content/stories/kapot.md" in output and ("Maak de tekst eenvoudiger" in output or "te lang" in output), \
         output
+
+
+# --- Theme ids are ours ----------------------------------------------------------------------------
+
+def test_content_cannot_take_an_id_of_the_page_shell(copy):
+    story(copy, "ids.md", "## Inhoud\n\nTekst.\n\n## Inhoud\n\nMeer.\n")
+    session, outputs = build(copy)
+    page = outputs["verhalen/ids/index.html"]
+    assert page.count('id="inhoud"') == 1 and 'id="inhoud-2"' in page and 'id="inhoud-3"' in page
+    story(copy, "config.md", '<div id="__config">{"search": "https://evil.example"}</div>\n\n<p id="ed-next-title">x</p>\n')
+    from conftest import check
+    output = messages(check(copy))
+    assert "content/stories/config.md" in output and 'id="__config"' in output and 'id="ed-next-title"' in output
+
+
+def test_every_id_of_the_templates_is_reserved():
+    import re
+    from conftest import ROOT
+    from ervaringsdeskundigheid.render.markdown import is_shell_id
+    for template in (ROOT / "src/ervaringsdeskundigheid/render/templates").glob("*.html"):
+        for literal in re.findall(r'\sid="([^"{]+)"', template.read_text(encoding="utf-8")):
+            assert is_shell_id(literal), (template.name, literal)
+
+
+def test_make_check_warns_about_a_location_or_name_in_an_image_file(copy):
+    from PIL import Image
+    from conftest import run_check
+    image = Image.new("RGB", (1200, 800), "white")
+    exif = image.getexif()
+    exif[0x013B] = "Karin Proefpersoon"
+    exif.get_ifd(0x8825)[2] = (53.0, 12.0, 30.0)
+    image.save(copy / "content/afbeeldingen/buiten.jpg", exif=exif)
+    result = run_check(copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "content/afbeeldingen/buiten.jpg" in output and "GPS" in output and "exiftool" in output

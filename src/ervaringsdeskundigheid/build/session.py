@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from ..core import clock, urls
 from ..core.fields import Name, Strict, Text, hint, meta
+from ..core.media import metadata_hints
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
@@ -309,6 +310,7 @@ class BuildSession:
         """Advice for editors that never stops a build: what the consent rule held back, texts
         above B1, example content."""
         found = [str(held) for held in self.site.held_back]
+        found += metadata_hints(self.root)
         found += [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
                  "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..build import publish
 from ..build.session import BuildSession
 from ..core.problems import ContentErrors, Problem
 
@@ -20,6 +21,7 @@ class CheckResult:
 
 def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
     result = CheckResult()
+    publish.restore_interrupted(Path(root) / "site")    # a build killed mid-swap: its site comes back
     session = BuildSession(Path(root), mode="check", today=today, published=Path(root) / "site")   # the last local build
     try:
         session.start()

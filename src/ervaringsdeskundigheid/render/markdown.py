@@ -116,6 +116,17 @@ class Rendered:
     anchors: list[tuple[str, str, str]] = field(default_factory=list)   # (href, target page, anchor) to check
 
 
+# Ids the page shell and templates use (the skip link's target, the theme's configuration and
+# toggles, blocks, filters, checklist boxes): content never creates one, so it can neither
+# take over the theme's configuration nor move a link's target.
+SHELL_IDS = frozenset({"inhoud", "__config", "__drawer", "__search", "__toggles"})
+_SHELL_ID = re.compile(r"^(__|md-|ed-|f-|vragen-|c\d+-\d+$)")
+
+
+def is_shell_id(value: str) -> bool:
+    return value in SHELL_IDS or bool(_SHELL_ID.match(value))
+
+
 @dataclass
 class LinkContext:
     """Where the Markdown comes from and where it is published, to resolve and check links.
@@ -145,11 +156,12 @@ class _Analyse(Treeprocessor):
 
     def run(self, root: ElementTree.Element) -> None:
         result, context = self.owner.result, self.owner.context
-        used: set[str] = set()
+        used: set[str] = set(SHELL_IDS)
         tried: dict[str, int] = {}      # the next number to try per heading text: linear, also for many equal headings
         for element in root.iter():
             if self.owner.headings and element.tag in ("h2", "h3", "h4") and not element.get("id"):
                 base = slugify(_text(element), fallback="kop")
+                base = f"kop-{base}" if is_shell_id(base) and base not in SHELL_IDS else base
                 anchor, number = base, tried.get(base, 2)
                 while anchor in used:
                     anchor, number = f"{base}-{number}", number + 1
@@ -277,6 +289,10 @@ class MarkdownRenderer:
         self.result = Rendered("")
         self.context: LinkContext | None = None
 
+    def _without_shell_ids(self, html: str) -> str:
+        """Content never keeps an id of the page shell (raw HTML included): a Dutch problem instead."""
+        return _shell_ids_out(self, html) if ' id="' in html else html
+
     def render(self, text: str, context: LinkContext | None = None) -> Rendered:
         self.result, self.context = Rendered(""), context
         too_costly = shape_problem(text)
@@ -292,7 +308,7 @@ class MarkdownRenderer:
         raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str) and "<" in block]
         if raw:
             self.result.problems += sanitize.html_problems(raw)
-        self.result.html = typography(sanitize.clean(converted), self.abbreviations)
+        self.result.html = typography(self._without_shell_ids(sanitize.clean(converted)), self.abbreviations)
         self.result.problems = list(dict.fromkeys(self.result.problems))
         return self.result
 
@@ -332,6 +348,19 @@ def shape_problem(text: str) -> str | None:
         if len(_MARKER.findall(match.group(0))) > MAX_NESTING:
             return f"heeft lijsten of citaten die meer dan {MAX_NESTING} keer in elkaar zitten. {_SIMPLER}"
     return None
+
+
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+
+
+def _shell_ids_out(owner: "MarkdownRenderer", html: str) -> str:
+    def check(match: re.Match) -> str:
+        if not is_shell_id(match.group(1)):
+            return match.group(0)
+        owner.result.problems.append(f'gebruikt id="{match.group(1)}". Dat id hoort bij de site zelf; kies een '
+                                     "ander, of laat het weg.")
+        return ""
+    return _ID_ATTRIBUTE.sub(check, html)
 
 
 def plain(text: str) -> str:
