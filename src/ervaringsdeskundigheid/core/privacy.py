@@ -36,6 +36,7 @@ _RUN = re.compile(r"[a-z]+|[0-9]+")
 # "petra [at] geheim punt nl", "petra (at) geheim (dot) nl", "petra apenstaartje geheim.nl"
 _AT = re.compile(r"\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+")
 _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
+_ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")   # a link to a place on a page: '#karin-proef'
 MIN_NAME_WORDS = 2     # a single word could be anyone's first name or a pseudonym
 MIN_PHONE_DIGITS = 8
 
@@ -192,9 +193,8 @@ class Forbidden:
         found = self._in(folded)
         if "<" in text or "](" in text:
             found += self._in(fold(without_markup(text)))
-        for anchor, finding in self._links.items():
-            if re.search(rf"#{re.escape(anchor)}(?![\w-])", folded):
-                found.append(finding)
+        if self._links and "#" in folded:
+            found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
         return sorted(set(found), key=lambda f: (f.person, f.found))
 
     def _in(self, folded: str) -> list[Finding]:
