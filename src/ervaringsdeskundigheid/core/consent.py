@@ -21,11 +21,11 @@ from .problems import Problem, suggestion
 
 
 class Consent(Strict):
-    date: Date = hint("De datum waarop de persoon toestemming gaf (JJJJ-MM-DD).")
+    date: Date = hint("De datum waarop de persoon toestemming gaf (JJJJ-MM-DD).", label="Datum van toestemming")
     scope: list[str] | None = hint("De velden die we mogen tonen. Een veld dat hier niet staat, "
-                                   "komt nergens op de site of op papier.", default=None)
+                                   "komt nergens op de site of op papier.", label="Wat mogen we tonen?", default=None)
     withdrawn: Date | None = hint("De datum waarop de toestemming is ingetrokken. Vanaf die dag "
-                                  "verdwijnt de persoon overal.", default=None)
+                                  "verdwijnt de persoon overal.", label="Ingetrokken op", default=None)
 
 
 def is_active(consent: Consent | None, today: dt.date) -> bool:

@@ -31,6 +31,7 @@ from pydantic.fields import FieldInfo
 from ..core import urls
 from ..core.consent import Consent
 from ..core.fields import EMAIL_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
+from ..core.fields import label_of as field_label
 from ..core.media import IMAGE_FOLDER, IMAGE_SUBFOLDER, MAX_BYTES
 from ..core.problems import Problem
 from ..core.settings import SiteSettings
@@ -47,45 +48,8 @@ PLACEHOLDER_REPOSITORY = "eigenaar/repository"
 BRANCH = "main"
 TITLE_WIDGET_MAX = 200                          # longer strings get a text area
 
-# Dutch labels of the schemas' field names (the hints come from the schemas themselves).
-LABELS = {
-    "abbreviation": "Afkorting", "action": "Knop bovenaan", "admission": "Toelating en aanmelden",
-    "ambition": "Ambitie", "answer": "Antwoord", "at_work": "Aantal aan het werk", "author": "Schrijver",
-    "banner_code": "Code van de banner", "buddies": "Meeloopmaatjes tonen", "buddy": "Wil meeloopmaatje zijn",
-    "campaign": "Drukronde", "career_path": "Groeimogelijkheden", "categories": "Categorieën", "code": "Code",
-    "colour": "Kleur", "competences": "Wat heb je nodig?", "consent": "Toestemming", "contact": "Algemeen e-mailadres",
-    "copies": "Aantal per formaat", "costs": "Kosten", "count": "Aantal", "date": "Datum",
-    "description": "Samenvatting", "diploma": "Diploma of certificaat", "draft": "Concept (nog niet publiceren)",
-    "duration": "Duur", "email": "E-mailadres", "example": "Verzonnen voorbeeld", "expected": "Verwachting",
-    "expertise": "Expertise", "explanation": "Uitleg", "facts": "Andere cijfers", "form": "Vorm",
-    "forms": "Andere schrijfwijzen", "full": "Voluit", "functieprofielen": "Functieprofielen", "function": "Functie",
-    "goal": "Doel", "how": "Hoe werkt de organisatie met ervaringsdeskundigen?", "id": "Id",
-    "image": "Afbeelding", "image_alt": "Beschrijving van de afbeelding", "indicators": "Cijfers per jaar",
-    "intro": "Inleiding", "items": "Punten", "kind": "Soort", "label": "Omschrijving",
-    "lead": "Korte tekst onder de vraag",
-    "level": "Niveau", "location": "Plaats", "locations": "Plekken", "name": "Naam",
-    "new_hires_expected_min": "Verwachte nieuwe ervaringsdeskundigen (minstens)", "note": "Toelichting",
-    "opleidingen": "Opleidingen", "organisation": "Organisatie", "organisations": "Organisaties",
-    "organisations_asked": "Organisaties gevraagd", "organisations_responded": "Organisaties die antwoordden",
-    "partner": "Partner", "path": "Webadres", "pay": "Betaling", "person": "Over wie gaat het?",
-    "phone": "Telefoon", "photo": "Foto", "photo_alt": "Beschrijving van de foto", "place": "Plaats",
-    "provider": "Aanbieder", "pseudonym": "Dit is een schuilnaam", "question": "Vraag", "region": "Regio",
-    "regional": "In Groningen of Drenthe", "role": "Rol", "scope": "Wat mogen we tonen?", "sections": "Onderdelen",
-    "sector": "Sector", "slug": "Webadres (slug)", "source": "Bron", "summary": "Samenvatting", "tags": "Trefwoorden",
-    "target": "Doel van de link", "target_group": "Voor wie", "tasks": "Taken", "term": "Woord of afkorting",
-    "text": "Tekst", "title": "Titel", "total": "Totaal", "training": "Opleiding", "unit": "Eenheid",
-    "url": "Website", "value": "Waarde", "values": "Waarden", "viewing_distance": "Kijkafstand in meters",
-    "website": "Website", "withdrawn": "Ingetrokken op", "workplaces": "Werkplekken", "year": "Jaar",
-    "years": "Jaren",
-}
-# Where one name means something else in one model: (model name, field name) -> label.
-MODEL_LABELS = {
-    ("Consent", "date"): "Datum van toestemming", ("StoryPerson", "name"): "Naam of schuilnaam",
-    ("Category", "question"): "Vraag op de poster", ("Category", "summary"): "Korte tekst",
-    ("MenuStep", "title"): "Stap", ("Checklist", "intro"): "Korte inleiding",
-    ("MonitorFact", "value"): "Cijfer", ("Location", "name"): "Plek", ("Location", "code"): "Code van de posters",
-    ("PartnerEntry", "campaign"): "Drukronde (alleen als die anders is)",
-}
+# The consent scope's choices: the person's fields, by the labels of the type's schema.
+SCOPE_LABELS = {"name": "Naam", "photo": "Foto"}   # a story person: its name, and the story's image
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "Alleen kleine letters, cijfers en streepjes, zonder spaties. Bijvoorbeeld: anna-de-vries.",
     EMAIL_PATTERN: "Dit is geen e-mailadres. Schrijf het zoals info@voorbeeld.nl.",
@@ -164,7 +128,12 @@ def is_model(value) -> bool:
 
 
 def label_of(model: type[BaseModel], name: str) -> str:
-    return MODEL_LABELS.get((model.__name__, name)) or LABELS[name]
+    """The field's Dutch label from its declaration (`hint(label=...)`): one place for the form,
+    `make new`, `make check` and the build's messages."""
+    label = field_label(model, name)
+    if not label:
+        raise KeyError(f"{model.__name__}.{name} has no label: give its hint() a label=")
+    return label
 
 
 # --- The configuration --------------------------------------------------------------------------
@@ -260,7 +229,8 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
         # The fields a person may show depend on the type (experts, the person of a story).
         fields = context.ctype.extra["person_fields"]
         config.update({"widget": "select", "multiple": True,
-                       "options": _options(fields, lambda value: LABELS[value])})
+                       "options": _options(fields, lambda value: field_label(context.ctype.schema, value)
+                                                   or SCOPE_LABELS[value])})
     elif kind.base is list and is_model(kind.item.base):
         config.update({"widget": "list", "fields": model_fields(kind.item.base, context),
                        **_limits(kind.constraints), **_summary(kind.item.base)})

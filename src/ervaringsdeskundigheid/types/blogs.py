@@ -8,7 +8,7 @@ from .base import ContentType
 
 
 class Blog(articles.Article):
-    author: Slug = hint("De schrijver: een id uit data/authors.yml, zoals 'redactie'.", relation="authors",
+    author: Slug = hint("De schrijver: een id uit data/authors.yml, zoals 'redactie'.", label="Schrijver", relation="authors",
                         example="redactie")
 
 

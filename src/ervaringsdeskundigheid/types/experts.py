@@ -20,25 +20,25 @@ _EMPTY = {"expertise": [], "buddy": False}
 
 
 class Expert(Strict):
-    id: Slug = hint("Nooit veranderen. Bijvoorbeeld de naam in kleine letters met streepjes.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
-    example: bool = hint("true: een verzonnen voorbeeldpersoon.", default=False)
-    name: Name = hint("Voor- en achternaam.")
-    organisation: Slug | None = hint("De id van de organisatie in data/organisations.yml.",
+    id: Slug = hint("Nooit veranderen. Bijvoorbeeld de naam in kleine letters met streepjes.", label="Id")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
+    example: bool = hint("true: een verzonnen voorbeeldpersoon.", label="Verzonnen voorbeeld", default=False)
+    name: Name = hint("Voor- en achternaam.", label="Naam")
+    organisation: Slug | None = hint("De id van de organisatie in data/organisations.yml.", label="Organisatie",
                                      relation="organisations", default=None)
-    function: Name | None = hint("De functie, bijvoorbeeld 'Ervaringsdeskundige armoede'.", default=None)
-    expertise: list[Name] = hint("Onderwerpen, bijvoorbeeld [armoede, schulden].", default=[], max_length=12)
-    region: Name | None = hint("Plaats of regio.", default=None)
-    email: Email | None = hint("Zakelijk e-mailadres.", default=None)
-    phone: Name | None = hint("Zakelijk telefoonnummer.", default=None)
-    buddy: bool = hint("true als de persoon meeloopmaatje wil zijn: een aspirant mag dan een keer meelopen.",
+    function: Name | None = hint("De functie, bijvoorbeeld 'Ervaringsdeskundige armoede'.", label="Functie", default=None)
+    expertise: list[Name] = hint("Onderwerpen, bijvoorbeeld [armoede, schulden].", label="Expertise", default=[], max_length=12)
+    region: Name | None = hint("Plaats of regio.", label="Regio", default=None)
+    email: Email | None = hint("Zakelijk e-mailadres.", label="E-mailadres", default=None)
+    phone: Name | None = hint("Zakelijk telefoonnummer.", label="Telefoon", default=None)
+    buddy: bool = hint("true als de persoon meeloopmaatje wil zijn: een aspirant mag dan een keer meelopen.", label="Wil meeloopmaatje zijn",
                        default=False)
-    photo: ImagePath | None = hint("Foto in content/afbeeldingen/. Alleen met 'photo' in de toestemming.",
+    photo: ImagePath | None = hint("Foto in content/afbeeldingen/. Alleen met 'photo' in de toestemming.", label="Foto",
                               default=None, widget="image")
-    photo_alt: Name | None = hint("Wat staat er op de foto?", default=None)
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+    photo_alt: Name | None = hint("Wat staat er op de foto?", label="Beschrijving van de foto", default=None)
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   example=["ervaringsdeskundige"])
-    consent: Consent | None = hint("Toestemming: de datum, en in scope de velden die we mogen tonen.",
+    consent: Consent | None = hint("Toestemming: de datum, en in scope de velden die we mogen tonen.", label="Toestemming",
                                    default=None)
 
     @model_validator(mode="after")

@@ -8,12 +8,12 @@ from .base import ContentType
 
 
 class GlossaryTerm(Strict):
-    term: Name = hint("Het woord of de afkorting, zoals 'MBO' of 'jobcarving'.")
-    full: Name | None = hint("Voluit, voor een afkorting: 'middelbaar beroepsonderwijs'.", default=None)
-    explanation: Text = hint("Uitleg in één of twee korte zinnen (B1).")
-    abbreviation: bool = hint("true voor een afkorting.", default=False)
-    forms: list[Name] = hint("Andere schrijfwijzen in teksten, zoals 'mbo' voor 'MBO'.", default=[], max_length=10)
-    source: Text | None = hint("Waar komt de uitleg vandaan?", default=None)
+    term: Name = hint("Het woord of de afkorting, zoals 'MBO' of 'jobcarving'.", label="Woord of afkorting")
+    full: Name | None = hint("Voluit, voor een afkorting: 'middelbaar beroepsonderwijs'.", label="Voluit", default=None)
+    explanation: Text = hint("Uitleg in één of twee korte zinnen (B1).", label="Uitleg")
+    abbreviation: bool = hint("true voor een afkorting.", label="Afkorting", default=False)
+    forms: list[Name] = hint("Andere schrijfwijzen in teksten, zoals 'mbo' voor 'MBO'.", label="Andere schrijfwijzen", default=[], max_length=10)
+    source: Text | None = hint("Waar komt de uitleg vandaan?", label="Bron", default=None)
 
 
 def alphabetical(item):

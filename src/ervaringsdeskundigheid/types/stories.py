@@ -20,10 +20,10 @@ NAME_PLACEHOLDER = "Schuilnaam"
 class StoryPerson(Strict):
     """The person a story is about: a pseudonym, or a real name only with recorded consent."""
 
-    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.",
+    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.", label="Naam of schuilnaam",
                       placeholder=NAME_PLACEHOLDER)
-    pseudonym: bool = hint("true: de naam is verzonnen.", default=False, example=True)
-    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", default=None)
+    pseudonym: bool = hint("true: de naam is verzonnen.", label="Dit is een schuilnaam", default=False, example=True)
+    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", label="Toestemming", default=None)
 
     @model_validator(mode="after")
     def _real_name_needs_consent(self):
@@ -43,7 +43,7 @@ person:
 
 
 class Story(articles.Article):
-    person: StoryPerson | None = hint("Over wie gaat het verhaal?", default=None)
+    person: StoryPerson | None = hint("Over wie gaat het verhaal?", label="Over wie gaat het?", default=None)
 
 
 def check_person(item, context) -> list[Problem]:
