@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from ..core import clock, urls
 from ..core.fields import Name, Strict, Text, hint
+from ..core.locate import describe
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
@@ -105,7 +106,7 @@ class BuildSession:
         if not self.problems:
             self._render_all()
         if self.problems:
-            raise ContentErrors(self.problems)
+            raise ContentErrors(describe(self.problems, self.site.types.values(), self.root))
 
     def check_only_drafts(self) -> list[Problem]:
         """`make check` also checks drafts and scheduled items (the preview shows them)."""

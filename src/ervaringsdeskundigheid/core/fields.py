@@ -53,7 +53,7 @@ class Strict(BaseModel):
 
 def hint(text: str, *, label: str | None = None, default: Any = ..., relation: str | None = None,
          markdown: bool = False, example: Any = None, widget: str | None = None, unknown: bool = False,
-         placeholder: str | None = None, **kwargs) -> Any:
+         placeholder: str | None = None, form_required: bool = False, **kwargs) -> Any:
     """A pydantic Field with what editors and tools need to know about it:
     `text` the Dutch explanation (in `make new` templates, the web editor and messages);
     `label` the Dutch name of the field as the web editor's form shows it (and every message);
@@ -61,10 +61,13 @@ def hint(text: str, *, label: str | None = None, default: Any = ..., relation: s
     `markdown` rendered as Markdown (sanitised); `example` the value `make new` writes;
     `widget` a web editor widget when the type does not say it (e.g. 'image');
     `unknown` a fact the team should fill in when it is missing (listed by `make report`);
-    `placeholder` the text `make new` writes, which may never be published."""
+    `placeholder` the text `make new` writes, which may never be published;
+    `form_required` required in the web editor's form although the schema lets it out in one
+    case, which a rule between fields checks (a withdrawn consent needs no scope)."""
     extra = {key: value for key, value in (("label", label), ("relation", relation), ("markdown", markdown or None),
                                             ("example", example), ("widget", widget),
-                                            ("unknown", unknown or None), ("placeholder", placeholder))
+                                            ("unknown", unknown or None), ("placeholder", placeholder),
+                                            ("form_required", form_required or None))
              if value is not None}
     return Field(default, description=text, json_schema_extra=extra or None, **kwargs)
 

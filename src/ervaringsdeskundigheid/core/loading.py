@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from . import clock
 from .fields import SLUG_PATTERN, meta, placeholders
+from .locate import describe
 from .problems import ContentErrors, Problem, problems_from_validation, suggestion
 from .settings import load_settings
 from .site import Item, Site
@@ -90,13 +91,13 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
         published[type_id] = kept
     problems += check_published_references(types, context, published)
     if problems:
-        raise ContentErrors(problems)
+        raise ContentErrors(describe(problems, types.values(), root))
     site = Site(root=root, today=today, preview=preview, settings=settings, types=types,
                 items=published, left_out=left_out)
     for check in checks:
         problems += check(context, site)
     if problems:
-        raise ContentErrors(problems)
+        raise ContentErrors(describe(problems, types.values(), root))
     return site
 
 

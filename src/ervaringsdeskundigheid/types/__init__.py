@@ -71,7 +71,7 @@ def _forbidden(context: LoadContext, site: Site) -> dict[str | None, ForbiddenTe
                            else f"{expert.name} heeft geen toestemming gegeven",
                            {"name": expert.name, "email": expert.email, "phone": expert.phone}))
             continue
-        scope = consent_rule.scope_of(expert.consent, ("name", "organisation", "function"))
+        scope = consent_rule.scope_of(expert.consent)
         hidden = {name: getattr(expert, name) for name in ("name", "email", "phone") if name not in scope}
         if hidden:
             people.append((item.key, f"de toestemming van deze persoon geldt niet voor dit gegeven", hidden))
@@ -80,7 +80,7 @@ def _forbidden(context: LoadContext, site: Site) -> dict[str | None, ForbiddenTe
         if person is None or person.pseudonym and person.consent is None:
             continue
         reason = consent_rule.status(person.consent, context.today)
-        if reason or "name" not in consent_rule.scope_of(person.consent, ("name",)):
+        if reason or "name" not in consent_rule.scope_of(person.consent):
             people.append((None, f"{person.name} heeft {reason or 'geen toestemming voor de naam'}",
                            {"name": person.name}))
     shown_names = {item.data.name for item in public.values()}

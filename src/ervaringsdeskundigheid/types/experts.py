@@ -15,16 +15,16 @@ from ..core.problems import Problem
 from .base import ContentType, Place, Section
 
 PERSON_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
-DEFAULT_SCOPE = ("name", "organisation", "function")
 _EMPTY = {"expertise": [], "buddy": False}
 
 
 class Expert(Strict):
-    id: Slug = hint("Nooit veranderen. Bijvoorbeeld de naam in kleine letters met streepjes.", label="Id")
+    id: Slug = hint("Nooit veranderen. Alleen kleine letters, cijfers en streepjes, zoals anna-de-vries.", label="Id")
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
     example: bool = hint("true: een verzonnen voorbeeldpersoon.", label="Verzonnen voorbeeld", default=False)
     name: Name = hint("Voor- en achternaam.", label="Naam")
-    organisation: Slug | None = hint("De id van de organisatie in data/organisations.yml.", label="Organisatie",
+    organisation: Slug | None = hint("Staat de organisatie er niet bij? Voeg haar eerst toe bij Organisaties.",
+                                     label="Organisatie",
                                      relation="organisations", default=None)
     function: Name | None = hint("De functie, bijvoorbeeld 'Ervaringsdeskundige armoede'.", label="Functie", default=None)
     expertise: list[Name] = hint("Onderwerpen, bijvoorbeeld [armoede, schulden].", label="Expertise", default=[], max_length=12)
@@ -38,8 +38,8 @@ class Expert(Strict):
     photo_alt: Name | None = hint("Wat staat er op de foto?", label="Beschrijving van de foto", default=None)
     categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   example=["ervaringsdeskundige"])
-    consent: Consent | None = hint("Toestemming: de datum, en in scope de velden die we mogen tonen.", label="Toestemming",
-                                   default=None)
+    consent: Consent = hint("Zet iemand alleen op de site met schriftelijke toestemming: de datum, "
+                            "en wat de persoon wil laten zien.", label="Toestemming")
 
     @model_validator(mode="after")
     def _photo_needs_alt(self):
@@ -63,7 +63,7 @@ def public_view(item, today):
     reason = consent_rule.status(expert.consent, today)
     if reason:
         return item, reason
-    scope = consent_rule.scope_of(expert.consent, DEFAULT_SCOPE)
+    scope = consent_rule.scope_of(expert.consent)
     if not scope:
         return item, "toestemming zonder velden"
     hidden = {name: _EMPTY.get(name) for name in PERSON_FIELDS if name not in scope}
@@ -109,11 +109,13 @@ EXPERTS = ContentType(
     editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
                 "velden uit de toestemming (scope).",
     extra={"checks": (check,), "public_view": public_view, "person_fields": PERSON_FIELDS,
+           # Consent is a fact the person supplies: `make new` leaves it for the editor to fill in.
            "scaffold_extra": """\
-# Alleen publiceren met schriftelijke toestemming: de datum, en in scope alleen de velden die
-# de persoon wil laten zien. Kies uit: name, organisation, function, expertise, region, email,
-# phone, buddy, photo.
+# Toestemming (verplicht). Vul in wat de persoon schriftelijk gaf:
+#   date:  de datum van de toestemming, zoals 2025-04-01;
+#   scope: wat we mogen tonen. Kies uit: name, organisation, function, expertise, region,
+#          email, phone, buddy, photo. Bijvoorbeeld [name, organisation, function].
 consent:
-  date: {today}
-  scope: [name, organisation, function]"""},
+  date:
+  scope:"""},
 )

@@ -13,7 +13,6 @@ from . import articles
 from .base import ContentType
 
 PERSON_FIELDS = ("name", "photo")
-DEFAULT_SCOPE = ("name",)
 NAME_PLACEHOLDER = "Schuilnaam"
 
 
@@ -62,7 +61,7 @@ def public_view(item, today):
     reason = consent_rule.status(person.consent, today)
     if reason:
         return item, reason
-    if "name" not in consent_rule.scope_of(person.consent, DEFAULT_SCOPE):
+    if "name" not in consent_rule.scope_of(person.consent):
         hidden = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
         return item.replace(data=item.data.model_copy(update={"person": hidden})), None
     return item, None
