@@ -276,6 +276,8 @@ class BuildSession:
         if not self.problems:
             for hint in self.hints():
                 self.say(hint)
+            for notice in self.site.notices:      # never silent: what stays off the site, and why
+                self.say(f"Niet op de site: {notice}")
 
     def hints(self) -> list[str]:
         """Advice for editors that never stops a build: texts above B1, example content."""

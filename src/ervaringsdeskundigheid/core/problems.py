@@ -67,6 +67,8 @@ class Notice:
     fix: str
     entry: str | None = None
     kind: str = "left_out"
+    group: str = ""                    # for counting: the type's plural ('verhalen')
+    short: str = ""                    # for counting: the reason in a word or two ('concept')
 
     def __str__(self) -> str:
         return f"{_printable(self.file)}, '{_printable(self.title)}': {self.reason} {self.fix}"

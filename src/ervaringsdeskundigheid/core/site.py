@@ -74,11 +74,20 @@ class Site:
     settings: SiteSettings | None
     types: dict[str, Any]                                   # id -> ContentType, in declaration order
     items: dict[str, list[Item]]                            # published items per type (preview: drafts too)
-    left_out: dict[str, int] = field(default_factory=dict)   # reason -> count
+    notices: list = field(default_factory=list)              # core.problems.Notice: what is not published, and why
     extras: dict[str, Any] = field(default_factory=dict)     # derived data, e.g. short links
 
     def __post_init__(self):
         self._index = {type_id: {item.key: item for item in items} for type_id, items in self.items.items()}
+
+    @property
+    def left_out(self) -> dict[str, int]:
+        """How many items each reason kept off the site ('verhalen: concept': 2)."""
+        counts: dict[str, int] = {}
+        for notice in self.notices:
+            label = f"{notice.group}: {notice.short}"
+            counts[label] = counts.get(label, 0) + 1
+        return counts
 
     @property
     def site_url(self) -> str:
