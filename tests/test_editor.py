@@ -28,7 +28,7 @@ def test_new_items_get_unique_slugs(project):
     assert first.stem == "dubbel" and second.stem == "dubbel-2"
 
 
-@pytest.mark.parametrize("kind", sorted(set(kinds()) - {"verhaal", "blog", "partner"}))
+@pytest.mark.parametrize("kind", sorted(set(kinds()) - {"verhaal", "blog", "partner", "ervaringsdeskundige"}))
 def test_new_data_item_is_valid_as_a_draft_and_refused_with_its_examples(project, kind):
     path = create(project, kind, "Nieuw Voorbeeld Item", today=TODAY)
     assert check(project) == [], messages(check(project))
@@ -36,6 +36,24 @@ def test_new_data_item_is_valid_as_a_draft_and_refused_with_its_examples(project
     problems = check(project)
     if problems:
         assert all(p.file == path.relative_to(project).as_posix() for p in problems), messages(problems)
+
+
+def test_new_expert_gets_no_invented_consent_and_is_refused_until_it_is_filled_in(project):
+    """Consent is a fact the person supplies: `make new` writes an empty consent, and `make check`
+    says in the form's words what to fill in, for the person by name."""
+    path = create(project, "ervaringsdeskundige", "Petra Nieuw", today=TODAY)
+    text = path.read_text(encoding="utf-8")
+    new = text[text.index("# Nieuw: ervaringsdeskundige"):]
+    assert TODAY.isoformat() not in new.replace(f"aangemaakt op {TODAY.isoformat()}", "")
+    assert "  consent:\n    date:\n    scope:\n" in new
+    output = messages(check(project))
+    assert "item 'Petra Nieuw' ('petra-nieuw'), veld 'Datum van toestemming' ('consent.date'): is leeg" in output
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next(number for number, value in enumerate(lines, start=1) if value == "    date:" and number > 100)
+    assert f"data/experts.yml (regel {line})" in output
+    filled = new.replace("    date:\n    scope:\n", "    date: 2025-11-01\n    scope: [name, function]\n")
+    path.write_text(text.replace(new, filled), encoding="utf-8")
+    assert check(project) == [], messages(check(project))
 
 
 def test_new_partner_must_be_an_existing_organisation(project):
@@ -77,3 +95,20 @@ def test_report_lists_missing_facts_examples_and_drafts(project):
     assert "Gegevens die nog ontbreken" in text and report.missing
     assert "content/stories/nog-een-concept.md" in text
     assert "Voorbeelden (example: true)" in text
+
+
+def test_make_report_runs_on_its_own_date(project, monkeypatch):
+    """`make report` as the team runs it: no `today=` from a test, the date from the clock."""
+    from conftest import BUILD_ENV
+    import os
+    import sys
+
+    monkeypatch.delenv("SECTION_TODAY", raising=False)
+    report = build_report(project)                       # today from core.clock
+    assert "Inhoudsrapport" in as_text(report)
+    environment = {key: value for key, value in os.environ.items() if key != "SECTION_TODAY"}
+    environment["NO_MKDOCS_2_WARNING"] = BUILD_ENV["NO_MKDOCS_2_WARNING"]
+    result = subprocess.run([sys.executable, str(project / "scripts/report.py")], capture_output=True, text=True,
+                            env=environment, cwd=project, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Inhoudsrapport" in result.stdout and (project / "dist/rapport/index.html").is_file()
