@@ -112,3 +112,30 @@ def test_make_report_runs_on_its_own_date(project, monkeypatch):
                             env=environment, cwd=project, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Inhoudsrapport" in result.stdout and (project / "dist/rapport/index.html").is_file()
+
+
+def test_what_stays_off_the_site_is_named_by_check_and_build_with_reason_and_fix(project):
+    """Nothing silent: a draft, a date ahead and a withdrawn consent are each named, with why
+    and what to do, by `make check` and by the build."""
+    from conftest import run_build
+
+    write_story(project, "nog-niet-klaar.md", "title: Nog niet klaar\ndate: 2025-03-01\ndescription: x\n"
+                "categories: [aspirant]\ndraft: true")
+    write_story(project, "straks.md", "title: Straks online\ndate: 2026-05-01\ndescription: x\ncategories: [aspirant]")
+    path = project / "data/experts.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "\n- id: wim-weg\n  name: Wim Weg\n  categories: [aspirant]\n"
+        "  consent:\n    date: 2025-01-01\n    withdrawn: 2025-09-01\n"), encoding="utf-8")
+    expected = ["content/stories/nog-niet-klaar.md, 'Nog niet klaar': staat niet op de site: het is een concept",
+                "Zet 'Concept' uit (draft: false).",
+                "content/stories/straks.md, 'Straks online': komt pas op 01-05-2026 op de site",
+                "data/experts.yml, 'Wim Weg': staat niet meer op de site: de toestemming is ingetrokken op 01-09-2025.",
+                "Haal de gegevens van deze persoon uit het bestand"]
+    checked = run_check(project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "Niet op de site: 3 stukken" in checked.stdout
+    built = run_build(project, project / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    for fragment in expected:
+        assert fragment in checked.stdout, (fragment, checked.stdout)
+        assert fragment in built.stdout + built.stderr, (fragment, built.stderr)

@@ -100,7 +100,7 @@ class BuildSession:
         except ContentErrors as errors:
             self.problems += errors.problems
             self.problems += self._docs_problems()
-            raise ContentErrors(self.problems) from None
+            raise ContentErrors(self.problems, errors.notices) from None
         self.problems += self._docs_problems()
         self._plan()
         if not self.problems:

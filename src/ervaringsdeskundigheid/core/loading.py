@@ -90,13 +90,13 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
         published[type_id] = kept
     problems += check_published_references(types, context, published)
     if problems:
-        raise ContentErrors(describe(problems, types.values(), root))
+        raise ContentErrors(describe(problems, types.values(), root), notices)
     site = Site(root=root, today=today, preview=preview, settings=settings, types=types,
                 items=published, notices=notices)
     for check in checks:
         problems += check(context, site)
     if problems:
-        raise ContentErrors(describe(problems, types.values(), root))
+        raise ContentErrors(describe(problems, types.values(), root), notices)
     return site
 
 

@@ -79,8 +79,9 @@ class ContentErrors(Exception):
 
     HEADING = "De site is niet gebouwd: {count} {noun} gevonden. Er is niets veranderd aan de site."
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], notices: Iterable[Notice] = ()):
         self.problems = sorted(set(problems), key=_report_order)
+        self.notices = list(notices)          # what would stay off the site anyway (see Notice)
         super().__init__(self.report())
 
     def report(self, heading: str | None = None) -> str:

@@ -30,6 +30,7 @@ def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
         result.problems = session.kept_shortlink_problems(Path(root) / "site")   # the last local build
     except ContentErrors as errors:
         result.problems = list(errors.problems)
+        result.notices = list(errors.notices)
     if session.site is not None:
         result.notices = list(session.site.notices)
     drafts = BuildSession(Path(root), mode="serve", today=today)
