@@ -38,5 +38,7 @@ class Category(Strict):
 CATEGORIES = ContentType(
     id="categories", label="Categorie", plural="Categorieën", schema=Category,
     source="data/categories.yml", key="id", summary="summary",
-    editor_hint="De vier categorieën van de site. Verander id en path nooit.",
+    editor_hint="De vier categorieën van de site. Verander Id en Webadres nooit: ze staan in webadressen en op "
+                "posters. Schrijf in eenvoudige taal (B1): zinnen van hoogstens 20 woorden, en leg een afkorting "
+                "de eerste keer uit.",
 )

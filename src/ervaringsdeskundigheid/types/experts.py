@@ -106,8 +106,9 @@ EXPERTS = ContentType(
         places=(Place("aspirant", "Loop mee met een ervaringsdeskundige", order=30, limit=2),
                 Place("ervaringsdeskundige", order=30))),
     make_new="ervaringsdeskundige", context=_context, search=False, examples=True,
-    editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
-                "velden uit de toestemming (scope).",
+    editor_hint="Ervaringsdeskundigen bij de partners. Zet iemand alleen op de site met schriftelijke "
+                "toestemming, en toon alleen wat de persoon koos bij 'Wat mogen we tonen?'. Verzonnen voorbeelden "
+                "krijgen 'Verzonnen voorbeeld' aan en een e-mailadres op example.org, nooit een telefoonnummer.",
     extra={"checks": (check,), "public_view": public_view, "person_fields": PERSON_FIELDS,
            # Consent is a fact the person supplies: `make new` leaves it for the editor to fill in.
            "scaffold_extra": """\

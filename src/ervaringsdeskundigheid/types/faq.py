@@ -24,5 +24,7 @@ FAQ = ContentType(
     list_template="faq.html", summary=None, title_attribute="question",
     nav="aspirant", section=Section("Veelgestelde vragen", limit=6, style="faq", order=90,   # always last
                                     all_label="Alle veelgestelde vragen"),
-    editor_hint="Veelgestelde vragen met een kort antwoord in eenvoudige taal.",
+    editor_hint="Veelgestelde vragen met een kort antwoord in eenvoudige taal (B1): zinnen van hoogstens 20 "
+                "woorden. Een bedrag staat altijd in dezelfde zin als het jaar, met waar de lezer de regel van nu "
+                "vindt (Belastingdienst, gemeente of UWV).",
 )

@@ -27,6 +27,8 @@ GLOSSARY = ContentType(
     intro="Hier staan woorden en afkortingen die vaak voorkomen, met een korte uitleg.",
     list_template="glossary.html", summary="explanation", title_attribute="term",
     sort_key=alphabetical, search=False,
-    editor_hint="Woorden en afkortingen met een korte uitleg.",
+    editor_hint="Woorden en afkortingen met een korte uitleg. Gebruik je een afkorting uit deze lijst in een "
+                "tekst? Leg hem uit waar hij op een pagina voor het eerst staat, bijvoorbeeld 'middelbaar "
+                "beroepsonderwijs (mbo)'.",
     extra={"optional": True, "source_hint": False},   # explanations of words, not claims
 )

@@ -28,5 +28,5 @@ MENU = ContentType(
                                     all_label="Lees meer over elke stap op de menukaart",
                                     places=(Place("aspirant", order=10),
                                             Place("opleiding", "Waar past een opleiding in jouw route?", 20))),
-    editor_hint="De stappen van ervaring naar werk, in volgorde.",
+    editor_hint="De stappen van ervaring naar werk. De volgorde hier is de volgorde op de site.",
 )

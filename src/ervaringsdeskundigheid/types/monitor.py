@@ -15,7 +15,8 @@ Value = Annotated[float, Field(ge=0, le=1_000_000)]
 
 class MonitorYear(Strict):
     year: Year = hint("Het jaar (de telling is van het eind van het jaar).", label="Jaar")
-    at_work: Count | None = hint("Het getelde aantal ervaringsdeskundigen in dienst. Alleen een echte telling.", label="Aantal aan het werk",
+    at_work: Count | None = hint("Het getelde aantal ervaringsdeskundigen in dienst, eind van het jaar. Alleen een echte telling, "
+                                  "bij de organisaties die de vragenlijst invulden.", label="Aantal aan het werk",
                                  default=None)
     expected: bool = hint("true: het getal is een verwachting, nog geen telling.", label="Verwachting", default=False)
     organisations_asked: Count | None = hint("Aan hoeveel organisaties de vragenlijst ging.", label="Organisaties gevraagd", default=None)
@@ -84,5 +85,7 @@ MONITOR = ContentType(
     nav="werkgevers", search=True,
     section=Section("Aan het werk in het netwerk", limit=1, style="figure", all_label="Bekijk alle cijfers",
                     places=(Place("werkgevers", order=20),)),
-    editor_hint="De cijfers van de projectmonitor. Alleen getelde aantallen uit de monitor.",
+    editor_hint="De cijfers van de projectmonitor. Zet alleen getallen neer die echt in de projectmonitor of het "
+                "projectplan staan, en reken zelf niets uit. Elk jaar komt er een jaar bij. Een jaar met "
+                "'Verwachting' aan heeft nog geen 'Aantal aan het werk'.",
 )

@@ -48,5 +48,6 @@ ORGANISATIONS = ContentType(
     nav="werkgevers", section=Section("Organisaties in het netwerk", limit=4,
                                           places=(Place("werkgevers", order=40),)),
     make_new="organisatie", context=_context, examples=True,
-    editor_hint="Organisaties in het netwerk. Vul alleen openbare, algemene gegevens in.",
+    editor_hint="Organisaties in het netwerk. Vul alleen feiten in die je zeker weet en die de organisatie zelf "
+                "openbaar maakt. Weet je iets niet? Laat het veld leeg; schrijf nooit 'Onbekend'.",
 )

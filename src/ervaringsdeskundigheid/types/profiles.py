@@ -44,5 +44,6 @@ PROFILES = ContentType(
                                               places=(Place("ervaringsdeskundige", order=10),
                                                       Place("werkgevers", "Welke functies zijn er?", 30))),
     make_new="functieprofiel",
-    editor_hint="Soorten werk voor ervaringsdeskundigen. Elk bedrag of elke regel krijgt een bron en een jaar.",
+    editor_hint="Soorten werk voor ervaringsdeskundigen. Elk bedrag of elke regel krijgt een bron en een jaar, "
+                "in dezelfde zin. Weet je iets niet? Laat het veld leeg; schrijf nooit 'Onbekend'.",
 )

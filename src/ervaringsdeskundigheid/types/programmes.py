@@ -22,7 +22,7 @@ class Programme(Strict):
     form: Literal[FORMS] | None = hint("BOL, BBL, deeltijd of voltijd.", label="Vorm", default=None, unknown=True)
     duration: Name | None = hint("Bijvoorbeeld '2 jaar'.", label="Duur", default=None, unknown=True)
     place: Name | None = hint("De plaats.", label="Plaats", default=None, unknown=True)
-    regional: bool = hint("true als het in Groningen of Drenthe is.", label="In Groningen of Drenthe", default=False)
+    regional: bool = hint("true als de opleiding in Groningen of Drenthe is.", label="In Groningen of Drenthe", default=False)
     target_group: Text = hint("Voor wie is deze opleiding? Eén of twee zinnen.", label="Voor wie")
     admission: Text | None = hint("Toelating: wie mag beginnen, en hoe meld je je aan?", label="Toelating en aanmelden", default=None,
                                   unknown=True)
@@ -60,7 +60,9 @@ PROGRAMMES = ContentType(
                                      all_label="Alle opleidingen, ook elders in het land",
                                      places=(Place("aspirant", order=20, limit=2), Place("opleiding", order=10))),
     make_new="opleiding", sort_key=regional_first,
-    editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is.",
+    editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is en waar de gegevens "
+                "vandaan komen. Weet je iets niet zeker? Laat het veld leeg; schrijf nooit 'Onbekend', en vul "
+                "nooit zelf prijzen, toelatingseisen of webadressen in die je niet uit een betrouwbare bron hebt.",
     extra={"note": "De lijst van opleidingen buiten onze regio komt uit een overzicht uit Gelderland-Zuid "
                    "(ongeveer 2021 tot 2023). Die lijst is misschien niet volledig. Vraag bij de school "
                    "wat nu geldt."},

@@ -28,8 +28,9 @@ class StoryPerson(Strict):
     def _real_name_needs_consent(self):
         if not self.pseudonym and self.consent is None:
             raise RuleViolation(
-                "name", "een echte naam mag alleen met vastgelegde toestemming. "
-                "Zet 'pseudonym: true' bij een schuilnaam, of vul 'consent' in met de datum van de toestemming.")
+                "name", "een echte naam mag alleen met vastgelegde toestemming. Is het een schuilnaam? Zet dan "
+                "'Dit is een schuilnaam' aan (pseudonym: true). Is het de echte naam? Vul dan 'Toestemming' in "
+                "(consent): de datum en wat we mogen tonen.")
         return self
 
 
