@@ -213,7 +213,7 @@ def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None, inva
         if not isinstance(raw, dict) or ctype.container not in raw:
             problems.append(Problem(path, ctype.container, (
                 f"ontbreekt. Het bestand moet een lijst onder '{ctype.container}:' hebben. "
-                "Kijk in het voorbeeld bovenaan het bestand.")))
+                "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
             return []
         raw = raw[ctype.container]
     if ctype.single:

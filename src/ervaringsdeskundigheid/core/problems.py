@@ -193,7 +193,7 @@ def _dutch_message(error: dict, known_fields: Iterable[str], explanation: str | 
         return f"moet een van deze waarden zijn: {ctx.get('expected')}."
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return "heeft een ongeldige waarde. Kijk in het voorbeeld bovenaan het bestand hoe het moet."
+    return "heeft een ongeldige waarde. Kijk in CONTRIBUTING.md (\"Gegevens in data/\") of onder het veld in de webeditor hoe het moet."
 
 
 def problems_from_validation(error: ValidationError, file: str, model: type,

@@ -251,7 +251,7 @@ def _check_structure(text: str, label: str, field: str | None, line_offset: int)
             if depth > MAX_YAML_DEPTH:
                 raise SourceError(Problem(label, field, (
                     f"is te diep genest (meer dan {MAX_YAML_DEPTH} niveaus). Kijk in het voorbeeld "
-                    "bovenaan het bestand hoe het moet."), line=line))
+                    "bij een ander item in het bestand hoe het moet."), line=line))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 

@@ -189,7 +189,7 @@ def _load_inventory(root, ctype, problems, invalid):
     if not isinstance(raw, dict) or not isinstance(raw.get("partners"), list) or "campaign" not in raw:
         problems.append(Problem(PARTNERS_FILE, None, (
             "moet beginnen met 'campaign:' en daarna 'partners:' met een lijst partners. "
-            "Kijk in het voorbeeld bovenaan het bestand.")))
+            "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
         return []
     extra = set(raw) - {"campaign", "partners"}
     if extra:
