@@ -139,3 +139,76 @@ def test_what_stays_off_the_site_is_named_by_check_and_build_with_reason_and_fix
     for fragment in expected:
         assert fragment in checked.stdout, (fragment, checked.stdout)
         assert fragment in built.stdout + built.stderr, (fragment, built.stderr)
+
+
+# --- the guide (CONTRIBUTING.md) ------------------------------------------------------------------
+
+GUIDE = ROOT / "CONTRIBUTING.md"
+
+
+def guide_sections() -> dict[str, str]:
+    import re
+
+    parts = re.split(r"^(#{1,3} .+)$", GUIDE.read_text(encoding="utf-8"), flags=re.M)
+    return {heading.strip("# ").strip(): text for heading, text in zip(parts[1::2], parts[2::2]) if text.strip()}
+
+
+def test_every_section_of_the_guide_reads_at_b1():
+    """The project's own measure (render/readability.py) on every section of CONTRIBUTING.md."""
+    from ervaringsdeskundigheid.render.readability import B1_THRESHOLD, douma
+
+    sections = guide_sections()
+    assert len(sections) >= 15
+    scores = {heading: douma(text) for heading, text in sections.items()}
+    assert all(score >= B1_THRESHOLD for score in scores.values()), scores
+    assert douma("De implementatie van arbeidsparticipatiebevorderende maatregelen geschiedt conform de "
+                 "desbetreffende beleidsuitgangspunten.") < B1_THRESHOLD       # the measure does bite
+
+
+def test_the_guide_explains_pull_request_branch_and_commit():
+    text = GUIDE.read_text(encoding="utf-8")
+    for word in ("commit", "branch", "pull request"):
+        assert f"- Een **{word}** is " in text, word
+
+
+def test_the_new_story_and_blog_links_open_githubs_editor_with_the_make_new_template(project):
+    """The links in the guide are made from `make new`'s own template (only the day is left for the
+    editor), for the repository in data/site.yml."""
+    import re
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    from ervaringsdeskundigheid.editor.scaffold import (GITHUB_LINKS, GITHUB_TITLE, github_new_file_url,
+                                                        guide_repository, with_github_links)
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert with_github_links(guide, guide_repository(ROOT)) == guide, "run: python scripts/new.py --links"
+    for kind, text in GITHUB_LINKS.items():
+        [url] = re.findall(rf"\[{re.escape(text)}\]\(([^)]+)\)", guide)
+        assert url == github_new_file_url(guide_repository(ROOT), kind)
+        parts = urlsplit(url)
+        folder = "content/stories" if kind == "verhaal" else "content/blogs"
+        assert parts.path.endswith(f"/new/main/{folder}")
+        query = parse_qs(parts.query)
+        value = query["value"][0]
+        made = create(project, kind, GITHUB_TITLE, today=TODAY).read_text(encoding="utf-8")
+        stem = unquote(query["filename"][0]).removesuffix(".md")
+        assert value == made.replace(f"date: {TODAY.isoformat()}\n", "date:\n").replace(
+            "# slug: schrijf-hier-de-titel\n", f"# slug: {stem}\n")
+        assert "example: true" not in value and "Verzonnen" not in value
+        assert unquote(query["filename"][0]).endswith(".md")
+        # Filled in as the guide says, it passes the check; unchanged, it cannot be published.
+        path = project / folder / "ingevuld.md"
+        path.write_text(value, encoding="utf-8")
+        assert "(regel 5), item 'Schrijf hier de titel', veld 'Datum' ('date'): is leeg" in messages(check(project))
+        path.write_text(value.replace("date:\n", "date: 2025-11-01\n").replace("draft: true", "draft: false"),
+                        encoding="utf-8")
+        assert "bevat nog de voorbeeldtekst" in messages(check(project))
+        filled = (value.replace("date:\n", "date: 2025-11-01\n").replace("Schrijf hier de titel", "Een dag werk")
+                  .replace("Schrijf hier een korte samenvatting.", "Een korte samenvatting.")
+                  .replace("Schrijf hier het verhaal.", "Het verhaal.").replace("Schrijf hier de blog.", "De blog.")
+                  .replace("name: Schuilnaam", "name: Tineke"))
+        path.write_text(filled, encoding="utf-8")
+        assert check(project) == [], messages(check(project))
+        path.unlink()
+        for made_file in (project / folder).glob("schrijf-hier*.md"):
+            made_file.unlink()

@@ -139,6 +139,29 @@ def github_new_file_url(repository: str, kind: str, branch: str = "main") -> str
             f"?filename={quote(name)}&value={quote(text, safe='')}")
 
 
+GITHUB_LINKS = {"verhaal": "Nieuw verhaal op GitHub", "blog": "Nieuwe blog op GitHub"}   # in CONTRIBUTING.md
+
+
+def guide_repository(root: Path) -> str:
+    """The repository named in data/site.yml (not the one a workflow runs in), or a placeholder."""
+    from ..core.settings import load_settings
+    from .cms import PLACEHOLDER_REPOSITORY
+
+    settings = load_settings(root, [])
+    return settings.repository if settings and settings.repository else PLACEHOLDER_REPOSITORY
+
+
+def with_github_links(guide: str, repository: str) -> str:
+    """CONTRIBUTING.md with its "new story" and "new blog" links made from today's template
+    (`python scripts/new.py --links` writes them; tests/test_editor.py keeps them true)."""
+    import re
+
+    for kind, text in GITHUB_LINKS.items():
+        guide = re.sub(rf"\[{re.escape(text)}\]\([^)]*\)", lambda _: f"[{text}]({github_new_file_url(repository, kind)})",
+                       guide)
+    return guide
+
+
 def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> Path:
     """Create the item; returns the file written. Raises ScaffoldError with a Dutch message."""
     available = kinds()
