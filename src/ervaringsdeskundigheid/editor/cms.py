@@ -53,15 +53,11 @@ TITLE_WIDGET_MAX = 200                          # longer strings get a text area
 # The consent scope's choices: the person's fields, by the labels of the type's schema.
 SCOPE_LABELS = {"name": "Naam", "photo": "Foto"}   # a story person: its name, and the story's image
 IMAGE_TYPES = ",".join(f"image/{name.lower()}" for name in MEDIA_FORMATS)
-IMAGE_PATTERN = (rf"^/?{IMAGE_SUBFOLDER}/[^/]+\.("
-                 + "|".join(suffix.lstrip(".") for suffixes in MEDIA_FORMATS.values() for suffix in suffixes)
-                 + ")$")
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "Alleen kleine letters, cijfers en streepjes, zonder spaties. Bijvoorbeeld: anna-de-vries.",
     EMAIL_PATTERN: "Dit is geen e-mailadres. Schrijf het zoals info@voorbeeld.nl.",
     URL_PATTERN: "Dit is geen webadres. Begin met https://, zoals https://www.voorbeeld.nl/.",
     r"^#[0-9a-fA-F]{6}$": "Schrijf een kleur als # met 6 tekens, zoals #0b5563.",
-    IMAGE_PATTERN: "Kies een foto in .jpg, .png of .webp (geen .gif, .svg of .avif). De site kan andere soorten niet tonen.",
 }
 # Editors' Markdown: what our renderer supports, no images or code blocks in the text (an image is
 # a field with its description; the code block would load a highlighter from another host).
@@ -202,9 +198,9 @@ def _scalar(kind: Shape, extra: dict) -> dict:
     """A widget for one value (also for the items of a simple list)."""
     base = kind.base
     if extra.get("widget") == "image":
-        # Only what the build accepts (core/media.py): a photo below afbeeldingen/ as JPEG, PNG or WebP.
-        return {"widget": "image", "choose_url": False, "accept": IMAGE_TYPES,
-                "pattern": [IMAGE_PATTERN, PATTERN_MESSAGES[IMAGE_PATTERN]]}
+        # The uploader offers only what the build accepts (core/media.py): JPEG, PNG or WebP. (A pattern
+        # cannot check the value: before saving, a new upload's value is a blob: URL.)
+        return {"widget": "image", "choose_url": False, "accept": IMAGE_TYPES}
     if base is bool:
         return {"widget": "boolean"}
     if base is int or base is float:
