@@ -212,3 +212,19 @@ def test_the_new_story_and_blog_links_open_githubs_editor_with_the_make_new_temp
         path.unlink()
         for made_file in (project / folder).glob("schrijf-hier*.md"):
             made_file.unlink()
+
+
+def test_b1_tips_name_the_sentence_why_and_a_simpler_example():
+    from ervaringsdeskundigheid.editor.tips import tips
+
+    text = ("Wij helpen je graag. Ervaringsdeskundigen die in dienst zijn bij organisaties in het netwerk krijgen "
+            "een loon dat past bij het werk, en zij worden geholpen door een coördinator die hen begeleidt. "
+            "Indien je vragen hebt, kun je ons reeds bellen.")
+    found = tips(text)
+    assert [tip.sentence.split()[0] for tip in found] == ["Ervaringsdeskundigen", "Indien"]
+    long, words = found
+    assert "28 woorden" in long.why and "10 tot 15" in long.why
+    first, second = long.example.split(". ", 1)
+    assert len(first.split()) >= 4 and second.startswith("Zij worden geholpen")
+    assert "'Indien'" in words.why and words.example == "Als je vragen hebt, kun je ons al bellen."
+    assert tips("Wij helpen je graag. Bel ons als je vragen hebt.") == []

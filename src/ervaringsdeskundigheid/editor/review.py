@@ -204,7 +204,7 @@ def comment(data: dict, run: Run) -> str:
         for file, entries in _by_file(problems).items():
             if shown >= MAX_PROBLEMS:
                 break
-            lines.append(f"**{plain(file, 200)}**")
+            lines += [f"**{plain(file, 200)}**", ""]
             for problem in entries[:MAX_PROBLEMS - shown]:
                 lines.append(_problem_line(problem))
                 shown += 1
@@ -225,11 +225,11 @@ def comment(data: dict, run: Run) -> str:
                   "Geen fout, wel een tip. Deze teksten uit jouw wijziging zijn waarschijnlijk moeilijk voor een deel "
                   "van de lezers. Korte zinnen en gewone woorden helpen iedereen.", ""]
         for tip in tips:
-            lines.append(f"**{plain(tip.get('file'), 200)}**, '{plain(tip.get('title'), 120)}'")
+            lines += [f"**{plain(tip.get('file'), 200)}**, '{plain(tip.get('title'), 120)}'", ""]
             for sentence in [s for s in _list(tip.get("sentences")) if isinstance(s, dict)][:3]:
                 lines += [f"- De zin: *{plain(sentence.get('sentence'), 400)}*",
-                          f"  - Waarom: {plain(sentence.get('why'))}",
-                          f"  - Eenvoudiger: {plain(sentence.get('example'), 400)}"]
+                          f"    - Waarom: {plain(sentence.get('why'))}",
+                          f"    - Eenvoudiger: {plain(sentence.get('example'), 400)}"]
             lines.append("")
     other = [str(hint) for hint in _list(data.get("other"))][:MAX_OTHER]
     if other:

@@ -17,14 +17,10 @@ LONG_SENTENCE = 20          # words; CONTRIBUTING asks for 10 to 15, at most 20
 LONG_WORD = 5               # syllables
 MAX_TIPS = 3                # per text: the hardest sentences first
 # Common words for words that often make Dutch texts hard (CONTRIBUTING.md, "Schrijven op B1").
-SIMPLER = {
-    "ontvangen": "krijgen", "vergoeding": "geld", "ondersteuning": "hulp", "ondersteunen": "helpen",
-    "participatie": "meedoen", "desbetreffende": "deze", "derhalve": "daarom",
-    "teneinde": "om", "indien": "als", "alsmede": "en", "omtrent": "over", "middels": "met",
-    "betreffende": "over", "reeds": "al", "tevens": "ook", "dienen": "moeten", "verstrekken": "geven",
-    "aanvragen": "vragen", "beschikken": "hebben", "woonachtig": "wonend", "inzetten": "gebruiken",
-    "faciliteren": "mogelijk maken", "implementeren": "invoeren", "realiseren": "maken",
-    "mogelijkheden": "kansen", "werkzaamheden": "werk",
+SIMPLER = {   # only swaps that fit anywhere in a sentence (no verb forms, no changed word order)
+    "ontvangen": "krijgen", "vergoeding": "geld", "ondersteuning": "hulp", "participatie": "meedoen",
+    "derhalve": "daarom", "indien": "als", "alsmede": "en", "omtrent": "over", "middels": "met",
+    "reeds": "al", "tevens": "ook", "werkzaamheden": "werk", "mogelijkheden": "kansen",
 }
 _SPLIT = re.compile(r",\s+(?:en|maar|want|omdat|zodat|terwijl|die|dat|waardoor|waarbij)?\s*|\s+(?:en|maar|want)\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'‘“(])")
@@ -69,7 +65,8 @@ def _word_example(sentence: str, words: list[str]) -> str:
     if simpler:
         text = sentence
         for word, plain in simpler:
-            text = re.sub(rf"\b{re.escape(word)}\b", plain, text)
+            text = re.sub(rf"\b{re.escape(word)}\b",
+                          lambda m, plain=plain: plain[:1].upper() + plain[1:] if m.group()[0].isupper() else plain, text)
         return text
     return f"Zeg '{words[0]}' in gewone woorden, of leg het woord uit in een korte zin erna."
 
