@@ -52,7 +52,7 @@ def field_words(field: str, label: str | None) -> str:
     """"veld 'Samenvatting' ('description')": the form's label first, the code name in the file second."""
     if label and label.lower() != field.lower():
         return f"veld '{label}' ('{field}')"
-    return f"veld '{label or field}'"
+    return f"veld '{field}'"          # the label says no more than the name in the file
 
 
 @dataclass(frozen=True)
