@@ -92,7 +92,7 @@ def test_the_new_type_is_validated_in_dutch(vacancies):
     data = [dict(DATA[0], closing_date="31-03-2026", organisation="lefir", titel="x")]
     (vacancies / "data/vacatures.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     output = messages(check_project(vacancies, today=TODAY).problems)
-    assert "data/vacatures.yml, item 'ervaringsdeskundige-wonen', veld 'closing_date'" in output
+    assert "item 'Ervaringsdeskundige wonen' ('ervaringsdeskundige-wonen'), veld 'closing_date'" in output
     assert "Bedoel je 2026-03-31?" in output
     assert "Bedoel je 'lefier'?" in output and "Bedoel je 'title'?" in output
 

@@ -140,6 +140,9 @@ NOT_CONSENTED = """
   email: "zeno@example.org"
   phone: "06 99999999"
   categories: [ervaringsdeskundige]
+  consent:                        # recorded, but it starts later: not shown yet
+    date: 2099-01-01
+    scope: [name, organisation, function, region, email, phone]
 
 - id: ingetrokken
   example: true

@@ -569,7 +569,7 @@ def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
     result = subprocess.run([sys.executable, "scripts/posters.py"], cwd=poster_project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "De posters zijn niet gemaakt" in result.stderr
-    assert "data/partners.yml, item 'lefier', veld 'locations[1].copies.A3'" in result.stderr
+    assert "data/partners.yml (regel 8), item 'lefier', veld 'locations[1].copies.A3'" in result.stderr
     assert "Traceback" not in result.stderr
     _assert_nothing_changed(poster_project, dist_before, issued_before)
 

@@ -196,7 +196,7 @@ def test_a_withdrawal_never_stops_the_build_and_leaves_nothing_of_the_person(cop
     WITHDRAWAL_CASES[case](copy)
     session, outputs = build(copy)
     assert_nothing_of_the_person(outputs)
-    warnings = "\n".join(session.hints())
+    warnings = "\n".join(str(notice) for notice in session.site.notices)
     assert "Privacy:" in warnings and NAME in warnings, warnings
     assert "ervaringsdeskundigen/index.html" in outputs and "index.html" in outputs
 
@@ -208,7 +208,8 @@ def test_held_back_pages_are_named_and_the_rest_publishes(copy):
     assert "verhalen/over-karin/index.html" not in outputs
     assert "Lees dit verhaal" in html.unescape(outputs["verhalen/verwijzing/index.html"]).replace("<span>", "") \
         .replace("</span>", "")
-    assert any("content/stories/over-karin.md" in str(note) for note in session.site.held_back)
+    assert any(notice.file == "content/stories/over-karin.md" and notice.kind == "held_back"
+               for notice in session.site.notices)
 
 
 def test_the_consent_ends_on_its_day_without_an_edit(copy):

@@ -99,7 +99,11 @@ def test_data_item_problems_name_the_item(project):
     path.write_text(path.read_text(encoding="utf-8").replace("kind: opleiding", "kind: opleding", 1),
                     encoding="utf-8")
     output = messages(check(project))
-    assert "data/opleidingen.yml, item 'noorderpoort-veendam', veld 'kind'" in output
+    line = path.read_text(encoding="utf-8").split("\n").index("  kind: opleding") + 1
+    title = next(p.title for p in check(project) if p.entry == "noorderpoort-veendam")
+    assert title and title in path.read_text(encoding="utf-8")       # the item by its title, the key second
+    assert (f"data/opleidingen.yml (regel {line}), item '{title}' ('noorderpoort-veendam'), "
+            "veld 'Soort' ('kind')") in output
     assert "Bedoel je 'opleiding'?" in output
 
 

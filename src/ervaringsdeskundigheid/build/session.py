@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from ..core import clock, urls
 from ..core.fields import Name, Strict, Text, hint, meta
+from ..core.locate import describe
 from ..core.media import metadata_hints
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
@@ -105,12 +106,12 @@ class BuildSession:
         except ContentErrors as errors:
             self.problems += errors.problems
             self.problems += self._docs_problems()
-            raise ContentErrors(self.problems) from None
+            raise ContentErrors(self.problems, errors.notices) from None
         self.plan()
         if not self.problems:
             self._render_all()
         if self.problems:
-            raise ContentErrors(self.problems)
+            raise ContentErrors(describe(self.problems, self.site.types.values(), self.root))
 
     def plan(self) -> urls.UrlTable:
         """Every page and file of the loaded `site` with its URL, in the URL table, without
@@ -191,9 +192,9 @@ class BuildSession:
         if not who or problems:
             return problems, page
         if page.url != urls.HOME:
-            self.site.held_back.append(HeldBack(label, None, page.title, who, url=page.url))
+            self.site.hold_back(HeldBack(label, None, page.title, who, url=page.url))
             return [], None
-        self.site.held_back.append(HeldBack(label, None, page.title, who, taken_out=True))
+        self.site.hold_back(HeldBack(label, None, page.title, who, taken_out=True))
         return [], replace(page, title=privacy.take_out(page.title, rule),
                            description=privacy.take_out(page.description, rule),
                            body=privacy.take_out(page.body, rule))
@@ -305,12 +306,13 @@ class BuildSession:
         if not self.problems:
             for hint in self.hints():
                 self.say(hint)
+            for notice in self.site.notices:      # never silent: what stays off the site, and why
+                self.say(f"Niet op de site: {notice}")
 
     def hints(self) -> list[str]:
-        """Advice for editors that never stops a build: what the consent rule held back, texts
-        above B1, example content."""
-        found = [str(held) for held in self.site.held_back]
-        found += metadata_hints(self.root)
+        """Advice for editors that never stops a build: personal data in image files, texts above B1,
+        example content."""
+        found = metadata_hints(self.root)
         found += [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
                  "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
@@ -424,9 +426,9 @@ class BuildSession:
         files, problems, held = privacy.review_outputs(dict(out), rule, keep=self._essential_files(), packaged=code)
         if problems:
             raise ContentErrors(problems)
-        self.site.held_back += held
         for note in held:
-            self.say(str(note))
+            self.site.hold_back(note)
+            self.say(f"Niet op de site: {note.notice()}")
         return files
 
     def _essential_files(self) -> set[str]:

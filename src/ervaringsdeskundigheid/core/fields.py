@@ -51,19 +51,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def hint(text: str, *, default: Any = ..., relation: str | None = None, markdown: bool = False,
-         example: Any = None, widget: str | None = None, unknown: bool = False, placeholder: str | None = None,
-         **kwargs) -> Any:
+def hint(text: str, *, label: str | None = None, default: Any = ..., relation: str | None = None,
+         markdown: bool = False, example: Any = None, widget: str | None = None, unknown: bool = False,
+         placeholder: str | None = None, form_required: bool = False, **kwargs) -> Any:
     """A pydantic Field with what editors and tools need to know about it:
-    `text` the Dutch explanation (in `make new` templates and the web editor);
+    `text` the Dutch explanation (in `make new` templates, the web editor and messages);
+    `label` the Dutch name of the field as the web editor's form shows it (and every message);
     `relation` the content type whose keys the value must be (checked by the loader);
     `markdown` rendered as Markdown (sanitised); `example` the value `make new` writes;
     `widget` a web editor widget when the type does not say it (e.g. 'image');
     `unknown` a fact the team should fill in when it is missing (listed by `make report`);
-    `placeholder` the text `make new` writes, which may never be published."""
-    extra = {key: value for key, value in (("relation", relation), ("markdown", markdown or None),
+    `placeholder` the text `make new` writes, which may never be published;
+    `form_required` required in the web editor's form although the schema lets it out in one
+    case, which a rule between fields checks (a withdrawn consent needs no scope)."""
+    extra = {key: value for key, value in (("label", label), ("relation", relation), ("markdown", markdown or None),
                                             ("example", example), ("widget", widget),
-                                            ("unknown", unknown or None), ("placeholder", placeholder))
+                                            ("unknown", unknown or None), ("placeholder", placeholder),
+                                            ("form_required", form_required or None))
              if value is not None}
     return Field(default, description=text, json_schema_extra=extra or None, **kwargs)
 
@@ -72,6 +76,12 @@ def meta(model: type[BaseModel], name: str) -> dict:
     """The extra metadata of one field (see `hint`)."""
     extra = model.model_fields[name].json_schema_extra
     return dict(extra) if isinstance(extra, dict) else {}
+
+
+def label_of(model: type[BaseModel], name: str) -> str | None:
+    """The Dutch label of a field, as the web editor shows it (None: the field has none)."""
+    info = getattr(model, "model_fields", {}).get(name)
+    return meta(model, name).get("label") if info is not None else None
 
 
 def placeholders(model: BaseModel, path: str = "") -> list[tuple[str, str]]:

@@ -116,15 +116,13 @@ class Projection:
 
 @dataclass(frozen=True)
 class Person:
-    """A real person an item is about, with the values that identify them and their consent.
-    `scope`: the fields shown while the consent is active, when the consent names none."""
+    """A real person an item is about, with the values that identify them and their consent."""
 
     name: str | None
     consent: object | None                # core.consent.Consent
     email: str | None = None
     phone: str | None = None
     anchor: str | None = None             # their place on the site ('#anchor'): a link to it names them too
-    default_scope: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,7 +239,7 @@ def forbidden(people: list[Person], today) -> Forbidden:
             rule.add(Finding("", why, who, reason == "toestemming ingetrokken"), anchor=person.anchor
                      if reason == "toestemming ingetrokken" else None, **values)
             continue
-        scope = scope_of(person.consent, person.default_scope)
+        scope = scope_of(person.consent)
         hidden = {key: value for key, value in values.items() if key not in scope}
         if hidden:
             label = person.name if "name" in scope else "deze persoon"

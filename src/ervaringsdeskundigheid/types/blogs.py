@@ -9,7 +9,7 @@ from .pages import ItemPages
 
 
 class Blog(articles.Article):
-    author: Slug = hint("De schrijver: een id uit data/authors.yml, zoals 'redactie'.", relation="authors",
+    author: Slug = hint("De schrijver: een id uit data/authors.yml, zoals 'redactie'.", label="Schrijver", relation="authors",
                         example="redactie")
 
 

@@ -16,23 +16,23 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class Action(Strict):
-    label: Name = hint("De tekst op de knop, bijvoorbeeld 'Bekijk de opleidingen'.")
+    label: Name = hint("De tekst op de knop, bijvoorbeeld 'Bekijk de opleidingen'.", label="Omschrijving")
     target: Name = hint("Waar de knop naartoe gaat: het adres van een pagina van deze site, "
-                        "zoals 'opleidingen/' of 'menukaart/'.")
+                        "zoals 'opleidingen/' of 'menukaart/'.", label="Doel van de link")
 
 
 class Category(Strict):
-    id: Slug = hint("Nooit veranderen: staat in webadressen en op posters.")
-    title: Name = hint("De naam van de categorie.")
-    path: Slug = hint("Het webadres van de categoriepagina. Nooit veranderen.")
-    colour: Colour = hint("De kleur van de categorie (#rrggbb), met genoeg contrast voor witte tekst.")
-    summary: Text = hint("Eén of twee zinnen op de kaart op de startpagina.")
+    id: Slug = hint("Nooit veranderen: staat in webadressen en op posters.", label="Id")
+    title: Name = hint("De naam van de categorie.", label="Titel")
+    path: Slug = hint("Het webadres van de categoriepagina. Nooit veranderen.", label="Webadres")
+    colour: Colour = hint("De kleur van de categorie (#rrggbb), met genoeg contrast voor witte tekst.", label="Kleur")
+    summary: Text = hint("Eén of twee zinnen op de kaart op de startpagina.", label="Korte tekst")
     question: Name | None = hint("De vraag van de poster, bijvoorbeeld 'Wil jij je ervaring inzetten?'. "
-                                 "Lezers die de QR-code scannen, zien hem bovenaan.", default=None)
-    lead: Text | None = hint("Eén of twee zinnen onder de vraag: wat kun je hier doen?", default=None)
-    action: Action | None = hint("De belangrijkste knop bovenaan de pagina.", default=None)
-    intro: LongText = hint("De uitleg op de categoriepagina, in Markdown.", markdown=True)
-    source: Text | None = hint("Waar komen de feiten vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",
+                                 "Lezers die de QR-code scannen, zien hem bovenaan.", label="Vraag op de poster", default=None)
+    lead: Text | None = hint("Eén of twee zinnen onder de vraag: wat kun je hier doen?", label="Korte tekst onder de vraag", default=None)
+    action: Action | None = hint("De belangrijkste knop bovenaan de pagina.", label="Knop bovenaan", default=None)
+    intro: LongText = hint("De uitleg op de categoriepagina, in Markdown.", label="Inleiding", markdown=True)
+    source: Text | None = hint("Waar komen de feiten vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.", label="Bron",
                                default=None)
 
 
@@ -40,5 +40,7 @@ CATEGORIES = ContentType(
     id="categories", label="Categorie", plural="Categorieën", schema=Category,
     source="data/categories.yml", key="id", item_url="{path}/", pages=(LandingPages(),), summary="summary",
     withholdable=False,   # the site's structure: a mention of a withdrawn person is taken out instead
-    editor_hint="De vier categorieën van de site. Verander id en path nooit.",
+    editor_hint="De vier categorieën van de site. Verander Id en Webadres nooit: ze staan in webadressen en op "
+                "posters. Schrijf in eenvoudige taal (B1): zinnen van hoogstens 20 woorden, en leg een afkorting "
+                "de eerste keer uit.",
 )

@@ -10,19 +10,21 @@ from .pages import ItemPages, ListPage
 
 
 class ChecklistSection(Strict):
-    title: Name = hint("De kop van dit onderdeel.")
-    items: list[Text] = Field(min_length=1, max_length=40, description="De punten om na te lopen.")
+    title: Name = hint("De kop van dit onderdeel.", label="Titel")
+    items: list[Text] = Field(min_length=1, max_length=40, description="De punten om na te lopen.",
+                              json_schema_extra={"label": "Punten"})
 
 
 class Checklist(Strict):
-    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False)
-    title: Name = hint("De titel van de checklist.")
-    intro: Text = hint("Een korte inleiding.")
-    categories: list[Slug] = hint("Een of meer categorieën; de eerste bepaalt waar hij in het menu staat.",
+    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.", label="Webadres (slug)")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False)
+    title: Name = hint("De titel van de checklist.", label="Titel")
+    intro: Text = hint("Een korte inleiding.", label="Korte inleiding")
+    categories: list[Slug] = hint("Een of meer categorieën; de eerste bepaalt waar hij in het menu staat.", label="Categorieën",
                                   relation="categories", min_length=1)
-    sections: list[ChecklistSection] = Field(min_length=1, max_length=20, description="De onderdelen.")
-    source: Text | None = hint("Waar komen de punten vandaan?", default=None)
+    sections: list[ChecklistSection] = Field(min_length=1, max_length=20, description="De onderdelen.",
+                                            json_schema_extra={"label": "Onderdelen"})
+    source: Text | None = hint("Waar komen de punten vandaan?", label="Bron", default=None)
 
 
 CHECKLISTS = ContentType(

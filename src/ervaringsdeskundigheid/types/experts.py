@@ -15,31 +15,31 @@ from .base import Card, ContentType, Filter, Place, Section
 from .pages import ListPage
 
 PERSON_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
-DEFAULT_SCOPE = ("name", "organisation", "function")
 _EMPTY = {"expertise": [], "buddy": False}
 
 
 class Expert(Strict):
-    id: Slug = hint("Nooit veranderen. Bijvoorbeeld de naam in kleine letters met streepjes.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
-    example: bool = hint("true: een verzonnen voorbeeldpersoon.", default=False)
-    name: Name = hint("Voor- en achternaam.")
-    organisation: Slug | None = hint("De id van de organisatie in data/organisations.yml.",
+    id: Slug = hint("Nooit veranderen. Alleen kleine letters, cijfers en streepjes, zoals anna-de-vries.", label="Id")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
+    example: bool = hint("true: een verzonnen voorbeeldpersoon.", label="Verzonnen voorbeeld", default=False)
+    name: Name = hint("Voor- en achternaam.", label="Naam")
+    organisation: Slug | None = hint("Staat de organisatie er niet bij? Voeg haar eerst toe bij Organisaties.",
+                                     label="Organisatie",
                                      relation="organisations", default=None)
-    function: Name | None = hint("De functie, bijvoorbeeld 'Ervaringsdeskundige armoede'.", default=None)
-    expertise: list[Name] = hint("Onderwerpen, bijvoorbeeld [armoede, schulden].", default=[], max_length=12)
-    region: Name | None = hint("Plaats of regio.", default=None)
-    email: Email | None = hint("Zakelijk e-mailadres.", default=None)
-    phone: Name | None = hint("Zakelijk telefoonnummer.", default=None)
-    buddy: bool = hint("true als de persoon meeloopmaatje wil zijn: een aspirant mag dan een keer meelopen.",
+    function: Name | None = hint("De functie, bijvoorbeeld 'Ervaringsdeskundige armoede'.", label="Functie", default=None)
+    expertise: list[Name] = hint("Onderwerpen, bijvoorbeeld [armoede, schulden].", label="Expertise", default=[], max_length=12)
+    region: Name | None = hint("Plaats of regio.", label="Regio", default=None)
+    email: Email | None = hint("Zakelijk e-mailadres.", label="E-mailadres", default=None)
+    phone: Name | None = hint("Zakelijk telefoonnummer.", label="Telefoon", default=None)
+    buddy: bool = hint("true als de persoon meeloopmaatje wil zijn: een aspirant mag dan een keer meelopen.", label="Wil meeloopmaatje zijn",
                        default=False)
-    photo: ImagePath | None = hint("Foto in content/afbeeldingen/. Alleen met 'photo' in de toestemming.",
+    photo: ImagePath | None = hint("Foto in content/afbeeldingen/. Alleen met 'photo' in de toestemming.", label="Foto",
                               default=None, widget="image")
-    photo_alt: Name | None = hint("Wat staat er op de foto?", default=None)
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+    photo_alt: Name | None = hint("Wat staat er op de foto?", label="Beschrijving van de foto", default=None)
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   example=["ervaringsdeskundige"])
-    consent: Consent | None = hint("Toestemming: de datum, en in scope de velden die we mogen tonen.",
-                                   default=None)
+    consent: Consent = hint("Zet iemand alleen op de site met schriftelijke toestemming: de datum, "
+                            "en wat de persoon wil laten zien.", label="Toestemming")
 
     @model_validator(mode="after")
     def _photo_needs_alt(self):
@@ -50,8 +50,7 @@ class Expert(Strict):
 
 def people(item) -> list[Person]:
     expert = item.data
-    return [Person(expert.name, expert.consent, email=expert.email, phone=expert.phone, anchor=item.key,
-                   default_scope=DEFAULT_SCOPE)]
+    return [Person(expert.name, expert.consent, email=expert.email, phone=expert.phone, anchor=item.key)]
 
 
 def check(item, context) -> list[Problem]:
@@ -69,7 +68,7 @@ def public_view(item, today):
     reason = consent_rule.status(expert.consent, today)
     if reason:
         return item, reason
-    scope = consent_rule.scope_of(expert.consent, DEFAULT_SCOPE)
+    scope = consent_rule.scope_of(expert.consent)
     if not scope:
         return item, "toestemming zonder velden"
     hidden = {name: _EMPTY.get(name) for name in PERSON_FIELDS if name not in scope}
@@ -127,14 +126,17 @@ EXPERTS = ContentType(
         places=(Place("aspirant", "Loop mee met een ervaringsdeskundige", order=30, limit=2),
                 Place("ervaringsdeskundige", order=30))),
     make_new="ervaringsdeskundige", search=False, examples=True,
-    editor_hint="Ervaringsdeskundigen bij de partners. Alleen met schriftelijke toestemming, en alleen de "
-                "velden uit de toestemming (scope).",
+    editor_hint="Ervaringsdeskundigen bij de partners. Zet iemand alleen op de site met schriftelijke "
+                "toestemming, en toon alleen wat de persoon koos bij 'Wat mogen we tonen?'. Verzonnen voorbeelden "
+                "krijgen 'Verzonnen voorbeeld' aan en een e-mailadres op example.org, nooit een telefoonnummer.",
     checks=(check,), public_view=public_view, person_fields=PERSON_FIELDS, people=people,
+    # Consent is a fact the person supplies: `make new` leaves it for the editor to fill in.
     scaffold_extra="""\
-# Alleen publiceren met schriftelijke toestemming: de datum, en in scope alleen de velden die
-# de persoon wil laten zien. Kies uit: name, organisation, function, expertise, region, email,
-# phone, buddy, photo.
+# Toestemming (verplicht). Vul in wat de persoon schriftelijk gaf:
+#   date:  de datum van de toestemming, zoals 2025-04-01;
+#   scope: wat we mogen tonen. Kies uit: name, organisation, function, expertise, region,
+#          email, phone, buddy, photo. Bijvoorbeeld [name, organisation, function].
 consent:
-  date: {today}
-  scope: [name, organisation, function]""",
+  date:
+  scope:""",
 )

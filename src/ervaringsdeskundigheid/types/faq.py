@@ -8,14 +8,14 @@ from .pages import ListPage
 
 
 class Question(Strict):
-    id: Slug = hint("Nooit veranderen: staat in het webadres.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False)
-    question: Name = hint("De vraag, zoals een lezer hem stelt.")
-    answer: LongText = hint("Het antwoord in Markdown, 40 tot 120 woorden, in eenvoudige taal (B1).",
+    id: Slug = hint("Nooit veranderen: staat in het webadres.", label="Id")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False)
+    question: Name = hint("De vraag, zoals een lezer hem stelt.", label="Vraag")
+    answer: LongText = hint("Het antwoord in Markdown, 40 tot 120 woorden, in eenvoudige taal (B1).", label="Antwoord",
                             markdown=True)
-    source: Text | None = hint("Waar komt het antwoord vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",
+    source: Text | None = hint("Waar komt het antwoord vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.", label="Bron",
                                default=None)
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1)
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1)
 
 
 def _groups(site) -> dict:
@@ -35,5 +35,7 @@ FAQ = ContentType(
     pages=(ListPage("faq.html", context=_groups),), summary=None, title_attribute="question",
     nav="aspirant", section=Section("Veelgestelde vragen", limit=6, style="faq", order=90,   # always last
                                     all_label="Alle veelgestelde vragen"),
-    editor_hint="Veelgestelde vragen met een kort antwoord in eenvoudige taal.",
+    editor_hint="Veelgestelde vragen met een kort antwoord in eenvoudige taal (B1): zinnen van hoogstens 20 "
+                "woorden. Een bedrag staat altijd in dezelfde zin als het jaar, met waar de lezer de regel van nu "
+                "vindt (Belastingdienst, gemeente of UWV).",
 )

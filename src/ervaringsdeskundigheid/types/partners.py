@@ -93,15 +93,15 @@ def _valid_target(value: str) -> str:
 class Location(Strict):
     """One place at a partner where posters or a banner hang."""
 
-    name: Name = hint("De plek, bijvoorbeeld 'kantine hoofdgebouw'.")
-    target: Target = hint("Waar de QR-code naartoe gaat: home, een categorie of het adres van een pagina.")
-    code: Code | None = hint("De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.",
+    name: Name = hint("De plek, bijvoorbeeld 'kantine hoofdgebouw'.", label="Plek")
+    target: Target = hint("Waar de QR-code naartoe gaat: home, een categorie of het adres van een pagina.", label="Doel van de link")
+    code: Code | None = hint("De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.", label="Code van de posters",
                              default=None)
-    banner_code: Code | None = hint("De korte code op de roll-upbanner van deze plek.", default=None)
+    banner_code: Code | None = hint("De korte code op de roll-upbanner van deze plek.", label="Code van de banner", default=None)
     copies: dict[str, Copies] = Field(min_length=1, description="Aantal per formaat: A4, A3, A2, banner.",
-                                      json_schema_extra={"keys": list(FORMATS)})
+                                      json_schema_extra={"keys": list(FORMATS), "label": "Aantal per formaat"})
     viewing_distance: dict[str, Distance] = Field(default={}, description="Meters per formaat.",
-                                                  json_schema_extra={"keys": list(FORMATS)})
+                                                  json_schema_extra={"keys": list(FORMATS), "label": "Kijkafstand in meters"})
 
     @field_validator("copies", "viewing_distance", mode="before")
     @classmethod
@@ -138,11 +138,12 @@ class Location(Strict):
 
 
 class PartnerEntry(Strict):
-    partner: Slug = hint("De id van de organisatie in data/organisations.yml.", relation="organisations")
-    campaign: Slug = hint("De drukronde (komt in de statistiek).")
-    draft: bool = hint("true: gecontroleerd, maar nog geen posters of korte link.", default=False)
+    partner: Slug = hint("De id van de organisatie in data/organisations.yml.", label="Partner", relation="organisations")
+    campaign: Slug = hint("De drukronde (komt in de statistiek).", label="Drukronde (alleen als die anders is)")
+    draft: bool = hint("true: gecontroleerd, maar nog geen posters of korte link.", label="Concept (nog niet publiceren)", default=False)
     locations: list[Location] = Field(min_length=1, max_length=100,
-                                      description="Elke plek bij deze partner waar posters of een banner hangen.")
+                                      description="Elke plek bij deze partner waar posters of een banner hangen.",
+                                      json_schema_extra={"label": "Plekken"})
 
     @model_validator(mode="after")
     def _unique_locations(self):
@@ -156,8 +157,8 @@ class PartnerEntry(Strict):
 
 
 class Retirement(Strict):
-    date: Date = hint("Sinds wanneer de plek geen posters meer heeft.")
-    reason: Name | None = hint("Waarom, bijvoorbeeld 'partner verhuisd'.", default=None)
+    date: Date = hint("Sinds wanneer de plek geen posters meer heeft.", label="Datum")
+    reason: Name | None = hint("Waarom, bijvoorbeeld 'partner verhuisd'.", label="Reden", default=None)
 
 
 class IssuedCode(Strict):
@@ -168,7 +169,7 @@ class IssuedCode(Strict):
     campaign: Slug
     target: Target
     issued: Date
-    retired: Retirement | None = hint("Zet dit als de plek uit data/partners.yml verdwijnt. De korte link "
+    retired: Retirement | None = hint(label="Niet meer in gebruik", text="Zet dit als de plek uit data/partners.yml verdwijnt. De korte link "
                                       "blijft werken en stuurt door naar 'target'.", default=None)
 
     @field_validator("target")
@@ -190,7 +191,7 @@ def _load_inventory(root, ctype, problems, invalid):
     if not isinstance(raw, dict) or not isinstance(raw.get("partners"), list) or "campaign" not in raw:
         problems.append(Problem(PARTNERS_FILE, None, (
             "moet beginnen met 'campaign:' en daarna 'partners:' met een lijst partners. "
-            "Kijk in het voorbeeld bovenaan het bestand.")))
+            "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
         return []
     extra = set(raw) - {"campaign", "partners"}
     if extra:

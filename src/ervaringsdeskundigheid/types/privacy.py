@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..core.loading import LoadContext
 from ..core.privacy import Finding, Forbidden, Person, forbidden
-from ..core.problems import Problem
+from ..core.problems import Notice, Problem
 from ..core.site import Item, Site
 from ..core.sources import strings_in
 
@@ -41,14 +41,17 @@ class HeldBack:
     taken_out: bool = False      # the mention was taken out; the item itself is published
     url: str | None = None       # its page, when it has one
 
-    def __str__(self) -> str:
-        where = f"{self.source}, item '{self.entry}'" if self.entry else self.source
+    def notice(self) -> Notice:
+        """Said plainly, with the other items that stay off the site (core.problems.Notice)."""
         if self.taken_out:
-            return (f"Privacy: in {where} ({self.title}) is een stuk tekst weggehaald, omdat het {self.person} "
-                    "noemt of linkt, en die persoon heeft de toestemming ingetrokken. Haal de persoon uit de tekst.")
-        return (f"Privacy: {where} ({self.title}) wordt niet gepubliceerd, omdat het {self.person} noemt of linkt, "
-                "en die persoon heeft de toestemming ingetrokken. Haal de persoon uit de tekst; daarna komt het "
-                "weer online.")
+            return Notice(self.source, self.title, (
+                f"Privacy: hier is een stuk tekst weggehaald, omdat het {self.person} noemt of linkt, en die "
+                "persoon heeft de toestemming ingetrokken."), "Haal de persoon uit de tekst.", entry=self.entry,
+                kind="taken_out", group="privacy", short="tekst weggehaald")
+        return Notice(self.source, self.title, (
+            f"Privacy: wordt niet gepubliceerd, omdat het {self.person} noemt of linkt, en die persoon heeft de "
+            "toestemming ingetrokken."), "Haal de persoon uit de tekst; daarna komt het weer online.",
+            entry=self.entry, kind="held_back", group="privacy", short="tegengehouden")
 
 
 def people_of(context: LoadContext) -> list[Person]:

@@ -8,28 +8,28 @@ from .pages import ItemPages, ListPage
 
 
 class PayGuidance(Strict):
-    text: Text = hint("Wat weten we over de betaling? Noem altijd het jaar.")
-    source: Text = hint("De bron, met hoofdstuk of paragraaf.")
-    year: Year = hint("Het jaar waarvoor het bedrag of de regel geldt.")
+    text: Text = hint("Wat weten we over de betaling? Noem altijd het jaar.", label="Tekst")
+    source: Text = hint("De bron, met hoofdstuk of paragraaf.", label="Bron")
+    year: Year = hint("Het jaar waarvoor het bedrag of de regel geldt.", label="Jaar")
 
 
 class JobProfile(Strict):
-    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
-    title: Name = hint("De naam van de rol.")
-    summary: Text = hint("Korte samenvatting van de rol.")
-    tasks: list[Text] = hint("Wat doet iemand in deze rol? 3 tot 6 korte punten.", min_length=1, max_length=20,
+    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.", label="Webadres (slug)")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
+    title: Name = hint("De naam van de rol.", label="Titel")
+    summary: Text = hint("Korte samenvatting van de rol.", label="Samenvatting")
+    tasks: list[Text] = hint("Wat doet iemand in deze rol? 3 tot 6 korte punten.", label="Taken", min_length=1, max_length=20,
                              example=["Een taak"])
-    competences: list[Text] = hint("Wat heb je nodig? 3 tot 6 korte punten.", min_length=1, max_length=20,
+    competences: list[Text] = hint("Wat heb je nodig? 3 tot 6 korte punten.", label="Wat heb je nodig?", min_length=1, max_length=20,
                                    example=["Een vaardigheid"])
-    level: Text | None = hint("Welk niveau van ervaringsdeskundigheid?", default=None, unknown=True)
-    training: Text | None = hint("Welke opleiding past erbij?", default=None, unknown=True)
-    workplaces: list[Name] = hint("Waar werken mensen in deze rol?", default=[], max_length=20)
-    career_path: Text | None = hint("Hoe kun je verder groeien? Alleen als een bron het beschrijft.",
+    level: Text | None = hint("Welk niveau van ervaringsdeskundigheid?", label="Niveau", default=None, unknown=True)
+    training: Text | None = hint("Welke opleiding past erbij?", label="Opleiding", default=None, unknown=True)
+    workplaces: list[Name] = hint("Waar werken mensen in deze rol?", label="Werkplekken", default=[], max_length=20)
+    career_path: Text | None = hint("Hoe kun je verder groeien? Alleen als een bron het beschrijft.", label="Groeimogelijkheden",
                                     default=None)
-    pay: list[PayGuidance] = hint("Informatie over betaling, elk met bron en jaar.", default=[], max_length=10)
-    source: Text | None = hint("Waar komt dit profiel vandaan?", default=None)
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+    pay: list[PayGuidance] = hint("Informatie over betaling, elk met bron en jaar.", label="Betaling", default=[], max_length=10)
+    source: Text | None = hint("Waar komt dit profiel vandaan?", label="Bron", default=None)
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   example=["ervaringsdeskundige", "werkgevers"])
 
 
@@ -46,5 +46,6 @@ PROFILES = ContentType(
                                               places=(Place("ervaringsdeskundige", order=10),
                                                       Place("werkgevers", "Welke functies zijn er?", 30))),
     make_new="functieprofiel",
-    editor_hint="Soorten werk voor ervaringsdeskundigen. Elk bedrag of elke regel krijgt een bron en een jaar.",
+    editor_hint="Soorten werk voor ervaringsdeskundigen. Elk bedrag of elke regel krijgt een bron en een jaar, "
+                "in dezelfde zin. Weet je iets niet? Laat het veld leeg; schrijf nooit 'Onbekend'.",
 )

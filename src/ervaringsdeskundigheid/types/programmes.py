@@ -14,28 +14,28 @@ FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
 
 
 class Programme(Strict):
-    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
-    title: Name = hint("De naam van de opleiding.")
-    kind: Literal["opleiding", "orientatie"] = hint("opleiding, of orientatie (een korte cursus).",
+    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.", label="Webadres (slug)")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
+    title: Name = hint("De naam van de opleiding.", label="Titel")
+    kind: Literal["opleiding", "orientatie"] = hint("opleiding, of orientatie (een korte cursus).", label="Soort",
                                                     example="opleiding")
-    provider: Name | None = hint("De school of aanbieder.", default=None, unknown=True)
-    level: Literal[LEVELS] | None = hint("MBO 2, MBO 3, MBO 4, Ad, HBO of Cursus.", default=None, unknown=True)
-    form: Literal[FORMS] | None = hint("BOL, BBL, deeltijd of voltijd.", default=None, unknown=True)
-    duration: Name | None = hint("Bijvoorbeeld '2 jaar'.", default=None, unknown=True)
-    place: Name | None = hint("De plaats.", default=None, unknown=True)
-    regional: bool = hint("true als het in Groningen of Drenthe is.", default=False)
-    target_group: Text = hint("Voor wie is deze opleiding? Eén of twee zinnen.")
-    admission: Text | None = hint("Toelating: wie mag beginnen, en hoe meld je je aan?", default=None,
+    provider: Name | None = hint("De school of aanbieder.", label="Aanbieder", default=None, unknown=True)
+    level: Literal[LEVELS] | None = hint("MBO 2, MBO 3, MBO 4, Ad, HBO of Cursus.", label="Niveau", default=None, unknown=True)
+    form: Literal[FORMS] | None = hint("BOL, BBL, deeltijd of voltijd.", label="Vorm", default=None, unknown=True)
+    duration: Name | None = hint("Bijvoorbeeld '2 jaar'.", label="Duur", default=None, unknown=True)
+    place: Name | None = hint("De plaats.", label="Plaats", default=None, unknown=True)
+    regional: bool = hint("true als de opleiding in Groningen of Drenthe is.", label="In Groningen of Drenthe", default=False)
+    target_group: Text = hint("Voor wie is deze opleiding? Eén of twee zinnen.", label="Voor wie")
+    admission: Text | None = hint("Toelating: wie mag beginnen, en hoe meld je je aan?", label="Toelating en aanmelden", default=None,
                                   unknown=True)
-    costs: Text | None = hint("Kosten en wie ze kan betalen.", default=None, unknown=True)
-    diploma: Name | None = hint("Het diploma of certificaat.", default=None, unknown=True)
-    url: Url | None = hint("De website van de opleiding, met https://.", default=None, unknown=True)
-    organisation: Slug | None = hint("De id van de school in data/organisations.yml, als die partner is.",
+    costs: Text | None = hint("Kosten en wie ze kan betalen.", label="Kosten", default=None, unknown=True)
+    diploma: Name | None = hint("Het diploma of certificaat.", label="Diploma of certificaat", default=None, unknown=True)
+    url: Url | None = hint("De website van de opleiding, met https://.", label="Website", default=None, unknown=True)
+    organisation: Slug | None = hint("De id van de school in data/organisations.yml, als die partner is.", label="Organisatie",
                                      relation="organisations", default=None)
-    summary: Text = hint("Korte samenvatting.")
-    source: Text = hint("Waar komen deze gegevens vandaan?")
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+    summary: Text = hint("Korte samenvatting.", label="Samenvatting")
+    source: Text = hint("Waar komen deze gegevens vandaan?", label="Bron")
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   example=["opleiding"])
 
 
@@ -98,5 +98,7 @@ PROGRAMMES = ContentType(
                                      all_label="Alle opleidingen, ook elders in het land", card=_card,
                                      places=(Place("aspirant", order=20, limit=2), Place("opleiding", order=10))),
     make_new="opleiding", sort_key=regional_first,
-    editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is.",
+    editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is en waar de gegevens "
+                "vandaan komen. Weet je iets niet zeker? Laat het veld leeg; schrijf nooit 'Onbekend', en vul "
+                "nooit zelf prijzen, toelatingseisen of webadressen in die je niet uit een betrouwbare bron hebt.",
 )

@@ -14,24 +14,24 @@ from . import articles
 from .base import ContentType
 
 PERSON_FIELDS = ("name", "photo")
-DEFAULT_SCOPE = ("name",)
 NAME_PLACEHOLDER = "Schuilnaam"
 
 
 class StoryPerson(Strict):
     """The person a story is about: a pseudonym, or a real name only with recorded consent."""
 
-    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.",
+    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.", label="Naam of schuilnaam",
                       placeholder=NAME_PLACEHOLDER)
-    pseudonym: bool = hint("true: de naam is verzonnen.", default=False, example=True)
-    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", default=None)
+    pseudonym: bool = hint("true: de naam is verzonnen.", label="Dit is een schuilnaam", default=False, example=True)
+    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", label="Toestemming", default=None)
 
     @model_validator(mode="after")
     def _real_name_needs_consent(self):
         if not self.pseudonym and self.consent is None:
             raise RuleViolation(
-                "name", "een echte naam mag alleen met vastgelegde toestemming. "
-                "Zet 'pseudonym: true' bij een schuilnaam, of vul 'consent' in met de datum van de toestemming.")
+                "name", "een echte naam mag alleen met vastgelegde toestemming. Is het een schuilnaam? Zet dan "
+                "'Dit is een schuilnaam' aan (pseudonym: true). Is het de echte naam? Vul dan 'Toestemming' in "
+                "(consent): de datum en wat we mogen tonen.")
         return self
 
 
@@ -44,7 +44,7 @@ person:
 
 
 class Story(articles.Article):
-    person: StoryPerson | None = hint("Over wie gaat het verhaal?", default=None)
+    person: StoryPerson | None = hint("Over wie gaat het verhaal?", label="Over wie gaat het?", default=None)
 
 
 def people(item) -> list[Person]:
@@ -52,7 +52,7 @@ def people(item) -> list[Person]:
     person = item.data.person
     if person is None or person.pseudonym and person.consent is None:
         return []
-    return [Person(person.name, person.consent, default_scope=DEFAULT_SCOPE)]
+    return [Person(person.name, person.consent)]
 
 
 def check_person(item, context) -> list[Problem]:
@@ -72,7 +72,7 @@ def public_view(item, today):
     reason = consent_rule.status(person.consent, today)
     if reason:
         return item, reason
-    scope = consent_rule.scope_of(person.consent, DEFAULT_SCOPE)
+    scope = consent_rule.scope_of(person.consent)
     update = {}
     if "name" not in scope:
         update["person"] = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
