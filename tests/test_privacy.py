@@ -99,7 +99,8 @@ def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
 
 
 @settings(max_examples=200, deadline=None)
-@given(other=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6))
+@given(other=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6).filter(
+    lambda word: word not in ("at", "dot", "punt")))     # words that write out an e-mail address
 def test_other_words_are_not_the_name(other):
     forbidden = rule()
     assert not forbidden.find(f"Karin Proefpersoon{other} en {other}Karin Proefpersoon".replace(
@@ -118,6 +119,7 @@ EXPERT = {"id": "karin-proef", "name": NAME, "organisation": "voorbeeldorganisat
           "email": EMAIL, "phone": PHONE, "region": "Emmen", "categories": ["ervaringsdeskundige", "aspirant"]}
 ACTIVE = {"date": "2025-01-01", "scope": ["name", "organisation", "function", "region"]}
 ENDED = {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name", "email", "phone"]}
+LATER = {"date": "2026-06-01", "scope": ["name"]}      # consent that has not started yet
 FRONT = "title: {title}\ndate: 2025-03-01\ndescription: Een verhaal.\ncategories: [aspirant]"
 
 
@@ -224,12 +226,12 @@ def test_the_consent_ends_on_its_day_without_an_edit(copy):
 
 
 REFUSED_CASES = {
-    "never-consented-name-in-a-story": lambda p: (add_expert(p, None), story(p, body="Met K\u0430rin Proefpersoon.\n")),
+    "not-yet-consented-name-in-a-story": lambda p: (add_expert(p, LATER), story(p, body="Met K\u0430rin Proefpersoon.\n")),
     "name-in-a-file-name": lambda p: (add_expert(p, {"date": "2026-06-01", "scope": ["name"]}),
                                       story(p, "karin-proefpersoon.md", "Tekst.\n")),
-    "name-in-an-image-file-name": lambda p: (add_expert(p, None),
+    "name-in-an-image-file-name": lambda p: (add_expert(p, LATER),
                                              story(p, body="![Foto](../afbeeldingen/karin-proefpersoon.jpg)\n")),
-    "name-in-a-poster-location": lambda p: (add_expert(p, None), replace(p, "data/partners.yml", "- name: kantine",
+    "name-in-a-poster-location": lambda p: (add_expert(p, LATER), replace(p, "data/partners.yml", "- name: kantine",
                                                                          "- name: bureau Karin Proefpersoon, kantine")),
     "hidden-phone-in-own-function": lambda p: add_expert(p, ACTIVE, function="Ervaringsdeskundige, bel 0612345678"),
     "hidden-email-in-own-function": lambda p: add_expert(p, ACTIVE, function="Mail karin.proef@example.org"),

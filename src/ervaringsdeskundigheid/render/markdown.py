@@ -120,7 +120,7 @@ class Rendered:
 # toggles, blocks, filters, checklist boxes): content never creates one, so it can neither
 # take over the theme's configuration nor move a link's target.
 SHELL_IDS = frozenset({"inhoud", "__config", "__drawer", "__search", "__toggles"})
-_SHELL_ID = re.compile(r"^(__|md-|ed-|f-|vragen-|c\d+-\d+$)")
+_SHELL_ID = re.compile(r"^(__|md-|ed-|f-|c\d+-\d+$)")
 
 
 def is_shell_id(value: str) -> bool:
