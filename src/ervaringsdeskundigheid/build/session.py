@@ -31,7 +31,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from ..core import clock, urls
-from ..core.fields import Name, Strict, Text, hint
+from ..core.fields import InShort, Name, Strict, Text, hint, in_short_field
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
@@ -39,6 +39,7 @@ from ..render import csp, feeds, images, readability, search, shareimages, stati
 from ..render.pages import HOME_LABEL, Engine, PageJob, RenderedPage, SiteRenderer, plan_pages
 from ..types import load_site
 from ..types import partners as inventory
+from ..types import redirects as moved
 from . import pool
 from .cache import Fingerprints, RenderCache
 
@@ -55,6 +56,7 @@ class DocPage(Strict):
 
     title: Name | None = hint("De titel; leeg: de eerste kop (#) van de pagina.", default=None)
     description: Text | None = hint("Eén of twee zinnen voor zoekmachines en bij delen.", default=None)
+    in_short: InShort = in_short_field()
 
 
 @dataclass
@@ -64,6 +66,7 @@ class HandWritten:
     title: str
     description: str
     body: str                # Markdown
+    in_short: str = ""       # "In het kort", shown first
 
 
 @dataclass
@@ -165,7 +168,7 @@ class BuildSession:
             return [Problem(label, "title", (
                 "ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."))]
         self.docs.append(HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "",
-                                     source.body))
+                                     source.body, meta.in_short))
         return []
 
     # --- planning: every page and its URL --------------------------------------------------------
@@ -181,7 +184,8 @@ class BuildSession:
                           source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
                           description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
                           is_home=home, search=not home, next_step=not home, trail=() if home else ((HOME_LABEL, urls.HOME),),
-                          context={"markdown": doc.body, **(self._home_context() if home else {})},
+                          context={"markdown": doc.body, "in_short": doc.in_short,
+                                   **(self._home_context() if home else {})},
                           kind_class="ed-type--home" if home else "ed-type--page")
             if self.table.claim(doc.url, job.owner, job.source):
                 self.jobs[doc.src] = job
@@ -194,6 +198,7 @@ class BuildSession:
             self.table.claim(path, "de site zelf", "(gemaakt)", system=True)
         self.problems += self.table.problems
         self.problems += self._shortlink_problems()
+        self.problems += moved.target_problems(self.site, lambda url: url in self.table)
 
     def _extra_paths(self) -> list[str]:
         paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), urls.ADMIN]
@@ -281,6 +286,7 @@ class BuildSession:
         found = [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
                  "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
+        found += self.short_text_hints()
         found += source_hints(self.site)
         examples = [item for items in self.site.items.values() for item in items
                     if getattr(item.data, "example", False)]
@@ -289,6 +295,20 @@ class BuildSession:
                          f"{', '.join(sorted({item.source for item in examples}))}. Vervang ze door echte inhoud "
                          "voordat de site live gaat; 'make report' geeft de lijst.")
         return found
+
+    def short_text_hints(self) -> list[str]:
+        """"In het kort" texts likely above A2 (see render/readability.py)."""
+        abbreviations = frozenset(form for term in self.site.of("glossary") if term.abbreviation
+                                  for form in (term.term, *term.forms))
+        pages = [(f"{DOCS_DIR}/{doc.src}", doc.title, doc.in_short) for doc in self.docs]
+        hints = []
+        for where, title, text in readability.short_texts(self.site, pages):
+            reasons = readability.a2_problems(text, abbreviations)
+            if reasons:
+                hints.append(f"Leesbaarheid: {where} ({title}): 'In het kort' is waarschijnlijk moeilijker dan "
+                             f"taalniveau A2 ({'; '.join(reasons)}). Schrijf hoogstens 3 korte zinnen van ongeveer "
+                             "10 woorden, met gewone woorden en zonder afkortingen.")
+        return hints
 
     def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
         """What each page shows, as a digest (see build/cache.py)."""
@@ -374,7 +394,7 @@ class BuildSession:
         search.complete_index(site_dir, [doc for result in self.rendered.values() for doc in result.search])
         links = inventory.short_links(self.site)
         for path, text in inventory.redirect_files(self.site, links).items():
-            _write(site_dir / path, text)
+            _write(site_dir / path, text + moved_lines(self.site, path))
         _write(site_dir / SITE_JSON, json.dumps({"codes": sorted(link.code for link in links)}, indent=1))
         for path, text in csp.header_files(urlsplit(self.site.site_url).path).items():
             _write(site_dir / path, text)
@@ -384,6 +404,19 @@ class BuildSession:
         if sitemap.is_file():
             stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()
             (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=int(stamp)))
+
+
+def moved_lines(site: Site, redirect_file: str) -> str:
+    """The moved pages of data/redirects.yml in a host's redirect file (301: the move is for good)."""
+    base = urlsplit(site.site_url).path.rstrip("/") + "/"
+    pairs = [(f"{base}{old}", f"{base}{new}") for old, new in moved.server_redirects(site)]
+    if not pairs:
+        return ""
+    if redirect_file == "_redirects":
+        return f"# Verhuisde pagina's, uit {moved.REDIRECTS_FILE}.\n" + "".join(
+            f"{old} {new} 301\n{old.rstrip('/')} {new} 301\n" for old, new in pairs)
+    return f"# Verhuisde pagina's, uit {moved.REDIRECTS_FILE}.\n" + "".join(
+        f"{old} \"{new}\";\n{old.rstrip('/')} \"{new}\";\n" for old, new in pairs)
 
 
 def shareimages_paths(site: Site) -> list[str]:

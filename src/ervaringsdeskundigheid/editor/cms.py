@@ -30,7 +30,7 @@ from pydantic.fields import FieldInfo
 
 from ..core import urls
 from ..core.consent import Consent
-from ..core.fields import EMAIL_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
+from ..core.fields import EMAIL_PATTERN, PAGE_PATH_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
 from ..core.media import IMAGE_FOLDER, IMAGE_SUBFOLDER, MAX_BYTES
 from ..core.problems import Problem
 from ..core.settings import SiteSettings
@@ -61,7 +61,7 @@ LABELS = {
     "forms": "Andere schrijfwijzen", "full": "Voluit", "functieprofielen": "Functieprofielen", "function": "Functie",
     "goal": "Doel", "how": "Hoe werkt de organisatie met ervaringsdeskundigen?", "id": "Id",
     "image": "Afbeelding", "image_alt": "Beschrijving van de afbeelding", "indicators": "Cijfers per jaar",
-    "intro": "Inleiding", "items": "Punten", "kind": "Soort", "label": "Omschrijving",
+    "in_short": "In het kort", "intro": "Inleiding", "items": "Punten", "kind": "Soort", "label": "Omschrijving",
     "lead": "Korte tekst onder de vraag",
     "level": "Niveau", "location": "Plaats", "locations": "Plekken", "name": "Naam",
     "new_hires_expected_min": "Verwachte nieuwe ervaringsdeskundigen (minstens)", "note": "Toelichting",
@@ -85,12 +85,14 @@ MODEL_LABELS = {
     ("MenuStep", "title"): "Stap", ("Checklist", "intro"): "Korte inleiding",
     ("MonitorFact", "value"): "Cijfer", ("Location", "name"): "Plek", ("Location", "code"): "Code van de posters",
     ("PartnerEntry", "campaign"): "Drukronde (alleen als die anders is)",
+    ("Redirect", "path"): "Oud adres", ("Redirect", "target"): "Nieuwe pagina",
 }
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "Alleen kleine letters, cijfers en streepjes, zonder spaties. Bijvoorbeeld: anna-de-vries.",
     EMAIL_PATTERN: "Dit is geen e-mailadres. Schrijf het zoals info@voorbeeld.nl.",
     URL_PATTERN: "Dit is geen webadres. Begin met https://, zoals https://www.voorbeeld.nl/.",
     r"^#[0-9a-fA-F]{6}$": "Schrijf een kleur als # met 6 tekens, zoals #0b5563.",
+    PAGE_PATH_PATTERN: "Schrijf een adres van deze site met een / aan het eind, zoals verhalen/oude-naam/.",
 }
 # Editors' Markdown: what our renderer supports, no images or code blocks in the text (an image is
 # a field with its description; the code block would load a highlighter from another host).

@@ -28,7 +28,7 @@ from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types import partners as inventory
 from . import chart, images, search, shareimages, static
-from .markdown import Abbreviations, LinkContext, MarkdownRenderer, plain, typography
+from .markdown import Abbreviations, LinkContext, MarkdownRenderer, explain_first_use, plain, typography
 from .related import RelatedIndex
 
 PAGE_SIZE = 12
@@ -171,6 +171,7 @@ def plan_pages(site: Site) -> list[PageJob]:
     for category in site.categories:
         jobs += _category_pages(site, category, home)
     jobs += _shortlink_pages(site)
+    jobs += _moved_pages(site)
     return jobs
 
 
@@ -308,6 +309,25 @@ def _shortlink_pages(site: Site) -> list[PageJob]:
     return jobs
 
 
+def _moved_pages(site: Site) -> list[PageJob]:
+    """The old address of a page that moved (data/redirects.yml) forwards to its new one."""
+    titles = {item.url: item.title for ctype in site.types.values() if ctype.item_url
+              for item in site.of(ctype.id)}
+    titles.update({category_url(c): c.title for c in site.categories})
+    jobs = []
+    for item in site.of("redirects"):
+        old, new = item.data.path, item.data.target
+        title = titles.get(new, "de nieuwe pagina")
+        forward = urls.relative(new, old)
+        jobs.append(PageJob(
+            url=old, title=f"Nieuw adres: {title}", template="moved.html", source=item.source,
+            owner=f"het oude adres '{old}' in {item.source}",
+            context={"target_title": title, "forward": forward},
+            description=f"Deze pagina heeft een nieuw adres: {title}.", label="Doorverwijzing", search=False,
+            noindex=True, refresh=forward, next_step=False, own_heading=True))
+    return jobs
+
+
 # --- Rendering ----------------------------------------------------------------------------------
 
 class _CompiledTemplates(FileSystemBytecodeCache):
@@ -336,8 +356,21 @@ def environment(cache_dir: Path | None = None) -> Environment:
     cache = _CompiledTemplates(str(cache_dir)) if cache_dir is not None else None
     env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "render/templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, bytecode_cache=cache)
-    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics)
+    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics,
+                       after_title=after_title)
     return env
+
+
+_H1_END = re.compile(r"</h1>")
+
+
+def after_title(html: Markup, box: Markup) -> Markup:
+    """`box` right after the page's own title (its first <h1>), or first when it has none:
+    "In het kort" on a hand-written page comes before the rest of its text."""
+    match = _H1_END.search(str(html))
+    if match is None:
+        return Markup(str(box) + str(html))
+    return Markup(str(html)[:match.end()] + str(box) + str(html)[match.end():])
 
 
 _H2 = re.compile(r"(?=<h2[\s>])")
@@ -402,6 +435,7 @@ class SiteRenderer:
             programme_where=static.programme_where, programme_level=static.programme_level,
             programme_where_labels=static.PROGRAMME_WHERE, programme_level_labels=static.PROGRAMME_LEVELS,
             category_url=lambda key: category_url(self.categories[key]), glossed=self.glossed,
+            level_label=static.level_label,
             image_variants=lambda image: images.variants(site.root, image),
             default_image=lambda image: images.default_variant(site.root, image))
 
@@ -434,8 +468,17 @@ class SiteRenderer:
                 result.search += self._sections(job, rendered)
             return Markup(rendered.html)
 
+        cited: list[tuple[str | None, str]] = []
+
+        def cite(text: str | None, label: str | None = None) -> str:
+            """A source for the page's one "Bronnen" block, out of the reading flow."""
+            if text and (label, text) not in cited:
+                cited.append((label, text))
+            return ""
+
         root = root or urls.relative(urls.HOME, here)
-        context = {**self.globals, "link": link, "md": md, "here": here, "today": self.site.today, "root": root,
+        context = {**self.globals, "link": link, "md": md, "cite": cite, "here": here, "today": self.site.today,
+                   "root": root,
                    "canonical": urls.absolute(self.site.site_url, here), **job.context}
         context["next_step"] = self._next_step(job, context) if job.next_step else ""
         if job.template == "article.html":
@@ -461,7 +504,8 @@ class SiteRenderer:
         for entry in result.search:
             entry["label"] = job.label
         result.search = search.index_docs(result.search)   # here: on every core, not at the end
-        result.html = self.document(job, Markup(body), link, root)
+        body = explain_first_use(body)
+        result.html = self.document(job, Markup(body), link, root, sources=cited)
         if self.file_links:
             result.html = file_links(result.html)
         return result
@@ -504,7 +548,7 @@ class SiteRenderer:
                 groups.append({"id": category.key, "title": category.title, "questions": chosen, "primary": True})
         return {"groups": groups}
 
-    def document(self, job: PageJob, body: Markup, link, root: str | None = None) -> str:
+    def document(self, job: PageJob, body: Markup, link, root: str | None = None, sources=()) -> str:
         root = root or urls.relative(urls.HOME, job.url)
         category = self.categories.get(job.category) if job.category else None
         share_image = job.share_image or shareimages.image_path(job.category)
@@ -525,7 +569,7 @@ class SiteRenderer:
         }, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return self.env.get_template("shell.html").render(
             **self.globals, page=page, body=body, root=root, engine=self.engine, engine_config=Markup(engine_config),
-            csp=self.csp, colour=category.colour if category else "#0b5563", link=link,
+            csp=self.csp, colour=category.colour if category else "#0b5563", link=link, sources=sources,
             footer_links=[(title, url) for title, url in FOOTER_PAGES if self.known(url)])
 
 

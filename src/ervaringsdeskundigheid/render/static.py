@@ -46,6 +46,16 @@ PROGRAMME_WHERE = {"regio": "In Groningen en Drenthe", "elders": "Elders in Nede
 PROGRAMME_LEVELS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo (bachelor)", "cursus": "Korte cursus"}
 
 
+def level_label(level: str | None) -> str | None:
+    """A programme's level as readers write it: 'MBO 3' -> 'mbo niveau 3', 'HBO' -> 'hbo, bachelor',
+    'Ad' -> 'Associate degree' (mbo and hbo in small letters, no unexplained 'Ad')."""
+    if not level:
+        return level
+    kind, _, number = level.partition(" ")
+    label = {"MBO": "mbo", "HBO": "hbo, bachelor", "Ad": "Associate degree", "Cursus": "korte cursus"}.get(kind, level)
+    return f"{label} niveau {number}" if number else label
+
+
 def programme_where(programme) -> str:
     return "regio" if programme.regional else "elders"
 

@@ -32,10 +32,11 @@ from .organisations import ORGANISATIONS
 from .partners import ISSUED, PARTNERS, inventory_problems
 from .profiles import PROFILES
 from .programmes import PROGRAMMES
+from .redirects import REDIRECTS
 from .stories import STORIES
 
 TYPES: list[ContentType] = [CATEGORIES, AUTHORS, ORGANISATIONS, PROGRAMMES, PROFILES, EXPERTS, FAQ,
-                            CHECKLISTS, MENU, MONITOR, GLOSSARY, STORIES, BLOGS, PARTNERS, ISSUED]
+                            CHECKLISTS, MENU, MONITOR, GLOSSARY, STORIES, BLOGS, PARTNERS, ISSUED, REDIRECTS]
 DOCS_DIR = "docs"
 
 __all__ = ["TYPES", "ContentType", "Fact", "Place", "Section", "register", "load_site", "by_id"]
@@ -115,7 +116,7 @@ def consent_text_problems(context: LoadContext, site: Site) -> list[Problem]:
                 "vast in data/experts.yml."), entry=entry))
 
     for type_id, items in site.items.items():
-        if type_id in ("partners", "issued_codes"):
+        if type_id in ("partners", "issued_codes", "redirects"):
             continue
         for item in items:
             owner = item.key if type_id == "experts" else None

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from ..core.fields import LongText, Name, Slug, Strict, Text, hint
+from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
 from .base import ContentType
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -26,6 +26,7 @@ class Category(Strict):
     path: Slug = hint("Het webadres van de categoriepagina. Nooit veranderen.")
     colour: Colour = hint("De kleur van de categorie (#rrggbb), met genoeg contrast voor witte tekst.")
     summary: Text = hint("Eén of twee zinnen op de kaart op de startpagina.")
+    in_short: InShort = in_short_field()
     question: Name | None = hint("De vraag van de poster, bijvoorbeeld 'Wil jij je ervaring inzetten?'. "
                                  "Lezers die de QR-code scannen, zien hem bovenaan.", default=None)
     lead: Text | None = hint("Eén of twee zinnen onder de vraag: wat kun je hier doen?", default=None)

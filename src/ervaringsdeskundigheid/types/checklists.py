@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..core.fields import Name, Slug, Strict, Text, hint
+from ..core.fields import InShort, Name, Slug, Strict, Text, hint, in_short_field
 from .base import ContentType, Place, Section
 
 
@@ -18,6 +18,7 @@ class Checklist(Strict):
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False)
     title: Name = hint("De titel van de checklist.")
     intro: Text = hint("Een korte inleiding.")
+    in_short: InShort = in_short_field()
     categories: list[Slug] = hint("Een of meer categorieën; de eerste bepaalt waar hij in het menu staat.",
                                   relation="categories", min_length=1)
     sections: list[ChecklistSection] = Field(min_length=1, max_length=20, description="De onderdelen.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.fields import LongText, Name, Slug, Strict, Text, hint
+from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
 from .base import ContentType, Section
 
 
@@ -10,6 +10,7 @@ class Question(Strict):
     id: Slug = hint("Nooit veranderen: staat in het webadres.")
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False)
     question: Name = hint("De vraag, zoals een lezer hem stelt.")
+    in_short: InShort = in_short_field()
     answer: LongText = hint("Het antwoord in Markdown, 40 tot 120 woorden, in eenvoudige taal (B1).",
                             markdown=True)
     source: Text | None = hint("Waar komt het antwoord vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",

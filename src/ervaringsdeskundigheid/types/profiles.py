@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.fields import Name, Slug, Strict, Text, Year, hint
+from ..core.fields import InShort, Name, Slug, Strict, Text, Year, hint, in_short_field
 from .base import ContentType, Fact, Place, Section
 
 
@@ -17,6 +17,7 @@ class JobProfile(Strict):
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
     title: Name = hint("De naam van de rol.")
     summary: Text = hint("Korte samenvatting van de rol.")
+    in_short: InShort = in_short_field()
     tasks: list[Text] = hint("Wat doet iemand in deze rol? 3 tot 6 korte punten.", min_length=1, max_length=20,
                              example=["Een taak"])
     competences: list[Text] = hint("Wat heb je nodig? 3 tot 6 korte punten.", min_length=1, max_length=20,

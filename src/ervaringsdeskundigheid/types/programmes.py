@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..core.fields import Name, Slug, Strict, Text, Url, hint
+from ..core.fields import InShort, Name, Slug, Strict, Text, Url, hint, in_short_field
 from .base import ContentType, Fact, Place, Section
 
 LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
@@ -15,6 +15,7 @@ class Programme(Strict):
     slug: Slug = hint("Staat in het webadres; nooit meer veranderen.")
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
     title: Name = hint("De naam van de opleiding.")
+    in_short: InShort = in_short_field()
     kind: Literal["opleiding", "orientatie"] = hint("opleiding, of orientatie (een korte cursus).",
                                                     example="opleiding")
     provider: Name | None = hint("De school of aanbieder.", default=None, unknown=True)
