@@ -50,6 +50,7 @@ def reader_pages() -> list[tuple[str, str]]:
         pages += [(f"{prefix}/{path.stem}/", front(path)["in_short"]) for path in (ROOT / "content" / folder).glob("*.md")]
     for path in (ROOT / "docs").glob("*.md"):
         pages += [("" if path.stem == "index" else f"{path.stem}/", front(path)["in_short"])]
+    pages += [(t.list_url, t.in_short) for t in TYPES if t.in_short and t.list_url]   # the list pages
     return pages
 
 

@@ -199,7 +199,7 @@ def _article_pages(site: Site, ctype, items: list[Item], home, categories) -> li
         jobs.append(PageJob(
             url=urls.paged(ctype.list_url, number), title=title, template=ctype.list_template,
             source=ctype.source, owner=f"het overzicht van de {ctype.plural.lower()}",
-            context={"entries": chunk, "pager": pager, "plural": ctype.plural, "intro": ""},
+            context={"entries": chunk, "pager": pager, "plural": ctype.plural, "intro": "", "in_short": ctype.in_short},
             description=ctype.description, label="Overzicht", search=False, trail=(home,)))
     return jobs
 
@@ -279,7 +279,8 @@ def _category_pages(site: Site, category, home) -> list[PageJob]:
             url=urls.paged(list_url, number), title=title, template="overview.html", source=category.source,
             owner=f"de verhalen en blogs van de categorie '{category.key}'",
             context={"entries": chunk, "pager": pager, "plural": "verhalen en blogs",
-                     "intro": f"Alle verhalen en blogs over {category.title.lower()}."},
+                     "intro": f"Alle verhalen en blogs over {category.title.lower()}.",
+                     "in_short": "Hier lees je alle verhalen en blogs over dit onderwerp."},
             description=category.summary, category=category.key, label="Overzicht", search=False,
             trail=(home, (category.title, url))))
     return jobs

@@ -106,7 +106,7 @@ def texts(site) -> list[tuple[str, str, str]]:
 def short_texts(site, pages=()) -> list[tuple[str, str, str]]:
     """(where, title, text) of every "In het kort" on the site: items of every type that has one,
     and `pages` (the hand-written pages, as (file, title, text))."""
-    found = []
+    found = [(f"types/{ctype.id}", ctype.title, ctype.in_short) for ctype in site.types.values() if ctype.in_short]
     for ctype in site.types.values():
         for item in site.of(ctype.id):
             text = getattr(item.data, "in_short", None)
@@ -123,7 +123,7 @@ def a2_problems(text: str, abbreviations=frozenset()) -> list[str]:
     reasons = []
     score = douma(text)
     if score < A2_THRESHOLD:
-        reasons.append(f"Flesch-Douma {score:.0f}, streef naar {A2_THRESHOLD} of hoger")
+        reasons.append(f"Flesch-Douma {int(score)}, streef naar {A2_THRESHOLD} of hoger")
     long = [sentence for sentence in sentences(text) if len(_words(sentence)) > A2_MAX_WORDS]
     if long:
         reasons.append(f"{len(long)} {'zin heeft' if len(long) == 1 else 'zinnen hebben'} meer dan "

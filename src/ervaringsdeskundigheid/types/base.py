@@ -83,6 +83,7 @@ class ContentType:
     list_title: str | None = None         # default: plural
     description: str = ""                 # Dutch meta description of the list page
     intro: str = ""                       # Dutch text above the list
+    in_short: str = ""                    # "In het kort" (A2, at most 3 short sentences), first on the list page
     list_template: str = "list.html"
     item_template: str = "item.html"
     page_size: int | None = None          # paginate the list page

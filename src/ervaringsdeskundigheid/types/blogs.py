@@ -15,6 +15,7 @@ class Blog(articles.Article):
 BLOGS = ContentType(
     id="blogs", label="Blog", plural="Blogs", schema=Blog, source="content/blogs",
     list_url="blogs/", item_url="blogs/{slug}/", description="Alle blogs over ervaringsdeskundigheid.",
+    in_short="Hier lees je blogs over werken met je ervaring. Met tips en uitleg.",
     list_template="overview.html", item_template="article.html", page_size=12, summary="description",
     make_new="blog", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Blogs: meningen, tips en achtergrond.",

@@ -29,6 +29,7 @@ CHECKLISTS = ContentType(
     id="checklists", label="Checklist", plural="Checklists", schema=Checklist, source="data/checklists.yml",
     key="slug", list_url="checklists/", item_url="checklists/{slug}/",
     description="Checklists voor teams en een zelfcheck voor aspirant-ervaringsdeskundigen.",
+    in_short="Hier staan lijsten om samen na te lopen. Je kunt ze ook afdrukken.",
     item_template="checklist.html", summary="intro",
     section=Section("Checklists", limit=1, all_label="Alle checklists",
                     places=(Place("aspirant", "Past dit werk bij jou?", 40),

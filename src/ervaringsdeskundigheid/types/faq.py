@@ -23,6 +23,7 @@ FAQ = ContentType(
     list_url="veelgestelde-vragen/", item_url="veelgestelde-vragen/#{id}",
     description="Antwoorden op vragen over ervaringsdeskundigheid: diploma, betaling, uitkering en meer.",
     list_template="faq.html", summary=None, title_attribute="question",
+    in_short="Hier staan vragen die mensen vaak stellen. Tik op een vraag om het antwoord te lezen.",
     nav="aspirant", section=Section("Veelgestelde vragen", limit=6, style="faq", order=90,   # always last
                                     all_label="Alle veelgestelde vragen"),
     editor_hint="Veelgestelde vragen met een kort antwoord in eenvoudige taal.",

@@ -24,6 +24,7 @@ MENU = ContentType(
     intro="Van je eigen ervaring naar werk als ervaringsdeskundige gaat in stappen. Je hoeft niet alles "
           "tegelijk te doen. Begin waar jij nu bent.",
     list_template="menu.html", summary="text",
+    in_short="Van ervaring naar werk gaat in stappen. Begin bij de stap waar je nu bent.",
     nav="aspirant", section=Section("Van ervaring naar werk, stap voor stap", limit=8, style="steps", whole=True,
                                     all_label="Lees meer over elke stap op de menukaart",
                                     places=(Place("aspirant", order=10),

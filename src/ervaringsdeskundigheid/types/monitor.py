@@ -77,6 +77,7 @@ class Monitor(Strict):
 MONITOR = ContentType(
     id="monitor", label="Cijfers", plural="Cijfers", schema=Monitor, source="data/monitor.yml", key=None,
     list_url="cijfers/", list_title="Cijfers",
+    in_short="Elk jaar vraagt het project hoeveel mensen met hun ervaring werken. Hier zie je die cijfers.",
     description="Hoeveel ervaringsdeskundigen er aan het werk zijn, tegen het doel en de ambitie.",
     list_template="figures.html", summary=None, title_attribute="source",
     nav="werkgevers", search=True,

@@ -41,6 +41,7 @@ PROFILES = ContentType(
     intro="Een ervaringsdeskundige kan verschillende rollen hebben. Hier lees je per rol wat je doet, "
           "wat je nodig hebt en waar je kunt werken.",
     item_template="profile.html",
+    in_short="Hier lees je welk werk je met je ervaring kunt doen. Bij elk soort werk staat wat je nodig hebt.",
     nav="ervaringsdeskundige", section=Section("Welk werk kun je doen?", limit=3, all_label="Alle functieprofielen",
                                               places=(Place("ervaringsdeskundige", order=10),
                                                       Place("werkgevers", "Welke functies zijn er?", 30))),

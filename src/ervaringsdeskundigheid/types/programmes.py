@@ -52,6 +52,7 @@ PROGRAMMES = ContentType(
     source="data/opleidingen.yml", key="slug", list_url="opleidingen/", item_url="opleidingen/{slug}/",
     description="Opleidingen en cursussen voor ervaringsdeskundigen, met voor wie ze zijn.",
     intro="Hier vind je opleidingen en korte cursussen. De opleidingen in onze regio staan bovenaan.",
+    in_short="Hier vind je scholen en korte cursussen. Die in Groningen en Drenthe staan bovenaan.",
     list_template="programmes.html", item_template="programme.html",
     facts=(Fact("Aanbieder", "provider"), Fact("Niveau", "level"), Fact("Vorm", "form"),
            Fact("Duur", "duration"), Fact("Plaats", "place"), Fact("Voor wie", "target_group"),
