@@ -77,3 +77,13 @@ def test_report_lists_missing_facts_examples_and_drafts(project):
     assert "Gegevens die nog ontbreken" in text and report.missing
     assert "content/stories/nog-een-concept.md" in text
     assert "Voorbeelden (example: true)" in text
+
+
+def test_report_lists_a_summary_above_a2(project):
+    assert build_report(project, today=TODAY).hard_summaries == []
+    write_story(project, "moeilijk.md", "title: Moeilijk\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n"
+                "in_short: Het UWV coördineert de implementatie van participatievoorzieningen.")
+    report = build_report(project, today=TODAY)
+    assert [(where, reasons[-1]) for where, _, reasons in report.hard_summaries] == [
+        ("content/stories/moeilijk.md", "afkorting: UWV")]
+    assert "'In het kort' waarschijnlijk moeilijker dan A2: 1" in as_text(report)
