@@ -43,7 +43,7 @@ def categories_css(categories) -> str:
 
 # Programme filters: where (in the region or elsewhere) and the kind of level.
 PROGRAMME_WHERE = {"regio": "In Groningen en Drenthe", "elders": "Elders in Nederland"}
-PROGRAMME_LEVELS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo (bachelor)", "cursus": "Korte cursus"}
+PROGRAMME_LEVELS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo, bachelor", "cursus": "Korte cursus"}
 
 
 def level_label(level: str | None) -> str | None:
