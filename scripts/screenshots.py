@@ -16,7 +16,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tools.devserver import launch_chromium, serve_directory  # noqa: E402
 WIDTHS = {"telefoon": 390, "desktop": 1280}
-DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-vindt-betaald-werk/"]
+DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-en-de-ervaringsdeskundige/"]
 
 
 def main(paths: list[str]) -> None:

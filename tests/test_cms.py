@@ -30,7 +30,8 @@ REQUIRED = {"stories": "content/stories", "blogs": "content/blogs", "opleidingen
             "functieprofielen": "data/functieprofielen.yml", "experts": "data/experts.yml",
             "organisations": "data/organisations.yml", "faq": "data/faq.yml", "checklists": "data/checklists.yml",
             "menukaart": "data/menukaart.yml", "monitor": "data/monitor.yml", "partners": "data/partners.yml",
-            "categories": "data/categories.yml", "authors": "data/authors.yml", "begrippen": "data/begrippen.yml"}
+            "categories": "data/categories.yml", "authors": "data/authors.yml", "begrippen": "data/begrippen.yml",
+            "redirects": "data/redirects.yml"}
 SETTINGS = SiteSettings.model_validate(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8")))
 
 

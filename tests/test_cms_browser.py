@@ -170,6 +170,7 @@ def create_story(page: Page, base: str) -> None:
     field(page, "Datum").get_by_role("textbox").fill("2025-10-01")
     field(page, "Samenvatting").get_by_role("textbox").fill(
         "Sanne had jaren geen werk. Nu helpt ze bezoekers van de bibliotheek met brieven en formulieren.")
+    field(page, "In het kort").get_by_role("textbox").fill("Sanne helpt mensen in de bibliotheek met hun brieven.")
     categories = field(page, "Categorieën")
     categories.get_by_role("checkbox", name="Ervaringsdeskundige", exact=True).check()
     categories.get_by_role("checkbox", name="Werkgevers", exact=True).check()

@@ -228,3 +228,11 @@ def test_b1_tips_name_the_sentence_why_and_a_simpler_example():
     assert len(first.split()) >= 4 and second.startswith("Zij worden geholpen")
     assert "'Indien'" in words.why and words.example == "Als je vragen hebt, kun je ons al bellen."
     assert tips("Wij helpen je graag. Bel ons als je vragen hebt.") == []
+def test_report_lists_a_summary_above_a2(project):
+    assert build_report(project, today=TODAY).hard_summaries == []
+    write_story(project, "moeilijk.md", "title: Moeilijk\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n"
+                "in_short: Het UWV coördineert de implementatie van participatievoorzieningen.")
+    report = build_report(project, today=TODAY)
+    assert [(where, reasons[-1]) for where, _, reasons in report.hard_summaries] == [
+        ("content/stories/moeilijk.md", "afkorting: UWV")]
+    assert "'In het kort' waarschijnlijk moeilijker dan A2: 1" in as_text(report)

@@ -277,7 +277,7 @@ def test_programme_filters_by_place_and_kind(browser, served_site, javascript):
     assert regional and sorted(_visible_rows(page)) == regional
 
     page.locator("fieldset", has_text="Waar").get_by_label("Alle", exact=True).check()
-    page.locator("fieldset", has_text="Soort opleiding").get_by_label("mbo", exact=True).check()
+    page.locator("fieldset", has_text="Soort opleiding").get_by_label(re.compile(r"^\s*mbo\b")).check()   # "mbo (middelbaar ...)"
     mbo = sorted(p["title"] for p in PROGRAMMES if _level(p) == "mbo")
     assert mbo and sorted(_visible_rows(page)) == mbo
     if javascript:
@@ -292,11 +292,39 @@ def test_programme_filters_by_place_and_kind(browser, served_site, javascript):
 def test_abbreviations_are_explained(phone, served_site):
     phone.goto(served_site + "opleidingen/", wait_until="load")
     titles = dict(phone.eval_on_selector_all("main abbr[title]", "els => els.map(e => [e.textContent, e.title])"))
-    for abbreviation in ("MBO", "BOL", "BBL", "Ad", "HBO"):
+    for abbreviation in ("mbo", "BOL", "BBL", "hbo"):
         assert titles.get(abbreviation), f"{abbreviation} is not explained: {titles}"
     phone.goto(served_site + "begrippen/", wait_until="load")
     terms = phone.locator(".ed-glossary dt").all_inner_texts()
     assert any(t.startswith("BOL") for t in terms) and any(t.startswith("Ad") for t in terms)
+
+
+# Touch cannot hover: the meaning of BOL, BBL and the other abbreviations is in the visible text the
+# first time a page uses them, and a later one says it when it is tapped.
+MEANINGS = {"BOL": ("beroepsopleidende leerweg",), "BBL": ("beroepsbegeleidende leerweg",),
+            "mbo": ("middelbaar beroepsonderwijs",),
+            "UWV": ("Uitvoeringsinstituut Werknemersverzekeringen", "de instantie voor uitkeringen")}
+
+
+@pytest.mark.parametrize("path", ["opleidingen/", "opleidingen/noorderpoort-veendam/", "opleidingen/roc-zadkine-sociaal-werk/",
+                                  "opleiding/", "begrippen/"])
+def test_abbreviations_are_explained_without_hover(browser, served_site, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(served_site + path, wait_until="load")
+    for details in page.locator("main details").all():
+        details.evaluate("d => d.open = true")
+    text = " ".join(page.locator("main").inner_text().split())
+    used = [term for term in MEANINGS if re.search(rf"(?<![\w-]){term}(?![\w-])", text)]
+    assert used, text[:200]
+    for term in used:
+        assert any(meaning.lower() in text.lower() for meaning in MEANINGS[term]), f"{term} is not explained in {path}"
+    later = page.locator("main abbr[title]:not(a abbr):not(summary abbr)").last
+    before = later.evaluate("e => getComputedStyle(e, '::after').content")
+    later.tap()
+    after = later.evaluate("e => getComputedStyle(e, '::after').content")
+    assert before in ("none", "normal") and later.get_attribute("title") in after
+    context.close()
 
 
 # A word drawn on two lines has two boxes: split the table's text into words (at spaces and after
@@ -421,7 +449,7 @@ def test_figures_say_their_year_and_chart_the_other_figures(phone, served_site):
 # --- Stories and sharing ------------------------------------------------------------------------
 
 def test_story_offers_whatsapp_and_uses_dutch_quotes(repo_site):
-    html = (repo_site / "verhalen/maaike-vindt-betaald-werk/index.html").read_text(encoding="utf-8")
+    html = (repo_site / "verhalen/maaike-en-de-ervaringsdeskundige/index.html").read_text(encoding="utf-8")
     assert 'href="https://wa.me/?text=' in html
     body = re.search(r'<div class="ed-article-body">(.*?)</div>', html, re.S).group(1)
     text = re.sub(r"<[^>]+>", "", body)

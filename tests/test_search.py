@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from ervaringsdeskundigheid.render import search
 
-STORY = "verhalen/maaike-vindt-betaald-werk/"
-STORY_SOURCE = (ROOT / "content/stories/maaike-vindt-betaald-werk.md").read_text(encoding="utf-8")
+STORY = "verhalen/maaike-en-de-ervaringsdeskundige/"
+STORY_SOURCE = (ROOT / "content/stories/maaike-en-de-ervaringsdeskundige.md").read_text(encoding="utf-8")
 
 
 # --- The forms ---------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from ..core import clock, urls
-from ..core.fields import Name, Strict, Text, hint, meta
+from ..core.fields import InShort, Name, Strict, Text, hint, in_short_field, meta
 from ..core.locate import describe
 from ..core.media import metadata_hints
 from ..core.problems import ContentErrors, Problem, problems_from_validation
@@ -42,9 +42,11 @@ from ..render.pages import Engine, RenderedPage, SiteRenderer
 from ..types import load_site
 from ..types import partners as inventory
 from ..types import privacy
-from ..types.privacy import HeldBack
+from ..types import redirects as moved
 from ..types.base import HOME_PLACE
 from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_pages
+from ..types.pages import abbreviations as abbreviations_of
+from ..types.privacy import HeldBack
 from . import pool
 from .cache import Fingerprints, RenderCache
 
@@ -59,8 +61,10 @@ SITE_JSON = "p/index.json"     # the short links this build published; the next 
 class DocPage(Strict):
     """Front matter of a hand-written page in docs/."""
 
-    title: Name | None = hint("De titel; leeg: de eerste kop (#) van de pagina.", default=None)
-    description: Text | None = hint("Eén of twee zinnen voor zoekmachines en bij delen.", default=None)
+    title: Name | None = hint("De titel; leeg: de eerste kop (#) van de pagina.", label="Titel", default=None)
+    description: Text | None = hint("Eén of twee zinnen voor zoekmachines en bij delen.", label="Samenvatting",
+                                    default=None)
+    in_short: InShort = in_short_field()
 
 
 @dataclass
@@ -70,6 +74,7 @@ class HandWritten:
     title: str
     description: str
     body: str                # Markdown
+    in_short: str = ""       # "In het kort", shown first
 
 
 @dataclass
@@ -168,7 +173,8 @@ class BuildSession:
         if not title:
             return [Problem(label, "title", (
                 "ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."))]
-        page = HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "", source.body)
+        page = HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "", source.body,
+                           meta.in_short)
         problems, page = self._consent_rule_on_doc(label, page)
         if page is not None:
             self.docs.append(page)
@@ -181,8 +187,8 @@ class BuildSession:
         rule = self.site.extras.get("forbidden") if self.site else None
         if not rule:
             return [], page
-        texts = (("title", page.title), ("description", page.description), ("tekst", page.body),
-                 ("bestandsnaam", label))
+        texts = (("title", page.title), ("description", page.description), ("in_short", page.in_short or ""),
+                 ("tekst", page.body), ("bestandsnaam", label))
         findings = [(field, finding) for field, text in texts for finding in rule.find(text)]
         problems = [Problem(label, field, (
             f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
@@ -197,6 +203,7 @@ class BuildSession:
         self.site.hold_back(HeldBack(label, None, page.title, who, taken_out=True))
         return [], replace(page, title=privacy.take_out(page.title, rule),
                            description=privacy.take_out(page.description, rule),
+                           in_short=page.in_short and privacy.take_out(page.in_short, rule),
                            body=privacy.take_out(page.body, rule))
 
     # --- planning: every page and its URL --------------------------------------------------------
@@ -212,7 +219,8 @@ class BuildSession:
                           source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
                           description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
                           is_home=home, search=not home, next_step=not home, trail=() if home else ((HOME_LABEL, urls.HOME),),
-                          context={"markdown": doc.body, **(self._home_context() if home else {})},
+                          context={"markdown": doc.body, "in_short": doc.in_short,
+                                   **(self._home_context() if home else {})},
                           kind_class="ed-type--home" if home else "ed-type--page")
             if self.table.claim(doc.url, job.owner, job.source):
                 self.jobs[doc.src] = job
@@ -226,6 +234,7 @@ class BuildSession:
         self.problems += self.table.problems
         self.problems += self._shortlink_problems()
         self.problems += self.kept_shortlink_problems(self.published)
+        self.problems += moved.target_problems(self.site, lambda url: url in self.table)
 
     def _extra_paths(self) -> list[str]:
         paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), urls.ADMIN]
@@ -316,6 +325,7 @@ class BuildSession:
         found += [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
                  "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
+        found += self.short_text_hints()
         found += source_hints(self.site)
         examples = [item for items in self.site.items.values() for item in items
                     if getattr(item.data, "example", False)]
@@ -324,6 +334,19 @@ class BuildSession:
                          f"{', '.join(sorted({item.source for item in examples}))}. Vervang ze door echte inhoud "
                          "voordat de site live gaat; 'make report' geeft de lijst.")
         return found
+
+    def short_text_hints(self) -> list[str]:
+        """"In het kort" texts likely above A2 (see render/readability.py)."""
+        abbreviations = frozenset(abbreviations_of(self.site))
+        pages = [(f"{DOCS_DIR}/{doc.src}", doc.title, doc.in_short) for doc in self.docs]
+        hints = []
+        for where, title, text in readability.short_texts(self.site, pages):
+            reasons = readability.a2_problems(text, abbreviations)
+            if reasons:
+                hints.append(f"Leesbaarheid: {where} ({title}): 'In het kort' is waarschijnlijk moeilijker dan "
+                             f"taalniveau A2 ({'; '.join(reasons)}). Schrijf hoogstens 3 korte zinnen van ongeveer "
+                             "10 woorden, met gewone woorden en zonder afkortingen.")
+        return hints
 
     def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
         """What each page shows, as a digest (see build/cache.py)."""
@@ -412,7 +435,8 @@ class BuildSession:
         out.add(feeds.feed_files(self.site))
         out.add({search.INDEX: search.index_json([doc for result in self.rendered.values() for doc in result.search])})
         links = inventory.short_links(self.site)
-        out.add(inventory.redirect_files(self.site, links))
+        out.add({path: text + moved.server_lines(self.site, path)
+                 for path, text in inventory.redirect_files(self.site, links).items()})
         out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})
         out.add(csp.header_files(urlsplit(self.site.site_url).path))
         sitemap = self.sitemap()
@@ -464,6 +488,19 @@ def item_images(site: Site) -> set[str]:
         for item in site.of(ctype.id) if names else ():
             used |= {value for name in names if isinstance(value := getattr(item.data, name, None), str)}
     return used
+
+
+def moved_lines(site: Site, redirect_file: str) -> str:
+    """The moved pages of data/redirects.yml in a host's redirect file (301: the move is for good)."""
+    base = urlsplit(site.site_url).path.rstrip("/") + "/"
+    pairs = [(f"{base}{old}", f"{base}{new}") for old, new in moved.server_redirects(site)]
+    if not pairs:
+        return ""
+    if redirect_file == "_redirects":
+        return f"# Verhuisde pagina's, uit {moved.REDIRECTS_FILE}.\n" + "".join(
+            f"{old} {new} 301\n{old.rstrip('/')} {new} 301\n" for old, new in pairs)
+    return f"# Verhuisde pagina's, uit {moved.REDIRECTS_FILE}.\n" + "".join(
+        f"{old} \"{new}\";\n{old.rstrip('/')} \"{new}\";\n" for old, new in pairs)
 
 
 def shareimages_paths(site: Site) -> list[str]:

@@ -8,6 +8,7 @@ Keys follow MkDocs/Material conventions in English; the values editors write are
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -15,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[^\s\"'<>`\\]*)?$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+PAGE_PATH_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)+$"     # a page inside the section: 'verhalen/oude-naam/'
 
 # Lengths are generous for editors and small enough that no field can slow the build down.
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -35,6 +37,32 @@ def _sane_date(value: dt.date) -> dt.date:
 
 
 Date = Annotated[dt.date, AfterValidator(_sane_date)]
+
+# "In het kort": the short summary at A2 that every reader page starts with (DESIGN.md, two
+# reading levels). At most three short sentences; the readability hints check the rest.
+IN_SHORT_MAX_SENTENCES = 3
+IN_SHORT_PLACEHOLDER = "Schrijf hier in het kort waar deze pagina over gaat."
+IN_SHORT_HINT = ("In het kort: hoogstens 3 korte zinnen in heel eenvoudige taal (A2). Ongeveer 10 woorden per "
+                 "zin, gewone woorden, geen afkortingen. Dit staat bovenaan de pagina, in een kader.")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a short plain text: each ends with '.', '!' or '?' and a space (or the end),
+    so '€1.900' and '2.5' stay in one sentence."""
+    return [part.strip() for part in _SENTENCE_END.split(text.strip()) if re.search(r"\w", part)]
+
+
+def _short_summary(value: str) -> str:
+    count = len(sentences(value))
+    if count > IN_SHORT_MAX_SENTENCES:
+        raise ValueError(f"heeft {count} zinnen. 'In het kort' heeft hoogstens {IN_SHORT_MAX_SENTENCES} korte "
+                         "zinnen van ongeveer 10 woorden. Maak het korter; de rest staat al op de pagina.")
+    return value
+
+
+InShort = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+                    AfterValidator(_short_summary)]
 
 
 class RuleViolation(ValueError):
@@ -97,3 +125,8 @@ def placeholders(model: BaseModel, path: str = "") -> list[tuple[str, str]]:
         if isinstance(value, BaseModel):
             found += placeholders(value, where)
     return found
+
+
+def in_short_field() -> Any:
+    """The required `in_short` field of every reader page type (see `InShort`)."""
+    return hint(IN_SHORT_HINT, label="In het kort", placeholder=IN_SHORT_PLACEHOLDER)

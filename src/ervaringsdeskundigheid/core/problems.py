@@ -168,6 +168,9 @@ def _dutch_message(error: dict, known_fields: Iterable[str], explanation: str | 
             return "is geen geldig e-mailadres, zoals naam@voorbeeld.nl."
         if "https" in pattern:
             return "moet een webadres zijn dat begint met https://, zonder spaties."
+        if "/" in pattern:
+            return ("moet een adres van deze site zijn, in kleine letters en met een / aan het eind, "
+                    "bijvoorbeeld 'verhalen/oude-naam/'.")
         return ("mag alleen kleine letters, cijfers en streepjes bevatten, "
                 "bijvoorbeeld 'mijn-eerste-verhaal'.")
     if kind in {"bool_type", "bool_parsing"}:

@@ -31,7 +31,7 @@ from pydantic.fields import FieldInfo
 
 from ..core import urls
 from ..core.consent import Consent
-from ..core.fields import EMAIL_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
+from ..core.fields import EMAIL_PATTERN, PAGE_PATH_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
 from ..core.fields import label_of as field_label
 from ..core.media import FORMATS as MEDIA_FORMATS
 from ..core.media import IMAGE_FOLDER, IMAGE_SUBFOLDER, MAX_BYTES
@@ -58,6 +58,7 @@ PATTERN_MESSAGES = {
     EMAIL_PATTERN: "Dit is geen e-mailadres. Schrijf het zoals info@voorbeeld.nl.",
     URL_PATTERN: "Dit is geen webadres. Begin met https://, zoals https://www.voorbeeld.nl/.",
     r"^#[0-9a-fA-F]{6}$": "Schrijf een kleur als # met 6 tekens, zoals #0b5563.",
+    PAGE_PATH_PATTERN: "Schrijf een adres van deze site met een / aan het eind, zoals verhalen/oude-naam/.",
 }
 # Editors' Markdown: what our renderer supports, no images or code blocks in the text (an image is
 # a field with its description; the code block would load a highlighter from another host).

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader
 
 from ..core import clock
 from ..core.fields import meta
-from ..render.readability import site_readability
+from ..render.readability import a2_problems, short_texts, site_readability
 from ..types import load_site
 
 YEARLY_TARGET = 12            # stories and blogs each, per year (project plan 2025)
@@ -30,6 +30,7 @@ class Report:
     old_consents: list[tuple[str, str, dt.date]] = field(default_factory=list)   # source, who, date
     missing: list[tuple[str, str, list[str]]] = field(default_factory=list)      # source, item, fields
     hard_texts: list = field(default_factory=list)
+    hard_summaries: list[tuple[str, str, list[str]]] = field(default_factory=list)   # where, title, reasons (A2)
     examples: list[tuple[str, str]] = field(default_factory=list)                # source, title
     drafts: list[tuple[str, str, str]] = field(default_factory=list)             # source, title, status
 
@@ -64,7 +65,16 @@ def build_report(root: Path, today: dt.date | None = None) -> Report:
                   monitor_year=counted[-1].year if counted else None,
                   goal=monitor.goal if monitor else None, old_consents=old, missing=missing,
                   hard_texts=[t for t in site_readability(site) if t.likely_above_b1],
+                  hard_summaries=_hard_summaries(site),
                   examples=examples, drafts=drafts)
+
+
+def _hard_summaries(site) -> list[tuple[str, str, list[str]]]:
+    """"In het kort" texts likely above A2, with why."""
+    abbreviations = frozenset(form for term in site.of("glossary") if term.abbreviation
+                              for form in (term.term, *term.forms))
+    found = [(where, title, a2_problems(text, abbreviations)) for where, title, text in short_texts(site)]
+    return [entry for entry in found if entry[2]]
 
 
 def as_text(report: Report) -> str:
@@ -81,6 +91,8 @@ def as_text(report: Report) -> str:
     lines += [f"  - {source}: {title}: {', '.join(fields)}" for source, title, fields in report.missing]
     lines += ["", f"Teksten waarschijnlijk moeilijker dan B1: {len(report.hard_texts)}"]
     lines += [f"  - {t.source}: {t.title} (Flesch-Douma {t.score:.0f})" for t in report.hard_texts]
+    lines += ["", f"'In het kort' waarschijnlijk moeilijker dan A2: {len(report.hard_summaries)}"]
+    lines += [f"  - {where}: {title} ({'; '.join(reasons)})" for where, title, reasons in report.hard_summaries]
     lines += ["", f"Voorbeelden (example: true) op de site: {len(report.examples)}"]
     lines += [f"  - {source}: {title}" for source, title in report.examples]
     lines += ["", f"Concepten en geplande stukken: {len(report.drafts)}"]

@@ -361,6 +361,30 @@ def _shell_ids_out(owner: "MarkdownRenderer", html: str) -> str:
                                      "ander, of laat het weg.")
         return ""
     return _ID_ATTRIBUTE.sub(check, html)
+_ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+_TAGS = re.compile(r"<[^>]+>")
+_EXPLAINED_AFTER = re.compile(r"[\w'\u2019-]*\s*\(")
+
+
+def explain_first_use(html: str) -> str:
+    """The meaning of each abbreviation in the text where a page first uses it, as
+    "BOL (beroepsopleidende leerweg)": a title only shows on hover, which touch and many readers
+    never do. Left alone when the page already says it in full before, or explains it in
+    brackets right after."""
+    done: set[str] = set()
+    parts, position = [], 0
+    for match in _ABBR.finditer(html):
+        meaning = html_lib.unescape(match.group(1))
+        if meaning in done:
+            continue
+        done.add(meaning)
+        before = html_lib.unescape(_TAGS.sub(" ", html[:match.start()])).lower()
+        after = html_lib.unescape(_TAGS.sub("", html[match.end():match.end() + 300]))
+        if meaning.lower() in before or _EXPLAINED_AFTER.match(after):
+            continue
+        parts += [html[position:match.end()], f'<span class="ed-abbr-meaning"> ({match.group(1)})</span>']
+        position = match.end()
+    return "".join(parts) + html[position:] if parts else html
 
 
 def plain(text: str) -> str:

@@ -23,7 +23,7 @@ from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types.pages import HOME_LABEL, Page, abbreviations, category_url, menu
 from . import chart, images, search, shareimages
-from .markdown import Abbreviations, LinkContext, MarkdownRenderer, plain, typography
+from .markdown import Abbreviations, LinkContext, MarkdownRenderer, explain_first_use, plain, typography
 from .related import RelatedIndex
 
 LIST_PAGE_BOOST = 0.2
@@ -80,8 +80,21 @@ def environment(cache_dir: Path | None = None) -> Environment:
     cache = _CompiledTemplates(str(cache_dir)) if cache_dir is not None else None
     env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "render/templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, bytecode_cache=cache)
-    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics)
+    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics,
+                       after_title=after_title)
     return env
+
+
+_H1_END = re.compile(r"</h1>")
+
+
+def after_title(html: Markup, box: Markup) -> Markup:
+    """`box` right after the page's own title (its first <h1>), or first when it has none:
+    "In het kort" on a hand-written page comes before the rest of its text."""
+    match = _H1_END.search(str(html))
+    if match is None:
+        return Markup(str(box) + str(html))
+    return Markup(str(html)[:match.end()] + str(box) + str(html)[match.end():])
 
 
 _H2 = re.compile(r"(?=<h2[\s>])")
@@ -185,8 +198,17 @@ class SiteRenderer:
                 result.search += self._sections(job, rendered)
             return Markup(rendered.html)
 
+        cited: list[tuple[str | None, str]] = []
+
+        def cite(text: str | None, label: str | None = None) -> str:
+            """A source for the page's one "Bronnen" block, out of the reading flow."""
+            if text and (label, text) not in cited:
+                cited.append((label, text))
+            return ""
+
         root = root or urls.relative(urls.HOME, here)
-        context = {**self.globals, "link": link, "md": md, "here": here, "today": self.site.today, "root": root,
+        context = {**self.globals, "link": link, "md": md, "cite": cite, "here": here, "today": self.site.today,
+                   "root": root,
                    "canonical": urls.absolute(self.site.site_url, here), **job.context}
         context["next_step"] = self._next_step(job, context) if job.next_step else ""
         if job.article is not None:
@@ -206,7 +228,8 @@ class SiteRenderer:
         for entry in result.search:
             entry["label"] = job.label
         result.search = search.index_docs(result.search)   # here: on every core, not at the end
-        result.html = self.document(job, Markup(body), link, root)
+        body = explain_first_use(body)
+        result.html = self.document(job, Markup(body), link, root, sources=cited)
         if self.file_links:
             result.html = file_links(result.html)
         return result
@@ -227,7 +250,7 @@ class SiteRenderer:
         template = self.env.get_template("_next.html")
         return Markup(template.make_module(context).next_step(category, self.settings))
 
-    def document(self, job: Page, body: Markup, link, root: str | None = None) -> str:
+    def document(self, job: Page, body: Markup, link, root: str | None = None, sources=()) -> str:
         root = root or urls.relative(urls.HOME, job.url)
         category = self.categories.get(job.category) if job.category else None
         share_image = images.default_variant(self.site.root, job.share_image).path if job.share_image \
@@ -249,7 +272,7 @@ class SiteRenderer:
         }, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return self.env.get_template("shell.html").render(
             **self.globals, page=page, body=body, root=root, engine=self.engine, engine_config=Markup(engine_config),
-            csp=self.csp, colour=category.colour if category else "#0b5563", link=link,
+            csp=self.csp, colour=category.colour if category else "#0b5563", link=link, sources=sources,
             footer_links=[(title, url) for title, url in FOOTER_PAGES if self.known(url)])
 
 

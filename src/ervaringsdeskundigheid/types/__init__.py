@@ -27,11 +27,12 @@ from .organisations import ORGANISATIONS
 from .partners import ISSUED, PARTNERS, inventory_problems
 from .profiles import PROFILES
 from .programmes import PROGRAMMES
+from .redirects import REDIRECTS
 from .stories import STORIES
 from . import privacy
 
 TYPES: list[ContentType] = [CATEGORIES, AUTHORS, ORGANISATIONS, PROGRAMMES, PROFILES, EXPERTS, FAQ,
-                            CHECKLISTS, MENU, MONITOR, GLOSSARY, STORIES, BLOGS, PARTNERS, ISSUED]
+                            CHECKLISTS, MENU, MONITOR, GLOSSARY, STORIES, BLOGS, PARTNERS, ISSUED, REDIRECTS]
 DOCS_DIR = "docs"
 
 __all__ = ["TYPES", "ContentType", "Fact", "Place", "Section", "register", "load_site", "by_id"]

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from ..core.fields import Date, Name, RuleViolation, Slug, Strict, Text, hint
+from ..core.fields import Date, InShort, Name, RuleViolation, Slug, Strict, Text, hint, in_short_field
 from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
 from .pages import ItemPages, ListPage
@@ -22,6 +22,7 @@ class Article(Strict):
                       "het pas op die dag.", label="Datum")
     description: Text = hint("Samenvatting in 1 of 2 zinnen. Staat op de kaartjes, in de "
                                               "feed en bij delen.", label="Samenvatting", placeholder=DESCRIPTION_PLACEHOLDER)
+    in_short: InShort = in_short_field()
     categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   max_length=4, example=["aspirant"])
     tags: list[Name] = hint("Onderwerpen, in kleine letters. Bijvoorbeeld [werk, schulden].", label="Trefwoorden",

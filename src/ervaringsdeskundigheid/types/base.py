@@ -116,6 +116,7 @@ class ContentType:
     description: str = ""                 # Dutch meta description of the list page
     intro: str = ""                       # Dutch text above the list
     pages: tuple[PageSet, ...] | None = None   # its pages (pages.py); default: a list page and item pages
+    in_short: str = ""                    # "In het kort" (A2, at most 3 short sentences), first on the list page
     facts: tuple[Fact, ...] = ()          # shown by the generic templates
     summary: str | None = "summary"       # the attribute with a one-line summary
     title_attribute: str = "title"

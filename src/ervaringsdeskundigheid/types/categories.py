@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from ..core.fields import LongText, Name, Slug, Strict, Text, hint
+from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
 from .base import ContentType
 from .pages import LandingPages
 
@@ -27,6 +27,7 @@ class Category(Strict):
     path: Slug = hint("Het webadres van de categoriepagina. Nooit veranderen.", label="Webadres")
     colour: Colour = hint("De kleur van de categorie (#rrggbb), met genoeg contrast voor witte tekst.", label="Kleur")
     summary: Text = hint("Eén of twee zinnen op de kaart op de startpagina.", label="Korte tekst")
+    in_short: InShort = in_short_field()
     question: Name | None = hint("De vraag van de poster, bijvoorbeeld 'Wil jij je ervaring inzetten?'. "
                                  "Lezers die de QR-code scannen, zien hem bovenaan.", label="Vraag op de poster", default=None)
     lead: Text | None = hint("Eén of twee zinnen onder de vraag: wat kun je hier doen?", label="Korte tekst onder de vraag", default=None)

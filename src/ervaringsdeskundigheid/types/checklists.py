@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..core.fields import Name, Slug, Strict, Text, hint
+from ..core.fields import InShort, Name, Slug, Strict, Text, hint, in_short_field
 from .base import Card, ContentType, Place, Section, first_sentence
 from .pages import ItemPages, ListPage
 
@@ -20,6 +20,7 @@ class Checklist(Strict):
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False)
     title: Name = hint("De titel van de checklist.", label="Titel")
     intro: Text = hint("Een korte inleiding.", label="Korte inleiding")
+    in_short: InShort = in_short_field()
     categories: list[Slug] = hint("Een of meer categorieën; de eerste bepaalt waar hij in het menu staat.", label="Categorieën",
                                   relation="categories", min_length=1)
     sections: list[ChecklistSection] = Field(min_length=1, max_length=20, description="De onderdelen.",
@@ -31,6 +32,7 @@ CHECKLISTS = ContentType(
     id="checklists", label="Checklist", plural="Checklists", schema=Checklist, source="data/checklists.yml",
     key="slug", list_url="checklists/", item_url="checklists/{slug}/",
     description="Checklists voor teams en een zelfcheck voor aspirant-ervaringsdeskundigen.",
+    in_short="Hier staan lijsten om samen na te lopen. Je kunt ze ook afdrukken.",
     pages=(ListPage(), ItemPages("checklist.html")), summary="intro", nav_items=True,
     section=Section("Checklists", limit=1, all_label="Alle checklists",
                     card=lambda item, site: Card(text=first_sentence(item.intro)),

@@ -119,6 +119,7 @@ EXPERTS = ContentType(
     id="experts", label="Ervaringsdeskundige", plural="Ervaringsdeskundigen", schema=Expert,
     source="data/experts.yml", key="id", list_url="ervaringsdeskundigen/", item_url="ervaringsdeskundigen/#{id}",
     list_title="Ervaringsdeskundigen in het netwerk",
+    in_short="Hier staan mensen die al werken met hun ervaring. Je kunt zoeken wie bij je past.",
     description="Overzicht van ervaringsdeskundigen bij de partners, met expertise en meeloopmaatjes.",
     pages=(ListPage("experts.html", context=_context, filters=FILTERS),), summary="function", title_attribute="name",
     nav="ervaringsdeskundige", section=Section(

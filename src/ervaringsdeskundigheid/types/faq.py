@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.fields import LongText, Name, Slug, Strict, Text, hint
+from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
 from .base import ContentType, Section
 from .pages import ListPage
 
@@ -11,6 +11,7 @@ class Question(Strict):
     id: Slug = hint("Nooit veranderen: staat in het webadres.", label="Id")
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False)
     question: Name = hint("De vraag, zoals een lezer hem stelt.", label="Vraag")
+    in_short: InShort = in_short_field()
     answer: LongText = hint("Het antwoord in Markdown, 40 tot 120 woorden, in eenvoudige taal (B1).", label="Antwoord",
                             markdown=True)
     source: Text | None = hint("Waar komt het antwoord vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.", label="Bron",
@@ -32,6 +33,7 @@ FAQ = ContentType(
     id="faq", label="Vraag", plural="Veelgestelde vragen", schema=Question, source="data/faq.yml", key="id",
     list_url="veelgestelde-vragen/", item_url="veelgestelde-vragen/#{id}",
     description="Antwoorden op vragen over ervaringsdeskundigheid: diploma, betaling, uitkering en meer.",
+    in_short="Hier staan vragen die mensen vaak stellen. Tik op een vraag om het antwoord te lezen.",
     pages=(ListPage("faq.html", context=_groups),), summary=None, title_attribute="question",
     nav="aspirant", section=Section("Veelgestelde vragen", limit=6, style="faq", order=90,   # always last
                                     all_label="Alle veelgestelde vragen"),

@@ -33,6 +33,7 @@ GLOSSARY = ContentType(
     key="term", list_url="begrippen/", item_url="begrippen/#{term}", list_title="Begrippen en afkortingen",
     description="Wat betekenen de woorden en afkortingen op deze site? Korte uitleg in gewone taal.",
     intro="Hier staan woorden en afkortingen die vaak voorkomen, met een korte uitleg.",
+    in_short="Hier staan moeilijke woorden en afkortingen. Bij elk woord staat wat het betekent.",
     pages=(ListPage("glossary.html"),), summary="explanation", title_attribute="term",
     sort_key=alphabetical, search=False, optional=True, terms=explained_forms,
     source_hint=False,   # explanations of words, not claims

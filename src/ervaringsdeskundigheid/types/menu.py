@@ -24,6 +24,7 @@ MENU = ContentType(
     description="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk.",
     intro="Van je eigen ervaring naar werk als ervaringsdeskundige gaat in stappen. Je hoeft niet alles "
           "tegelijk te doen. Begin waar jij nu bent.",
+    in_short="Van ervaring naar werk gaat in stappen. Begin bij de stap waar je nu bent.",
     pages=(ListPage("menu.html", context=lambda site: {"buddies": [e for e in site.of("experts") if e.buddy]}),),
     summary="text",
     nav="aspirant", section=Section("Van ervaring naar werk, stap voor stap", limit=8, style="steps", whole=True,

@@ -92,6 +92,7 @@ def _figures(site) -> dict:
 MONITOR = ContentType(
     id="monitor", label="Cijfers", plural="Cijfers", schema=Monitor, source="data/monitor.yml", key=None,
     list_url="cijfers/", list_title="Cijfers",
+    in_short="Elk jaar vraagt het project hoeveel mensen met hun ervaring werken. Hier zie je die cijfers.",
     description="Hoeveel ervaringsdeskundigen er aan het werk zijn, tegen het doel en de ambitie.",
     pages=(ListPage("figures.html", context=_figures),), summary=None, title_attribute="source",
     nav="werkgevers", search=True, withholdable=False,

@@ -47,6 +47,7 @@ ORGANISATIONS = ContentType(
     id="organisations", label="Organisatie", plural="Organisaties", schema=Organisation,
     source="data/organisations.yml", key="id", list_url="organisaties/", item_url="organisaties/#{id}",
     description="Organisaties in het netwerk die met ervaringsdeskundigen werken.",
+    in_short="Hier staan de organisaties van het netwerk. Je leest hoe ze werken met mensen met ervaring.",
     intro="Deze organisaties horen bij het netwerk Alliantie van Kracht. Hier lees je wat ze doen met "
           "ervaringsdeskundigen, zodat organisaties elkaar kunnen vinden.",
     pages=(ListPage("organisations.html", context=_context),), summary="description", title_attribute="name",

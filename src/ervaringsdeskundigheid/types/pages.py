@@ -141,7 +141,8 @@ class ListPage:
             pages.append(Page(
                 url=pager.url_of(number), title=title, template=self.template, source=ctype.source,
                 owner=f"het overzicht van de {ctype.plural.lower()}",
-                context={"entries": chunk, "pager": pager, "plural": ctype.plural, "intro": ""},
+                context={"entries": chunk, "pager": pager, "plural": ctype.plural, "intro": "",
+                         "in_short": ctype.in_short},
                 description=ctype.description, label="Overzicht", search=False, trail=(HOME,)))
         return pages
 
@@ -215,7 +216,8 @@ class LandingPages:
                 url=pager.url_of(number), title=title, template="overview.html", source=category.source,
                 owner=f"de verhalen en blogs van de categorie '{category.key}'",
                 context={"entries": chunk, "pager": pager, "plural": "verhalen en blogs",
-                         "intro": f"Alle verhalen en blogs over {category.title.lower()}."},
+                         "intro": f"Alle verhalen en blogs over {category.title.lower()}.",
+                         "in_short": "Hier lees je alle verhalen en blogs over dit onderwerp."},
                 description=category.summary, category=category.key, label="Overzicht", search=False,
                 trail=(HOME, (category.title, url))))
         return pages

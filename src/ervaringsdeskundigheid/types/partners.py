@@ -455,7 +455,7 @@ def target_problems(links: list[ShortLink], categories: dict[str, str], known) -
             continue
         reason = (f"'{link.target}' is geen bestaande pagina van deze site.{suggestion_for(link.target, categories)} "
                   f"Kies {HOME_TARGET}, {', '.join(categories)} of het adres van een pagina van deze site, zoals "
-                  "'verhalen/maaike-vindt-betaald-werk/'.")
+                  "'verhalen/maaike-en-de-ervaringsdeskundige/'.")
         if link.file == ISSUED_FILE:
             reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw doel "
                        "(target), en verwijder de code niet.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..core.fields import Name, Slug, Strict, Text, Year, hint
 from .base import Card, ContentType, Place, Section, first_sentence
 from .pages import ItemPages, ListPage
+from ..core.fields import InShort, Name, Slug, Strict, Text, Year, hint, in_short_field
 
 
 class PayGuidance(Strict):
@@ -18,6 +19,7 @@ class JobProfile(Strict):
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
     title: Name = hint("De naam van de rol.", label="Titel")
     summary: Text = hint("Korte samenvatting van de rol.", label="Samenvatting")
+    in_short: InShort = in_short_field()
     tasks: list[Text] = hint("Wat doet iemand in deze rol? 3 tot 6 korte punten.", label="Taken", min_length=1, max_length=20,
                              example=["Een taak"])
     competences: list[Text] = hint("Wat heb je nodig? 3 tot 6 korte punten.", label="Wat heb je nodig?", min_length=1, max_length=20,
@@ -40,6 +42,7 @@ PROFILES = ContentType(
     description="Rollen en taken van ervaringsdeskundigen, met opleiding en betaling.",
     intro="Een ervaringsdeskundige kan verschillende rollen hebben. Hier lees je per rol wat je doet, "
           "wat je nodig hebt en waar je kunt werken.",
+    in_short="Hier lees je welk werk je met je ervaring kunt doen. Bij elk soort werk staat wat je nodig hebt.",
     pages=(ListPage(), ItemPages("profile.html")),
     nav="ervaringsdeskundige", section=Section("Welk werk kun je doen?", limit=3, all_label="Alle functieprofielen",
                                               card=lambda item, site: Card(text=first_sentence(item.summary)),

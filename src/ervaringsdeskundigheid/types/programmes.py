@@ -8,6 +8,7 @@ from ..core.fields import Name, Slug, Strict, Text, Url, hint
 from ..core.text import slugify
 from .base import Card, ContentType, Fact, Filter, Place, Section
 from .pages import ItemPages, ListPage
+from ..core.fields import InShort, Name, Slug, Strict, Text, Url, hint, in_short_field
 
 LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
 FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
@@ -17,6 +18,7 @@ class Programme(Strict):
     slug: Slug = hint("Staat in het webadres; nooit meer veranderen.", label="Webadres (slug)")
     draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
     title: Name = hint("De naam van de opleiding.", label="Titel")
+    in_short: InShort = in_short_field()
     kind: Literal["opleiding", "orientatie"] = hint("opleiding, of orientatie (een korte cursus).", label="Soort",
                                                     example="opleiding")
     provider: Name | None = hint("De school of aanbieder.", label="Aanbieder", default=None, unknown=True)
@@ -45,7 +47,17 @@ NOTE = ("De lijst van opleidingen buiten onze regio komt uit een overzicht uit G
 
 # The list page's filters: where (in the region or elsewhere) and the kind of level.
 WHERE = {"regio": "In Groningen en Drenthe", "elders": "Elders in Nederland"}
-LEVEL_KINDS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo (bachelor)", "cursus": "Korte cursus"}
+LEVEL_KINDS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo, bachelor", "cursus": "Korte cursus"}
+
+
+def level_label(level: str | None) -> str | None:
+    """A programme's level as readers write it: 'MBO 3' -> 'mbo niveau 3', 'HBO' -> 'hbo, bachelor',
+    'Ad' -> 'Associate degree' (mbo and hbo in small letters, no unexplained 'Ad')."""
+    if not level:
+        return level
+    kind, _, number = level.partition(" ")
+    label = {"MBO": "mbo", "HBO": "hbo, bachelor", "Ad": "Associate degree", "Cursus": "korte cursus"}.get(kind, level)
+    return f"{label} niveau {number}" if number else label
 
 
 def where(programme) -> str:
@@ -62,12 +74,13 @@ def level_kind(programme) -> str | None:
 
 
 def _list_context(site) -> dict:
-    return {"where": where, "level_kind": level_kind, "where_labels": WHERE, "level_labels": LEVEL_KINDS}
+    return {"where": where, "level_kind": level_kind, "where_labels": WHERE, "level_labels": LEVEL_KINDS,
+            "level_label": level_label}
 
 
 def _card(programme, site) -> Card:
-    meta = " · ".join(part for part in (programme.level, programme.form, programme.duration, programme.place)
-                      if part)
+    meta = " · ".join(part for part in (level_label(programme.level), programme.form, programme.duration,
+                                        programme.place) if part)
     lines = ((programme.provider, "In onze regio" if programme.regional else None),) if programme.provider else ()
     return Card(lines=lines + (((meta, None),) if meta else ()))
 
@@ -86,10 +99,11 @@ PROGRAMMES = ContentType(
     source="data/opleidingen.yml", key="slug", list_url="opleidingen/", item_url="opleidingen/{slug}/",
     description="Opleidingen en cursussen voor ervaringsdeskundigen, met voor wie ze zijn.",
     intro="Hier vind je opleidingen en korte cursussen. De opleidingen in onze regio staan bovenaan.",
+    in_short="Hier vind je scholen en korte cursussen. Die in Groningen en Drenthe staan bovenaan.",
     pages=(ListPage("programmes.html", context=_list_context, note=NOTE,
                     filters=(Filter("waar", lambda p: [where(p)]),
                              Filter("niveau", lambda p: [kind] if (kind := level_kind(p)) else []))),
-           ItemPages("programme.html")),
+           ItemPages("programme.html", context=lambda item, site: {"level_label": level_label})),
     facts=(Fact("Aanbieder", "provider"), Fact("Niveau", "level"), Fact("Vorm", "form"),
            Fact("Duur", "duration"), Fact("Plaats", "place"), Fact("Voor wie", "target_group"),
            Fact("Toelating en aanmelden", "admission"), Fact("Kosten en betaling", "costs"),

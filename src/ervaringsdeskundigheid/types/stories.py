@@ -84,6 +84,7 @@ def public_view(item, today):
 STORIES = ContentType(
     id="stories", label="Verhaal", plural="Verhalen", schema=Story, source="content/stories",
     list_url="verhalen/", item_url="verhalen/{slug}/", description="Alle verhalen over ervaringsdeskundigheid.",
+    in_short="Hier lees je verhalen over werken met je ervaring.",
     pages=articles.PAGES, summary="description", article=True,
     make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
