@@ -255,6 +255,7 @@ def create_programme(page: Page, base: str) -> None:
     field(page, "Soort").get_by_role("radio", name="orientatie", exact=True).check()
     field(page, "Voor wie").get_by_role("textbox").fill("Voor wie wil kijken of dit werk bij je past.")
     field(page, "Samenvatting").get_by_role("textbox").fill("Een korte cursus van zes weken.")
+    field(page, "In het kort").get_by_role("textbox").fill("Een korte cursus. Je kijkt of dit werk bij je past.")
     field(page, "Bron").get_by_role("textbox").fill("Projectplan 2025, paragraaf 2.4")
     field(page, "Categorieën").get_by_role("checkbox", name="Opleiding", exact=True).check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
