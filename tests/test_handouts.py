@@ -371,6 +371,7 @@ def test_handouts_carry_the_build_date_and_warn_about_consents_that_end_soon(pro
   categories: [ervaringsdeskundige]
   consent:
     date: 2025-01-01
+    scope: [name, organisation, region]
     withdrawn: 2026-02-10
 """, encoding="utf-8")
     monkeypatch.setenv("SECTION_TODAY", "2026-01-20")

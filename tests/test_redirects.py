@@ -58,7 +58,7 @@ def test_the_built_site_forwards_in_a_browser_and_names_the_move_for_servers(bro
 def test_the_new_address_must_be_a_page_of_the_site(project, target, expected):
     add_redirect(project, "verhalen/oud-verhaal/", target)
     output = messages(check(project))
-    assert f"data/redirects.yml, item 'verhalen/oud-verhaal/', veld 'target': {expected}" in output
+    assert f"item 'verhalen/oud-verhaal/', veld 'Nieuwe pagina' ('target'): {expected}" in output
 
 
 def test_an_old_address_cannot_be_taken_by_a_page(project):
@@ -71,7 +71,7 @@ def test_an_old_address_cannot_be_taken_by_a_page(project):
 @pytest.mark.parametrize("path", ["https://example.org/oud/", "verhalen/Oud/", "verhalen/oud", "../oud/"])
 def test_an_old_address_is_written_as_a_page_of_the_site(project, path):
     add_redirect(project, path, NEW)
-    assert "veld 'path': moet een adres van deze site zijn" in messages(check(project))
+    assert "veld 'Oud adres' ('path'): moet een adres van deze site zijn" in messages(check(project))
 
 
 def test_a_site_without_moved_pages_needs_no_file(project):

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 
 from ..core import clock, urls
 from ..core.fields import InShort, Name, Strict, Text, hint, in_short_field, meta
-from ..core.locate import describe
+from ..core.locate import describe, field_label
 from ..core.media import metadata_hints
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
@@ -167,8 +167,9 @@ class BuildSession:
             meta = DocPage.model_validate(source.meta)
         except SourceError as error:
             return [error.problem]
-        except ValidationError as error:
-            return problems_from_validation(error, label, DocPage)
+        except ValidationError as error:   # in the editor's words, as for the content types (core/locate.py)
+            return [replace(problem, label=field_label(DocPage, problem.field))
+                    for problem in problems_from_validation(error, label, DocPage)]
         title = meta.title or _first_heading(source.body)
         if not title:
             return [Problem(label, "title", (
