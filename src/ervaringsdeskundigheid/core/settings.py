@@ -8,7 +8,8 @@ from typing import Annotated
 
 from pydantic import StringConstraints, ValidationError
 
-from .fields import Email, Name, Strict, Text, hint
+from .contact import Contact, person_problems
+from .fields import Name, Strict, Text, hint
 from .problems import Problem, problems_from_validation
 from .sources import SourceError, load_yaml_file
 
@@ -25,12 +26,6 @@ HttpsUrl = Annotated[str, StringConstraints(
     pattern=r"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~/-]*)?$", max_length=200)]
 
 
-class Contact(Strict):
-    email: Email = hint("Het algemene e-mailadres voor vragen.")
-    phone: Name | None = hint("Een algemeen telefoonnummer van het netwerk, nooit een privénummer.",
-                              default=None)
-
-
 class SiteSettings(Strict):
     site_url: SiteUrl = hint("Het adres waar deze sectie online staat, eindigt op '/'.")
     site_name: Name = hint("De naam van de sectie.")
@@ -44,6 +39,9 @@ class SiteSettings(Strict):
     www_optional: bool = hint("true als het adres ook werkt zonder 'www.'.", default=False)
     description: Text = hint("Eén zin over de sectie, voor zoekmachines.",
                              default="Ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe")
+    show_examples: bool = hint("false: alle verzonnen voorbeelden (example: true) verdwijnen overal: van de site, "
+                               "uit de zoekfunctie, de nieuwsbrief en de handouts. Zet dit op false voordat de "
+                               "site live gaat.", default=True)
 
     @property
     def host(self) -> str:
@@ -58,7 +56,9 @@ def load_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
             return None
         if os.environ.get(SITE_URL_ENV):
             raw = {**raw, "site_url": os.environ[SITE_URL_ENV]}
-        return SiteSettings.model_validate(raw)
+        settings = SiteSettings.model_validate(raw)
+        problems += person_problems(settings.contact.person, SETTINGS_FILE, "contact.person")
+        return settings
     except SourceError as error:
         problems.append(error.problem)
     except ValidationError as error:

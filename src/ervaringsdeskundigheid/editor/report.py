@@ -10,6 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader
 
+from ..core import clock
 from ..core.fields import meta
 from ..render.readability import site_readability
 from ..types import load_site

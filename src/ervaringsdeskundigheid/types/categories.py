@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+from ..core.contact import ContactRoutes, person_problems
 from ..core.fields import LongText, Name, Slug, Strict, Text, hint
 from .base import ContentType
 from .pages import LandingPages
@@ -21,6 +22,14 @@ class Action(Strict):
                         "zoals 'opleidingen/' of 'menukaart/'.")
 
 
+class Request(Strict):
+    """A short question a reader can send at once (by e-mail or WhatsApp), such as an employer's
+    'Ik zoek een ervaringsdeskundige'."""
+
+    label: Name = hint("De tekst op de knop, vanuit de lezer: 'Ik zoek een ervaringsdeskundige'.")
+    message: Text = hint("Het begin van het bericht dat de lezer stuurt. De lezer kan het nog aanvullen.")
+
+
 class Category(Strict):
     id: Slug = hint("Nooit veranderen: staat in webadressen en op posters.")
     title: Name = hint("De naam van de categorie.")
@@ -30,14 +39,25 @@ class Category(Strict):
     question: Name | None = hint("De vraag van de poster, bijvoorbeeld 'Wil jij je ervaring inzetten?'. "
                                  "Lezers die de QR-code scannen, zien hem bovenaan.", default=None)
     lead: Text | None = hint("Eén of twee zinnen onder de vraag: wat kun je hier doen?", default=None)
+    also_called: Text | None = hint("Een vakwoord voor deze lezers, uitgelegd in één zin, zoals 'Wie "
+                                    "ervaringsdeskundige wil worden, heet ook wel aspirant.'", default=None)
     action: Action | None = hint("De belangrijkste knop bovenaan de pagina.", default=None)
+    requests: list[Request] = hint("Vragen die lezers met één tik kunnen sturen, per e-mail of WhatsApp. Ze "
+                                   "komen bovenaan, in plaats van de knop.", default=[], max_length=4)
+    contact: ContactRoutes | None = hint("Eigen contact voor deze categorie (bijvoorbeeld voor werkgevers). Wat "
+                                         "je weglaat, komt uit data/site.yml.", default=None)
     intro: LongText = hint("De uitleg op de categoriepagina, in Markdown.", markdown=True)
     source: Text | None = hint("Waar komen de feiten vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",
                                default=None)
 
 
+def check(item, context) -> list:
+    contact = item.data.contact
+    return person_problems(contact.person if contact else None, item.source, "contact.person", item.entry)
+
+
 CATEGORIES = ContentType(
     id="categories", label="Categorie", plural="Categorieën", schema=Category,
     source="data/categories.yml", key="id", item_url="{path}/", pages=(LandingPages(),), summary="summary",
-    editor_hint="De vier categorieën van de site. Verander id en path nooit.",
+    editor_hint="De vier categorieën van de site. Verander id en path nooit.", checks=(check,),
 )

@@ -17,6 +17,7 @@ from .pages import ListPage
 
 PERSON_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
 DEFAULT_SCOPE = ("name", "organisation", "function")
+HIDDEN_NAME = "Naam niet gepubliceerd"    # shown instead of a name outside the consent scope
 _EMPTY = {"expertise": [], "buddy": False}
 
 
@@ -72,7 +73,7 @@ def public_view(item, today):
         hidden["photo_alt"] = None
     key = item.key
     if "name" in hidden:
-        hidden["name"] = "Naam niet gepubliceerd"
+        hidden["name"] = HIDDEN_NAME
         key = "persoon-" + hashlib.sha256(item.key.encode()).hexdigest()[:10]
         hidden["id"] = key
     return item.replace(data=expert.model_copy(update=hidden), key=key), None
@@ -89,7 +90,13 @@ def _context(site) -> dict:
                                key=lambda key: organisations[key].name),
         "region": sorted({e.region for e in experts if e.region}),
     }, "option_labels": {"organisation": {key: org.name for key, org in organisations.items()}},
-        "token": lambda value: slugify(value, fallback="x")}
+        "token": lambda value: slugify(value, fallback="x"), "public_name": public_name,
+        "buddies": [e for e in experts if e.buddy]}
+
+
+def public_name(expert) -> str | None:
+    """The expert's name when their consent lets us show it (for a message that names them)."""
+    return None if expert.name == HIDDEN_NAME else expert.name
 
 
 FILTERS = (Filter("expertise", lambda e: e.expertise),
