@@ -77,6 +77,10 @@ LABELS = {
     "url": "Website", "value": "Waarde", "values": "Waarden", "viewing_distance": "Kijkafstand in meters",
     "website": "Website", "withdrawn": "Ingetrokken op", "workplaces": "Werkplekken", "year": "Jaar",
     "years": "Jaren",
+    # contact routes (core/contact.py), sign-up, requests
+    "address": "Adres om langs te komen", "explains": "Vakwoord uitgelegd", "hours": "Wanneer kun je langskomen?",
+    "message": "Eerste zin van het bericht", "requests": "Vragen met één tik", "signup": "Aanmelden bij de school",
+    "whatsapp": "WhatsApp-nummer",
 }
 # Where one name means something else in one model: (model name, field name) -> label.
 MODEL_LABELS = {

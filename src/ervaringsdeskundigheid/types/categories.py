@@ -39,8 +39,8 @@ class Category(Strict):
     question: Name | None = hint("De vraag van de poster, bijvoorbeeld 'Wil jij je ervaring inzetten?'. "
                                  "Lezers die de QR-code scannen, zien hem bovenaan.", default=None)
     lead: Text | None = hint("Eén of twee zinnen onder de vraag: wat kun je hier doen?", default=None)
-    also_called: Text | None = hint("Een vakwoord voor deze lezers, uitgelegd in één zin, zoals 'Wie "
-                                    "ervaringsdeskundige wil worden, heet ook wel aspirant.'", default=None)
+    explains: Text | None = hint("Een vakwoord dat lezers hier tegenkomen, uitgelegd in één zin, zoals 'Wie "
+                                 "ervaringsdeskundige wil worden, heet ook wel aspirant.'", default=None)
     action: Action | None = hint("De belangrijkste knop bovenaan de pagina.", default=None)
     requests: list[Request] = hint("Vragen die lezers met één tik kunnen sturen, per e-mail of WhatsApp. Ze "
                                    "komen bovenaan, in plaats van de knop.", default=[], max_length=4)
