@@ -181,6 +181,11 @@ class Routes:
         return mailto_link(self.email, subject, (body or self.message) + "\n\n")
 
     @property
+    def personal(self) -> bool:
+        """The e-mail address is a person's own (written as entities in the HTML, like every person's)."""
+        return bool(self.person and self.person.email and self.person.email == self.email)
+
+    @property
     def spoken(self) -> bool:
         """A route to a voice or a face, not only e-mail."""
         return bool(self.phone or self.whatsapp or self.address)
@@ -193,7 +198,8 @@ def routes(contact: Contact, override: ContactRoutes | None, today: dt.date, org
         value = getattr(override, name, None) if override is not None else None
         return value if value is not None else getattr(contact, name)
 
-    person = shown_person(pick("person"), today)
+    # the category's own person, else the network's (a person without consent is never shown)
+    person = shown_person(getattr(override, "person", None), today) or shown_person(contact.person, today)
     walk_in = override if override is not None and override.address else contact   # an address with its hours
     return Routes(
         email=(person.email if person and person.email else pick("email")),
