@@ -333,3 +333,12 @@ def test_a_buddy_can_be_asked_only_through_what_their_consent_allows(repo_site):
         assert any("info@alliantievankracht.nl" in h and "meelopen" in h for h in links), "through the network"
         if "name" in scope:
             assert any(expert["name"] in h for h in links)
+
+
+def test_a_contact_person_without_consent_may_not_be_named_in_any_text(project):
+    _set_contact(project, "  person:\n    name: Kees Achterhouden\n    phone: \"06 98765432\"\n"
+                          "    consent: {date: 2025-01-01, scope: [name], withdrawn: 2025-06-01}\n")
+    path = project / "docs/index.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nBel Kees Achterhouden op 06-98 76 54 32.\n", encoding="utf-8")
+    found = messages(check(project))
+    assert "docs/index.md" in found and "Kees Achterhouden" in found and "98 76 54 32" in found, found

@@ -150,6 +150,16 @@ def shown_person(person: ContactPerson | None, today: dt.date) -> ContactPerson 
     return person.model_copy(update={name: None for name in PERSON_FIELDS if name not in scope})
 
 
+def unpublished_values(person: ContactPerson | None, today: dt.date) -> dict[str, str]:
+    """The name, e-mail address and phone numbers of a contact person that may not be published
+    (all of them without active consent, else those outside the scope), for the check of free text."""
+    if person is None:
+        return {}
+    shown = shown_person(person, today)
+    return {name: value for name in ("name", "email", "phone", "whatsapp")
+            if (value := getattr(person, name)) and (shown is None or getattr(shown, name) is None)}
+
+
 def person_problems(person: ContactPerson | None, file: str, field: str, entry: str | None = None) -> list[Problem]:
     """A scope may only name the contact fields (a typo would hide or publish a field by accident)."""
     if person is None:

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..core import consent as consent_rule
 from ..core.consent import ForbiddenText
+from ..core.contact import unpublished_values
 from ..core.loading import LoadContext
 from ..core.loading import load_site as _load_site
 from ..core.problems import Problem
@@ -83,6 +84,7 @@ def _forbidden(context: LoadContext, site: Site) -> dict[str | None, ForbiddenTe
         if reason or "name" not in consent_rule.scope_of(person.consent, ("name",)):
             people.append((None, f"{person.name} heeft {reason or 'geen toestemming voor de naam'}",
                            {"name": person.name}))
+    people += _contact_people(context, site)
     shown_names = {item.data.name for item in public.values()}
     shown_emails = {item.data.email for item in public.values() if item.data.email}
     result: dict[str | None, ForbiddenText] = {}
@@ -98,6 +100,21 @@ def _forbidden(context: LoadContext, site: Site) -> dict[str | None, ForbiddenTe
             text.allow(email=email)
         result[owner] = text
     return result
+
+
+def _contact_people(context: LoadContext, site: Site) -> list[tuple[None, str, dict]]:
+    """Contact persons (data/site.yml, data/categories.yml) whose name or numbers may not be published."""
+    found = []
+    overrides = [category.data.contact for category in site.categories if category.data.contact]
+    for person in [site.settings.contact.person if site.settings else None, *(c.person for c in overrides)]:
+        values = unpublished_values(person, context.today)
+        reason = f"{person.name} (contactpersoon) heeft daar geen toestemming voor" if values else ""
+        if values:
+            found.append((None, reason, {"name": values.get("name"), "email": values.get("email"),
+                                         "phone": values.get("phone")}))
+        if values.get("whatsapp"):
+            found.append((None, reason, {"phone": values["whatsapp"]}))
+    return found
 
 
 def consent_text_problems(context: LoadContext, site: Site) -> list[Problem]:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from ..core.contact import ContactRoutes, person_problems
+from ..core.contact import PERSON_FIELDS, ContactRoutes, person_problems
 from ..core.fields import LongText, Name, Slug, Strict, Text, hint
 from .base import ContentType
 from .pages import LandingPages
@@ -60,4 +60,5 @@ CATEGORIES = ContentType(
     id="categories", label="Categorie", plural="Categorieën", schema=Category,
     source="data/categories.yml", key="id", item_url="{path}/", pages=(LandingPages(),), summary="summary",
     editor_hint="De vier categorieën van de site. Verander id en path nooit.", checks=(check,),
+    person_fields=PERSON_FIELDS,   # what a category's contact person may agree to show
 )
