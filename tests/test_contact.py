@@ -342,3 +342,24 @@ def test_a_contact_person_without_consent_may_not_be_named_in_any_text(project):
     path.write_text(path.read_text(encoding="utf-8") + "\nBel Kees Achterhouden op 06-98 76 54 32.\n", encoding="utf-8")
     found = messages(check(project))
     assert "docs/index.md" in found and "Kees Achterhouden" in found and "98 76 54 32" in found, found
+
+
+@pytest.mark.parametrize("path", ["", "werkgevers/", "aspirant-ervaringsdeskundige/",
+                                  f"opleidingen/{next(p['slug'] for p in PROGRAMMES if p.get('regional'))}/",
+                                  "opleidingen/", "ervaringsdeskundigen/", "bestaat-niet/"])
+def test_the_routes_to_a_person_are_accessible(browser, served_contact_site, path):
+    """axe at two widths, no sideways scrolling at 320 px and no tiny text, with every route shown."""
+    from test_accessibility import _axe, _small_text, _too_wide_at_320
+
+    problems = []
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(served_contact_site + path, wait_until="load")
+        problems += _axe(page, path, width)
+        if width == 390:
+            problems += _small_text(page, path)
+            page.set_viewport_size({"width": 320, "height": 640})
+            problems += _too_wide_at_320(page, path)
+        context.close()
+    assert not problems, "\n".join(problems)
