@@ -234,7 +234,8 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
         items = site.of(ctype.id) if ctype.single or (section.whole and own) else own
         if not items:
             continue
-        chosen = (section.pick(items) if section.pick else items)[:section.limit]
+        picked = section.pick(items) if section.pick else items
+        chosen = picked[:section.limit]
         total = len(site.of(ctype.id))
         blocks.append({
             "id": ctype.id, "style": section.style, "heading": section.heading, "items": chosen, "total": total,
@@ -243,7 +244,8 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
             "all_label": section.all_label or f"Alle {ctype.plural.lower()}",
             "count": not ctype.single and not section.whole,
             "here": {item.key for item in own} if section.whole and len(own) < len(items) else set(),
-            "list_url": ctype.list_url, "one_here": len(own) == 1 and ctype.has_item_pages and not ctype.single})
+            "list_url": ctype.list_url, "one_here": len(own) == 1 and ctype.has_item_pages and not ctype.single,
+            "narrowed": len(picked) < len(items)})   # the heading names a part ("in Groningen en Drenthe")
     return blocks
 
 
