@@ -188,10 +188,15 @@ def test_the_menukaart_without_buddies_leads_to_a_person(empty_site):
 def test_report_lists_what_is_missing_before_launch(project):
     from ervaringsdeskundigheid.editor.report import as_text, build_report
 
+    faq = project / "data/faq.yml"
+    questions = yaml.safe_load(faq.read_text(encoding="utf-8"))
+    questions[0]["answer"] += "\n\nDe mensen op deze site zijn nu nog verzonnen voorbeelden."
+    faq.write_text(yaml.safe_dump(questions, allow_unicode=True), encoding="utf-8")
     text = as_text(build_report(project, today=TODAY))
     before = text.split("\n\n")[1]
     assert before.startswith("Nog te doen voordat de site live gaat")
-    for words in ("Telefoonnummer", "WhatsApp", "show_examples: false", "echte verhalen", "Aanmelden"):
+    for words in ("Telefoonnummer", "WhatsApp", "show_examples: false", "echte verhalen", "Aanmelden",
+                  "noemt verzonnen voorbeelden"):
         assert words in before, words
     _set(project, "contact:\n  email: info@alliantievankracht.nl\n",
          "contact:\n  email: info@alliantievankracht.nl\n  phone: \"050 123 4567\"\n"

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader
 
 from ..core import clock
 from ..core.fields import meta
+from ..core.sources import strings_in
 from ..render.readability import site_readability
 from ..types import load_site
 
@@ -106,6 +107,15 @@ def launch_list(site, examples: int) -> list[str]:
     if withheld:
         found.append(f"Toestemming: {withheld} mensen staan niet op de site omdat hun toestemming ontbreekt, later "
                      "ingaat of is ingetrokken. Vraag toestemming (consent) als ze er wel op willen.")
+    for items in site.items.values():   # texts that still speak of the made-up examples
+        for item in items:
+            if getattr(item.data, "example", False):
+                continue
+            text = " ".join(value for _, value in strings_in(item.data.model_dump(mode="json"))) + item.body
+            if "verzonnen voorbeeld" in text.lower():
+                where = f"{item.source}, item '{item.key}'" if item.entry else item.source
+                found.append(f"Tekst over voorbeelden: {where} noemt verzonnen voorbeelden. Is het zelf een "
+                             "voorbeeld? Zet dan 'example: true'. Anders: pas de tekst aan als de voorbeelden weg zijn.")
     for programme in site.of("programmes"):
         if programme.data.regional and not programme.data.signup:
             found.append(f"Aanmelden: bij {programme.title} ({programme.source}) staat nog geen eigen route van de "
