@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from PIL import Image
 from playwright.sync_api import Page, expect
 
@@ -25,6 +26,7 @@ from ervaringsdeskundigheid.build.session import BuildSession
 from tools.devserver import serve_directory
 
 EDITED = ("content", "data")          # what the editor reads and writes
+CATEGORY_TITLES = {c["id"]: c["title"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
 INIT = """
 window.showDirectoryPicker = async () =>
   (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true });
@@ -172,8 +174,8 @@ def create_story(page: Page, base: str) -> None:
         "Sanne had jaren geen werk. Nu helpt ze bezoekers van de bibliotheek met brieven en formulieren.")
     field(page, "In het kort").get_by_role("textbox").fill("Sanne helpt mensen in de bibliotheek met hun brieven.")
     categories = field(page, "Categorieën")
-    categories.get_by_role("checkbox", name="Ervaringsdeskundige", exact=True).check()
-    categories.get_by_role("checkbox", name="Werkgevers", exact=True).check()
+    categories.get_by_role("checkbox", name=CATEGORY_TITLES["ervaringsdeskundige"], exact=True).check()
+    categories.get_by_role("checkbox", name=CATEGORY_TITLES["werkgevers"], exact=True).check()
     field(page, "Trefwoorden").get_by_role("textbox").first.fill("bibliotheek, werk")
     field(page, "Afbeelding").get_by_role("button", name="Bladeren").click()
     dialog = page.get_by_role("dialog", name="Afbeelding selecteren")

@@ -26,6 +26,7 @@ from .text import slugify
 _SLUG = re.compile(SLUG_PATTERN)
 SOURCE_FOLDERS = ("content", "data", "docs")
 PLACEHOLDER = "Schrijf hier"     # how every example text of `make new` starts
+EXAMPLE = "Voorbeeld"            # why an item is left out when data/site.yml says show_examples: false
 
 
 @dataclass
@@ -73,10 +74,12 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
 
     published: dict[str, list[Item]] = {}
     notices: list[Notice] = []
+    hide_examples = settings is not None and not settings.show_examples
     for type_id, ctype in types.items():
         kept = []
         for item in all_items[type_id]:
-            reason = ctype.published(item, today)
+            reason = EXAMPLE if hide_examples and getattr(item.data, "example", False) is True else None
+            reason = reason or ctype.published(item, today)
             if reason is None and ctype.public_view is not None:
                 item, reason = ctype.public_view(item, today)
             if reason is None:
@@ -316,6 +319,7 @@ def check_published_references(types: dict, context: LoadContext, published: dic
                     if key in context.keys(target) and key not in shown:
                         problems.append(Problem(item.source, field_name, (
                             f"'{key}' staat in {types[target].source}, maar wordt niet gepubliceerd "
-                            "(een concept, of zonder geldige toestemming). Publiceer dat eerst, "
+                            "(een concept, een voorbeeld terwijl show_examples in data/site.yml op false staat, "
+                            "of zonder geldige toestemming). Publiceer dat eerst, "
                             "of haal de verwijzing hier weg."), entry=item.entry))
     return problems

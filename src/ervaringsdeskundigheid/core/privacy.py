@@ -122,7 +122,9 @@ class Person:
     consent: object | None                # core.consent.Consent
     email: str | None = None
     phone: str | None = None
+    whatsapp: str | None = None
     anchor: str | None = None             # their place on the site ('#anchor'): a link to it names them too
+    named_only: bool = False              # shown only with their name: without 'name' in scope, nothing is
 
 
 @dataclass(frozen=True)
@@ -232,18 +234,22 @@ def forbidden(people: list[Person], today) -> Forbidden:
     for person in people:
         reason = status(person.consent, today)
         who = person.name or person.email or person.phone or "een persoon"
-        values = {"name": person.name, "email": person.email, "phone": person.phone}
+        values = {"name": person.name, "email": person.email, "phone": person.phone, "whatsapp": person.whatsapp}
         if reason:
+            withdrawn = reason == "toestemming ingetrokken"
             why = {"geen toestemming": f"{who} heeft geen toestemming gegeven",
                    "toestemming ingetrokken": f"{who} heeft de toestemming ingetrokken"}.get(reason, f"{who}: {reason}")
-            rule.add(Finding("", why, who, reason == "toestemming ingetrokken"), anchor=person.anchor
-                     if reason == "toestemming ingetrokken" else None, **values)
-            continue
-        scope = scope_of(person.consent)
-        hidden = {key: value for key, value in values.items() if key not in scope}
-        if hidden:
+            hidden, finding, anchor = values, Finding("", why, who, withdrawn), person.anchor if withdrawn else None
+        else:
+            scope = scope_of(person.consent)
+            if person.named_only and "name" not in scope:
+                scope = set()
+            hidden = {key: value for key, value in values.items() if key not in scope}
             label = person.name if "name" in scope else "deze persoon"
-            rule.add(Finding("", f"de toestemming van {label} geldt niet voor dit gegeven", who, False), **hidden)
-        shown += [value for key, value in values.items() if key in scope]
+            finding, anchor = Finding("", f"de toestemming van {label} geldt niet voor dit gegeven", who, False), None
+            shown += [value for key, value in values.items() if key in scope]
+        rule.add(finding, name=hidden.get("name"), email=hidden.get("email"), phone=hidden.get("phone"), anchor=anchor)
+        if hidden.get("whatsapp"):
+            rule.add(finding, phone=hidden["whatsapp"])
     rule.allow(*shown)
     return rule

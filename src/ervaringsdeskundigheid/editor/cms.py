@@ -51,7 +51,9 @@ BRANCH = "main"
 TITLE_WIDGET_MAX = 200                          # longer strings get a text area
 
 # The consent scope's choices: the person's fields, by the labels of the type's schema.
-SCOPE_LABELS = {"name": "Naam", "photo": "Foto"}   # a story person: its name, and the story's image
+# A story person: its name and the story's image; a contact person (core/contact.py): its routes.
+SCOPE_LABELS = {"name": "Naam", "photo": "Foto", "role": "Rol", "email": "E-mailadres", "phone": "Telefoon",
+                "whatsapp": "WhatsApp-nummer"}
 IMAGE_TYPES = ",".join(f"image/{name.lower()}" for name in MEDIA_FORMATS)
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "Alleen kleine letters, cijfers en streepjes, zonder spaties. Bijvoorbeeld: anna-de-vries.",

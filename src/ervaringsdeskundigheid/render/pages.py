@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from ..core import urls
+from ..core.contact import mailto_link, routes, tel_link
 from ..core.fields import meta
 from ..core.problems import Problem
 from ..core.site import Item, Site
@@ -101,16 +102,31 @@ _H2 = re.compile(r"(?=<h2[\s>])")
 _HEADED = re.compile(r"(<h2[^>]*>.*?</h2>)(.*)", re.S)
 
 
-def as_topics(html: Markup) -> Markup:
+def as_topics(html: Markup, opening: str | None = None) -> Markup:
     """An introduction as its opening text plus one closed topic per '##' section: the
-    headings stay visible and can be scanned, the page stays short on a phone."""
+    headings stay visible and can be scanned, the page stays short on a phone. With `opening`,
+    the opening text is a closed topic too, under that heading."""
     head, *sections = _H2.split(str(html))
+    if opening and head.strip():
+        head = f'<details class="ed-topic"><summary><h2>{escape(opening)}</h2></summary>{head}</details>'
     out = [head]
     for section in sections:
         match = _HEADED.match(section)
         out.append(f'<details class="ed-topic"><summary>{match.group(1)}</summary>{match.group(2)}</details>'
                    if match else section)
     return Markup("".join(out))
+
+
+def json_ld(data: dict | None) -> Markup:
+    """Structured data (schema.org) as a data block. '<', '>' and '&' are written as JSON escapes,
+    so no editor's text can close the script element or open a comment; the CSP does not apply
+    to a data block and nothing runs it."""
+    if not data:
+        return Markup("")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
 def obfuscated_email(address: str) -> Markup:
@@ -152,13 +168,19 @@ class SiteRenderer:
         self.related = RelatedIndex(site.articles)
         self.menu = menu(site)
         self.categories = {c.key: c for c in site.categories}
+        self.contacts = {key: routes(self.settings.contact, getattr(data, "contact", None), site.today,
+                                     self.settings.organisation)
+                         for key, data in [(None, None), *((k, c.data) for k, c in self.categories.items())]
+                         } if self.settings else {}
         self.globals = dict(
             site=site, settings=self.settings, menu=self.menu, token=lambda value: slugify(value, fallback="x"),
             home_label=HOME_LABEL, search_suggestions=SEARCH_SUGGESTIONS,
             chart=chart.monitor_chart_svg, indicator_chart=chart.indicator_svg, value_text=chart.value_text,
             category_url=lambda key: category_url(self.categories[key]), glossed=self.glossed, linked=self.linked,
             image_variants=lambda image: images.variants(site.root, image),
-            default_image=lambda image: images.default_variant(site.root, image))
+            default_image=lambda image: images.default_variant(site.root, image),
+            contact_for=lambda key=None: self.contacts.get(key, self.contacts.get(None)), known=known,
+            tel_link=tel_link, mailto_link=mailto_link)
 
     def glossed(self, text: Any) -> Markup:
         """Plain text, escaped, with Dutch quotes and known abbreviations marked up as <abbr>."""
@@ -208,8 +230,8 @@ class SiteRenderer:
 
         root = root or urls.relative(urls.HOME, here)
         context = {**self.globals, "link": link, "md": md, "cite": cite, "here": here, "today": self.site.today,
-                   "root": root,
-                   "canonical": urls.absolute(self.site.site_url, here), **job.context}
+                   "root": root, "canonical": urls.absolute(self.site.site_url, here), "page_category": job.category,
+                   **job.context}
         context["next_step"] = self._next_step(job, context) if job.next_step else ""
         if job.article is not None:
             context.update(related=self.related.related(job.article), share=share_links(self.site, job.article))
@@ -263,7 +285,7 @@ class SiteRenderer:
             "og_type": job.og_type, "share_image": urls.absolute(self.site.site_url, share_image),
             "share_image_alt": job.share_image_alt or (category.title if category else self.settings.site_name),
             "stylesheets": job.stylesheets, "trail": job.trail, "own_heading": job.own_heading,
-            "structured_data": job.context.get("structured_data", ""), "kind_class": job.kind_class,
+            "structured_data": json_ld(job.context.get("structured_data")), "kind_class": job.kind_class,
         }
         base = root if root.startswith("/") else (root.rstrip("/") or ".")   # as MkDocs' base_url
         engine_config = json.dumps({

@@ -38,6 +38,6 @@ CHECKLISTS = ContentType(
                     card=lambda item, site: Card(text=first_sentence(item.intro)),
                     places=(Place("aspirant", "Past dit werk bij jou?", 40),
                             Place("ervaringsdeskundige", "Goed starten in je werk", 20),
-                            Place("werkgevers", "Zo bereid je je team voor", 10))),
+                            Place("werkgevers", "Zo bereid je je team voor", 45))),   # a resource, not the next step
     editor_hint="Checklists om na te lopen, ook op papier.",
 )

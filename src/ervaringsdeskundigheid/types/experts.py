@@ -15,6 +15,7 @@ from .base import Card, ContentType, Filter, Place, Section
 from .pages import ListPage
 
 PERSON_FIELDS = ("name", "organisation", "function", "expertise", "region", "email", "phone", "buddy", "photo")
+HIDDEN_NAME = "Naam niet gepubliceerd"    # shown instead of a name outside the consent scope
 _EMPTY = {"expertise": [], "buddy": False}
 
 
@@ -76,7 +77,7 @@ def public_view(item, today):
         hidden["photo_alt"] = None
     key = item.key
     if "name" in hidden:
-        hidden["name"] = "Naam niet gepubliceerd"
+        hidden["name"] = HIDDEN_NAME
         key = f"zonder-naam-{item.index}"   # its place in the file: nothing that leads back to the name
         hidden["id"] = key
     return item.replace(data=expert.model_copy(update=hidden), key=key), None
@@ -93,7 +94,13 @@ def _context(site) -> dict:
                                key=lambda key: organisations[key].name),
         "region": sorted({e.region for e in experts if e.region}),
     }, "option_labels": {"organisation": {key: org.name for key, org in organisations.items()}},
-        "token": lambda value: slugify(value, fallback="x")}
+        "token": lambda value: slugify(value, fallback="x"), "public_name": public_name,
+        "buddies": [e for e in experts if e.buddy]}
+
+
+def public_name(expert) -> str | None:
+    """The expert's name when their consent lets us show it (for a message that names them)."""
+    return None if expert.name == HIDDEN_NAME else expert.name
 
 
 FILTERS = (Filter("expertise", lambda e: e.expertise),

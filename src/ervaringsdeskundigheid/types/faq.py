@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
 from .base import ContentType, Section
-from .pages import ListPage
+from .pages import ListPage, markdown_text
 
 
 class Question(Strict):
@@ -26,7 +26,17 @@ def _groups(site) -> dict:
         chosen = [q for q in site.of("faq") if q.categories[0] == category.key]
         if chosen:
             groups.append({"id": category.key, "title": category.title, "questions": chosen, "primary": True})
-    return {"groups": groups}
+    return {"groups": groups, "structured_data": faq_page(site.of("faq"))}
+
+
+def faq_page(questions) -> dict | None:
+    """schema.org FAQPage: every question with its answer as plain text (for search engines)."""
+    if not questions:
+        return None
+    return {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": q.question,
+         "acceptedAnswer": {"@type": "Answer", "text": " ".join(markdown_text(q.answer).split())}}
+        for q in questions]}
 
 
 FAQ = ContentType(

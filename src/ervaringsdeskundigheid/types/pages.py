@@ -26,7 +26,7 @@ PAGE_SIZE = 12
 FILTERS_CSS = "assets/stylesheets/filters.css"    # the list pages' filters (render/static.py)
 SECTION_ITEMS = "verhalen/"      # a category's list of its stories and blogs: <path>/verhalen/
 STORIES_HEADING = "Verhalen uit de praktijk"
-STORIES_LIMIT = 3
+STORIES_LIMIT = 1                # a landing page shows one story; the others are a link away
 
 
 @dataclass
@@ -199,8 +199,10 @@ class LandingPages:
     def _pages(self, site: Site, category: Item) -> list[Page]:
         url = category_url(category)
         articles = [entry for entry in site.articles if category.key in entry.categories]
-        # Articles about people first (they show a person), then the others; each newest first.
-        featured = sorted(articles, key=lambda e: getattr(e.data, "person", None) is None)[:STORIES_LIMIT]
+        # This category's own articles first (so pages do not repeat one story), those about people
+        # first (they show a person), then the others; each newest first.
+        featured = sorted(articles, key=lambda e: (e.categories[0] != category.key,
+                                                   getattr(e.data, "person", None) is None))[:STORIES_LIMIT]
         list_url = f"{url}{SECTION_ITEMS}"
         pages = [Page(
             url=url, title=category.title, template=self.template, source=category.source,
@@ -210,7 +212,7 @@ class LandingPages:
             description=category.summary, category=category.key, label="Onderwerp", search=False, trail=(HOME,),
             share_image=None, share_image_alt=category.question or category.title, own_heading=True,
             kind_class="ed-type--category")]
-        for number, chunk, pager in paginate(articles, list_url):
+        for number, chunk, pager in paginate(articles, list_url) if articles else ():
             title = f"Verhalen en blogs: {category.title}" + ("" if number == 1 else f" (pagina {number})")
             pages.append(Page(
                 url=pager.url_of(number), title=title, template="overview.html", source=category.source,
@@ -234,7 +236,8 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
         items = site.of(ctype.id) if ctype.single or (section.whole and own) else own
         if not items:
             continue
-        chosen = (section.pick(items) if section.pick else items)[:section.limit]
+        picked = section.pick(items) if section.pick else items
+        chosen = picked[:section.limit]
         total = len(site.of(ctype.id))
         blocks.append({
             "id": ctype.id, "style": section.style, "heading": section.heading, "items": chosen, "total": total,
@@ -242,7 +245,9 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
             "all_url": ctype.list_url if ctype.list_url and (total > len(chosen) or ctype.single) else None,
             "all_label": section.all_label or f"Alle {ctype.plural.lower()}",
             "count": not ctype.single and not section.whole,
-            "here": {item.key for item in own} if section.whole and len(own) < len(items) else set()})
+            "here": {item.key for item in own} if section.whole and len(own) < len(items) else set(),
+            "list_url": ctype.list_url, "one_here": len(own) == 1 and ctype.has_item_pages and not ctype.single,
+            "narrowed": len(picked) < len(items)})   # the heading names a part ("in Groningen en Drenthe")
     return blocks
 
 
@@ -250,12 +255,17 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|\*|`|^#+\s+|^\s*[-*]\s+|^!!!.*$)", re.M)
 
 
+def markdown_text(text: str) -> str:
+    """Markdown as plain text: link texts without their targets, no marks."""
+    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
+
+
 def _anchor_text(item: Item) -> str:
     """An item's main text for the search index: its first Markdown field, without the marks."""
     for name in type(item.data).model_fields:
         value = getattr(item.data, name, None)
         if isinstance(value, str) and meta(type(item.data), name).get("markdown"):
-            return _MD_MARK.sub("", _MD_LINK.sub(r"\1", value))
+            return markdown_text(value)
     return ""
 
 

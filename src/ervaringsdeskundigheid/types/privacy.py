@@ -54,14 +54,22 @@ class HeldBack:
             entry=self.entry, kind="held_back", group="privacy", short="tegengehouden")
 
 
-def people_of(context: LoadContext) -> list[Person]:
-    """Every real person of every item, published or not (a withdrawn person is not published)."""
-    found = []
+def people_of(context: LoadContext, site: Site) -> list[Person]:
+    """Every real person of every item, published or not (a withdrawn person is not published),
+    and the contact person of the settings (data/site.yml)."""
+    contact = site.settings.contact.person if site.settings else None
+    found = [contact_person(contact)] if contact else []
     for ctype_id, items in context.all_items.items():
         for item in items:
             if item.type.people:
                 found += item.type.people(item)
     return found
+
+
+def contact_person(person) -> Person:
+    """A contact person (core/contact.py): shown only with their name, and only what the scope names."""
+    return Person(person.name, person.consent, email=person.email, phone=person.phone, whatsapp=person.whatsapp,
+                  named_only=True)
 
 
 def texts_of(item: Item) -> list[tuple[str | None, str]]:
@@ -78,7 +86,7 @@ def texts_of(item: Item) -> list[tuple[str | None, str]]:
 
 def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
     """The site without what names people it may not name, and the errors an editor must fix."""
-    rule = forbidden(people_of(context), context.today)
+    rule = forbidden(people_of(context, site), context.today)
     site.extras["forbidden"] = rule
     if not rule:
         return site, []

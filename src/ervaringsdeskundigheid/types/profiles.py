@@ -46,7 +46,7 @@ PROFILES = ContentType(
     pages=(ListPage(), ItemPages("profile.html")),
     nav="ervaringsdeskundige", section=Section("Welk werk kun je doen?", limit=3, all_label="Alle functieprofielen",
                                               card=lambda item, site: Card(text=first_sentence(item.summary)),
-                                              places=(Place("ervaringsdeskundige", order=10),
+                                              places=(Place("ervaringsdeskundige", order=10, limit=2),
                                                       Place("werkgevers", "Welke functies zijn er?", 30))),
     make_new="functieprofiel",
     editor_hint="Soorten werk voor ervaringsdeskundigen. Elk bedrag of elke regel krijgt een bron en een jaar, "

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..core.fields import Name, Slug, Strict, Text, Url, hint
+from pydantic import model_validator
+
+from ..core.contact import PhoneNumber
+from ..core.fields import Email, Name, RuleViolation, Slug, Strict, Text, Url, hint
 from ..core.text import slugify
 from .base import Card, ContentType, Fact, Filter, Place, Section
 from .pages import ItemPages, ListPage
@@ -12,6 +15,24 @@ from ..core.fields import InShort, Name, Slug, Strict, Text, Url, hint, in_short
 
 LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
 FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
+
+
+class SignUp(Strict):
+    """How to sign up at the school itself: its own page, phone or e-mail for new students.
+    Only what the school publishes; never a person's own number or address."""
+
+    url: Url | None = hint("De aanmeldpagina van de school, met https://.", label="Aanmeldpagina", default=None)
+    phone: PhoneNumber | None = hint("Het telefoonnummer van de school voor aanmelden, zoals 0598 123 456. "
+                                     "Nooit een privénummer.", label="Telefoon", default=None)
+    email: Email | None = hint("Het e-mailadres van de school voor aanmelden, zoals aanmelden@school.nl.", label="E-mailadres",
+                               default=None)
+
+    @model_validator(mode="after")
+    def _some_route(self):
+        if not (self.url or self.phone or self.email):
+            raise RuleViolation("url", "ontbreekt. Noem minstens één: url, phone of email. Weet je het niet? "
+                                       "Laat 'signup' dan weg: de site zegt dan wie in het netwerk helpt.")
+        return self
 
 
 class Programme(Strict):
@@ -33,6 +54,10 @@ class Programme(Strict):
     costs: Text | None = hint("Kosten en wie ze kan betalen.", label="Kosten", default=None, unknown=True)
     diploma: Name | None = hint("Het diploma of certificaat.", label="Diploma of certificaat", default=None, unknown=True)
     url: Url | None = hint("De website van de opleiding, met https://.", label="Website", default=None, unknown=True)
+    signup: SignUp | None = hint("Zo meld je je aan bij de school: de aanmeldpagina, het telefoonnummer of het "
+                                 "e-mailadres van de school. Alleen wat de school zelf publiceert. Leeg: de site "
+                                 "zegt wie in het netwerk helpt met aanmelden.", label="Aanmelden bij de school",
+                                 default=None)
     organisation: Slug | None = hint("De id van de school in data/organisations.yml, als die partner is.", label="Organisatie",
                                      relation="organisations", default=None)
     summary: Text = hint("Korte samenvatting.", label="Samenvatting")
@@ -75,7 +100,9 @@ def level_kind(programme) -> str | None:
 
 def _list_context(site) -> dict:
     return {"where": where, "level_kind": level_kind, "where_labels": WHERE, "level_labels": LEVEL_KINDS,
-            "level_label": level_label}
+            "level_label": level_label,
+            "regional": [item for item in site.of("programmes") if item.data.regional],
+            "elsewhere": [item for item in site.of("programmes") if not item.data.regional]}
 
 
 def _card(programme, site) -> Card:
@@ -101,8 +128,7 @@ PROGRAMMES = ContentType(
     intro="Hier vind je opleidingen en korte cursussen. De opleidingen in onze regio staan bovenaan.",
     in_short="Hier vind je scholen en korte cursussen. Die in Groningen en Drenthe staan bovenaan.",
     pages=(ListPage("programmes.html", context=_list_context, note=NOTE,
-                    filters=(Filter("waar", lambda p: [where(p)]),
-                             Filter("niveau", lambda p: [kind] if (kind := level_kind(p)) else []))),
+                    filters=(Filter("niveau", lambda p: [kind] if (kind := level_kind(p)) else []),)),
            ItemPages("programme.html", context=lambda item, site: {"level_label": level_label})),
     facts=(Fact("Aanbieder", "provider"), Fact("Niveau", "level"), Fact("Vorm", "form"),
            Fact("Duur", "duration"), Fact("Plaats", "place"), Fact("Voor wie", "target_group"),
