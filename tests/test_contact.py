@@ -116,7 +116,8 @@ def test_bad_contact_data_gets_a_dutch_error_naming_file_and_field(project, line
 def test_a_category_contact_is_checked_too(project):
     _set_category(project, "werkgevers", '  contact:\n    whatsapp: "06 123"\n')
     found = messages(check(project))
-    assert "data/categories.yml, item 'werkgevers', veld 'contact.whatsapp'" in found and "10 cijfers" in found
+    line = next(line for line in found.splitlines() if "('contact.whatsapp')" in line)
+    assert line.startswith("data/categories.yml") and "('werkgevers')" in line and "10 cijfers" in line
 
 
 # --- The contact person and the routes of a page -----------------------------------------------------
@@ -337,11 +338,24 @@ def test_a_buddy_can_be_asked_only_through_what_their_consent_allows(repo_site):
 
 def test_a_contact_person_without_consent_may_not_be_named_in_any_text(project):
     _set_contact(project, "  person:\n    name: Kees Achterhouden\n    phone: \"06 98765432\"\n"
-                          "    consent: {date: 2025-01-01, scope: [name], withdrawn: 2025-06-01}\n")
+                          "    consent: {date: 2026-06-01, scope: [name]}\n")      # consent that starts later
     path = project / "docs/index.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nBel Kees Achterhouden op 06-98 76 54 32.\n", encoding="utf-8")
     found = messages(check(project))
-    assert "docs/index.md" in found and "Kees Achterhouden" in found and "98 76 54 32" in found, found
+    assert "docs/index.md" in found and "Kees Achterhouden" in found and "06 98765432" in found, found
+
+
+def test_a_withdrawn_contact_person_is_taken_off_the_home_page_without_stopping_the_build(project):
+    from ervaringsdeskundigheid.build.session import BuildSession
+    _set_contact(project, "  person:\n    name: Kees Achterhouden\n    phone: \"06 98765432\"\n"
+                          "    consent: {date: 2025-01-01, scope: [name], withdrawn: 2025-06-01}\n")
+    path = project / "docs/index.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nBel Kees Achterhouden op 06-98 76 54 32.\n", encoding="utf-8")
+    session = BuildSession(project, mode="build", today=TODAY)
+    session.start()
+    outputs = session.outputs()
+    assert "Achterhouden" not in outputs["index.html"] and "98 76 54 32" not in outputs["index.html"]
+    assert any(notice.file == "docs/index.md" and "Kees Achterhouden" in notice.reason for notice in session.site.notices)
 
 
 @pytest.mark.parametrize("path", ["", "werkgevers/", "aspirant-ervaringsdeskundige/",

@@ -74,6 +74,7 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
 
     published: dict[str, list[Item]] = {}
     notices: list[Notice] = []
+    unpublished: set[str] = set()         # the pages of items left out: a link or redirect to one is no typo
     hide_examples = settings is not None and not settings.show_examples
     for type_id, ctype in types.items():
         kept = []
@@ -88,6 +89,8 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
                 kept.append(item.replace(status=reason))
             else:
                 notices.append(left_out_notice(item, reason))
+                if item.url:
+                    unpublished.add(item.url)
         if ctype.sort_key:
             kept.sort(key=ctype.sort_key)
         published[type_id] = kept
@@ -95,7 +98,7 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
     if problems:
         raise ContentErrors(describe(problems, types.values(), root), notices)
     site = Site(root=root, today=today, preview=preview, settings=settings, types=types,
-                items=published, notices=notices)
+                items=published, notices=notices, unpublished=unpublished)
     for check in checks:
         problems += check(context, site)
     if review is not None:

@@ -238,7 +238,9 @@ def forbidden(people: list[Person], today) -> Forbidden:
         if reason:
             withdrawn = reason == "toestemming ingetrokken"
             why = {"geen toestemming": f"{who} heeft geen toestemming gegeven",
-                   "toestemming ingetrokken": f"{who} heeft de toestemming ingetrokken"}.get(reason, f"{who}: {reason}")
+                   "toestemming ingetrokken": f"{who} heeft de toestemming ingetrokken",
+                   "toestemming gaat later in": f"de toestemming van {who} gaat pas later in"}.get(
+                reason, f"{who}: {reason}")
             hidden, finding, anchor = values, Finding("", why, who, withdrawn), person.anchor if withdrawn else None
         else:
             scope = scope_of(person.consent)

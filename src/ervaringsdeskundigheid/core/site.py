@@ -77,6 +77,7 @@ class Site:
     notices: list = field(default_factory=list)              # core.problems.Notice: what is not published, and why
     extras: dict[str, Any] = field(default_factory=dict)     # derived data, e.g. short links
     held_back: list = field(default_factory=list)            # not published: names a withdrawn person
+    unpublished: set = field(default_factory=set)            # URLs of items that exist but are not published
 
     def __post_init__(self):
         self._index = {type_id: {item.key: item for item in items} for type_id, items in self.items.items()}
@@ -86,7 +87,8 @@ class Site:
         notices: never silent)."""
         return Site(self.root, self.today, self.preview, self.settings, self.types, items,
                     notices=[*self.notices, *(held.notice() for held in held_back)], extras=self.extras,
-                    held_back=[*self.held_back, *held_back])
+                    held_back=[*self.held_back, *held_back],
+                    unpublished=self.unpublished | {held.url for held in held_back if held.url})
 
     def hold_back(self, held) -> None:
         """Record a page the consent rule held back after loading (a hand-written page, a file)."""

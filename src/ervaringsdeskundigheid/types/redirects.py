@@ -43,6 +43,8 @@ def target_problems(site, known) -> list[Problem]:
     problems = []
     for item in site.of("redirects"):
         target = item.data.target
+        if target in site.unpublished:
+            continue      # a page that is not published now (a draft, an example, held back): see forward_to
         if target in moved:
             reason = (f"'{target}' is zelf een oud adres in {REDIRECTS_FILE}. Kies de pagina waar dat adres "
                       "nu naartoe gaat.")
@@ -69,6 +71,21 @@ def server_lines(site, redirect_file: str) -> str:
     return f"# Verhuisde pagina's, uit {REDIRECTS_FILE}.\n" + "".join(lines)
 
 
+def forward_to(target: str, site) -> str:
+    """Where an old address forwards: its new page, or, while that page is not published (a
+    draft, a hidden example, held back by the consent rule), the nearest page above it that is."""
+    if target not in site.unpublished:
+        return target
+    lists = {ctype.list_url for ctype in site.types.values()
+             if ctype.list_url and (site.of(ctype.id) or ctype.single)}
+    parent = target.rstrip("/").rpartition("/")[0]
+    while parent:
+        if parent + "/" in lists:
+            return parent + "/"
+        parent = parent.rpartition("/")[0]
+    return urls.HOME
+
+
 @dataclass(frozen=True)
 class MovedPages:
     """The old address of a page that moved forwards to its new one (meta refresh, noindex)."""
@@ -81,7 +98,7 @@ class MovedPages:
         titles.update({category_url(c): c.title for c in site.categories})
         pages = []
         for item in site.of(ctype.id):
-            old, new = item.data.path, item.data.target
+            old, new = item.data.path, forward_to(item.data.target, site)
             title = titles.get(new, "de nieuwe pagina")
             forward = urls.relative(new, old)
             pages.append(Page(
