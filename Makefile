@@ -54,9 +54,9 @@ $(BIN)/python:
 # Reinstall only when the lock file (or the package metadata) changed.
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check --quiet --no-deps --require-hashes -r requirements.lock
-	@# The hook and the scripts put src/ on the path themselves, so a plain `mkdocs build` in any
-	@# virtualenv with the lock installed works too; this .pth only helps tools such as pytest.
-	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'ervaringsdeskundigheid.pth').write_text('$(CURDIR)/src\\n')"
+	@# The package itself, editable: scripts and tests import it; edits to src/ count at once. (The MkDocs
+	@# hook also finds src/ by itself, so a host's plain `mkdocs build` after installing the lock works.)
+	$(BIN)/pip install --disable-pip-version-check --quiet --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
 # Print-ready posters and banners from data/partners.yml into dist/posters/ (pdftoppm makes

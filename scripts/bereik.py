@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.outreach.reach import (EXPLANATION, OUTPUT_DIR, WINDOW_MINUTES,  # noqa: E402
+from ervaringsdeskundigheid.outreach.reach import (EXPLANATION, OUTPUT_DIR, WINDOW_MINUTES,
                                                    ReachError, generate_reach)
 
 

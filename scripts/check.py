@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.core.problems import ContentErrors  # noqa: E402
-from ervaringsdeskundigheid.editor.check import check_project  # noqa: E402
+from ervaringsdeskundigheid.core.problems import ContentErrors
+from ervaringsdeskundigheid.editor.check import check_project
 
 
 def main() -> int:

@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds, with_github_links  # noqa: E402
+from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds, with_github_links
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 

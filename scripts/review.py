@@ -16,9 +16,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.editor import review  # noqa: E402  (standard library only)
+from ervaringsdeskundigheid.editor import review  (standard library only)
 
 
 def _collect(args) -> None:

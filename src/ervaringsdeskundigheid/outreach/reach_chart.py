@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from ..render.chart import nice_step
+from ..core.text import dutch_number
 
 WIDTH = 800
 BAR = "#0b5563"
@@ -34,10 +35,6 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
 
 def text_width(text: str, size: int, bold: bool = False) -> float:
     return _font(size, bold).getlength(text)
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 @dataclass
@@ -124,7 +121,7 @@ def codes_chart(rows: list[dict], period: str) -> Chart:
     row_height, bar_height = 30, 18
     chart = Chart(height=84 + 24 + max(len(places), 1) * row_height + 28, title=title, description=description)
     more = f" · de {MOST_PLACES} plekken met de meeste scans" if len(rows) > MOST_PLACES else ""
-    top = _header(chart, f"{period} · {_number(total)} scans in totaal{more}")
+    top = _header(chart, f"{period} · {dutch_number(total)} scans in totaal{more}")
     if not places:
         chart.text(24, top + 30, "Er zijn nog geen posters of banners met een code.", size=15)
         return chart
@@ -132,13 +129,13 @@ def codes_chart(rows: list[dict], period: str) -> Chart:
     label_width = min(max(text_width(label, 13) for label in labels), 330)
     left = 24 + label_width + 12
     most = max(r["scans"] for r in places) or 1
-    room = WIDTH - left - 24 - text_width(_number(most), 13, bold=True) - 8
+    room = WIDTH - left - 24 - text_width(dutch_number(most), 13, bold=True) - 8
     y = top + 20
     for row, label in zip(places, labels):
         chart.text(24, y + 13, _fit(label, label_width, 13), size=13)
         width = room * row["scans"] / most
         chart.rect(left, y, width, bar_height)
-        chart.text(left + width + 6, y + 13, _number(row["scans"]), size=13, bold=True)
+        chart.text(left + width + 6, y + 13, dutch_number(row["scans"]), size=13, bold=True)
         y += row_height
     chart.text(24, y + 16, "Bron: het logboek van de webserver, zonder bots en herhalingen. Zie uitleg.txt.",
                size=11, fill=MUTED)
@@ -167,7 +164,7 @@ def weeks_chart(scans: Counter, period: str) -> Chart:
                                                               for w in weeks) + ".")
     plot_top, plot_height = 84 + 20, 240
     chart = Chart(height=plot_top + plot_height + 70, title=title, description=description)
-    top = _header(chart, f"{period} · {_number(sum(per_week.values()))} scans in totaal")
+    top = _header(chart, f"{period} · {dutch_number(sum(per_week.values()))} scans in totaal")
     if not weeks:
         chart.text(24, top + 30, "Er zijn nog geen scans in deze periode.", size=15)
         return chart
@@ -180,7 +177,7 @@ def weeks_chart(scans: Counter, period: str) -> Chart:
     while tick <= scale_max:
         y = bottom - plot_height * tick / scale_max
         chart.line(left, y, right, y)
-        chart.text(left - 8, y + 4, _number(int(tick)), size=12, anchor="end", fill=MUTED)
+        chart.text(left - 8, y + 4, dutch_number(int(tick)), size=12, anchor="end", fill=MUTED)
         tick += step
     slot = (right - left) / len(weeks)
     every = max(1, -(-len(weeks) // 12))
