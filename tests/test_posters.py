@@ -28,6 +28,7 @@ from conftest import ROOT, tree_digest
 from ervaringsdeskundigheid.types import partners as inv
 from ervaringsdeskundigheid.outreach.poster_layout import THEMES
 from ervaringsdeskundigheid.outreach.posters import PosterErrors, generate_posters
+from ervaringsdeskundigheid.outreach.issued_codes import ISSUED_HEADER
 
 MM = 72 / 25.4
 BLEED = 3.0
@@ -513,7 +514,7 @@ RETIRED_RECORD = """
 def poster_project(project):
     """A copy of the repository with an existing dist/posters/ from an earlier run, and a record
     of issued codes that fits the small test inventories."""
-    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + RETIRED_RECORD, encoding="utf-8")
+    (project / inv.ISSUED_FILE).write_text(ISSUED_HEADER + RETIRED_RECORD, encoding="utf-8")
     out = project / "dist" / "posters"
     out.mkdir(parents=True)
     (out / "manifest.json").write_text('["van de vorige keer"]\n', encoding="utf-8")
@@ -624,7 +625,7 @@ def test_benchmark_inventory_is_valid_and_generates(project, tmp_path):
     categories = [c["id"] for c in yaml.safe_load((project / "data/categories.yml").read_text())]
     (project / inv.PARTNERS_FILE).write_text(benchmark_inventory(organisations, categories, locations=1),
                                              encoding="utf-8")
-    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + "[]\n", encoding="utf-8")
+    (project / inv.ISSUED_FILE).write_text(ISSUED_HEADER + "[]\n", encoding="utf-8")
     run = generate_posters(project, tmp_path / "out", previews=False)
     assert run.count == 2 * len(FORMATS)
-    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == inv.ISSUED_HEADER + "[]\n"   # nothing issued
+    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == ISSUED_HEADER + "[]\n"   # nothing issued

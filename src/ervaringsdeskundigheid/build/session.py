@@ -37,7 +37,7 @@ from ..core.media import metadata_hints
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
-from ..render import csp, feeds, images, readability, search, shareimages, static
+from ..render import csp, feeds, images, readability, redirect_maps, search, shareimages, static
 from ..render.pages import Engine, RenderedPage, SiteRenderer
 from ..types import load_site
 from ..types import partners as inventory
@@ -436,8 +436,7 @@ class BuildSession:
         out.add(feeds.feed_files(self.site))
         out.add({search.INDEX: search.index_json([doc for result in self.rendered.values() for doc in result.search])})
         links = inventory.short_links(self.site)
-        out.add({path: text + moved.server_lines(self.site, path)
-                 for path, text in inventory.redirect_files(self.site, links).items()})
+        out.add(redirect_maps.redirect_files(self.site, links))
         out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})
         out.add(csp.header_files(urlsplit(self.site.site_url).path))
         sitemap = self.sitemap()
@@ -489,19 +488,6 @@ def item_images(site: Site) -> set[str]:
         for item in site.of(ctype.id) if names else ():
             used |= {value for name in names if isinstance(value := getattr(item.data, name, None), str)}
     return used
-
-
-def moved_lines(site: Site, redirect_file: str) -> str:
-    """The moved pages of data/redirects.yml in a host's redirect file (301: the move is for good)."""
-    base = urlsplit(site.site_url).path.rstrip("/") + "/"
-    pairs = [(f"{base}{old}", f"{base}{new}") for old, new in moved.server_redirects(site)]
-    if not pairs:
-        return ""
-    if redirect_file == "_redirects":
-        return f"# Verhuisde pagina's, uit {moved.REDIRECTS_FILE}.\n" + "".join(
-            f"{old} {new} 301\n{old.rstrip('/')} {new} 301\n" for old, new in pairs)
-    return f"# Verhuisde pagina's, uit {moved.REDIRECTS_FILE}.\n" + "".join(
-        f"{old} \"{new}\";\n{old.rstrip('/')} \"{new}\";\n" for old, new in pairs)
 
 
 def shareimages_paths(site: Site) -> list[str]:

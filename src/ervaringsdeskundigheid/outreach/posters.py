@@ -32,6 +32,7 @@ from PIL import Image
 
 from ..build import publish
 from ..types import partners as inv
+from . import issued_codes
 from .poster_draw import draw_poster, poster_texts
 from .poster_layout import Layout
 from .poster_plan import OUTPUT_DIR, WITHOUT_MARKS_SUFFIX, PosterErrors, PosterJob, PosterPlan, plan_posters
@@ -90,7 +91,7 @@ def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    new_codes = inv.record_issued(root, plan.printed, plan.records, today) if issue else []
+    new_codes = issued_codes.record_issued(root, plan.printed, plan.records, today) if issue else []
     return PosterRun(out_dir=out_dir, manifest=manifest, seconds=time.perf_counter() - started, new_codes=new_codes)
 
 

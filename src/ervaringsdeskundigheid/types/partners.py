@@ -383,64 +383,6 @@ def inventory_problems(context, site) -> list[Problem]:
     return problems
 
 
-# --- The record of issued codes ------------------------------------------------------------------
-
-ISSUED_HEADER = """\
-# Uitgegeven korte codes van posters en banners. NIET met de hand verwijderen.
-#
-# Dit bestand wordt bijgehouden door 'make posters'. Elke code die ooit op een poster of banner
-# is gezet, staat hier. Zo'n poster hangt soms jaren. Daarom:
-# - blijft de pagina <site>/p/<code>/ voor altijd bestaan;
-# - kan een code nooit aan een andere locatie worden gegeven.
-# Staat de code nog in data/partners.yml, dan geldt het doel (target) uit dat bestand.
-# Haal je een plek weg uit data/partners.yml? Zet dan hier bij de code:
-#   retired:
-#     date: 2026-12-01            (sinds wanneer)
-#     reason: "partner verhuisd"  (mag weg)
-# en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat.
-"""
-
-
-def record_issued(root, links: list[ShortLink], records: list[IssuedCode],
-                  today: dt.date | None = None) -> list[str]:
-    """Add the printed codes to the record (and keep the recorded target in step with the
-    inventory). Returns the newly issued codes. Writes the file atomically."""
-    today = today or clock.today()
-    by_code = {r.code: r for r in records}
-    new = []
-    for link in links:
-        old = by_code.get(link.code)
-        if old is None:
-            new.append(link.code)
-            by_code[link.code] = IssuedCode(code=link.code, partner=link.partner, location=link.location,
-                                            medium=link.medium, campaign=link.campaign, target=link.target,
-                                            issued=today)
-        elif old.target != link.target and old.retired is None:
-            by_code[link.code] = old.model_copy(update={"target": link.target})
-    text = ISSUED_HEADER + "".join(_issued_yaml(r) for r in by_code.values())
-    parse_yaml(text, ISSUED_FILE)  # never write a file we cannot read back
-    path = root / ISSUED_FILE
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return new
-
-
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _issued_yaml(record: IssuedCode) -> str:
-    text = (f"\n- code: {record.code}\n  partner: {record.partner}\n  location: {_quote(record.location)}\n"
-            f"  medium: {record.medium}\n  campaign: {record.campaign}\n  target: {_quote(record.target)}\n"
-            f"  issued: {record.issued.isoformat()}\n")
-    if record.retired:
-        text += f"  retired:\n    date: {record.retired.date.isoformat()}\n"
-        if record.retired.reason:
-            text += f"    reason: {_quote(record.retired.reason)}\n"
-    return text
-
-
 def suggestion_for(target: str, categories: dict[str, str]) -> str:
     return suggestion(target, [HOME_TARGET, *categories], 0.7)
 
@@ -461,27 +403,6 @@ def target_problems(links: list[ShortLink], categories: dict[str, str], known) -
                        "(target), en verwijder de code niet.")
         problems.append(Problem(link.file, "target", reason, entry=link.entry))
     return problems
-
-
-def redirect_files(site, links: list[ShortLink]) -> dict[str, str]:
-    """`_redirects` (Netlify, Cloudflare Pages and others) and an nginx map, for hosts that
-    redirect on the server. 302, not 301: a code may get a new target, and browsers keep a
-    301 forever."""
-    from urllib.parse import urlsplit
-
-    paths = category_paths(site)
-    base = urlsplit(site.site_url).path.rstrip("/") + "/"
-    pairs = [(f"{base}{link.url}", f"{base}{resolve_target(link.target, paths)}?{link.query}") for link in links]
-    header = ("# Korte links van posters en banners (/p/<code>/). Automatisch gemaakt uit "
-              f"{PARTNERS_FILE} en {ISSUED_FILE}; niet met de hand aanpassen.\n")
-    redirects = [header] + [f"{source} {target} 302\n{source.rstrip('/')} {target} 302\n" for source, target in pairs]
-    nginx = [header, "# Gebruik in nginx (http-blok):\n",
-             "#   map $uri $shortlink_target { default \"\"; include shortlinks.nginx.map; }\n",
-             "# en in het server-blok:\n", "#   if ($shortlink_target) { return 302 $shortlink_target; }\n"]
-    for source, target in pairs:
-        nginx.append(f"{source} \"{target}\";\n")
-        nginx.append(f"{source.rstrip('/')} \"{target}\";\n")
-    return {"_redirects": "".join(redirects), "shortlinks.nginx.map": "".join(nginx)}
 
 
 PARTNER_TEMPLATE = """

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from pydantic import StringConstraints
 
@@ -57,18 +56,9 @@ def target_problems(site, known) -> list[Problem]:
     return problems
 
 
-def server_lines(site, redirect_file: str) -> str:
-    """The moved pages in a host's redirect file (`_redirects` or the nginx map; 301: a move is for
-    good). The forwarding pages work on any host; these let a server answer at once."""
-    base = urlsplit(site.site_url).path.rstrip("/") + "/"
-    pairs = [(f"{base}{item.data.path}", f"{base}{item.data.target}") for item in site.of("redirects")]
-    if not pairs:
-        return ""
-    if redirect_file == "_redirects":
-        lines = [f"{old} {new} 301\n{old.rstrip('/')} {new} 301\n" for old, new in pairs]
-    else:
-        lines = [f"{old} \"{new}\";\n{old.rstrip('/')} \"{new}\";\n" for old, new in pairs]
-    return f"# Verhuisde pagina's, uit {REDIRECTS_FILE}.\n" + "".join(lines)
+def moved_pages(site) -> list[tuple[str, str]]:
+    """(old, new) site-relative page addresses of the pages that moved."""
+    return [(item.data.path, item.data.target) for item in site.of("redirects")]
 
 
 def forward_to(target: str, site) -> str:
