@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..core.text import slugify
-from ..types.pages import FILTERS_CSS
+from ..types.pages import FILTERS_CSS, page_sets
 
 ASSETS = "assets"
 FOLDERS = ("stylesheets", "javascripts", "fonts", "images")
@@ -63,7 +63,7 @@ def filters_css(site) -> str:
     from the data can break out."""
     rules = []
     for ctype in site.types.values():
-        for page_set in ctype.page_sets:
+        for page_set in page_sets(ctype):
             for spec in getattr(page_set, "filters", ()):
                 values = {slugify(value, fallback="x") for item in site.of(ctype.id) for value in spec.values(item)}
                 rules += _hide_unmatched(spec.name, sorted(values))

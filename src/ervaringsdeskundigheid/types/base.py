@@ -11,12 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import string
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Protocol
 
 from pydantic import BaseModel
-
-if TYPE_CHECKING:   # only for annotations: pages.py imports this module
-    from .pages import PageSet
 
 
 @dataclass(frozen=True)
@@ -91,6 +88,13 @@ class Filter:
     values: Callable[[Any], Iterable[str]]
 
 
+class PageSet(Protocol):
+    """Pages a type owns (types/pages.py has the common ones): `plan` lists them, as `Page`s,
+    from the loaded site."""
+
+    def plan(self, ctype: ContentType, site: Any) -> list: ...
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of a text, for a short card."""
     return text.split(". ")[0] + ("." if ". " in text else "")
@@ -115,7 +119,7 @@ class ContentType:
     list_title: str | None = None         # default: plural
     description: str = ""                 # Dutch meta description of the list page
     intro: str = ""                       # Dutch text above the list
-    pages: tuple[PageSet, ...] | None = None   # its pages (pages.py); default: a list page and item pages
+    pages: tuple[PageSet, ...] | None = None   # its pages (pages.py); None: a list page and item pages
     in_short: str = ""                    # "In het kort" (A2, at most 3 short sentences), first on the list page
     facts: tuple[Fact, ...] = ()          # shown by the generic templates
     summary: str | None = "summary"       # the attribute with a one-line summary
@@ -170,10 +174,3 @@ class ContentType:
     @property
     def has_item_pages(self) -> bool:
         return bool(self.item_url) and "#" not in self.item_url
-
-    @property
-    def page_sets(self) -> tuple[PageSet, ...]:
-        if self.pages is not None:
-            return self.pages
-        from .pages import ItemPages, ListPage
-        return (ListPage(), ItemPages())

@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
 
 from ..core import urls
 from ..core.fields import meta
 from ..core.site import Item, Site
-from .base import HOME_PLACE, ContentType, Filter
+from .base import HOME_PLACE, ContentType, Filter, PageSet
 
 HOME_LABEL = "Startpagina"       # never "Start": a vague link text (Lighthouse link-text)
 HOME = (HOME_LABEL, urls.HOME)
@@ -79,10 +79,6 @@ def paginate(items: list, base: str, size: int = PAGE_SIZE) -> list[tuple[int, l
     count = max(1, math.ceil(len(items) / size))
     url_of = lambda n: urls.paged(base, n)   # noqa: E731
     return [(n, items[(n - 1) * size:n * size], Pager(n, count, url_of)) for n in range(1, count + 1)]
-
-
-class PageSet(Protocol):
-    def plan(self, ctype: ContentType, site: Site) -> list[Page]: ...
 
 
 def category_url(category: Item) -> str:
@@ -305,7 +301,12 @@ def abbreviations(site: Site) -> dict[str, str]:
     return found
 
 
+def page_sets(ctype: ContentType) -> tuple[PageSet, ...]:
+    """The pages a type declares; without a declaration, a list page and item pages."""
+    return ctype.pages if ctype.pages is not None else (ListPage(), ItemPages())
+
+
 def plan_pages(site: Site) -> list[Page]:
     """Every page the content types own, in declaration order."""
-    return [page for ctype in site.types.values() for page_set in ctype.page_sets
+    return [page for ctype in site.types.values() for page_set in page_sets(ctype)
             for page in page_set.plan(ctype, site)]
