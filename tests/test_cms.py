@@ -20,7 +20,7 @@ from conftest import ROOT, TODAY, check, messages, write_story
 from ervaringsdeskundigheid.core.consent import Consent
 from ervaringsdeskundigheid.core.fields import meta
 from ervaringsdeskundigheid.core.settings import SiteSettings
-from ervaringsdeskundigheid.editor import cms
+from ervaringsdeskundigheid.render import webeditor as cms
 from ervaringsdeskundigheid.render import csp
 from ervaringsdeskundigheid.types import TYPES, by_id
 
@@ -379,7 +379,7 @@ def test_the_interface_has_a_dutch_string_for_every_english_one(admin):
     dutch = json.loads(admin[f"admin/unpkg/@sveltia/cms@{version}/locales/nl.json"])
     assert keys(english) - keys(dutch) == set()
     stock = json.loads((PACKAGE / "locales/nl.json").read_text(encoding="utf-8"))
-    extra = json.loads((ROOT / "src/ervaringsdeskundigheid/editor/admin/nl-extra.json").read_text(encoding="utf-8"))
+    extra = json.loads((ROOT / "src/ervaringsdeskundigheid/render/admin/nl-extra.json").read_text(encoding="utf-8"))
     assert set(extra) == keys(english) - keys(stock), "nl-extra.json lists exactly what Sveltia lacks"
     for key, text in extra.items():                      # placeholders kept
         english_text = next(v for k, v in [(key, english)] for v in [__import__("functools").reduce(

@@ -205,7 +205,7 @@ def create_expert(page: Page, base: str) -> None:
     page.get_by_role("button", name=re.compile("Ervaringsdeskundige.? toevoegen")).click()
     field(page, "Id").get_by_role("textbox").fill("gerrit-voorbeeld")
     field(page, "Naam").get_by_role("textbox").fill("Gerrit Voorbeeld")
-    field(page, "Categorieën").get_by_role("checkbox", name="Ervaringsdeskundige", exact=True).check()
+    field(page, "Categorieën").get_by_role("checkbox", name=CATEGORY_TITLES["ervaringsdeskundige"], exact=True).check()
     # Without consent the form refuses to save (the schema requires it; no default scope).
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_role("button", name="Opslaan", exact=True)).to_be_visible()
@@ -259,7 +259,7 @@ def create_programme(page: Page, base: str) -> None:
     field(page, "Samenvatting").get_by_role("textbox").fill("Een korte cursus van zes weken.")
     field(page, "In het kort").get_by_role("textbox").fill("Een korte cursus. Je kijkt of dit werk bij je past.")
     field(page, "Bron").get_by_role("textbox").fill("Projectplan 2025, paragraaf 2.4")
-    field(page, "Categorieën").get_by_role("checkbox", name="Opleiding", exact=True).check()
+    field(page, "Categorieën").get_by_role("checkbox", name=CATEGORY_TITLES["opleiding"], exact=True).check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
     page.wait_for_url(re.compile(r"#/collections/opleidingen$"))

@@ -15,7 +15,7 @@ from conftest import ROOT, TODAY, check, messages, write_story
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core import urls
 from ervaringsdeskundigheid.core.fields import IN_SHORT_PLACEHOLDER, sentences
-from ervaringsdeskundigheid.editor import cms
+from ervaringsdeskundigheid.render import webeditor as cms
 from ervaringsdeskundigheid.editor.scaffold import create
 from ervaringsdeskundigheid.render import readability
 from ervaringsdeskundigheid.types import TYPES

@@ -37,7 +37,7 @@ from ..core.media import metadata_hints
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
-from ..render import csp, feeds, images, readability, redirect_maps, search, shareimages, static
+from ..render import csp, feeds, images, readability, redirect_maps, search, shareimages, static, webeditor
 from ..render.pages import Engine, RenderedPage, SiteRenderer
 from ..types import load_site
 from ..types import partners as inventory
@@ -403,7 +403,7 @@ class BuildSession:
 
     def files(self) -> dict[str, bytes]:
         """Every extra file of the site, by its path: assets, share images and image variants.
-        (The web editor's files under admin/ come from editor/cms.py.)"""
+        (The web editor's files under admin/ come from render/webeditor.py.)"""
         files = dict(static.files(self.site))
         files.update(shareimages.share_images(self.site.categories))
         used = item_images(self.site)
@@ -462,9 +462,8 @@ class BuildSession:
             | {"404.html"}
 
     def _admin_files(self) -> dict[str, str | bytes]:
-        from ..editor import cms   # TODO: move the web editor's files below build/ (render/)
         problems: list[Problem] = []
-        files = cms.admin_files(self.root, self.site.settings, problems, say=self.say)
+        files = webeditor.admin_files(self.root, self.site.settings, problems, say=self.say)
         if problems:
             raise ContentErrors(problems)
         return files

@@ -145,7 +145,7 @@ GITHUB_LINKS = {"verhaal": "Nieuw verhaal op GitHub", "blog": "Nieuwe blog op Gi
 def guide_repository(root: Path) -> str:
     """The repository named in data/site.yml (not the one a workflow runs in), or a placeholder."""
     from ..core.settings import load_settings
-    from .cms import PLACEHOLDER_REPOSITORY
+    from ..render.webeditor import PLACEHOLDER_REPOSITORY
 
     settings = load_settings(root, [])
     return settings.repository if settings and settings.repository else PLACEHOLDER_REPOSITORY

@@ -37,7 +37,7 @@ from ..core.media import FORMATS as MEDIA_FORMATS
 from ..core.media import IMAGE_FOLDER, IMAGE_SUBFOLDER, MAX_BYTES
 from ..core.problems import Problem
 from ..core.settings import SiteSettings
-from ..render import csp
+from . import csp
 from ..types import TYPES, ContentType
 from ..types.partners import PARTNERS_FILE
 
@@ -456,7 +456,7 @@ def bundle_files(package: Path) -> dict[str, bytes]:
 
 
 def _own_file(name: str) -> str:
-    return resources.files(__package__).joinpath("admin", name).read_text(encoding="utf-8")
+    return (resources.files(__package__) / "admin" / name).read_text(encoding="utf-8")
 
 
 def pull_requests_url(settings: SiteSettings | None) -> str | None:
@@ -490,7 +490,7 @@ def admin_files(root: Path, settings: SiteSettings | None, problems: list[Proble
         except (BundleError, OSError, ValueError, KeyError) as error:
             problems.append(Problem(PACKAGE, None, (
                 f"de webeditor kon niet klaargezet worden: {error}. Voer 'make setup' opnieuw uit. Helpt dat "
-                "niet, dan past de versie van Sveltia CMS niet bij src/ervaringsdeskundigheid/editor/cms.py.")))
+                "niet, dan past de versie van Sveltia CMS niet bij src/ervaringsdeskundigheid/render/webeditor.py.")))
             return {}
         files["index.html"] = _page("index.html", settings)
         files["nl.js"] = _own_file("nl.js").encode("utf-8")
