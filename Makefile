@@ -35,8 +35,10 @@ new: setup
 report: setup
 	@$(call quietly,$(BIN)/python scripts/report.py)
 
-# The whole suite on every core (pytest-xdist).
+# Lint and types first (seconds), then the whole suite on every core (pytest-xdist).
 test: setup system-packages
+	$(BIN)/ruff check src hooks scripts tools tests
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
 setup: $(STAMP) node_modules/.installed

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))   # tools/ (the package itself is installed)
 
-from tools.benchmark import main
+from tools.benchmark import main  # noqa: E402  (after the path)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:], repo=ROOT))

@@ -14,10 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from ervaringsdeskundigheid.outreach.reach import (EXPLANATION, OUTPUT_DIR, WINDOW_MINUTES,
                                                    ReachError, generate_reach)
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str]) -> int:

@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.editor.check import check_project
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds, with_github_links
+
+ROOT = Path(__file__).resolve().parent.parent
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.editor.report import as_html, as_text, build_report
+
+ROOT = Path(__file__).resolve().parent.parent
 
 OUTPUT = ROOT / "dist" / "rapport" / "index.html"
 

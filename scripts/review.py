@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The comment job runs this with a bare Python (no make setup): the package is not installed there.
+sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.editor import review  (standard library only)
+from ervaringsdeskundigheid.editor import review  # noqa: E402  (standard library only)
 
 
 def _collect(args) -> None:

@@ -14,7 +14,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))   # tools/ (the package itself is installed)
 
-from tools.devserver import launch_chromium, serve_directory
+from tools.devserver import launch_chromium, serve_directory  # noqa: E402  (after the path)
 WIDTHS = {"telefoon": 390, "desktop": 1280}
 DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-en-de-ervaringsdeskundige/"]
 

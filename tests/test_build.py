@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from audit import violations
-from conftest import BUILD_ENV, ROOT, check, messages, run_build, tree_digest, write_story
+from conftest import BUILD_ENV, check, messages, run_build, tree_digest, write_story
 
 
 def test_the_repository_builds_a_complete_safe_site(repo_site):

@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import re
 import typing
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -16,7 +15,7 @@ import yaml
 from pydantic import BaseModel, StringConstraints
 
 from audit import violations
-from conftest import ROOT, TODAY, check, messages, write_story
+from conftest import ROOT, check, messages, write_story
 from ervaringsdeskundigheid.core.consent import Consent
 from ervaringsdeskundigheid.core.fields import meta
 from ervaringsdeskundigheid.core.settings import SiteSettings

@@ -129,7 +129,7 @@ def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project
     """Consent that has not started yet (a withdrawal holds back instead: tests/test_privacy.py)."""
     add_expert(project, consent={"date": "2026-06-01", "scope": ["name"]})
     if where == "story":
-        file = write_story(project, "over-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\n"
+        write_story(project, "over-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\n"
                                                      "categories: [aspirant]", "Vandaag liep ik mee met karin  proefpersoon.\n")
         expected = "content/stories/over-karin.md"
     elif where == "blog-title":

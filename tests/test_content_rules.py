@@ -170,7 +170,7 @@ def test_money_rule_accepts_an_amount_with_its_year():
 MONITOR_NUMBERS = {
     2021, 2023, 2024, 2025,             # years
     45, 24, 31, 69,                      # organisations asked, responded 2023 and 2024, "ruim 69%" response
-    108, 133, 24,                        # experts at work end 2023 and 2024; at least 24 hires expected in 2025
+    108, 133,                            # experts at work end 2023 and 2024 (and at least 24 hires expected in 2025)
     13, 19, 54.2, 61.3,                  # organisations with experts in service
     45.8, 83.9, 26, 80.8,                # know the project; 26 of 31; 80,8% had contact with the project lead
     79.2, 96.8,                          # know Alliantie van Kracht

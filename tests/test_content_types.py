@@ -5,8 +5,6 @@ messages and a `make new` template, without touching any other file of the packa
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import pkgutil
 import re
 import subprocess
 import sys

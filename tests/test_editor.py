@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import ROOT, TODAY, check, copy_project, messages, run_check, write_story
+from conftest import ROOT, TODAY, check, messages, run_check, write_story
 from ervaringsdeskundigheid.editor.report import as_text, build_report
 from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds
 
@@ -150,7 +150,7 @@ def guide_sections() -> dict[str, str]:
     import re
 
     parts = re.split(r"^(#{1,3} .+)$", GUIDE.read_text(encoding="utf-8"), flags=re.M)
-    return {heading.strip("# ").strip(): text for heading, text in zip(parts[1::2], parts[2::2]) if text.strip()}
+    return {heading.strip("# ").strip(): text for heading, text in zip(parts[1::2], parts[2::2], strict=False) if text.strip()}
 
 
 def test_every_section_of_the_guide_reads_at_b1():

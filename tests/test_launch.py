@@ -13,7 +13,6 @@ and pages that fit a phone.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
@@ -150,7 +149,7 @@ def test_few_or_no_stories_and_people_leave_no_broken_link(request, which):
     pages = {p.relative_to(site).as_posix(): _parse(p) for p in sorted(site.rglob("*.html"))}
     broken = []
     for page, parsed in pages.items():
-        for tag, url in parsed.links:
+        for _tag, url in parsed.links:
             target = _target(site, page, url) if url and url != "#" else None
             if target is None:
                 continue

@@ -26,7 +26,7 @@ def report(repo_site, served_site) -> dict:
     assert reason is None, f"Lighthouse cannot run: {reason}"
     paths = lighthouse.pages_of(repo_site)
     result = lighthouse.run(served_site, paths, categories=lighthouse.PERFECT)
-    pages = dict(zip(PAGES, (result["pages"][path] for path in paths)))
+    pages = dict(zip(PAGES, (result["pages"][path] for path in paths), strict=False))
     return pages
 
 

@@ -118,7 +118,7 @@ def test_linkedin_suggestion_per_item(newsletter):
     text = newsletter.linkedin.read_text(encoding="utf-8")
     blocks = text.split("--- Bericht ")[1:]
     assert len(blocks) == len(newsletter.items)
-    for block, item in zip(blocks, newsletter.items):
+    for block, item in zip(blocks, newsletter.items, strict=False):
         lines = [line for line in block.splitlines()[1:] if line and not line.startswith("(Let op")]
         title, sentence, link = lines[:3]
         assert title == item.title

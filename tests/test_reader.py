@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from site_pages import CATEGORIES, PAGES, open_page
+from site_pages import CATEGORIES
 
 SETTINGS = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
 CATEGORY_DATA = {c["id"]: c for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}

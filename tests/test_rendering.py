@@ -3,7 +3,6 @@ order, drafts and scheduling, no 'Onbekend', search entries, feeds and share met
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
-import multiprocessing
 import os
 import random
 import re
@@ -310,7 +309,9 @@ class _ServeLog:
     def wait_for_build(self, count: int, timeout: float) -> float:
         """The time the `count`th build was done."""
         with self.cond:
-            done = lambda: len(self.ready) >= count or self.failed or self.process.poll() is not None
+            def done() -> bool:
+                return len(self.ready) >= count or bool(self.failed) or self.process.poll() is not None
+
             if not self.cond.wait_for(done, timeout=timeout) or len(self.ready) < count or self.failed:
                 self.cond.wait(timeout=0.5)   # the rest of the error message
                 raise BenchmarkError("mkdocs serve did not finish a build:\n" + "\n".join(self.lines[-30:]))
@@ -585,8 +586,8 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
         if busy:
             busy_ratio = ours_busy.median / stock_busy.median
             goals.append(busy_ratio <= GOAL_RATIO_BUSY)
-            out(_line(f"Our build, one core busy", ours_busy.describe()))
-            out(_line(f"Stock, one core busy", stock_busy.describe()))
+            out(_line("Our build, one core busy", ours_busy.describe()))
+            out(_line("Stock, one core busy", stock_busy.describe()))
             out(_line("Ours / stock, one core busy", f"{busy_ratio:.2f}x",
                       f"<= {GOAL_RATIO_BUSY}x  {_verdict(goals[-1])}"))
         out(_line(f"Growth N/2 -> N, ours ({ours_half.median:.2f} s -> {ours.median:.2f} s)",

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -303,7 +302,7 @@ class BuildSession:
                 readability.douma(texts[index - len(todo)][2])
 
         results = pool.run(task, len(todo) + len(texts), say=self.say, parallel=not self.preview)
-        fresh = dict(zip(todo, results))
+        fresh = dict(zip(todo, results, strict=False))   # the readability scores follow the pages
         self.readability = readability.scored(texts, results[len(todo):])
         for src_uri in order:
             result = fresh[src_uri] if src_uri in fresh else self.cache.pages[src_uri][1]
@@ -420,7 +419,7 @@ class BuildSession:
     def sitemap(self) -> str:
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-        for src, job in self.jobs.items():
+        for job in self.jobs.values():
             if not job.noindex:
                 lines.append(f"<url><loc>{Markup.escape(urls.absolute(self.site.site_url, job.url))}</loc></url>")
         lines.append("</urlset>")

@@ -119,7 +119,7 @@ def _versions(root: Path, refs: tuple[str, ...], paths: tuple[str, ...]) -> tupl
     out = _git(root, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob, *_ in wanted).encode())
     versions = []
     position = 0
-    for blob, path, commit, date in wanted:
+    for _blob, path, commit, date in wanted:
         header_end = out.index(b"\n", position)
         header = out[position:header_end].split()
         if len(header) < 3 or header[1] != b"blob":

@@ -48,8 +48,8 @@ def image_problems(root: Path, image: str, file: str, field: str, entry: str | N
                        f"'{IMAGE_SUBFOLDER}/foto.jpg'.")
     allowed = [suffix for suffixes in FORMATS.values() for suffix in suffixes]
     if pure.suffix.lower() not in allowed:
-        return problem(f"is geen foto in een bekend formaat. Gebruik .jpg, .png of .webp "
-                       f"(geen .svg of .gif).")
+        return problem("is geen foto in een bekend formaat. Gebruik .jpg, .png of .webp "
+                       "(geen .svg of .gif).")
     try:
         path = safe_path(root, f"{IMAGE_FOLDER}/{image}")
     except SourceError as error:

@@ -157,8 +157,8 @@ def with_github_links(guide: str, repository: str) -> str:
     import re
 
     for kind, text in GITHUB_LINKS.items():
-        guide = re.sub(rf"\[{re.escape(text)}\]\([^)]*\)", lambda _: f"[{text}]({github_new_file_url(repository, kind)})",
-                       guide)
+        link = f"[{text}]({github_new_file_url(repository, kind)})"
+        guide = re.sub(rf"\[{re.escape(text)}\]\([^)]*\)", lambda _, link=link: link, guide)
     return guide
 
 

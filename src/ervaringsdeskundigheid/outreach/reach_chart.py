@@ -131,7 +131,7 @@ def codes_chart(rows: list[dict], period: str) -> Chart:
     most = max(r["scans"] for r in places) or 1
     room = WIDTH - left - 24 - text_width(dutch_number(most), 13, bold=True) - 8
     y = top + 20
-    for row, label in zip(places, labels):
+    for row, label in zip(places, labels, strict=True):
         chart.text(24, y + 13, _fit(label, label_width, 13), size=13)
         width = room * row["scans"] / most
         chart.rect(left, y, width, bar_height)

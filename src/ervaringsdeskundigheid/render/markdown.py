@@ -90,7 +90,8 @@ def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
         if "'" in text or "&#x27;" in text or "&#39;" in text:
             text = text.replace("&#x27;", "'").replace("&#39;", "'")
             at_start = not previous_text or previous_text[-1:].isspace()
-            text = _OPEN_SINGLE.sub(lambda m: m.group(1) + "\u2018" if m.group(1) or at_start else m.group(0), text)
+            text = _OPEN_SINGLE.sub(lambda m, at_start=at_start: m.group(1) + "\u2018" if m.group(1) or at_start
+                                    else m.group(0), text)
             text = text.replace("'", "\u2019")
         if "--" in text:
             text = text.replace("---", "\u2014").replace("--", "\u2013")
@@ -155,7 +156,7 @@ class _Analyse(Treeprocessor):
         self.owner = owner
 
     def run(self, root: ElementTree.Element) -> None:
-        result, context = self.owner.result, self.owner.context
+        result = self.owner.result
         used: set[str] = set(SHELL_IDS)
         tried: dict[str, int] = {}      # the next number to try per heading text: linear, also for many equal headings
         for element in root.iter():

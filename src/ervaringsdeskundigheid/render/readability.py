@@ -147,7 +147,7 @@ def a2_problems(text: str, abbreviations=frozenset()) -> list[str]:
 
 
 def scored(texts: list[tuple[str, str, str]], scores: list[float]) -> list[Readability]:
-    return [Readability(source, title, score) for (source, title, _), score in zip(texts, scores)]
+    return [Readability(source, title, score) for (source, title, _), score in zip(texts, scores, strict=True)]
 
 
 def site_readability(site) -> list[Readability]:

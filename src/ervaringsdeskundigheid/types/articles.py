@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from ..core.fields import Date, InShort, Name, RuleViolation, Slug, Strict, Text, hint, in_short_field
 from ..core.media import ImagePath, image_problems

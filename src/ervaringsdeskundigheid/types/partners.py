@@ -12,18 +12,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from ..core import clock, urls
+from ..core import urls
 from ..core.fields import Date, Name, RuleViolation, Slug, Strict, hint
 from ..core.problems import Problem, suggestion
-from ..core.sources import parse_yaml
 from ..core.text import slugify as _slugify
 from .base import ContentType
 from .code_history import history_problems
@@ -417,7 +416,7 @@ PARTNER_TEMPLATE = """
 """
 
 
-def scaffold_partner(root, title: str, today, existing: set[str]) -> "Path":
+def scaffold_partner(root: Path, title: str, today, existing: set[str]) -> Path:
     """A partner is an organisation that already exists: find it by id or name. Raises
     ValueError with a Dutch message."""
     from ..core.sources import load_yaml_file

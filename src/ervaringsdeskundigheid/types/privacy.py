@@ -59,7 +59,7 @@ def people_of(context: LoadContext, site: Site) -> list[Person]:
     and the contact person of the settings (data/site.yml)."""
     contact = site.settings.contact.person if site.settings else None
     found = [contact_person(contact)] if contact else []
-    for ctype_id, items in context.all_items.items():
+    for items in context.all_items.values():
         for item in items:
             if item.type.people:
                 found += item.type.people(item)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.fields import Name, Slug, Strict, Text, Year, hint
 from .base import Card, ContentType, Place, Section, first_sentence
 from .pages import ItemPages, ListPage
-from ..core.fields import InShort, Name, Slug, Strict, Text, Year, hint, in_short_field
+from ..core.fields import InShort, in_short_field
 
 
 class PayGuidance(Strict):

@@ -11,7 +11,7 @@ from ..core.fields import Email, Name, RuleViolation, Slug, Strict, Text, Url, h
 from ..core.text import slugify
 from .base import Card, ContentType, Fact, Filter, Place, Section
 from .pages import ItemPages, ListPage
-from ..core.fields import InShort, Name, Slug, Strict, Text, Url, hint, in_short_field
+from ..core.fields import InShort, in_short_field
 
 LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
 FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
