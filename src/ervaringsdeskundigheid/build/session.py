@@ -22,6 +22,7 @@ import gzip
 import json
 import posixpath
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -371,11 +372,14 @@ class BuildSession:
         """Every file the section publishes, by its path in the site: the pages, assets and
         images, feeds, the search index, redirect maps, headers, the sitemap, the 404 page and
         the web editor. One writer writes them all (MkDocs, or a test); no path comes twice.
-        Raises ContentErrors when the web editor's files cannot be made."""
-        out = Outputs(self.pages())
+        Raises ContentErrors when the web editor's files or the search index cannot be made."""
+        pages = self.pages()
+        background = ThreadPoolExecutor(1)
+        index = background.submit(self.search_index, pages)   # Pagefind works in its own process meanwhile
+        background.shutdown(wait=False)                        # the thread ends with its task
+        out = Outputs(pages)
         out.add(self.files())
         out.add(feeds.feed_files(self.site))
-        out.add({search.INDEX: search.index_json([doc for result in self.rendered.values() for doc in result.search])})
         links = inventory.short_links(self.site)
         out.add(inventory.redirect_files(self.site, links))
         out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})
@@ -385,7 +389,25 @@ class BuildSession:
         out.add({"404.html": self.not_found_page(), "sitemap.xml": sitemap,
                  "sitemap.xml.gz": gzip.compress(sitemap.encode(), mtime=int(stamp))})
         out.add(self._admin_files())
+        out.add(index.result())
         return dict(out)
+
+    def search_index(self, pages: dict[str, str]) -> dict[str, bytes]:
+        """Pagefind's files for the pages that are in the search (render/search.py). The local
+        preview makes them once, when it starts, and keeps them: an edit is shown in a moment,
+        and the search finds the text as it was then."""
+        if self.cache is not None and self.cache.search_files is not None:
+            return self.cache.search_files
+        indexed = {urls.output_file(job.url) for job in self.jobs.values() if job.search}
+        try:
+            files = search.index_files({path: html for path, html in pages.items() if path in indexed})
+        except search.SearchIndexError as error:
+            raise ContentErrors([Problem("(zoekfunctie)", None, (
+                f"Pagefind kon de zoekindex niet maken: {error}. Voer 'make setup' uit; helpt dat niet, "
+                "meld het dan aan de ontwikkelaars."))]) from None
+        if self.cache is not None:
+            self.cache.search_files = files
+        return files
 
     def _admin_files(self) -> dict[str, str | bytes]:
         from ..editor import cms   # TODO: move the web editor's files below build/ (render/)
