@@ -356,7 +356,8 @@ class BuildSession:
     def not_found_page(self) -> str:
         root = self.site.site_url.split("/", 3)[3] if self.site.site_url.count("/") >= 3 else ""
         job = Page(url="404.html", title="Deze pagina bestaat niet", template="notfound.html",
-                   source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False)
+                   source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False,
+                   header_search=False)    # its own search form is the first thing on it
         return self.renderer().render(job, root="/" + root).html
 
     def sitemap(self) -> str:

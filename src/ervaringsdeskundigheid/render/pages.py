@@ -210,6 +210,7 @@ class SiteRenderer:
             "stylesheets": job.stylesheets, "trail": job.trail, "own_heading": job.own_heading,
             "structured_data": job.context.get("structured_data", ""), "kind_class": job.kind_class,
             "search": search.body_attributes(job.label, job.title, job.search_weight) if job.search else "",
+            "header_search": job.header_search,
         }
         return self.env.get_template("shell.html").render(
             **self.globals, page=page, body=body, root=root, engine=self.engine,

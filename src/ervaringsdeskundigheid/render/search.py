@@ -119,9 +119,9 @@ async def _index(pages: dict[str, str]) -> dict[str, bytes]:
 
 def indexed_text(files: dict[str, bytes]) -> str:
     """Everything Pagefind's bundle holds as text (the pages' text and titles, the words of the
-    index), lower case: what an audit or a test reads to see what the search can show."""
+    index): what an audit or a test reads to see what the search can show."""
     parts = []
     for path, data in files.items():
         if path.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")):
-            parts.append(gzip.decompress(data).decode("utf-8", errors="replace").lower())
+            parts.append(gzip.decompress(data).decode("utf-8", errors="replace"))
     return "\n".join(parts)

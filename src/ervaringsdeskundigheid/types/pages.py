@@ -43,6 +43,7 @@ class Page:
     label: str = "Pagina"                 # the kind of page, in search results
     search: bool = True                   # in the site search (render/search.py)
     search_weight: float = 1.0            # its rank there: < 1 below the other pages, > 1 above
+    header_search: bool = True            # the search button in the header (not where the page has its own)
     noindex: bool = False
     trail: tuple = ()                     # breadcrumb: (title, url), home first
     og_type: str = "website"
