@@ -205,7 +205,7 @@ class BuildSession:
         files = []
         used = item_images(self.site)
         for image in sorted(used):
-            files += [variant.path for variant in images.variants(self.root, image)]
+            files += [path for variant in images.variants(self.root, image) for path in (variant.path, variant.webp_path)]
             if PurePosixPath(image).suffix.lower() in {".jpg", ".jpeg"}:
                 files.append(image)
         return files
