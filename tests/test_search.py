@@ -181,8 +181,10 @@ def test_lists_come_after_the_pages_about_one_thing(browser, served_site):
         question = page.locator(".ed-search__result a[href*='veelgestelde-vragen/#']")
         assert question.count() == 1
         question.click()
-        page.wait_for_function("() => location.hash.length > 1")
-        assert page.evaluate("document.getElementById(decodeURIComponent(location.hash.slice(1))).open")
+        page.wait_for_function("() => location.pathname.endsWith('/veelgestelde-vragen/') && location.hash.length > 1")
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => document.getElementById(decodeURIComponent(location.hash.slice(1))).open",
+                               timeout=5000)
         assert not page.locator("#ed-search").is_visible()
     finally:
         context.close()

@@ -105,8 +105,8 @@ def add_files(session: BuildSession, files, config):
         theirs = files.get_file_from_path(path)
         if theirs is not None:      # a theme file of the same name (sitemap.xml): ours replaces it
             files.remove(theirs)
-        if preview and path.endswith(".html") and isinstance(data, str):
-            # a file whose time tells `serve --dirty` whether the page changed
+        if preview:
+            # a file whose time tells `serve --dirty` whether it changed
             files.append(File.generated(config, path, abs_src_path=preview.page_file(path, data)))
         else:
             files.append(File.generated(config, path, content=data))

@@ -69,7 +69,7 @@ def _variants_cached(source: Path, image: str, mtime: float, size: int) -> tuple
         resized = picture if width == picture.width else picture.resize((width, height), Image.LANCZOS)
         encoded, data = _encode(resized)
         webp = io.BytesIO()
-        encoded.save(webp, format="WEBP", quality=WEBP_QUALITY, method=6)
+        encoded.save(webp, format="WEBP", quality=WEBP_QUALITY)
         result[encoded.width] = Variant(variant_path(image, encoded.width), encoded.width, encoded.height, data,
                                         webp.getvalue())
     return tuple(result[width] for width in sorted(result))

@@ -50,17 +50,24 @@ PRIORITY_FIELD = "voorrang"
 RANKING = {"metaWeights": {"title": 5.0, PRIORITY_FIELD: 7.0}}
 
 
-# The copy of a page Pagefind reads differs in two ways. Pagefind leaves out the text of every
-# <label> (meant for form fields), but a checklist's points are labels of their checkboxes: they
-# become <span>. And Pagefind separates words only at the ends of some block elements (p, li,
-# div, td, h1-h6, ...): after the others a space keeps "Plaats" and "Veendam" two words.
+# The copy of a page Pagefind reads is its marked content only (the shell's <article>, with
+# the page's language), so Pagefind parses a third of the HTML. It differs in two ways more.
+# Pagefind leaves out the text of every <label> (meant for form fields), but a checklist's points
+# are labels of their checkboxes: they become <span>. And Pagefind separates words only at the
+# ends of some block elements (p, li, div, td, h1-h6, ...): after the others a space keeps
+# "Plaats" and "Veendam" two words.
+_BODY = re.compile(r"<article\b[^>]*\sdata-pagefind-body[\s>]")
 _LABEL = re.compile(r"<(/?)label(?=[\s>])")
-_BLOCK_END = re.compile(r"(?=</(?:dt|dd|dl|th|tr|table|caption|summary|details|legend|fieldset|figcaption|figure|"
-                        r"blockquote|ol|aside|header|main)>)")
+_BLOCK_END = re.compile(r"</(dt|dd|dl|th|tr|table|caption|summary|details|legend|fieldset|figcaption|figure|"
+                        r"blockquote|ol|aside)>")
 
 
 def _for_pagefind(html: str) -> str:
-    return _BLOCK_END.sub(" ", _LABEL.sub(r"<\1span", html))
+    start = _BODY.search(html)
+    end = html.rfind("</article>", 0, html.rfind("</main>"))
+    if start and end > start.start():   # the shell's <article> (cards inside are articles too)
+        html = f'<!doctype html><html lang="{LANGUAGE}"><body>{html[start.start():end]}</article></body></html>'
+    return _BLOCK_END.sub(r" </\1>", _LABEL.sub(r"<\1span", html))
 
 
 class SearchIndexError(RuntimeError):
