@@ -9,6 +9,7 @@ back (drafts, people without consent) is in the index.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import urlsplit
 
@@ -30,6 +31,18 @@ STORY_SOURCE = (ROOT / "content/stories/maaike-vindt-betaald-werk.md").read_text
 def _new_page(browser, width: int = 390, height: int = 844):
     context = browser.new_context(viewport={"width": width, "height": height})
     return context, context.new_page()
+
+
+@contextlib.contextmanager
+def _searching(browser, url: str, width: int = 390):
+    """A page of the site at `url` with the search open."""
+    context, page = _new_page(browser, width)
+    try:
+        page.goto(url, wait_until="load")
+        page.locator(".ed-search-open").click()
+        yield page
+    finally:
+        context.close()
 
 
 def _open_with_keyboard(page) -> int:
@@ -111,10 +124,7 @@ def test_nothing_of_the_search_loads_before_the_reader_opens_it(browser, served_
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["telefoon", "desktop"])
 def test_a_query_shows_dutch_results_with_their_kind(browser, served_site, width):
-    context, page = _new_page(browser, width)
-    try:
-        page.goto(served_site, wait_until="load")
-        page.locator(".ed-search-open").click()
+    with _searching(browser, served_site, width) as page:
         paths, status = _query(page, "schulden")
         assert re.fullmatch(r"\d+ resultaten voor ‘schulden’\.", status), status
         assert page.locator(".ed-search__status").get_attribute("role") == "status"
@@ -128,15 +138,10 @@ def test_a_query_shows_dutch_results_with_their_kind(browser, served_site, width
         page.locator(".ed-search__result a").first.click()
         page.wait_for_load_state("load")
         assert urlsplit(page.url).path == PREFIX + paths[0]
-    finally:
-        context.close()
 
 
 def test_results_come_with_more_on_request(browser, served_site):
-    context, page = _new_page(browser)
-    try:
-        page.goto(served_site, wait_until="load")
-        page.locator(".ed-search-open").click()
+    with _searching(browser, served_site) as page:
         paths, status = _query(page, "ervaring")
         total = int(status.split()[0])
         assert total > 10 and len(paths) == 10
@@ -144,8 +149,6 @@ def test_results_come_with_more_on_request(browser, served_site):
         page.wait_for_function("() => document.querySelectorAll('.ed-search__result').length > 10")
         assert page.evaluate("document.activeElement.closest('.ed-search__result') !== null"), \
             "focus moves to the first new result"
-    finally:
-        context.close()
 
 
 def test_the_regional_programmes_come_first_for_opleiding(browser, served_site):
@@ -155,26 +158,18 @@ def test_the_regional_programmes_come_first_for_opleiding(browser, served_site):
     regional = {f"opleidingen/{p['slug']}/" for p in programmes if p.get("regional")}
     elsewhere = {f"opleidingen/{p['slug']}/" for p in programmes if not p.get("regional")}
     assert regional and elsewhere
-    context, page = _new_page(browser)
-    try:
-        page.goto(served_site, wait_until="load")
-        page.locator(".ed-search-open").click()
+    with _searching(browser, served_site) as page:
         shown, _ = _query(page, "opleiding")
         assert set(shown[:len(regional)]) == regional, shown
         ranked = [path.removeprefix(PREFIX) for path in _all_results(page, "opleiding")]
         assert max(ranked.index(path) for path in regional) < min(ranked.index(path) for path in elsewhere
                                                                    if path in ranked), ranked
-    finally:
-        context.close()
 
 
 def test_lists_come_after_the_pages_about_one_thing(browser, served_site):
     """A list that holds its items (the questions) ranks below the reader pages for a word both
     use; a question found on it links to that question."""
-    context, page = _new_page(browser)
-    try:
-        page.goto(served_site, wait_until="load")
-        page.locator(".ed-search-open").click()
+    with _searching(browser, served_site) as page:
         ranked = [path.removeprefix(PREFIX) for path in _all_results(page, "meeloopmaatje")]
         assert "veelgestelde-vragen/" in ranked and ranked[0] != "veelgestelde-vragen/", ranked
         _query(page, "meeloopmaatje")
@@ -186,8 +181,6 @@ def test_lists_come_after_the_pages_about_one_thing(browser, served_site):
         page.wait_for_function("() => document.getElementById(decodeURIComponent(location.hash.slice(1))).open",
                                timeout=5000)
         assert not page.locator("#ed-search").is_visible()
-    finally:
-        context.close()
 
 
 def _indexed_text(site, path: str) -> str:
@@ -260,10 +253,7 @@ def test_dutch_words_find_their_other_forms(browser, served_site, repo_site):
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["telefoon", "desktop"])
 def test_no_results_offers_suggestions_that_search(browser, served_site, width):
-    context, page = _new_page(browser, width)
-    try:
-        page.goto(served_site, wait_until="load")
-        page.locator(".ed-search-open").click()
+    with _searching(browser, served_site, width) as page:
         paths, status = _query(page, "xylofoonconcert")
         assert paths == [] and status.startswith("Geen resultaten voor ‘xylofoonconcert’")
         help_block = page.locator(".ed-search-help")
@@ -274,8 +264,6 @@ def test_no_results_offers_suggestions_that_search(browser, served_site, width):
         assert page.locator("#ed-search-input").input_value() == word
         page.locator(".ed-search__result a").first.wait_for(timeout=15000)
         assert help_block.get_by_role("link", name="Werkgevers").is_visible()
-    finally:
-        context.close()
 
 
 def test_a_link_with_q_opens_the_search_with_that_word(browser, served_site):
@@ -291,15 +279,10 @@ def test_a_link_with_q_opens_the_search_with_that_word(browser, served_site):
 
 def test_index_text_is_never_markup(browser, served_site):
     """Excerpts are built as text: markup-like words in a page stay text."""
-    context, page = _new_page(browser)
-    try:
-        page.goto(served_site, wait_until="load")
-        page.locator(".ed-search-open").click()
+    with _searching(browser, served_site) as page:
         _query(page, "deurwaarder")
         assert page.locator(".ed-search__results script, .ed-search__results img, .ed-search__results iframe").count() == 0
         assert page.locator(".ed-search__results *:not(li, a, p, mark, span, button)").count() == 0
-    finally:
-        context.close()
 
 
 # --- The index -----------------------------------------------------------------------------------
