@@ -117,11 +117,39 @@ async def _index(pages: dict[str, str]) -> dict[str, bytes]:
             if pages:
                 await index.add_directory(str(site), glob="**/*.html")
             await index.write_files(output_path=str(bundle))
+            await _written(bundle)
         finally:
             await service.close()
         return {f"{OUTPUT}/{relative}": file.read_bytes()
                 for file in sorted(bundle.rglob("*")) if file.is_file()
                 and _SERVED.fullmatch(relative := file.relative_to(bundle).as_posix())}
+
+
+async def _written(bundle: Path, wait: float = 0.05, limit: float = 30.0) -> None:
+    """Pagefind 1.5.2 confirms that it wrote its files before the last bytes are on disk (fixed
+    after 1.5.2: Pagefind #1272), and closing it then leaves a file cut short: a site whose search
+    is broken. So wait until every file is complete (gzip files unpack, JSON parses) and no file
+    grows any more."""
+    previous = None
+    for _ in range(int(limit / wait)):
+        sizes = {path: path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
+        if sizes == previous and all(_complete(path) for path in sizes):
+            return
+        previous = sizes
+        await asyncio.sleep(wait)
+    raise SearchIndexError(f"Pagefind schreef zijn bestanden niet helemaal, ook niet na {limit:.0f} seconden")
+
+
+def _complete(path: Path) -> bool:
+    data = path.read_bytes()
+    try:
+        if data[:2] == b"\x1f\x8b":
+            gzip.decompress(data)
+        elif path.suffix == ".json":
+            json.loads(data)
+        return bool(data)
+    except (OSError, EOFError, ValueError):
+        return False
 
 
 def indexed_text(files: dict[str, bytes]) -> str:
