@@ -350,3 +350,20 @@ def test_a_broken_indexer_is_a_dutch_problem(project, monkeypatch):
     with pytest.raises(ContentErrors) as raised:
         session.outputs()
     assert "Pagefind kon de zoekindex niet maken" in raised.value.report()
+
+
+def test_a_file_pagefind_has_not_finished_is_never_taken(tmp_path):
+    """Pagefind 1.5.2 may confirm its writes before the last bytes are on disk: the index is
+    taken only when every file is complete."""
+    import asyncio
+    import gzip
+
+    whole = gzip.compress(b"pagefind_dcd{}")
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "nl_1.pf_fragment").write_bytes(whole[:-4])      # cut short
+    (tmp_path / "pagefind-entry.json").write_text('{"version":', encoding="utf-8")
+    with pytest.raises(search.SearchIndexError):
+        asyncio.run(search._written(tmp_path, wait=0.01, limit=0.1))
+    (tmp_path / "fragment" / "nl_1.pf_fragment").write_bytes(whole)
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "1.5.2"}', encoding="utf-8")
+    asyncio.run(search._written(tmp_path, wait=0.01, limit=0.1))
