@@ -357,13 +357,18 @@ def test_a_file_pagefind_has_not_finished_is_never_taken(tmp_path):
     taken only when every file is complete."""
     import asyncio
     import gzip
+    from concurrent.futures import ThreadPoolExecutor
+
+    def written():   # in a thread: the browser tests keep an event loop running in this one
+        with ThreadPoolExecutor(1) as thread:
+            return thread.submit(asyncio.run, search._written(tmp_path, wait=0.01, limit=0.1)).result()
 
     whole = gzip.compress(b"pagefind_dcd{}")
     (tmp_path / "fragment").mkdir()
     (tmp_path / "fragment" / "nl_1.pf_fragment").write_bytes(whole[:-4])      # cut short
     (tmp_path / "pagefind-entry.json").write_text('{"version":', encoding="utf-8")
     with pytest.raises(search.SearchIndexError):
-        asyncio.run(search._written(tmp_path, wait=0.01, limit=0.1))
+        written()
     (tmp_path / "fragment" / "nl_1.pf_fragment").write_bytes(whole)
     (tmp_path / "pagefind-entry.json").write_text('{"version": "1.5.2"}', encoding="utf-8")
-    asyncio.run(search._written(tmp_path, wait=0.01, limit=0.1))
+    written()
