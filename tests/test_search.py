@@ -372,3 +372,18 @@ def test_a_file_pagefind_has_not_finished_is_never_taken(tmp_path):
     (tmp_path / "fragment" / "nl_1.pf_fragment").write_bytes(whole)
     (tmp_path / "pagefind-entry.json").write_text('{"version": "1.5.2"}', encoding="utf-8")
     written()
+
+
+def test_the_same_pages_take_the_kept_index_and_changed_pages_a_new_one(tmp_path):
+    pages = {"verhalen/a/index.html": '<html lang="nl"><body><main><article class="x" data-pagefind-body>'
+                                      "<h1>Een</h1><p>Het kolibriewoord.</p></article></main></body></html>"}
+    cache = tmp_path / "cache"
+    first = search.index_files(pages, cache=cache)
+    assert [path.name for path in cache.iterdir()] and "kolibriewoord" in search.indexed_text(first)
+    (cache / next(cache.iterdir()).name / "pagefind-entry.json").write_text("{", encoding="utf-8")   # damaged
+    assert search.index_files(pages, cache=cache) == first, "a damaged copy is made again"
+    assert search.index_files(pages, cache=cache) == first
+    changed = {path: html.replace("kolibriewoord", "zeppelinwoord") for path, html in pages.items()}
+    second = search.index_files(changed, cache=cache)
+    assert "zeppelinwoord" in search.indexed_text(second) and "kolibriewoord" not in search.indexed_text(second)
+    assert len(list(cache.iterdir())) == 1, "only the newest index is kept"

@@ -401,7 +401,8 @@ class BuildSession:
             return self.cache.search_files
         indexed = {urls.output_file(job.url) for job in self.jobs.values() if job.search}
         try:
-            files = search.index_files({path: html for path, html in pages.items() if path in indexed})
+            files = search.index_files({path: html for path, html in pages.items() if path in indexed},
+                                       cache=self.root / CACHE_DIR / "search")
         except search.SearchIndexError as error:
             raise ContentErrors([Problem("(zoekfunctie)", None, (
                 f"Pagefind kon de zoekindex niet maken: {error}. Voer 'make setup' uit; helpt dat niet, "

@@ -15,7 +15,8 @@ above a match in a title (`RANKING`): the regional programmes come before those 
 and a word in another page's title counts five times.)
 
 The index is made in one call to Pagefind's Python API (`index_files`): the pages go into a
-private temporary folder, Pagefind indexes that folder and writes its bundle into another;
+private temporary folder (in memory where the system has one), Pagefind indexes that folder and
+writes its bundle into another;
 the bundle comes back as bytes for the one writer. (Pagefind's wrapper answers one message
 per 0.1 s, so adding 800 pages one by one would take 80 s; and its `get_files` stalls on a
 reply above 2 MiB, which a 600-article site exceeds.) The browser loads the bundle only when
@@ -26,8 +27,11 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import hashlib
 import json
+import os
 import re
+import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -37,6 +41,7 @@ from markupsafe import Markup, escape
 OUTPUT = "pagefind"                 # the bundle's folder in the site
 LANGUAGE = "nl"                     # Dutch stemming (Snowball), whatever a page declares
 TIMEOUT = 300                       # seconds; a stuck indexer never hangs a build
+_MEMORY = "/dev/shm"                # a folder in memory (Linux): the pages and the bundle never touch a disk
 # Inside the indexed content, but not what the page is about.
 EXCLUDED = ("nav", "aside", "form", "script", ".ed-trail", ".ed-badge", ".ed-source", ".ed-share",
             ".ed-belongs", ".ed-back", ".ed-related", ".ed-next", ".ed-filters", ".ed-filter-status",
@@ -92,29 +97,76 @@ def ranking_json() -> str:
     return json.dumps(RANKING, separators=(",", ":"))
 
 
-def index_files(pages: dict[str, str]) -> dict[str, bytes]:
+def index_files(pages: dict[str, str], cache: Path | None = None) -> dict[str, bytes]:
     """Pagefind's bundle for `pages` (path in the site -> finished HTML), by path in the
-    site ('pagefind/pagefind.js', ...). Raises SearchIndexError when Pagefind fails."""
+    site ('pagefind/pagefind.js', ...). Raises SearchIndexError when Pagefind fails.
+    `cache`: a folder that keeps the bundle of the last pages indexed; the very same pages again
+    (a site built once more without a change, `make check` then `make build`) take it from there."""
+    copies = {path: _for_pagefind(html) for path, html in sorted(pages.items())}
+    key = _key(copies)
+    if cache is not None and (kept := _cached(cache / key)) is not None:
+        return kept
     try:   # in a thread of its own: the caller may have an event loop running (Playwright's, in tests)
         with ThreadPoolExecutor(1) as worker:
-            return worker.submit(lambda: asyncio.run(asyncio.wait_for(_index(pages), TIMEOUT))).result()
+            files = worker.submit(lambda: asyncio.run(asyncio.wait_for(_index(copies), TIMEOUT))).result()
     except Exception as error:   # the wrapper raises plain exceptions (and asyncio.TimeoutError)
         raise SearchIndexError(str(error) or type(error).__name__) from error
+    if cache is not None:
+        _keep(cache, key, files)
+    return files
 
 
-async def _index(pages: dict[str, str]) -> dict[str, bytes]:
+def _key(copies: dict[str, str]) -> str:
+    """What the bundle is made from: Pagefind's version, the settings and every page's copy."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{version('pagefind_bin')}\0{LANGUAGE}\0{EXCLUDED}".encode())
+    for path, html in copies.items():
+        digest.update(f"\0{path}\0{html}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _cached(folder: Path) -> dict[str, bytes] | None:
+    try:
+        files = {f"{OUTPUT}/{file.relative_to(folder).as_posix()}": file
+                 for file in sorted(folder.rglob("*")) if file.is_file()}
+        if f"{OUTPUT}/pagefind-entry.json" in files and all(_complete(file) for file in files.values()):
+            return {path: file.read_bytes() for path, file in files.items()}
+    except OSError:
+        pass
+    return None
+
+
+def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
+    """Only the newest bundle is kept; a cache that cannot be written costs time, never a build."""
+    try:
+        for old in cache.glob("*"):
+            shutil.rmtree(old, ignore_errors=True)
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache))
+        for path, data in files.items():
+            target = partial / path.removeprefix(f"{OUTPUT}/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        partial.rename(cache / key)
+    except OSError:
+        pass
+
+
+async def _index(copies: dict[str, str]) -> dict[str, bytes]:
     from pagefind.service import PagefindService   # the binary's wrapper (PyPI pagefind[bin])
 
-    with tempfile.TemporaryDirectory(prefix="section-search-") as folder:
+    with tempfile.TemporaryDirectory(prefix="section-search-", dir=_MEMORY if os.access(_MEMORY, os.W_OK) else None) \
+            as folder:
         site, bundle = Path(folder) / "site", Path(folder) / "bundle"
-        for path, html in pages.items():
+        for path, html in copies.items():
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_for_pagefind(html), encoding="utf-8")
+            target.write_text(html, encoding="utf-8")
         service = await PagefindService().launch()
         try:
             index = await service.create_index({"force_language": LANGUAGE, "exclude_selectors": list(EXCLUDED)})
-            if pages:
+            if copies:
                 await index.add_directory(str(site), glob="**/*.html")
             await index.write_files(output_path=str(bundle))
             await _written(bundle)
@@ -125,7 +177,7 @@ async def _index(pages: dict[str, str]) -> dict[str, bytes]:
                 and _SERVED.fullmatch(relative := file.relative_to(bundle).as_posix())}
 
 
-async def _written(bundle: Path, wait: float = 0.05, limit: float = 30.0) -> None:
+async def _written(bundle: Path, wait: float = 0.02, limit: float = 30.0) -> None:
     """Pagefind 1.5.2 confirms that it wrote its files before the last bytes are on disk (fixed
     after 1.5.2: Pagefind #1272), and closing it then leaves a file cut short: a site whose search
     is broken. So wait until every file is complete (gzip files unpack, JSON parses) and no file
