@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.lock-installed
 
-.PHONY: build serve test check new report lock setup system-packages clean posters handouts newsletter bench
+.PHONY: build serve test check new report lock setup system-packages clean posters handouts newsletter bench bereik
 
 # make reports a failing command with an English line ("make: *** [check] Error 1") after our
 # Dutch message. The editors' targets end make quietly instead: on failure the recipe stops make
@@ -54,9 +54,9 @@ $(BIN)/python:
 # Reinstall only when the lock file (or the package metadata) changed.
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check --quiet --no-deps --require-hashes -r requirements.lock
-	@# The hook and the scripts put src/ on the path themselves, so a plain `mkdocs build` in any
-	@# virtualenv with the lock installed works too; this .pth only helps tools such as pytest.
-	$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'ervaringsdeskundigheid.pth').write_text('$(CURDIR)/src\\n')"
+	@# The package itself, editable: scripts and tests import it; edits to src/ count at once. (The MkDocs
+	@# hook also finds src/ by itself, so a host's plain `mkdocs build` after installing the lock works.)
+	$(BIN)/pip install --disable-pip-version-check --quiet --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
 # Print-ready posters and banners from data/partners.yml into dist/posters/ (pdftoppm makes
@@ -73,6 +73,11 @@ handouts: setup system-packages
 # suggested LinkedIn posts. make newsletter ARGS="--since 2025-09-01"
 newsletter: setup system-packages
 	@$(call quietly,$(BIN)/python scripts/newsletter.py $(ARGS))
+
+# Reach of the posters from the web server's access log (counts only, nothing personal), into
+# dist/bereik/: make bereik LOG=access.log (rotated logs: LOG="logs/access.log*")
+bereik: setup
+	@$(call quietly,$(BIN)/python scripts/bereik.py $(LOG) $(ARGS))
 
 # Debian packages the tests need: Chromium for the real-browser tests (Playwright cannot
 # download its own here), poppler-utils (pdftoppm, pdffonts) for the poster checks and a Java

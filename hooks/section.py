@@ -40,3 +40,7 @@ def on_files(files, config):
 
 def on_post_build(config):
     adapter.finish(adapter.session_of(config), config)
+
+
+def on_build_error(error):
+    adapter.build_error(error)

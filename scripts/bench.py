@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+sys.path.insert(0, str(ROOT))   # tools/ (the package itself is installed)
 
-from tools.benchmark import main  # noqa: E402
+from tools.benchmark import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:], repo=ROOT))

@@ -1,6 +1,8 @@
 """`make check`: every check of the build, without building the site.
 
-Exit code 0 when everything is fine, 1 with Dutch messages naming file and field otherwise.
+Exit code 0 when everything is fine, 1 with Dutch messages naming file, item, field and line
+otherwise. Items that stay off the site (a draft, a date ahead, no active consent) are named
+either way, with the reason and what to do.
 """
 
 from __future__ import annotations
@@ -10,16 +12,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.core.problems import ContentErrors  # noqa: E402
-from ervaringsdeskundigheid.editor.check import check_project  # noqa: E402
+from ervaringsdeskundigheid.core.problems import ContentErrors
+from ervaringsdeskundigheid.editor.check import check_project
 
 
 def main() -> int:
     started = time.perf_counter()
     result = check_project(ROOT)
     seconds = time.perf_counter() - started
+    if result.notices:
+        print(f"Niet op de site: {len(result.notices)} {'stuk' if len(result.notices) == 1 else 'stukken'} "
+              "(geen fout, wel goed om te weten).")
+        for notice in result.notices:
+            print(f"  - {notice}")
     if result.problems:
         print(ContentErrors(result.problems).report("Controle mislukt: {count} {noun} gevonden. "
                                                      "Verbeter ze en probeer het opnieuw."))

@@ -14,7 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.outreach.handouts import GROUPINGS, OUTPUT_DIR, HandoutErrors, generate_handouts
+from ervaringsdeskundigheid.core.text import dutch_date
+from ervaringsdeskundigheid.outreach.handouts import (EXPERTS_FILE, GROUPINGS, OUTPUT_DIR, HandoutErrors,
+                                                      generate_handouts)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,6 +40,10 @@ def main(argv: list[str]) -> int:
         print(f"  {OUTPUT_DIR}/{name} ({_pages(pages)})")
     people = "1 ervaringsdeskundige" if run.people == 1 else f"{run.people} ervaringsdeskundigen"
     print(f"Klaar: {len(run.files)} handouts in {run.seconds:.1f} s, met {people} (alleen met toestemming).")
+    for person in run.ending:
+        print(f"Let op: de toestemming van {person.name} eindigt op {dutch_date(person.ends)}. Deel "
+              f"{OUTPUT_DIR}/{EXPERTS_FILE} daarna niet meer uit en maak een nieuwe lijst (make handouts). "
+              "Op de lijst staat tot wanneer hij geldt.")
     return 0
 
 

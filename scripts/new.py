@@ -6,12 +6,25 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds  # noqa: E402
+from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds, with_github_links
+
+GUIDE = ROOT / "CONTRIBUTING.md"
+
+
+def write_links() -> int:
+    """The links to GitHub's new-file page in CONTRIBUTING.md, for the repository in data/site.yml."""
+    from ervaringsdeskundigheid.editor.scaffold import guide_repository
+
+    repository = guide_repository(ROOT)
+    GUIDE.write_text(with_github_links(GUIDE.read_text(encoding="utf-8"), repository), encoding="utf-8")
+    print(f"De links in {GUIDE.name} zijn bijgewerkt voor {repository}.")
+    return 0
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["--links"]:
+        return write_links()
     if len(argv) != 2 or not argv[0]:
         print(f'Gebruik: make new KIND=<soort> TITLE="Titel". Soorten: {", ".join(kinds())}.', file=sys.stderr)
         return 1

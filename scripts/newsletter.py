@@ -1,7 +1,7 @@
 """Make the newsletter of new stories and blogs: e-mail-safe HTML, a plain-text twin and
 suggested LinkedIn posts.
 
-Usage: python scripts/newsletter.py [--since JJJJ-MM-DD] [--date JJJJ-MM-DD]
+Usage: python scripts/newsletter.py [--since JJJJ-MM-DD] [--date JJJJ-MM-DD] [--tool mailchimp|laposta]
        (or: make newsletter ARGS="--since 2025-09-01")
 Without --since: everything since the previous newsletter in dist/newsletter/, or else the
 newest stories and blogs.
@@ -17,7 +17,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.outreach.newsletter import OUTPUT_DIR, NewsletterErrors, make_newsletter
+from ervaringsdeskundigheid.outreach.newsletter import DEFAULT_TOOL, OUTPUT_DIR, TOOLS, NewsletterErrors, make_newsletter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,10 +38,12 @@ def main(argv: list[str]) -> int:
                         help="alles wat op of na deze datum is gepubliceerd (standaard: alles sinds de vorige "
                              "nieuwsbrief in dist/newsletter/, of anders de nieuwste stukken)")
     parser.add_argument("--date", metavar="JJJJ-MM-DD", help="datum van de nieuwsbrief (standaard: vandaag)")
+    parser.add_argument("--tool", choices=list(TOOLS), default=DEFAULT_TOOL,
+                        help=f"het programma waarmee je verstuurt, voor de afmeldlink (standaard: {DEFAULT_TOOL})")
     args = parser.parse_args(argv)
     issue = _date("--date", args.date)
     try:
-        run = make_newsletter(ROOT, _date("--since", args.since), issue=issue)
+        run = make_newsletter(ROOT, _date("--since", args.since), issue=issue, tool=args.tool)
     except NewsletterErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
@@ -50,7 +52,8 @@ def main(argv: list[str]) -> int:
     print(f"Nieuwsbrief met {count} {'stuk' if count == 1 else 'stukken'} {period}:")
     for item in run.items:
         print(f"  - {item.kind}: {item.title}")
-    for path, what in ((run.html, "HTML voor Laposta of Mailchimp"), (run.text, "tekstversie"),
+    for path, what in ((run.html, f"HTML voor {TOOLS[args.tool].label}; Laposta of Mailchimp kies je met --tool"),
+                       (run.text, "tekstversie"),
                        (run.linkedin, "voorstellen voor LinkedIn")):
         print(f"  {OUTPUT_DIR}/{path.name}  ({what})")
     return 0

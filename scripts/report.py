@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
 
-from ervaringsdeskundigheid.core.problems import ContentErrors  # noqa: E402
-from ervaringsdeskundigheid.editor.report import as_html, as_text, build_report  # noqa: E402
+from ervaringsdeskundigheid.core.problems import ContentErrors
+from ervaringsdeskundigheid.editor.report import as_html, as_text, build_report
 
 OUTPUT = ROOT / "dist" / "rapport" / "index.html"
 

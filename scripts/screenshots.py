@@ -12,11 +12,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+sys.path.insert(0, str(ROOT))   # tools/ (the package itself is installed)
 
-from tools.devserver import launch_chromium, serve_directory  # noqa: E402
+from tools.devserver import launch_chromium, serve_directory
 WIDTHS = {"telefoon": 390, "desktop": 1280}
-DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-vindt-betaald-werk/"]
+DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-en-de-ervaringsdeskundige/"]
 
 
 def main(paths: list[str]) -> None:

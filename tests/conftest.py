@@ -75,10 +75,21 @@ def tree_digest(directory: Path) -> str:
     return digest.hexdigest()
 
 
+IN_SHORT = "in_short: Dit is een kort stuk in gewone taal."
+
+
+def with_in_short(front_matter: str) -> str:
+    """Front matter with the required "In het kort" (`in_short`), unless the test writes its own
+    (or tests what happens without it, by naming it)."""
+    if "in_short" in front_matter:
+        return front_matter
+    return front_matter.rstrip("\n") + "\n" + IN_SHORT
+
+
 def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst van het verhaal.\n",
                 kind: str = "stories") -> Path:
     path = project / "content" / kind / name
-    path.write_text(f"---\n{front_matter.strip()}\n---\n{body}", encoding="utf-8")
+    path.write_text(f"---\n{with_in_short(front_matter.strip())}\n---\n{body}", encoding="utf-8")
     return path
 
 

@@ -181,3 +181,37 @@ def assert_print_ready(pdf_path: Path, *, author: str) -> None:
     assert meta["Author"] == author
     assert meta["Title"].strip()
     assert "http://" not in text(pdf_path) and "https://" not in text(pdf_path)
+
+
+def text_sizes(pdf_path: Path) -> dict[float, int]:
+    """Characters drawn per effective font size in pt (Tf size × text matrix × CTM scale), all pages."""
+    import math
+    from collections import Counter
+
+    sizes: Counter = Counter()
+    with pikepdf.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            scale, stack = 1.0, []
+            font_size, matrix_scale = 0.0, 1.0
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name == "q":
+                    stack.append(scale)
+                elif name == "Q":
+                    scale = stack.pop()
+                elif name == "cm":
+                    a, b, c, d = (float(v) for v in operands[:4])
+                    scale *= math.sqrt(abs(a * d - b * c))
+                elif name == "Tf":
+                    font_size = float(operands[1])
+                elif name == "Tm":
+                    a, b, c, d = (float(v) for v in operands[:4])
+                    matrix_scale = math.sqrt(abs(a * d - b * c))
+                elif name == "BT":
+                    matrix_scale = 1.0
+                elif name in {"Tj", "TJ", "'", '"'}:
+                    value = operands[-1]
+                    count = (sum(len(bytes(item)) for item in value if isinstance(item, pikepdf.String))
+                             if isinstance(value, pikepdf.Array) else len(bytes(value)))
+                    sizes[round(font_size * matrix_scale * scale, 2)] += count
+    return dict(sizes)

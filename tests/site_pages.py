@@ -46,7 +46,7 @@ PAGES = {
     "home": "",
     **{f"categorie-{key}": path for key, path in CATEGORIES.items()},
     "categorie-verhalen": "aspirant-ervaringsdeskundige/verhalen/",
-    "verhaal": "verhalen/maaike-vindt-betaald-werk/",
+    "verhaal": "verhalen/maaike-en-de-ervaringsdeskundige/",
     "blog": f"blogs/{_first_article('blogs')}/",
     "verhalen-overzicht": "verhalen/",
     "blogs-overzicht": "blogs/",

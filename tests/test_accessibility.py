@@ -175,7 +175,7 @@ def _visibly_focused(state: dict) -> bool:
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("path", ["", "aspirant-ervaringsdeskundige/", "verhalen/maaike-vindt-betaald-werk/"],
+@pytest.mark.parametrize("path", ["", "aspirant-ervaringsdeskundige/", "verhalen/maaike-en-de-ervaringsdeskundige/"],
                          ids=["home", "categorie", "verhaal"])
 def test_first_tab_reaches_visible_skip_link(browser, served_site, path, width):
     with _page(browser, width, bypass_csp=True) as page:     # the test adds a stylesheet

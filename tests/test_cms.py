@@ -20,7 +20,7 @@ from conftest import ROOT, TODAY, check, messages, write_story
 from ervaringsdeskundigheid.core.consent import Consent
 from ervaringsdeskundigheid.core.fields import meta
 from ervaringsdeskundigheid.core.settings import SiteSettings
-from ervaringsdeskundigheid.editor import cms
+from ervaringsdeskundigheid.render import webeditor as cms
 from ervaringsdeskundigheid.render import csp
 from ervaringsdeskundigheid.types import TYPES, by_id
 
@@ -30,7 +30,8 @@ REQUIRED = {"stories": "content/stories", "blogs": "content/blogs", "opleidingen
             "functieprofielen": "data/functieprofielen.yml", "experts": "data/experts.yml",
             "organisations": "data/organisations.yml", "faq": "data/faq.yml", "checklists": "data/checklists.yml",
             "menukaart": "data/menukaart.yml", "monitor": "data/monitor.yml", "partners": "data/partners.yml",
-            "categories": "data/categories.yml", "authors": "data/authors.yml", "begrippen": "data/begrippen.yml"}
+            "categories": "data/categories.yml", "authors": "data/authors.yml", "begrippen": "data/begrippen.yml",
+            "redirects": "data/redirects.yml"}
 SETTINGS = SiteSettings.model_validate(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8")))
 
 
@@ -161,12 +162,13 @@ def agreement_problems(model: type[BaseModel], fields: list[dict], ctype, path: 
             continue
         required = cms_field.get("required", True)
         inherited = ctype.id == "partners" and model is ctype.schema and name == "campaign"
-        if required != (info.is_required() and not inherited):
+        form_required = bool(meta(model, name).get("form_required"))      # a rule between fields decides the rest
+        if required != ((info.is_required() or form_required) and not inherited):
             problems.append(f"{where}: required {required}, schema {info.is_required()}")
         if not cms_field.get("hint") or not info.description:
             problems.append(f"{where}: no Dutch hint")
-        elif cms_field["hint"].lower() != info.description.lower() and cms_field.get("widget") != "boolean" \
-                and not inherited:
+        elif cms_field["hint"].lower() != cms._form_hint(info.description, cms.shape(info.annotation, info.metadata)).lower() \
+                and cms_field.get("widget") != "boolean" and not inherited:
             problems.append(f"{where}: hint {cms_field['hint']!r} is not the schema's description")
         if cms_field.get("label", name) == name:
             problems.append(f"{where}: no Dutch label")
@@ -184,6 +186,9 @@ def agreement_problems(model: type[BaseModel], fields: list[dict], ctype, path: 
         is_list = typing.get_origin(_parts(info.annotation)[0][0]) is list
         if pattern and not is_list and cms_field.get("pattern", [None])[0] != pattern:
             problems.append(f"{where}: pattern {cms_field.get('pattern')} is not {pattern!r}")
+        if meta(model, name).get("widget") == "image":
+            if cms_field.get("accept") != cms.IMAGE_TYPES:          # only what core/media.py accepts
+                problems.append(f"{where}: the image picker accepts more than the build")
         if not pattern and "pattern" in cms_field:
             problems.append(f"{where}: a pattern the schema does not have")
         options = _literal(info.annotation)
@@ -288,6 +293,30 @@ def test_the_config_is_valid_for_the_installed_sveltia(config):
     assert list(jsonschema.Draft7Validator(schema).iter_errors(wrong))   # the schema does catch typos
 
 
+def test_an_expert_needs_consent_with_its_date_and_what_may_be_shown(config):
+    """The form refuses to save an expert without consent: the group, its date and its scope are
+    required (no default scope anywhere)."""
+    fields = {f["name"]: f for f in fields_of(collections(config)["experts"])}
+    consent = fields["consent"]
+    assert consent.get("required", True) is True and consent["widget"] == "object"
+    inner = {f["name"]: f for f in consent["fields"]}
+    assert inner["date"].get("required", True) is True and inner["date"]["widget"] == "datetime"
+    assert inner["scope"].get("required", True) is True and inner["scope"]["multiple"] is True
+    assert "default" not in inner["scope"]
+    assert inner["withdrawn"]["required"] is False
+    assert [o["label"] for o in inner["scope"]["options"]][:3] == ["Naam", "Organisatie", "Functie"]
+
+
+def test_images_are_limited_to_what_the_build_accepts(config):
+    """The uploader offers only JPEG, PNG and WebP (no GIF, SVG or AVIF), as core/media.py accepts."""
+    from ervaringsdeskundigheid.core.media import FORMATS
+
+    stories = {f["name"]: f for f in collections(config)["stories"]["fields"]}
+    assert stories["image"]["accept"] == "image/jpeg,image/png,image/webp"
+    assert {kind.split("/")[1].upper() for kind in stories["image"]["accept"].split(",")} == set(FORMATS)
+    assert config["media_libraries"]["default"]["config"]["max_file_size"] == cms.MAX_BYTES
+
+
 def test_the_repository_comes_from_the_settings_or_from_github_actions(monkeypatch):
     monkeypatch.delenv(cms.REPOSITORY_ENV, raising=False)
     assert cms.editor_config(SETTINGS)["backend"]["repo"] == (SETTINGS.repository or cms.PLACEHOLDER_REPOSITORY)
@@ -305,7 +334,7 @@ def test_an_image_path_as_the_editor_writes_it_is_accepted(project):
     assert check(project) == []
     write_story(project, "met-foto.md", "title: Met foto\ndate: 2025-05-01\ndescription: Een verhaal met een foto.\n"
                 "categories: [aspirant]\nimage: /etc/passwd.jpg\nimage_alt: Een koffietafel")
-    assert "content/stories/met-foto.md, veld 'image'" in messages(check(project))
+    assert "content/stories/met-foto.md (regel 6), item 'Met foto', veld 'Afbeelding' ('image')" in messages(check(project))
 
 
 # --- the admin folder -----------------------------------------------------------------------------
@@ -331,8 +360,33 @@ def test_the_admin_folder_loads_nothing_from_other_hosts(admin):
     page = admin["admin/index.html"].decode("utf-8")
     assert f'content="{csp.admin_policy()}"' in page and 'lang="nl"' in page and "noindex" in page
     found = violations(page, "admin/index.html")
-    assert found == ["admin/index.html: script from 'nl.js'", "admin/index.html: script from 'sveltia-cms.js'"]
+    assert found == ["admin/index.html: script from 'frame.js'", "admin/index.html: script from 'nl.js'",
+                     "admin/index.html: script from 'sveltia-cms.js'"]
     assert "sourceMappingURL" not in bundle[-300:]
+
+
+def test_the_interface_has_a_dutch_string_for_every_english_one(admin):
+    """Every string of Sveltia's English interface has a Dutch one (its own, or admin/nl-extra.json),
+    and the editor never offers to switch to the browser's language."""
+    def keys(strings, prefix=""):
+        found = set()
+        for key, value in strings.items():
+            found |= keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
+        return found
+
+    english = json.loads((PACKAGE / "locales/en-US.json").read_text(encoding="utf-8"))
+    version = json.loads((PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    dutch = json.loads(admin[f"admin/unpkg/@sveltia/cms@{version}/locales/nl.json"])
+    assert keys(english) - keys(dutch) == set()
+    stock = json.loads((PACKAGE / "locales/nl.json").read_text(encoding="utf-8"))
+    extra = json.loads((ROOT / "src/ervaringsdeskundigheid/render/admin/nl-extra.json").read_text(encoding="utf-8"))
+    assert set(extra) == keys(english) - keys(stock), "nl-extra.json lists exactly what Sveltia lacks"
+    for key, text in extra.items():                      # placeholders kept
+        english_text = next(v for k, v in [(key, english)] for v in [__import__("functools").reduce(
+            lambda d, part: d[part], key.split("."), english)])
+        assert set(re.findall(r"\{\$\w+", text)) == set(re.findall(r"\{\$\w+", english_text)), key
+    bundle = admin["admin/sveltia-cms.js"].decode("utf-8")
+    assert cms.LANGUAGE_BANNER not in bundle and "newLanguageCta" in bundle
 
 
 def test_an_unknown_bundle_stops_the_build_instead_of_loading_from_other_hosts():
@@ -347,7 +401,7 @@ def test_an_unknown_bundle_stops_the_build_instead_of_loading_from_other_hosts()
 def test_without_the_npm_package_admin_explains_itself(tmp_path):
     said, problems = [], []
     files = cms.admin_files(tmp_path, SETTINGS, problems, say=said.append)
-    assert set(files) == {"admin/config.yml", "admin/index.html"} and problems == []
+    assert set(files) == {"admin/config.yml", "admin/index.html", "admin/admin.css", "admin/frame.js"} and problems == []
     page = files["admin/index.html"].decode("utf-8")
     assert "make setup" in page and "<script" not in page and violations(page) == []
     assert said and "make setup" in said[0]

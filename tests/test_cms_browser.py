@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from PIL import Image
 from playwright.sync_api import Page, expect
 
@@ -25,6 +26,7 @@ from ervaringsdeskundigheid.build.session import BuildSession
 from tools.devserver import serve_directory
 
 EDITED = ("content", "data")          # what the editor reads and writes
+CATEGORY_TITLES = {c["id"]: c["title"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
 INIT = """
 window.showDirectoryPicker = async () =>
   (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true });
@@ -69,7 +71,7 @@ def editor_site(tmp_path_factory):
     """A copy of the project built with the web editor (the npm package of the repository)."""
     project = copy_project(tmp_path_factory.mktemp("cms") / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    result = run_build(project, project / "site")
+    result = run_build(project, project / "site", GITHUB_REPOSITORY="voorbeeld/site")   # as in CI: the PR link
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site/admin/sveltia-cms.js").is_file(), "the web editor was not built (run make setup)"
     with serve_directory(project / "site", site_prefix()) as base:
@@ -170,9 +172,10 @@ def create_story(page: Page, base: str) -> None:
     field(page, "Datum").get_by_role("textbox").fill("2025-10-01")
     field(page, "Samenvatting").get_by_role("textbox").fill(
         "Sanne had jaren geen werk. Nu helpt ze bezoekers van de bibliotheek met brieven en formulieren.")
+    field(page, "In het kort").get_by_role("textbox").fill("Sanne helpt mensen in de bibliotheek met hun brieven.")
     categories = field(page, "Categorieën")
-    categories.get_by_role("checkbox", name="Ervaringsdeskundige", exact=True).check()
-    categories.get_by_role("checkbox", name="Werkgevers", exact=True).check()
+    categories.get_by_role("checkbox", name=CATEGORY_TITLES["ervaringsdeskundige"], exact=True).check()
+    categories.get_by_role("checkbox", name=CATEGORY_TITLES["werkgevers"], exact=True).check()
     field(page, "Trefwoorden").get_by_role("textbox").first.fill("bibliotheek, werk")
     field(page, "Afbeelding").get_by_role("button", name="Bladeren").click()
     dialog = page.get_by_role("dialog", name="Afbeelding selecteren")
@@ -202,36 +205,97 @@ def create_expert(page: Page, base: str) -> None:
     page.get_by_role("button", name=re.compile("Ervaringsdeskundige.? toevoegen")).click()
     field(page, "Id").get_by_role("textbox").fill("gerrit-voorbeeld")
     field(page, "Naam").get_by_role("textbox").fill("Gerrit Voorbeeld")
+    field(page, "Categorieën").get_by_role("checkbox", name=CATEGORY_TITLES["ervaringsdeskundige"], exact=True).check()
+    # Without consent the form refuses to save (the schema requires it; no default scope).
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_be_visible()
+    expect(field(page, "Datum van toestemming").get_by_role("alert").first).to_be_visible()
+    field(page, "Datum van toestemming").get_by_role("textbox").fill("2025-10-02")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(field(page, "Wat mogen we tonen?").get_by_role("alert").first).to_be_visible()   # no default scope
     field(page, "Organisatie").get_by_role("combobox").click()
     page.get_by_role("option", name="Lefier", exact=True).click()
     field(page, "Functie").get_by_role("textbox").fill("Ervaringsdeskundige wonen")
     field(page, "E-mailadres").get_by_role("textbox").fill("gerrit@example.org")
-    field(page, "Categorieën").get_by_role("checkbox", name="Ervaringsdeskundige", exact=True).check()
-    field(page, "Toestemming").get_by_role("checkbox").first.check()
-    field(page, "Datum van toestemming").get_by_role("textbox").fill("2025-10-02")
     scope = field(page, "Wat mogen we tonen?")
     for label in ("Naam", "Organisatie", "Functie"):
         scope.get_by_role("combobox").click()
         page.get_by_role("option", name=label, exact=True).click()
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
+    page.wait_for_url(re.compile(r"#/collections/experts$"))     # back at the list: the save is done
 
 
-def test_a_story_and_an_expert_made_in_the_editor_pass_the_check_and_build(editor, tmp_path):
+def click_add(page: Page, label: str) -> None:
+    """The "… toevoegen" button under a long list: Sveltia renders the items as they scroll into
+    view, so the button moves until the list is complete."""
+    button = page.get_by_role("button", name=re.compile(f"{label}.? toevoegen"))
+    for _ in range(40):
+        try:
+            button.click(timeout=1_500)
+            return
+        except Exception:  # noqa: BLE001 - Playwright's timeout while the list still grows
+            page.mouse.move(640, 500)
+            page.mouse.wheel(0, 3000)
+    button.click()
+
+
+def create_programme(page: Page, base: str) -> None:
+    fold = page.get_by_role("button", name="Alles samenvouwen")
+    for _ in range(3):   # the last save may still be returning to its own list
+        page.goto(f"{base}admin/#/collections/opleidingen/entries/opleidingen")
+        try:
+            expect(fold).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            continue
+    if fold.is_enabled():            # the editor remembers an unfolded list from the last save
+        fold.click()
+    click_add(page, "Opleiding")
+    field(page, "Webadres (slug)").get_by_role("textbox").fill("ervaringsdeskundige-op-proef")
+    field(page, "Titel").get_by_role("textbox").fill("Ervaringsdeskundige op proef")
+    field(page, "Soort").get_by_role("radio", name="orientatie", exact=True).check()
+    field(page, "Voor wie").get_by_role("textbox").fill("Voor wie wil kijken of dit werk bij je past.")
+    field(page, "Samenvatting").get_by_role("textbox").fill("Een korte cursus van zes weken.")
+    field(page, "In het kort").get_by_role("textbox").fill("Een korte cursus. Je kijkt of dit werk bij je past.")
+    field(page, "Bron").get_by_role("textbox").fill("Projectplan 2025, paragraaf 2.4")
+    field(page, "Categorieën").get_by_role("checkbox", name=CATEGORY_TITLES["opleiding"], exact=True).check()
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
+    page.wait_for_url(re.compile(r"#/collections/opleidingen$"))
+
+
+def edit_story(page: Page, base: str) -> None:
+    """Open the story again, change its summary, save."""
+    page.goto(f"{base}admin/#/collections/stories/entries/sanne-vindt-werk-in-de-bibliotheek")
+    summary = field(page, "Samenvatting").get_by_role("textbox")
+    summary.fill("Sanne helpt nu bezoekers van de bibliotheek met brieven.")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
+
+
+def test_a_story_an_expert_and_a_programme_made_in_the_editor_pass_the_check_and_build(editor, tmp_path):
     page, recorder, project, base = editor
     before = open_local_repository(page, project)
     create_story(page, base)
     create_expert(page, base)
+    create_programme(page, base)
+    edit_story(page, base)
     recorder.assert_clean(page)
     after = read_repository(page)
     changed = {path: data for path, data in after.items() if before.get(path) != data}
     story = "content/stories/sanne-vindt-werk-in-de-bibliotheek.md"
-    assert set(changed) == {story, "content/afbeeldingen/sanne-in-de-bibliotheek.jpg", "data/experts.yml"}
+    assert set(changed) == {story, "content/afbeeldingen/sanne-in-de-bibliotheek.jpg", "data/experts.yml",
+                            "data/opleidingen.yml"}
     text = changed[story].decode("utf-8")
     for line in ("title: Sanne vindt werk in de bibliotheek\n", "date: 2025-10-01\n", "  - werkgevers\n",
                  "image: /afbeeldingen/sanne-in-de-bibliotheek.jpg\n", "  pseudonym: true\n", "\n## Wat ze doet\n"):
         assert line in text, text
-    assert "- id: gerrit-voorbeeld\n" in changed["data/experts.yml"].decode("utf-8")
+    assert "description: Sanne helpt nu bezoekers van de bibliotheek met brieven.\n" in text
+    experts = changed["data/experts.yml"].decode("utf-8")
+    assert "- id: gerrit-voorbeeld\n" in experts
+    assert "    scope:\n      - name\n      - organisation\n      - function\n" in experts
+    assert "- slug: ervaringsdeskundige-op-proef\n" in changed["data/opleidingen.yml"].decode("utf-8")
 
     # The files written go into a copy of the project: `make check` and the build accept them.
     written = copy_project(tmp_path / "written")
@@ -246,3 +310,41 @@ def test_a_story_and_an_expert_made_in_the_editor_pass_the_check_and_build(edito
     assert "Wat ze doet" in pages["verhalen/sanne-vindt-werk-in-de-bibliotheek/"]
     assert "sanne-in-de-bibliotheek" in pages["verhalen/sanne-vindt-werk-in-de-bibliotheek/"]
     assert "Gerrit Voorbeeld" in pages["ervaringsdeskundigen/"]
+    assert "Ervaringsdeskundige op proef" in pages["opleidingen/ervaringsdeskundige-op-proef/"]
+
+
+FRAMING = """<!doctype html><html lang="nl"><head><title>Ander</title></head>
+<body><iframe src="{admin}" title="webeditor" width="800" height="600"></iframe></body></html>"""
+
+
+def test_the_editor_refuses_to_show_inside_another_pages_frame(editor, tmp_path):
+    """Hosts that cannot send frame-ancestors (GitHub Pages): admin.css hides the editor until
+    frame.js sees it is the top page, so another site cannot lay it under its own buttons."""
+    page, recorder, _, base = editor
+    expect(page.get_by_role("button", name="Werken met een lokale repository")).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.body).display") != "none"
+    other = tmp_path / "ander"
+    other.mkdir()
+    (other / "index.html").write_text(FRAMING.format(admin=f"{base}admin/"), encoding="utf-8")
+    with serve_directory(other, "/") as elsewhere:        # another origin (another port)
+        framing = page.context.new_page()
+        framing.goto(elsewhere)
+        frame = framing.frame_locator("iframe")
+        framed = next(f for f in framing.frames if f.url.startswith(base))
+        framed.wait_for_load_state()
+        assert framed.evaluate("getComputedStyle(document.body).display") == "none"
+        expect(frame.get_by_role("button", name="Werken met een lokale repository")).to_be_hidden()
+        framing.close()
+
+
+def test_the_editor_speaks_dutch_in_its_messages_and_links_to_the_pull_requests(editor):
+    page, recorder, project, base = editor
+    open_local_repository(page, project)
+    page.goto(f"{base}admin/#/collections/stories/new")
+    page.get_by_role("button", name="Opslaan", exact=True).click()      # an empty story: errors, in Dutch
+    text = page.inner_text("body")
+    assert "Show Errors" not in text and "available in" not in text
+    link = page.get_by_role("link", name="Mijn voorstellen en de controle (op GitHub)")
+    expect(link).to_be_visible()
+    assert link.get_attribute("href").endswith("/pulls")
+    recorder.assert_clean(page)

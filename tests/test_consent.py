@@ -44,20 +44,32 @@ def test_active_consent_publishes_the_person_with_the_scoped_fields(project):
 
 
 @pytest.mark.parametrize("consent", [
-    {"date": "2026-06-01"},                                             # in the future
-    {"date": "2025-01-01", "withdrawn": "2025-06-01"},                  # withdrawn
-    {"date": "2025-01-01", "withdrawn": "2026-01-01"},                  # withdrawn today
+    {"date": "2026-06-01", "scope": ["name"]},                          # in the future
+    {"date": "2025-01-01", "withdrawn": "2025-06-01"},                  # withdrawn (no scope needed)
+    {"date": "2025-01-01", "withdrawn": "2026-01-01", "scope": ["name"]},   # withdrawn today
     {"date": "2025-01-01", "scope": []},                                # empty scope
-    None,                                                               # none at all
 ])
 def test_without_active_consent_the_person_appears_nowhere(project, consent):
-    add_expert(project, **({"consent": consent} if consent else {}))
+    add_expert(project, consent=consent)
     text = published(project)
     assert "Karin" not in text and "karin-proef" not in text and "Proefpersoon" not in text
 
 
+@pytest.mark.parametrize("consent, field, words", [
+    (None, "consent", "'Toestemming' ('consent'): ontbreekt"),
+    ({"date": "2025-01-01"}, "consent.scope", "'Wat mogen we tonen?' ('consent.scope'): ontbreekt"),
+    ({"scope": ["name"]}, "consent.date", "'Datum van toestemming' ('consent.date'): ontbreekt"),
+])
+def test_no_consent_and_no_scope_are_never_assumed(project, consent, field, words):
+    """A person without consent, or a consent that does not say what may be shown, is refused
+    in the form's words: there is no default scope."""
+    add_expert(project, **({"consent": consent} if consent else {}))
+    output = messages(check(project))
+    assert "data/experts.yml" in output and "Karin Proefpersoon" in output and words in output, output
+
+
 def test_a_withdrawal_in_the_future_ends_the_consent_on_that_day(project):
-    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2026-03-01"})
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2026-03-01", "scope": ["name"]})
     assert "Karin Proefpersoon" in published(project, today=dt.date(2026, 2, 28))
     assert "Karin" not in published(project, today=dt.date(2026, 3, 1))
 
@@ -82,7 +94,7 @@ def test_a_second_consent_block_cannot_override_a_withdrawal(project):
 def test_an_unknown_scope_field_is_an_error_with_a_suggestion(project):
     add_expert(project, consent={"date": "2025-01-01", "scope": ["name", "emial"]})
     output = messages(check(project))
-    assert "data/experts.yml, item 'karin-proef', veld 'consent.scope[2]'" in output
+    assert "item 'Karin Proefpersoon' ('karin-proef'), veld 'Wat mogen we tonen?' ('consent.scope[2]')" in output
     assert "Bedoel je 'email'?" in output
 
 
@@ -91,6 +103,8 @@ def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):
     text = published(project)
     assert "Karin" not in text and "karin-proef" not in text
     assert "Naam niet gepubliceerd" in text and "Emmen" in text
+    import hashlib
+    assert hashlib.sha256(b"karin-proef").hexdigest()[:10] not in text, "an id that can be confirmed by guessing"
 
 
 def test_a_photo_is_published_only_with_photo_in_scope(project):
@@ -105,12 +119,13 @@ def test_a_photo_is_published_only_with_photo_in_scope(project):
 
 def test_photo_paths_are_checked(project):
     add_expert(project, photo="../../etc/passwd.jpg", photo_alt="x", consent={"date": "2025-01-01", "scope": ["photo"]})
-    assert "data/experts.yml, item 'karin-proef', veld 'photo'" in messages(check(project))
+    assert "item 'Karin Proefpersoon' ('karin-proef'), veld 'Foto' ('photo')" in messages(check(project))
 
 
 @pytest.mark.parametrize("where", ["story", "faq", "blog-title", "docs"])
 def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project, where):
-    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01"})
+    """Consent that has not started yet (a withdrawal holds back instead: tests/test_privacy.py)."""
+    add_expert(project, consent={"date": "2026-06-01", "scope": ["name"]})
     if where == "story":
         file = write_story(project, "over-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\n"
                                                      "categories: [aspirant]", "Vandaag liep ik mee met karin  proefpersoon.\n")
@@ -130,7 +145,7 @@ def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project
         expected = "docs/privacy.md"
     output = messages(check(project))
     problem = next((line for line in output.splitlines() if line.startswith(expected)), "")
-    assert "toestemming ingetrokken" in problem and "Haal dit weg" in problem, output
+    assert "gaat pas later in" in problem and "Haal dit weg" in problem, output
 
 
 def test_story_person_scope_and_dates(project):
@@ -155,7 +170,8 @@ def test_check_and_build_use_the_same_fixed_date(project, monkeypatch):
 
     real = dt.date.today()
     fixed = real - dt.timedelta(days=30)
-    add_expert(project, consent={"date": "2025-01-01", "withdrawn": (real - dt.timedelta(days=10)).isoformat()})
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": (real - dt.timedelta(days=10)).isoformat(),
+                                 "scope": ["name"]})
     write_story(project, "met-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
                 "Vandaag liep ik mee met Karin Proefpersoon.\n")
     environment = {"SECTION_TODAY": fixed.isoformat()}

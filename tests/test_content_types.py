@@ -25,14 +25,14 @@ from ervaringsdeskundigheid.types import ContentType, Fact, Section
 
 
 class Vacancy(Strict):
-    slug: Slug = hint("Staat in het webadres.")
-    draft: bool = hint("true: nog niet publiceren.", default=False)
-    title: Name = hint("De functie.")
-    organisation: Slug = hint("De id van de organisatie.", relation="organisations", example="lefier")
-    summary: Text = hint("Wat houdt het werk in?")
-    hours: Name | None = hint("Uren per week.", default=None)
-    closing_date: Date = hint("Tot wanneer je kunt reageren (JJJJ-MM-DD).", example=dt.date(2026, 6, 1))
-    categories: list[Slug] = hint("Categorieën.", relation="categories", min_length=1, example=["werkgevers"])
+    slug: Slug = hint("Staat in het webadres.", label="Webadres")
+    draft: bool = hint("true: nog niet publiceren.", label="Concept", default=False)
+    title: Name = hint("De functie.", label="Titel")
+    organisation: Slug = hint("De id van de organisatie.", label="Organisatie", relation="organisations", example="lefier")
+    summary: Text = hint("Wat houdt het werk in?", label="Samenvatting")
+    hours: Name | None = hint("Uren per week.", label="Uren", default=None)
+    closing_date: Date = hint("Tot wanneer je kunt reageren (JJJJ-MM-DD).", label="Reageren kan tot", example=dt.date(2026, 6, 1))
+    categories: list[Slug] = hint("Categorieën.", label="Categorieën", relation="categories", min_length=1, example=["werkgevers"])
 
 
 def open_until_closing(item, today):
@@ -93,7 +93,7 @@ def test_the_new_type_is_validated_in_dutch(vacancies):
     data = [dict(DATA[0], closing_date="31-03-2026", organisation="lefir", titel="x")]
     (vacancies / "data/vacatures.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     output = messages(check_project(vacancies, today=TODAY).problems)
-    assert "data/vacatures.yml, item 'ervaringsdeskundige-wonen', veld 'closing_date'" in output
+    assert "item 'Ervaringsdeskundige wonen' ('ervaringsdeskundige-wonen'), veld 'Reageren kan tot' ('closing_date')" in output
     assert "Bedoel je 2026-03-31?" in output
     assert "Bedoel je 'lefier'?" in output and "Bedoel je 'title'?" in output
 
@@ -111,9 +111,9 @@ def test_make_new_writes_a_template_from_the_declaration(vacancies):
 
 
 class Announcement(Strict):
-    title: Name = hint("De titel.")
-    categories: list[Slug] = hint("Categorieën.", relation="categories", min_length=1, example=["werkgevers"])
-    draft: bool = hint("true: nog niet publiceren.", default=False, example=True)
+    title: Name = hint("De titel.", label="Titel")
+    categories: list[Slug] = hint("Categorieën.", label="Categorieën", relation="categories", min_length=1, example=["werkgevers"])
+    draft: bool = hint("true: nog niet publiceren.", label="Concept", default=False, example=True)
 
 
 ANNOUNCEMENTS = ContentType(

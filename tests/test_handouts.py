@@ -140,6 +140,9 @@ NOT_CONSENTED = """
   email: "zeno@example.org"
   phone: "06 99999999"
   categories: [ervaringsdeskundige]
+  consent:                        # recorded, but it starts later: not shown yet
+    date: 2099-01-01
+    scope: [name, organisation, function, region, email, phone]
 
 - id: ingetrokken
   example: true
@@ -279,3 +282,135 @@ def test_bad_content_gives_a_dutch_error_and_changes_nothing(project):
     assert tree_digest(project / "dist") == before
     with pytest.raises(HandoutErrors, match="'per-straat' kan niet"):
         generate_handouts(project, grouping="per-straat")
+
+
+# --- Paper that reads ------------------------------------------------------------------------
+
+
+def test_text_is_large_enough_to_read_on_paper(handouts):
+    for name in handouts.files:
+        sizes = print_checks.text_sizes(handouts.out_dir / name)
+        assert min(sizes) >= 11.5, (name, sizes)
+        body = max(sizes, key=sizes.get)                 # the size most characters have
+        assert body >= 12, (name, sizes)
+
+
+def test_secondary_text_is_not_lighter_than_sixty_percent_black(handouts):
+    import pikepdf
+
+    for name in handouts.files:
+        with pikepdf.open(handouts.out_dir / name) as pdf:
+            for page in pdf.pages:
+                fill = (0.0, 0.0, 0.0, 1.0)
+                for operands, operator in pikepdf.parse_content_stream(page):
+                    if str(operator) == "k":
+                        fill = tuple(float(v) for v in operands)
+                    elif str(operator) in {"Tj", "TJ"}:
+                        c, m, y, k = fill
+                        # Black ink of at least 60 %, a full category colour (titles) or paper white (the
+                        # number on a coloured disc); never a light tint.
+                        assert k >= 0.6 or max(c, m, y) >= 0.5 or fill == (0, 0, 0, 0), (name, fill)
+
+
+WEB_WORDS = ("op deze site", "deze pagina", "hieronder", "hierboven", "klik", "tik op")
+
+
+def test_no_web_wording_on_paper_even_when_the_data_has_it(project, tmp_path):
+    menu = project / "data" / "menukaart.yml"
+    menu.write_text(menu.read_text(encoding="utf-8").replace(
+        'text: "Je hebt iets zwaars meegemaakt',
+        'text: "Klik op de knop om te beginnen. Hieronder staat wat je kunt doen. Lees ook de uitleg hierboven. '
+        'Kijk op deze pagina. Je hebt iets zwaars meegemaakt', 1), encoding="utf-8")
+    checklists = project / "data" / "checklists.yml"
+    checklists.write_text(checklists.read_text(encoding="utf-8").replace(
+        'intro: "Wil je met ervaringsdeskundigen gaan werken?',
+        'intro: "Meer tips staan op deze site. Wil je met ervaringsdeskundigen gaan werken?', 1), encoding="utf-8")
+    run = generate_handouts(project, tmp_path / "handouts")
+    for name in run.files:
+        text = print_checks.text(run.out_dir / name).lower()
+        for word in WEB_WORDS:
+            assert word not in text, (name, word)
+    menu_text = print_checks.text(run.out_dir / "menukaart.pdf")
+    assert "Op onze website staat wat je kunt doen." in menu_text       # rewritten, not lost
+    assert "Doe de zelfcheck op onze website." in menu_text
+    assert "Je hebt iets zwaars meegemaakt" in menu_text
+
+
+def test_the_repository_menukaart_has_no_web_wording(handouts):
+    text = print_checks.text(handouts.out_dir / "menukaart.pdf").lower()
+    for word in WEB_WORDS:
+        assert word not in text, word
+
+
+def test_qr_codes_are_far_enough_apart_to_scan_one_at_a_time(handouts):
+    for name, pages in handouts.files.items():
+        for page in range(1, pages + 1):
+            image = print_checks.render(handouts.out_dir / name, PHONE_PX, page)
+            codes = print_checks.decode(image)
+            boxes = [(min(p.x for p in (b.position.top_left, b.position.bottom_left)),
+                      min(p.y for p in (b.position.top_left, b.position.top_right)),
+                      max(p.x for p in (b.position.top_right, b.position.bottom_right)),
+                      max(p.y for p in (b.position.bottom_left, b.position.bottom_right))) for b in codes]
+            px_per_mm = image.width / 210
+            for box in boxes:
+                assert (box[2] - box[0]) / px_per_mm >= 20, (name, page)          # at least 2 cm wide
+            for index, a in enumerate(boxes):
+                for b in boxes[index + 1:]:
+                    gap = max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) / px_per_mm
+                    assert gap >= 15, (name, page, gap)                            # 1.5 cm of white between codes
+
+
+def test_handouts_carry_the_build_date_and_warn_about_consents_that_end_soon(project, tmp_path, monkeypatch):
+    experts = project / "data" / "experts.yml"
+    experts.write_text(experts.read_text(encoding="utf-8") + """
+- id: stopt-binnenkort
+  example: true
+  name: "Sanne Stoptbinnenkort"
+  organisation: cosis
+  region: "Veendam"
+  categories: [ervaringsdeskundige]
+  consent:
+    date: 2025-01-01
+    scope: [name, organisation, region]
+    withdrawn: 2026-02-10
+""", encoding="utf-8")
+    monkeypatch.setenv("SECTION_TODAY", "2026-01-20")
+    result = subprocess.run([sys.executable, "scripts/handouts.py"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Let op: de toestemming van Sanne Stoptbinnenkort eindigt op 10 februari 2026" in result.stdout
+    pdf = project / "dist" / "handouts" / "ervaringsdeskundigen.pdf"
+    text = print_checks.text(pdf)
+    assert "Stand van 20 januari 2026" in text and stand(dt.date.today()) not in text
+    assert "Deel deze lijst uit tot en met 9 februari 2026." in text
+    assert "Sanne Stoptbinnenkort" in text                      # still consented today
+    assert print_checks.creation_date(pdf).date() == dt.date(2026, 1, 20)
+    menu = print_checks.text(project / "dist" / "handouts" / "menukaart.pdf")
+    assert "Stand van 20 januari 2026" in menu and "Deel deze lijst" not in menu
+    # Further away than 30 days: no warning.
+    monkeypatch.setenv("SECTION_TODAY", "2026-01-01")
+    result = subprocess.run([sys.executable, "scripts/handouts.py"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0 and "Let op" not in result.stdout
+    assert "Deel deze lijst" not in print_checks.text(pdf)
+
+
+def test_a_phone_number_is_the_first_route_on_paper(project, tmp_path):
+    site = project / "data" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "  email: info@alliantievankracht.nl", "  email: info@alliantievankracht.nl\n  phone: 0598 123 456"),
+        encoding="utf-8")
+    run = generate_handouts(project, tmp_path / "handouts")
+    for name in run.files:
+        for page in print_checks.page_texts(run.out_dir / name):
+            assert "Geen smartphone? Bel 0598 123 456." in page
+
+
+def test_printed_texts_of_a_handout_are_in_one_place():
+    from ervaringsdeskundigheid.outreach.handouts import handouts_for, printed_texts
+    from ervaringsdeskundigheid.types import load_site
+
+    site = load_site(ROOT)
+    for handout in handouts_for(site):
+        texts = " ".join(printed_texts(handout))
+        assert handout.title in texts
+    menu = next(h for h in handouts_for(site) if h.file == "menukaart.pdf")
+    assert all(step["title"] in " ".join(printed_texts(menu)) for step in MENU)

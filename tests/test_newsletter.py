@@ -8,6 +8,7 @@ parameters, images at most 600 px wide with alt text. Story text is untrusted in
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ SINCE = dt.date(2025, 9, 1)
 ISSUE = dt.date(2026, 12, 1)
 SITE_URL = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]
 STYLED = ("td", "a", "h1", "h2", "p", "img", "table", "body")
+UNSUBSCRIBE_TAGS = {"*|UNSUB|*"}       # Mailchimp's (kb.mailchimp.com); Laposta adds its own link
 
 
 def _front_matter(path: Path) -> dict:
@@ -67,6 +69,9 @@ def assert_email_safe(html: str) -> lxml.html.HtmlElement:
             assert element.get("style"), f"<{element.tag}> has no inline style"
     for element in document.xpath("//*[@href] | //*[@src]"):
         url = element.get("href") or element.get("src")
+        if url in UNSUBSCRIBE_TAGS:            # the tool's merge tag: it becomes the subscriber's own link
+            assert element.get("class") == "unsubscribe"
+            continue
         parts = urlsplit(url)
         assert parts.scheme == "https" and parts.netloc, url
         if element.get("href"):
@@ -89,7 +94,8 @@ def test_html_is_email_safe_with_every_new_item(newsletter):
     titles = [h2.text_content() for h2 in document.xpath("//h2")]
     assert titles == _expected_titles(ROOT, SINCE)
     assert "voorbeeld" in document.text_content()          # the example stories say so
-    campaigns = {parse_qs(urlsplit(a.get("href")).query)["utm_campaign"][0] for a in document.xpath("//a")}
+    campaigns = {parse_qs(urlsplit(a.get("href")).query)["utm_campaign"][0]
+                 for a in document.xpath("//a[not(@class='unsubscribe')]")}
     assert campaigns == {f"nieuwsbrief-{ISSUE.isoformat()}"}
     # Images from the site, from the default size the site publishes.
     for image in document.xpath("//img"):
@@ -242,3 +248,55 @@ def test_script_writes_the_files_and_explains_bad_dates(project):
                          capture_output=True, text=True)
     assert bad.returncode != 0
     assert "'1-9-2025' is geen datum" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# --- Outlook, unsubscribing, honest wording ------------------------------------------------------
+
+
+def test_outlook_gets_a_fixed_600px_frame(newsletter):
+    html = newsletter.html.read_text(encoding="utf-8")
+    opening = re.search(r'<!--\[if mso\]><table role="presentation" align="center" width="600"[^>]*><tr>'
+                        r'<td width="600"><!\[endif\]-->', html)
+    closing = html.rfind("<!--[if mso]></td></tr></table><![endif]-->")
+    assert opening and closing > opening.end()
+    sheet = html.index('class="sheet"')
+    assert opening.end() < sheet < closing          # the whole sheet is inside the frame
+    assert 'xmlns:o="urn:schemas-microsoft-com:office:office"' in html
+
+
+def test_mailchimp_gets_its_unsubscribe_merge_tag(newsletter):
+    html = newsletter.html.read_text(encoding="utf-8")
+    document = lxml.html.document_fromstring(html)
+    [link] = document.xpath("//a[@class='unsubscribe']")
+    assert link.get("href") == "*|UNSUB|*" and link.text_content() == "Meld je af"
+    assert "Afmelden: *|UNSUB|*" in newsletter.text.read_text(encoding="utf-8")
+
+
+def test_laposta_places_its_own_unsubscribe_link(tmp_path):
+    run = make_newsletter(ROOT, SINCE, out_dir=tmp_path, issue=ISSUE, tool="laposta")
+    html = run.html.read_text(encoding="utf-8")
+    assert_email_safe(html)
+    assert "*|UNSUB|*" not in html and "afmeldlink onderaan deze e-mail" in html
+    with pytest.raises(NewsletterErrors, match="'knipselkrant' kennen we niet"):
+        make_newsletter(ROOT, SINCE, out_dir=tmp_path, issue=ISSUE, tool="knipselkrant")
+
+
+def test_no_claim_of_real_stories_while_examples_are_shown(newsletter, project, tmp_path):
+    html = newsletter.html.read_text(encoding="utf-8")
+    intro = lxml.html.document_fromstring(html).xpath("//td[@class='intro']")[0].text_content()
+    assert any(item.example for item in newsletter.items)
+    assert "echt" not in intro.lower() and "verzonnen" in intro
+    # Without examples the newsletter may say where the stories come from, still without "echte".
+    for path in (project / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "example: true" in text:
+            path.unlink()
+    write_story(project, "een-echt-verhaal.md", """
+title: Een verhaal uit de praktijk
+date: 2025-10-01
+description: Hoe een team leerde werken met een ervaringsdeskundige.
+categories: [werkgevers]
+""")
+    run = make_newsletter(project, dt.date(2000, 1, 1), out_dir=tmp_path, issue=ISSUE)
+    intro = lxml.html.document_fromstring(run.html.read_text(encoding="utf-8")).xpath("//td[@class='intro']")
+    assert "verzonnen" not in intro[0].text_content() and "echte" not in intro[0].text_content().lower()

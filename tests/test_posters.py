@@ -26,7 +26,9 @@ from pypdf import PdfReader
 import print_checks
 from conftest import ROOT, tree_digest
 from ervaringsdeskundigheid.types import partners as inv
+from ervaringsdeskundigheid.outreach.poster_layout import THEMES
 from ervaringsdeskundigheid.outreach.posters import PosterErrors, generate_posters
+from ervaringsdeskundigheid.outreach.issued_codes import ISSUED_HEADER
 
 MM = 72 / 25.4
 BLEED = 3.0
@@ -39,9 +41,8 @@ ORGANISATION_NAMES = {o["id"]: o["name"]
 INVENTORY = yaml.safe_load((ROOT / inv.PARTNERS_FILE).read_text(encoding="utf-8"))
 CATEGORY_PATHS = {c["id"]: c["path"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
 FORMATS = {"A4": (210, 297, 1.0), "A3": (297, 420, 1.5), "A2": (420, 594, 2.0), "banner": (850, 2000, 3.0)}
-HEADLINES = {"aspirant": "Wil jij je ervaring inzetten?", "werkgevers": "Een ervaringsdeskundige in jouw team?",
-             "opleiding": "Leer werken met je ervaring", "ervaringsdeskundige": "Werk jij al als ervaringsdeskundige?",
-             "home": "Jouw ervaring telt"}
+CATEGORY_QUESTIONS = {c["id"]: c.get("question")
+                      for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +192,8 @@ def test_qr_code_decodes_to_the_manifest_url_from_a_700px_render(manifest, decod
         assert image.width == 700
         assert [b.text for b in barcodes] == [entry["qr_url"]], entry["file"]
         assert barcodes[0].format == zxingcpp.BarcodeFormat.QRCode
-        assert barcodes[0].ec_level in {"M", "Q", "H"}
+        assert barcodes[0].ec_level in {"Q", "H"}, "a code in a canteen for years needs Q or H"
+        assert barcodes[0].ec_level == entry["error_correction"]
 
 
 def test_qr_code_is_at_least_a_tenth_of_the_viewing_distance_wide(manifest, decoded):
@@ -204,26 +206,33 @@ def test_qr_code_is_at_least_a_tenth_of_the_viewing_distance_wide(manifest, deco
         assert width_mm >= 0.98 * distance_m * 100, (entry["file"], width_mm)
 
 
-def test_qr_code_is_black_on_white_with_a_quiet_zone_of_four_modules(run, manifest):
-    import segno
-
+def test_qr_code_is_black_on_white_with_a_clear_zone_wider_than_four_modules(run, manifest):
     result, _ = run
     for entry in manifest:
         image = render(result.out_dir / entry["file"], 1400)
         position = zxingcpp.read_barcodes(image)[0].position
         left, top = position.top_left.x, position.top_left.y
         right, bottom = position.bottom_right.x, position.bottom_right.y
-        modules = segno.make(entry["qr_url"], error="m", boost_error=True, micro=False).symbol_size(border=0)[0]
-        module = (right - left) / modules
-        # Everything that is not white paper, in the symbol plus 4 modules around it, lies on the symbol.
-        zone = image.crop((int(left - 4 * module + 1), int(top - 4 * module + 1),
-                           int(right + 4 * module - 1), int(bottom + 4 * module - 1))).convert("L")
+        module = (right - left) / entry["modules"]
+        page_mm = entry["trim_mm"][0] + 2 * (BLEED + SLUG)
+        # The quiet zone is 4 modules plus at least 1 mm to spare, and it is white paper all round
+        # (the colour band and every text stay out of it).
+        spare = 4 * module + 1.0 * image.width / page_mm
+        assert entry["clear_zone_mm"] >= 4 * entry["module_mm"] + 1.0
+        zone = image.crop((int(left - spare + 1), int(top - spare + 1),
+                           int(right + spare - 1), int(bottom + spare - 1))).convert("L")
         ink = zone.point(lambda value: 255 if value < 235 else 0).getbbox()
-        offset = 4 * module - 1
+        offset = spare - 1
         assert ink == pytest.approx((offset, offset, offset + right - left, offset + bottom - top), abs=3), entry["file"]
         symbol = image.crop((int(left), int(top), int(right), int(bottom))).convert("L")
         darkest, lightest = symbol.getextrema()
         assert darkest < 50 and lightest > 235     # 100 % black ink (poppler shows it as 32) on white paper
+
+
+def test_module_size_suits_the_viewing_distance(manifest):
+    for entry in manifest:
+        assert entry["module_mm"] * entry["modules"] == pytest.approx(entry["qr_mm"], abs=0.2)
+        assert entry["module_mm"] >= 2.0 * entry["viewing_distance_m"] - 0.01, entry["file"]
 
 
 def test_crop_marks_sit_in_the_slug_outside_the_bleed(run, manifest):
@@ -260,11 +269,14 @@ def test_printed_link_contact_and_location_lines(run, manifest):
     result, _ = run
     for entry in manifest:
         printed = print_checks.text(result.out_dir / entry["file"])
-        assert entry["printed_url"] == entry["qr_url"].removeprefix("https://").rstrip("/")
+        # The address to type is the section's own, short enough to type: never the code's long link.
+        assert entry["printed_url"] == SITE_URL.removeprefix("https://").rstrip("/")
+        assert len(entry["printed_url"]) < 50
         assert entry["printed_url"].startswith("www.")          # data/site.yml: www_optional is false
         assert entry["printed_url"] in printed
+        assert "/p/" not in printed
         assert "http://" not in printed and "https://" not in printed
-        assert "Scan mij" in printed
+        assert "Scan de code met de camera van je telefoon." in printed
         assert "Alliantie van Kracht" in printed
         assert f"Geen smartphone? Mail naar {SETTINGS['contact']['email']}." in printed
         assert f"Hangt bij {ORGANISATION_NAMES[entry['partner']]} · {entry['location']}" in printed
@@ -277,7 +289,7 @@ def test_www_optional_and_a_phone_number_shorten_the_printed_lines(project, tmp_
                              "  email: info@alliantievankracht.nl\n  phone: 050 123 45 67"), encoding="utf-8")
     run = generate_posters(project, tmp_path / "out", partner="lefier", fmt="A4", previews=False)
     [entry] = run.manifest
-    assert entry["printed_url"] == "alliantievankracht.nl/ervaringsdeskundigheid/p/lefier-kantine"
+    assert entry["printed_url"] == "alliantievankracht.nl/ervaringsdeskundigheid"
     printed = print_checks.text(tmp_path / "out" / entry["file"])
     assert entry["printed_url"] in printed and "www." not in printed
     assert "Geen smartphone? Bel 050 123 45 67." in printed
@@ -286,10 +298,81 @@ def test_www_optional_and_a_phone_number_shorten_the_printed_lines(project, tmp_
     assert [b.text for b in zxingcpp.read_barcodes(image)] == [entry["qr_url"]]     # the code itself is unchanged
 
 
+def test_a_marks_free_file_for_upload_whose_page_is_the_bleed_box(run, manifest):
+    result, _ = run
+    for entry in manifest:
+        width, height = FORMATS[entry["format"]][:2]
+        upload = result.out_dir / entry["file_without_marks"]
+        assert upload.name.endswith("-zonder-snijtekens.pdf")
+        [boxes] = print_checks.boxes_mm(upload)
+        assert boxes["MediaBox"] == pytest.approx((0, 0, width + 2 * BLEED, height + 2 * BLEED), abs=0.05)
+        assert boxes["BleedBox"] == pytest.approx(boxes["MediaBox"], abs=0.05)
+        assert boxes["TrimBox"] == pytest.approx((BLEED, BLEED, width + BLEED, height + BLEED), abs=0.05)
+        print_checks.assert_print_ready(upload, author=SETTINGS["organisation"])
+        # No marks and no slug note: the only text is the poster's, and the corners are paper or colour.
+        assert entry["file"] not in print_checks.text(upload)
+        image = print_checks.render(upload, 600).convert("L")
+        assert image.getpixel((image.width - 1, image.height - 1)) > 200 or entry["format"] == "banner"
+        assert [b.text for b in print_checks.decode(print_checks.render(upload, 700))] == [entry["qr_url"]]
+
+
+def test_files_carry_a_pdfx_output_intent_without_a_profile(run, manifest):
+    import pikepdf
+
+    result, _ = run
+    for name in (manifest[0]["file"], manifest[0]["file_without_marks"]):
+        with pikepdf.open(result.out_dir / name) as pdf:
+            assert pdf.pdf_version == "1.4"
+            [intent] = pdf.Root.OutputIntents
+            assert intent.S == "/GTS_PDFX" and str(intent.OutputConditionIdentifier) == "FOGRA39"
+            assert "/DestOutputProfile" not in intent          # no profile we may not ship
+            assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-1a:2003"
+            assert str(pdf.docinfo.Trapped) == "/False" and "/ID" in pdf.trailer
+
+
+def test_headlines_do_not_lean_on_the_long_word(manifest):
+    for entry in manifest:
+        headline = CATEGORY_QUESTIONS.get(entry["category"]) or THEMES[entry["category"]].headline
+        assert "ervaringsdeskundige" not in headline.lower(), headline
+        assert max(len(word) for word in re.findall(r"\w+", headline)) <= 15
+
+
+def test_texts_in_the_manifest_are_what_is_printed(run, manifest):
+    result, _ = run
+    for entry in manifest:
+        printed = print_checks.text(result.out_dir / entry["file"])
+        for text in entry["texts"]:
+            assert " ".join(text.split()) in printed or all(word in printed for word in text.split()), text
+
+
+def test_before_and_after_sheet_for_the_team(run):
+    result, _ = run
+    sheet = Image.open(result.out_dir / "voor-en-na.png")
+    assert sheet.format == "PNG" and sheet.width > 4 * sheet.height
+
+
+def test_a_short_address_and_a_phone_number_when_site_yml_names_them(project, tmp_path):
+    site = project / "data" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "  email: info@alliantievankracht.nl", "  email: info@alliantievankracht.nl\n  phone: 0598 123 456")
+        + "short_url: alliantievankracht.nl/ed\n", encoding="utf-8")
+    run = generate_posters(project, tmp_path / "out", partner="lefier", fmt="A3", previews=False)
+    [entry] = run.manifest
+    assert entry["printed_url"] == "alliantievankracht.nl/ed/lefier-kantine"
+    printed = print_checks.text(tmp_path / "out" / entry["file"])
+    assert "alliantievankracht.nl/ed/lefier-kantine" in printed
+    assert "Geen smartphone? Bel 0598 123 456." in printed
+    site.write_text(site.read_text(encoding="utf-8").replace("short_url: alliantievankracht.nl/ed",
+                                                             "short_url: https://x.nl/ed"), encoding="utf-8")
+    with pytest.raises(PosterErrors, match="short_url"):
+        generate_posters(project, tmp_path / "out2", partner="lefier", fmt="A3", previews=False)
+
+
 def test_printer_note_says_what_the_files_are(run):
     result, _ = run
     note = (result.out_dir / "voor-de-drukker.txt").read_text(encoding="utf-8")
-    for fact in ("CMYK", "FOGRA39", "3 mm afloop", "ingebed", "geen PDF/X", "A4-poster: snijmaat 210 × 297 mm"):
+    for fact in ("CMYK", "FOGRA39", "3 mm afloop", "ingebed", "geen PDF/X-4", "A4-poster: snijmaat 210 × 297 mm",
+                 "-zonder-snijtekens.pdf", "PDF/X-1a:2003", "geen ICC-profiel", "niet met een gecertificeerde"):
         assert fact in note
 
 
@@ -297,7 +380,9 @@ def test_wording_suits_the_target_category(run, manifest):
     result, _ = run
     for entry in manifest:
         text = pdf_text(result.out_dir / entry["file"])
-        assert HEADLINES[entry["category"]] in text, entry["file"]
+        expected = CATEGORY_QUESTIONS.get(entry["category"]) or THEMES[entry["category"]].headline
+        assert expected in text, entry["file"]
+        assert THEMES[entry["category"]].audience in text and THEMES[entry["category"]].outcome in text
     categories = {e["category"] for e in manifest}
     assert {"aspirant", "werkgevers", "opleiding", "ervaringsdeskundige", "home"} <= categories
 
@@ -429,7 +514,7 @@ RETIRED_RECORD = """
 def poster_project(project):
     """A copy of the repository with an existing dist/posters/ from an earlier run, and a record
     of issued codes that fits the small test inventories."""
-    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + RETIRED_RECORD, encoding="utf-8")
+    (project / inv.ISSUED_FILE).write_text(ISSUED_HEADER + RETIRED_RECORD, encoding="utf-8")
     out = project / "dist" / "posters"
     out.mkdir(parents=True)
     (out / "manifest.json").write_text('["van de vorige keer"]\n', encoding="utf-8")
@@ -485,7 +570,7 @@ def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
     result = subprocess.run([sys.executable, "scripts/posters.py"], cwd=poster_project, capture_output=True, text=True)
     assert result.returncode == 1
     assert "De posters zijn niet gemaakt" in result.stderr
-    assert "data/partners.yml, item 'lefier', veld 'locations[1].copies.A3'" in result.stderr
+    assert "data/partners.yml (regel 8), item 'lefier', veld 'locations[1].copies.A3'" in result.stderr
     assert "Traceback" not in result.stderr
     _assert_nothing_changed(poster_project, dist_before, issued_before)
 
@@ -540,7 +625,7 @@ def test_benchmark_inventory_is_valid_and_generates(project, tmp_path):
     categories = [c["id"] for c in yaml.safe_load((project / "data/categories.yml").read_text())]
     (project / inv.PARTNERS_FILE).write_text(benchmark_inventory(organisations, categories, locations=1),
                                              encoding="utf-8")
-    (project / inv.ISSUED_FILE).write_text(inv.ISSUED_HEADER + "[]\n", encoding="utf-8")
+    (project / inv.ISSUED_FILE).write_text(ISSUED_HEADER + "[]\n", encoding="utf-8")
     run = generate_posters(project, tmp_path / "out", previews=False)
     assert run.count == 2 * len(FORMATS)
-    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == inv.ISSUED_HEADER + "[]\n"   # nothing issued
+    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == ISSUED_HEADER + "[]\n"   # nothing issued

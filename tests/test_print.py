@@ -94,7 +94,7 @@ def test_printed_list_names_the_active_filter(browser, many_experts, tmp_path, j
 
 
 def test_story_prints_without_share_links_and_related_stories(browser, served_site, tmp_path):
-    pages, text = _print(browser, served_site + "verhalen/maaike-vindt-betaald-werk/", tmp_path / "verhaal.pdf")
+    pages, text = _print(browser, served_site + "verhalen/maaike-en-de-ervaringsdeskundige/", tmp_path / "verhaal.pdf")
     assert "Maaike" in text and pages <= 3
     for on_screen_only in ("Delen via", "WhatsApp", "LinkedIn", "Lees ook", "Wat kun je nu doen", "Alle verhalen",
                            "Over deze website"):

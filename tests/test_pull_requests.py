@@ -19,9 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, run_build, write_story
 from ervaringsdeskundigheid.core import urls
-from ervaringsdeskundigheid.core.problems import Problem
-from ervaringsdeskundigheid.editor.check import CheckResult
-from ervaringsdeskundigheid.editor.review import Run, review_comment
+from ervaringsdeskundigheid.editor import review
+from ervaringsdeskundigheid.editor.review import Run
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -109,39 +108,95 @@ def test_an_unknown_links_setting_stops_the_build_in_dutch(tmp_path):
 
 # --- the comment -----------------------------------------------------------------------------------
 
-def test_the_comment_names_every_error_and_says_why_there_is_no_preview():
-    problems = [Problem("content/stories/x.md", "date", "'31-12-2025' staat in de verkeerde volgorde. "
-                        "Bedoel je 2025-12-31?"),
-                Problem("data/experts.yml", "email", "noemt <script>@iemand</script>", entry="anna")]
-    comment = review_comment(CheckResult(problems=problems), Run(build="failure", run_url="https://x.test/run",
-                                                                  commit="0123456789abcdef"))
-    assert comment.startswith("## ❌ Controle: 2 fouten gevonden")
-    assert "content/stories/x.md, veld 'date'" in comment and "Bedoel je 2025-12-31?" in comment
-    assert "<script>" not in comment and "@iemand" not in comment          # editors' text stays text
-    assert "versie 0123456" in comment and "(https://x.test/run)" in comment
-    assert "geen voorbeeld" in comment and "Download" not in comment
+def data(**parts) -> dict:
+    return {"format": review.FORMAT, "problems": [], "notices": [], "tips": [], "other": [], "settings": [], **parts}
 
 
-def test_the_comment_gives_b1_tips_and_the_preview_link():
-    hints = ["Leesbaarheid: content/blogs/x.md (Titel) is waarschijnlijk moeilijker dan taalniveau B1.",
-             "Voorbeelden: 2 verzonnen voorbeelden staan op de site."]
-    comment = review_comment(CheckResult(hints=hints), Run(build="success", preview_url="https://x.test/zip"))
-    assert comment.startswith("## ✅ Controle: geen fouten gevonden")
-    assert "taalniveau B1" in comment and "content/blogs/x.md" in comment and "Voorbeelden" in comment
-    assert "[Download het voorbeeld](https://x.test/zip)" in comment and "zoeken werkt niet" in comment
-    many = review_comment(CheckResult(problems=[Problem(f"data/f{i}.yml", None, "x") for i in range(60)]), Run())
-    assert "en nog 20 meer" in many and len(many) < 10_000
+PROBLEM = {"file": "content/stories/x.md", "line": 3, "title": "Sanne vindt werk", "entry": None,
+           "field": "date", "label": "Datum", "message": "'31-12-2025' staat in de verkeerde volgorde. Bedoel je 2025-12-31?"}
 
 
-def test_the_review_script_checks_the_project_it_belongs_to(project, tmp_path):
+def test_the_comment_starts_with_what_to_do_and_lists_problems_per_file_in_the_forms_words():
+    expert = {"file": "data/experts.yml", "line": 40, "title": "Anna de Vries", "entry": "anna",
+              "field": "consent", "label": "Toestemming", "message": "ontbreekt. Dit veld is verplicht."}
+    comment = review.comment(data(problems=[PROBLEM, expert]),
+                             Run(conclusion="failure", run_url="https://github.com/o/r/actions/runs/1",
+                                 commit="0123456789abcdef"))
+    lines = comment.splitlines()
+    assert lines[0] == review.MARKER                         # found again and updated in place
+    assert lines[1] == "## ❌ Nog niet klaar: 2 fouten om te verbeteren"
+    assert lines[3].startswith("**Wat moet je doen?** Verbeter de fouten")
+    assert "**content/stories/x.md**" in comment and "**data/experts.yml**" in comment
+    assert "- regel 3, 'Sanne vindt werk', veld **Datum** (date): " in comment
+    assert "Bedoel je 2025-12-31?" in comment and "veld **Toestemming**" in comment
+    assert "versie 0123456" in comment and "(https://github.com/o/r/actions/runs/1)" in comment
+    assert "geen voorbeeld" in comment and "Bekijk het voorbeeld" not in comment
+
+
+def test_a_passing_check_gives_the_preview_link_and_b1_tips_of_the_changed_files():
+    tip = {"file": "content/blogs/x.md", "title": "Titel", "score": 48, "target": 60,
+           "sentences": [{"sentence": "Een heel lange zin.", "why": "Deze zin heeft 31 woorden.", "example": "Korter."}]}
+    comment = review.comment(data(tips=[tip]), Run(conclusion="success",
+                                                   preview_url="https://o.github.io/r/pr-7/index.html"))
+    assert comment.splitlines()[1] == "## ✅ Klaar om na te kijken"
+    assert "[**Bekijk het voorbeeld**](https://o.github.io/r/pr-7/index.html)" in comment
+    assert "De zin: *Een heel lange zin.*" in comment and "Waarom: Deze zin heeft 31 woorden." in comment
+    assert "Eenvoudiger: Korter." in comment
+    assert "Flesch" not in comment and "-6" not in comment         # no jargon
+    many = review.comment(data(problems=[dict(PROBLEM, file=f"data/f{i}.yml") for i in range(60)]), Run())
+    assert "en nog 20 meer" in many and len(many) < 20_000
+
+
+def test_a_change_of_site_url_or_repository_is_named_at_the_top():
+    change = {"field": "site_url", "old": "https://www.alliantievankracht.nl/ervaringsdeskundigheid/",
+              "new": "https://elders.example/"}
+    comment = review.comment(data(settings=[change]), Run(conclusion="success"))
+    assert comment.splitlines()[1].startswith("> **Let op: alle QR-codes**")
+    assert "elders.example" in comment
+
+
+HOSTILE = ["Titel\n## ✅ Goedgekeurd door de beheerder", "[klik hier](https://evil.example/x)",
+           "<img src=x onerror=alert(1)>", "@beheerder kijk", "![plaatje](https://evil.example/p.png)",
+           "https://evil.example/ www.evil.example", "**vet** _schuin_ `code` | tabel |", "#12 fixes"]
+
+
+@given(st.lists(st.sampled_from(HOSTILE) | st.text(max_size=40), min_size=1, max_size=5))
+def test_nothing_from_the_change_becomes_markdown_html_a_link_or_a_mention(parts):
+    text = " ".join(parts)
+    hostile = {"file": text, "line": 2, "title": text, "entry": text, "field": text, "label": text, "message": text}
+    notice = {"file": text, "title": text, "reason": text, "fix": text}
+    tip = {"file": text, "title": text, "sentences": [{"sentence": text, "why": text, "example": text}]}
+    comment = review.comment(data(problems=[hostile], notices=[notice], tips=[tip], other=[text],
+                                  settings=[{"field": "site_url", "old": text, "new": text}]),
+                             Run(conclusion="failure", preview_url=text, run_url=text, commit=text))
+    ours = {review.MARKER, "## ❌ Nog niet klaar: 1 fout om te verbeteren", "### Voorbeeld van de site",
+            "### Fouten, per bestand", "### Niet op de site", "### Tips voor eenvoudige taal", "### Andere tips"}
+    for line in comment.splitlines():
+        assert not line.startswith("#") or line in ours, line
+    assert "<img" not in comment and "<script" not in comment
+    assert "https://evil" not in comment and "www.evil" not in comment          # no bare link either
+    assert "](https://evil" not in comment and "@beheerder" not in comment and "#12" not in comment
+    for markup in ("[klik", "**vet**", "`code`"):
+        assert not re.search(r"(?<!\\)" + re.escape(markup), comment), markup
+
+
+def test_the_review_script_collects_in_one_job_and_comments_in_another(project, tmp_path):
     write_story(project, "fout.md", "title: Fout\ndate: 31-12-2025\ndescription: Een verhaal.\ncategories: [werkgever]")
+    changed = tmp_path / "changed.txt"
+    changed.write_text("content/stories/fout.md\n", encoding="utf-8")
+    collected = tmp_path / "review.json"
+    result = subprocess.run([sys.executable, str(project / "scripts/review.py"), "collect", "--output", str(collected),
+                             "--changed-files", str(changed)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
     output = tmp_path / "comment.md"
-    result = subprocess.run([sys.executable, str(project / "scripts/review.py"), "--output", str(output),
-                             "--build", "failure"], capture_output=True, text=True, timeout=300)
+    # The comment job has no virtualenv: the standard library must do.
+    result = subprocess.run([sys.executable, "-I", "-S", str(ROOT / "scripts/review.py"), "comment", "--input",
+                             str(collected), "--output", str(output), "--conclusion", "failure"],
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     comment = output.read_text(encoding="utf-8")
-    assert "content/stories/fout.md" in comment and "Bedoel je 2025-12-31?" in comment
-    assert "Bedoel je 'werkgevers'?" in comment
+    assert "**content/stories/fout.md**" in comment and "Bedoel je 2025-12-31?" in comment
+    assert "Bedoel je 'werkgevers'?" in comment and "veld **Datum**" in comment
 
 
 # --- the workflows ---------------------------------------------------------------------------------
@@ -187,24 +242,110 @@ def test_every_action_is_pinned_to_a_commit():
                 assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d", line), f"{path.name}: {line.strip()}"
 
 
-def test_the_deploy_is_tested_and_runs_every_night():
+def test_the_deploy_is_tested_runs_every_night_and_keeps_the_previews():
+    """A push publishes only after the whole suite; the nightly run (consent dates take effect
+    on their day) publishes whenever the build passes, so a withdrawal is never held up by an
+    unrelated test."""
     deploy = workflow("deploy.yml")
     triggers = deploy[True]                      # YAML 1.1 reads the key 'on' as true
     assert triggers["push"]["branches"] == ["main"] and triggers["schedule"][0]["cron"]
+    assert any("make test" in run for run in steps(deploy["jobs"]["test"]))
     build = steps(deploy["jobs"]["build"])
-    tests = next(i for i, run in enumerate(build) if "make test" in run)
-    upload = next(i for i, run in enumerate(build) if "upload-pages-artifact" in run)
-    assert tests < upload and any("make build" in run for run in build[tests:upload])
+    assert any("make build" in run for run in build) and any("upload-artifact" in run for run in build)
+    publish = deploy["jobs"]["publish"]
+    assert set(publish["needs"]) == {"build", "test"}
+    condition = publish["if"]
+    assert "needs.build.result == 'success'" in condition and "needs.test.result == 'success'" in condition
+    assert "github.event_name != 'push'" in condition
+    assert any("pages_branch.sh site" in run for run in steps(publish))
 
 
-def test_a_pull_request_gets_a_preview_a_comment_the_check_and_the_tests():
+def permissions(workflow_file: dict, job: dict) -> dict:
+    value = job.get("permissions", workflow_file.get("permissions", {}))
+    return value if isinstance(value, dict) else {"all": value}
+
+
+def test_no_job_that_can_write_runs_code_from_the_pull_request():
+    """A job with any write permission is triggered only where it runs the default branch's
+    code (workflow_run, pull_request_target, push, schedule), checks out only the default
+    branch and installs or builds nothing; a pull_request job only reads."""
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        triggers = set(flow[True]) if isinstance(flow[True], dict) else {flow[True]}
+        for name, job in flow["jobs"].items():
+            granted = permissions(flow, job)
+            writes = [key for key, value in granted.items() if value == "write" or key == "all"]
+            if "pull_request" in triggers:
+                assert not writes, f"{path.name}: {name} may write: {writes}"
+            if not writes or triggers & {"push", "schedule"}:
+                continue
+            for step in job["steps"]:
+                ref = (step.get("with") or {}).get("ref")
+                if "actions/checkout" in step.get("uses", ""):
+                    assert ref == "${{ github.event.repository.default_branch }}", f"{path.name}: {name} checks out {ref}"
+                run = step.get("run", "")
+                for command in ("make", "pip", "npm", ".venv", "mkdocs", "pytest"):
+                    assert not re.search(rf"(^|\s){re.escape(command)}\b", run), f"{path.name}: {name} runs {command}"
+
+
+def test_the_comment_is_written_by_the_trusted_workflow_and_updated_in_place():
+    flow = workflow("comment.yml")
+    assert flow[True]["workflow_run"]["workflows"] == [workflow("pull-request.yml")["name"]]
+    job = flow["jobs"]["comment"]
+    runs = "\n".join(steps(job))
+    assert "scripts/review.py comment" in runs and "python3" in runs
+    assert "--method PATCH" in runs and "issues/comments/$id" in runs and "startswith" in runs
+    assert runs.index("--method PATCH") < runs.index("--method POST")       # edit first, add only when there is none
+    assert "gh pr comment" not in runs
+    assert "pulls/$number" in runs and "HEAD_SHA" in runs     # the number from the artifact is checked
+    cleanup = workflow("preview-cleanup.yml")
+    assert cleanup[True]["pull_request_target"]["types"] == ["closed"]
+    assert "pages_branch.sh remove" in "\n".join(steps(cleanup["jobs"]["remove"]))
+
+
+def test_a_pull_request_gets_a_preview_the_review_data_the_check_and_the_tests():
     jobs = workflow("pull-request.yml")["jobs"]
     preview = jobs["preview"]
     build = next(step for step in preview["steps"] if step.get("id") == "build")
     assert build["env"]["SECTION_LINKS"] == "files" and build["run"] == "make build"
-    assert any("upload-artifact" in run for run in steps(preview))
-    assert any("scripts/review.py" in run for run in steps(preview))
-    assert any("gh pr comment" in run and "--body-file comment.md" in run for run in steps(preview))
+    assert sum("upload-artifact" in run for run in steps(preview)) == 2
+    assert any("scripts/review.py collect" in run for run in steps(preview))
     assert steps(preview)[-1] == "make check"
-    assert preview["permissions"]["pull-requests"] == "write"
+    assert preview["permissions"] == {"contents": "read"}
     assert any("make test" in run for run in steps(jobs["test"]))
+
+
+def test_the_pages_branch_script_keeps_previews_apart(tmp_path):
+    """scripts/pages_branch.sh on a local stand-in for GitHub: a preview goes under pr-N/ without
+    the web editor, the site keeps the previews, and closing removes only that preview."""
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True)
+    script = (ROOT / "scripts/pages_branch.sh").read_text(encoding="utf-8")
+    local = tmp_path / "pages_branch.sh"
+    local.write_text(script.replace('"https://github.com/${GITHUB_REPOSITORY:?}.git"', f'"{origin}"'), encoding="utf-8")
+    env = {"GH_TOKEN": "x", "GITHUB_REPOSITORY": "o/r", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "GIT_CONFIG_NOSYSTEM": "1"}
+    site, preview = tmp_path / "site", tmp_path / "preview"
+    for folder, text in ((site, "site"), (preview, "preview")):
+        (folder / "admin").mkdir(parents=True)
+        (folder / "index.html").write_text(text, encoding="utf-8")
+        (folder / "admin/index.html").write_text("editor", encoding="utf-8")
+    (preview / ".git").mkdir()
+    (preview / ".git/config").write_text("[core]\n", encoding="utf-8")
+
+    def run(*args):
+        result = subprocess.run(["bash", str(local), *args], env=env, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def files() -> set[str]:
+        listed = subprocess.run(["git", "--git-dir", str(origin), "ls-tree", "-r", "--name-only", "gh-pages"],
+                                capture_output=True, text=True, check=True).stdout
+        return set(listed.split())
+
+    run("site", str(site))
+    run("preview", "7", str(preview))
+    assert files() == {".nojekyll", "index.html", "admin/index.html", "pr-7/index.html"}
+    run("site", str(site))
+    assert "pr-7/index.html" in files()
+    run("remove", "7")
+    assert files() == {".nojekyll", "index.html", "admin/index.html"}

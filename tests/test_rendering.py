@@ -135,7 +135,7 @@ def test_pagination(project):
 
 def test_faq_answers_are_details_grouped_by_category(session):
     tree = lxml_html.fromstring(page(session, "veelgestelde-vragen/"))
-    questions = tree.findall(".//article//details")
+    questions = tree.xpath(".//article//details[contains(@class, 'ed-faq')]")
     assert len(questions) == len(yaml.safe_load((ROOT / "data/faq.yml").read_text(encoding="utf-8")))
 
 
@@ -260,3 +260,41 @@ def test_skipping_inline_patterns_for_plain_text_changes_no_html(pieces):
     full.md.treeprocessors.deregister("section-plain-text")
     text = " ".join(pieces)
     assert fast.render(text).html == full.render(text).html
+
+
+# --- Abbreviations say what they mean in the text the first time (touch cannot hover) -------------
+
+def test_an_abbreviation_is_written_out_at_its_first_use_only():
+    from ervaringsdeskundigheid.render.markdown import explain_first_use
+
+    bol = '<abbr title="beroepsopleidende leerweg">BOL</abbr>'
+    html = f"<p>Je volgt de {bol}. Bij de {bol} loop je stage.</p>"
+    assert explain_first_use(html) == (f'<p>Je volgt de {bol}<span class="ed-abbr-meaning"> (beroepsopleidende '
+                                       f'leerweg)</span>. Bij de {bol} loop je stage.</p>')
+    explained = [f"<p>De beroepsopleidende leerweg ({bol}).</p>", f"<p>{bol} (vooral school en stage).</p>",
+                 f"<p>{bol}-opleiding (school en stage)</p>"]
+    assert all(explain_first_use(text) == text for text in explained)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(["mbo", "UWV", "woord", "BOL", "(", ")", "middelbaar beroepsonderwijs", " ", "."]),
+                max_size=30))
+def test_writing_out_only_adds_the_meaning(parts):
+    from ervaringsdeskundigheid.render.markdown import Abbreviations, explain_first_use, plain, typography
+
+    glossary = {"mbo": "middelbaar beroepsonderwijs", "UWV": "Uitvoeringsinstituut Werknemersverzekeringen",
+                "BOL": "beroepsopleidende leerweg"}
+    html = typography("<p>" + " ".join(parts) + "</p>", Abbreviations(glossary))
+    out = explain_first_use(html)
+    assert re.sub(r'<span class="ed-abbr-meaning">[^<]*</span>', "", out) == html
+    assert out.count("ed-abbr-meaning") <= len(glossary) and explain_first_use(out) == out
+    for term, meaning in glossary.items():
+        first = re.search(rf"(?<![\w-]){term}(?![\w-])", plain(html))
+        if first and not re.match(r"\s*\(", plain(html)[first.end():]):   # an editor's own explanation
+            assert meaning.lower() in plain(out).lower()
+
+
+def test_the_experts_overview_claims_no_consent_for_made_up_people(session):
+    text = text_of(page(session, "ervaringsdeskundigen/"))
+    assert "verzonnen voorbeelden" in text
+    assert "toestemming gegeven" not in text and "je mag een keer met mij meelopen" not in text

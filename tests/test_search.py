@@ -22,8 +22,8 @@ from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.render import search
 
 PREFIX = "/ervaringsdeskundigheid/"
-STORY = "verhalen/maaike-vindt-betaald-werk/"
-STORY_SOURCE = (ROOT / "content/stories/maaike-vindt-betaald-werk.md").read_text(encoding="utf-8")
+STORY = "verhalen/maaike-en-de-ervaringsdeskundige/"
+STORY_SOURCE = (ROOT / "content/stories/maaike-en-de-ervaringsdeskundige.md").read_text(encoding="utf-8")
 
 
 # --- In the browser ------------------------------------------------------------------------------

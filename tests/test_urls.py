@@ -24,7 +24,7 @@ def test_a_category_path_cannot_take_a_generated_or_reserved_page(project, path)
 
 @pytest.mark.parametrize("name", ["opleidingen.md", "verhalen.md", "cijfers.md", "p.md"])
 def test_a_hand_written_page_cannot_take_a_generated_page(project, name):
-    (project / "docs" / name).write_text("# Mijn pagina\n\nTekst.\n", encoding="utf-8")
+    (project / "docs" / name).write_text("---\nin_short: Een pagina.\n---\n# Mijn pagina\n\nTekst.\n", encoding="utf-8")
     output = messages(check(project))
     assert f"docs/{name}" in output and "is al van" in output or "hoort bij" in output
 

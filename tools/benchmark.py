@@ -53,6 +53,8 @@ GOAL_RATIO_BUSY = 0.40
 GOAL_GROWTH = 2.0
 GOAL_REBUILD = 1.0
 GOAL_POSTERS = 10.0
+GOAL_REACH = 60.0               # make bereik: a year of a busy site's access log
+REACH_LINES = 1_000_000
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
 
@@ -387,6 +389,19 @@ def time_posters(corpus: Corpus, target: Path, partners: int = 50) -> tuple[floa
     return time.perf_counter() - start, run.count
 
 
+def time_reach(repo: Path, target: Path, lines: int = REACH_LINES) -> tuple[float, float, int]:
+    """Wall and CPU seconds of `make bereik` (the counting and the report) on a synthetic year of
+    access log (tools/accesslog.py), and the scans it counted."""
+    from ervaringsdeskundigheid.outreach.reach import generate_reach
+    from tools.accesslog import busy_year
+
+    log = target / "access.log"
+    busy_year(log, lines)
+    wall, cpu = time.perf_counter(), time.process_time()
+    run = generate_reach(repo, [str(log)], out_dir=target / "bereik")
+    return time.perf_counter() - wall, time.process_time() - cpu, run.tally.total_scans
+
+
 def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int, int]] | None:
     """(page, compressed bytes a phone downloads, the search's part of them: none until a reader
     opens it) for each
@@ -544,6 +559,8 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
         rebuilds = measure_rebuild(full)
         out("Timing the posters ...")
         posters = time_posters(full, workdir)
+        out(f"Timing make bereik on {REACH_LINES:,} lines of access log ...")
+        reach = time_reach(repo, workdir)
         out("Measuring page weights in Chromium ...")
         weights = page_weights(workdir / "site-ours", _weight_pages(full))
         out("Running Lighthouse (mobile) on the home page, the categories and a story ...")
@@ -586,6 +603,10 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
             out(_line("Posters, 50 partners",
                       f"{seconds:.2f} s for {count} posters ({seconds / count * 1000:.0f} ms per poster)",
                       f"< {GOAL_POSTERS:.0f} s  {_verdict(goals[-1])}"))
+        seconds, cpu, scans = reach
+        goals.append(seconds < GOAL_REACH)
+        out(_line(f"make bereik, {REACH_LINES:,} log lines", f"{seconds:.1f} s   (CPU {cpu:.1f} s; {scans} scans)",
+                  f"< {GOAL_REACH:.0f} s  {_verdict(goals[-1])}"))
         if weights:
             budget = _weight_budget()
             for page, size, index in weights:

@@ -6,6 +6,7 @@ MkDocs or Material lives here or in the hook; the package under src/ does not.
 from __future__ import annotations
 
 import atexit
+import errno
 import logging
 import os
 from pathlib import Path
@@ -100,6 +101,11 @@ def add_files(session: BuildSession, files, config):
     except ContentErrors as errors:
         _stop(session, config)
         raise Abort(errors.report()) from None
+    try:
+        publish.ensure_space(Path(config.site_dir).parent, sum(len(data) for data in outputs.values()))
+    except publish.NotEnoughSpace as error:
+        _stop(session, config)
+        raise Abort(str(error)) from None
     preview = PreviewFiles.for_project(session.root) if session.mode == "serve" else None
     for path, data in outputs.items():
         theirs = files.get_file_from_path(path)
@@ -124,6 +130,17 @@ def finish(session: BuildSession, config) -> None:
         publish.replace_directory(Path(config.site_dir), session.extras["site_dir"])
         config.site_dir = str(session.extras["site_dir"])
     session.extras["lock"].release()
+
+
+def build_error(error: Exception) -> None:
+    """Writing the site failed (a full disk, no permission): a Dutch message instead of a
+    traceback. The staging folder is removed; the old site stays."""
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        raise Abort(("De schijf is vol" if full else f"De site kon niet geschreven worden: {error.strerror}")
+                    + f"{where}. Er is niets veranderd: de oude site staat er nog. "
+                    + ("Maak ruimte vrij en bouw opnieuw." if full else "Controleer de map en bouw opnieuw.")) from None
 
 
 def _stop(session: BuildSession, config) -> None:

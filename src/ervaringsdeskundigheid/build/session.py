@@ -23,7 +23,7 @@ import json
 import posixpath
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
 from urllib.parse import urlsplit
@@ -32,16 +32,22 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from ..core import clock, urls
-from ..core.fields import Name, Strict, Text, hint, meta
+from ..core.fields import InShort, Name, Strict, Text, hint, in_short_field, meta
+from ..core.locate import describe, field_label
+from ..core.media import metadata_hints
 from ..core.problems import ContentErrors, Problem, problems_from_validation
 from ..core.site import Site
 from ..core.sources import SourceError, read_markdown, strings_in, symlinks_below
-from ..render import csp, feeds, images, readability, search, shareimages, static
+from ..render import csp, feeds, images, readability, redirect_maps, search, shareimages, static, webeditor
 from ..render.pages import Engine, RenderedPage, SiteRenderer
 from ..types import load_site
 from ..types import partners as inventory
+from ..types import privacy
+from ..types import redirects as moved
 from ..types.base import HOME_PLACE
 from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_pages
+from ..types.pages import abbreviations as abbreviations_of
+from ..types.privacy import HeldBack
 from . import pool
 from .cache import Fingerprints, RenderCache
 
@@ -56,8 +62,10 @@ SITE_JSON = "p/index.json"     # the short links this build published; the next 
 class DocPage(Strict):
     """Front matter of a hand-written page in docs/."""
 
-    title: Name | None = hint("De titel; leeg: de eerste kop (#) van de pagina.", default=None)
-    description: Text | None = hint("Eén of twee zinnen voor zoekmachines en bij delen.", default=None)
+    title: Name | None = hint("De titel; leeg: de eerste kop (#) van de pagina.", label="Titel", default=None)
+    description: Text | None = hint("Eén of twee zinnen voor zoekmachines en bij delen.", label="Samenvatting",
+                                    default=None)
+    in_short: InShort = in_short_field()
 
 
 @dataclass
@@ -67,6 +75,7 @@ class HandWritten:
     title: str
     description: str
     body: str                # Markdown
+    in_short: str = ""       # "In het kort", shown first
 
 
 @dataclass
@@ -103,12 +112,12 @@ class BuildSession:
         except ContentErrors as errors:
             self.problems += errors.problems
             self.problems += self._docs_problems()
-            raise ContentErrors(self.problems) from None
+            raise ContentErrors(self.problems, errors.notices) from None
         self.plan()
         if not self.problems:
             self._render_all()
         if self.problems:
-            raise ContentErrors(self.problems)
+            raise ContentErrors(describe(self.problems, self.site.types.values(), self.root))
 
     def plan(self) -> urls.UrlTable:
         """Every page and file of the loaded `site` with its URL, in the URL table, without
@@ -159,15 +168,45 @@ class BuildSession:
             meta = DocPage.model_validate(source.meta)
         except SourceError as error:
             return [error.problem]
-        except ValidationError as error:
-            return problems_from_validation(error, label, DocPage)
+        except ValidationError as error:   # in the editor's words, as for the content types (core/locate.py)
+            return [replace(problem, label=field_label(DocPage, problem.field))
+                    for problem in problems_from_validation(error, label, DocPage)]
         title = meta.title or _first_heading(source.body)
         if not title:
             return [Problem(label, "title", (
                 "ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."))]
-        self.docs.append(HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "",
-                                     source.body))
-        return []
+        page = HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "", source.body,
+                           meta.in_short)
+        problems, page = self._consent_rule_on_doc(label, page)
+        if page is not None:
+            self.docs.append(page)
+        return problems
+
+    def _consent_rule_on_doc(self, label: str, page: HandWritten) -> tuple[list[Problem], HandWritten | None]:
+        """The consent rule (types/privacy.py) on a hand-written page: a person without consent is an
+        error; a page that names a person whose consent ended is held back, or, for the home page,
+        loses the lines that name them."""
+        rule = self.site.extras.get("forbidden") if self.site else None
+        if not rule:
+            return [], page
+        texts = (("title", page.title), ("description", page.description), ("in_short", page.in_short or ""),
+                 ("tekst", page.body), ("bestandsnaam", label))
+        findings = [(field, finding) for field, text in texts for finding in rule.find(text)]
+        problems = [Problem(label, field, (
+            f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
+            "vast (met de datum en de velden die we mogen tonen).")) for field, finding in findings
+            if not finding.withdrawn]
+        who = ", ".join(sorted({finding.person for _, finding in findings if finding.withdrawn}))
+        if not who or problems:
+            return problems, page
+        if page.url != urls.HOME:
+            self.site.hold_back(HeldBack(label, None, page.title, who, url=page.url))
+            return [], None
+        self.site.hold_back(HeldBack(label, None, page.title, who, taken_out=True))
+        return [], replace(page, title=privacy.take_out(page.title, rule),
+                           description=privacy.take_out(page.description, rule),
+                           in_short=page.in_short and privacy.take_out(page.in_short, rule),
+                           body=privacy.take_out(page.body, rule))
 
     # --- planning: every page and its URL --------------------------------------------------------
 
@@ -182,7 +221,8 @@ class BuildSession:
                           source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
                           description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
                           is_home=home, search=not home, next_step=not home, trail=() if home else ((HOME_LABEL, urls.HOME),),
-                          context={"markdown": doc.body, **(self._home_context() if home else {})},
+                          context={"markdown": doc.body, "in_short": doc.in_short,
+                                   **(self._home_context() if home else {})},
                           kind_class="ed-type--home" if home else "ed-type--page")
             if self.table.claim(doc.url, job.owner, job.source):
                 self.jobs[doc.src] = job
@@ -196,6 +236,7 @@ class BuildSession:
         self.problems += self.table.problems
         self.problems += self._shortlink_problems()
         self.problems += self.kept_shortlink_problems(self.published)
+        self.problems += moved.target_problems(self.site, lambda url: url in self.table)
 
     def _extra_paths(self) -> list[str]:
         paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), urls.ADMIN]
@@ -276,12 +317,17 @@ class BuildSession:
         if not self.problems:
             for hint in self.hints():
                 self.say(hint)
+            for notice in self.site.notices:      # never silent: what stays off the site, and why
+                self.say(f"Niet op de site: {notice}")
 
     def hints(self) -> list[str]:
-        """Advice for editors that never stops a build: texts above B1, example content."""
-        found = [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
+        """Advice for editors that never stops a build: personal data in image files, texts above B1,
+        example content."""
+        found = metadata_hints(self.root)
+        found += [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
                  "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
+        found += self.short_text_hints()
         found += source_hints(self.site)
         examples = [item for items in self.site.items.values() for item in items
                     if getattr(item.data, "example", False)]
@@ -290,6 +336,19 @@ class BuildSession:
                          f"{', '.join(sorted({item.source for item in examples}))}. Vervang ze door echte inhoud "
                          "voordat de site live gaat; 'make report' geeft de lijst.")
         return found
+
+    def short_text_hints(self) -> list[str]:
+        """"In het kort" texts likely above A2 (see render/readability.py)."""
+        abbreviations = frozenset(abbreviations_of(self.site))
+        pages = [(f"{DOCS_DIR}/{doc.src}", doc.title, doc.in_short) for doc in self.docs]
+        hints = []
+        for where, title, text in readability.short_texts(self.site, pages):
+            reasons = readability.a2_problems(text, abbreviations)
+            if reasons:
+                hints.append(f"Leesbaarheid: {where} ({title}): 'In het kort' is waarschijnlijk moeilijker dan "
+                             f"taalniveau A2 ({'; '.join(reasons)}). Schrijf hoogstens 3 korte zinnen van ongeveer "
+                             "10 woorden, met gewone woorden en zonder afkortingen.")
+        return hints
 
     def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
         """What each page shows, as a digest (see build/cache.py)."""
@@ -345,7 +404,7 @@ class BuildSession:
 
     def files(self) -> dict[str, bytes]:
         """Every extra file of the site, by its path: assets, share images and image variants.
-        (The web editor's files under admin/ come from editor/cms.py.)"""
+        (The web editor's files under admin/ come from render/webeditor.py.)"""
         files = dict(static.files(self.site))
         files.update(shareimages.share_images(self.site.categories))
         used = item_images(self.site)
@@ -382,7 +441,7 @@ class BuildSession:
         out.add(self.files())
         out.add(feeds.feed_files(self.site))
         links = inventory.short_links(self.site)
-        out.add(inventory.redirect_files(self.site, links))
+        out.add(redirect_maps.redirect_files(self.site, links))
         out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})
         out.add(csp.header_files(urlsplit(self.site.site_url).path))
         sitemap = self.sitemap()
@@ -390,8 +449,30 @@ class BuildSession:
         out.add({"404.html": self.not_found_page(), "sitemap.xml": sitemap,
                  "sitemap.xml.gz": gzip.compress(sitemap.encode(), mtime=int(stamp))})
         out.add(self._admin_files())
-        out.add(index.result())
-        return dict(out)
+        rule = self.site.extras.get("forbidden")
+        code = static.packaged_paths() | {path for path in out if path.startswith(urls.ADMIN)
+                                          and not path.endswith((".yml", ".html"))}
+        files, problems, held = privacy.review_outputs(dict(out), rule, keep=self._essential_files(), packaged=code)
+        if problems:
+            raise ContentErrors(problems)
+        for note in held:
+            self.site.hold_back(note)
+            self.say(f"Niet op de site: {note.notice()}")
+        files.update(self._published_index(index.result(), pages, files))
+        return files
+
+    def _published_index(self, early: dict[str, bytes], pages: dict[str, str], published: dict) -> dict[str, bytes]:
+        """The index of the pages as published: made while the other files were made, and made
+        again when the review above took out or changed a page it holds."""
+        if all(published.get(path) == html for path, html in pages.items()):
+            return early
+        return self.search_index({path: data for path, data in published.items() if isinstance(data, str)})
+
+    def _essential_files(self) -> set[str]:
+        """Pages the site cannot lose (home, landing pages, lists): a withdrawn person's name is
+        taken out of them instead."""
+        return {urls.output_file(job.url) for job in self.jobs.values() if job.context.get("item") is None} \
+            | {"404.html"}
 
     def search_index(self, pages: dict[str, str]) -> dict[str, bytes]:
         """Pagefind's files for the pages that are in the search (render/search.py). The local
@@ -412,9 +493,8 @@ class BuildSession:
         return files
 
     def _admin_files(self) -> dict[str, str | bytes]:
-        from ..editor import cms   # TODO: move the web editor's files below build/ (render/)
         problems: list[Problem] = []
-        files = cms.admin_files(self.root, self.site.settings, problems, say=self.say)
+        files = webeditor.admin_files(self.root, self.site.settings, problems, say=self.say)
         if problems:
             raise ContentErrors(problems)
         return files

@@ -16,16 +16,30 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .fields import Date, Strict, hint
+from pydantic import model_validator
+
+from .fields import Date, RuleViolation, Strict, hint
 from .problems import Problem, suggestion
 
 
 class Consent(Strict):
-    date: Date = hint("De datum waarop de persoon toestemming gaf (JJJJ-MM-DD).")
-    scope: list[str] | None = hint("De velden die we mogen tonen. Een veld dat hier niet staat, "
-                                   "komt nergens op de site of op papier.", default=None)
-    withdrawn: Date | None = hint("De datum waarop de toestemming is ingetrokken. Vanaf die dag "
-                                  "verdwijnt de persoon overal.", default=None)
+    """Recorded consent. Nothing is assumed: the date and what may be shown are stated, only a
+    withdrawn consent may leave its scope out (nothing of the person is shown any more)."""
+
+    date: Date = hint("De datum waarop de persoon schriftelijk toestemming gaf.", label="Datum van toestemming")
+    scope: list[str] | None = hint("Kies elk gegeven dat de persoon wil laten zien. Wat je niet kiest, komt "
+                                   "nergens: niet op de site en niet op papier.", label="Wat mogen we tonen?",
+                                   default=None, form_required=True)
+    withdrawn: Date | None = hint("Trekt de persoon de toestemming in? Vul de datum in. Vanaf die dag "
+                                  "verdwijnt de persoon overal.", label="Ingetrokken op", default=None)
+
+    @model_validator(mode="after")
+    def _scope_is_stated(self):
+        if self.scope is None and self.withdrawn is None:
+            raise RuleViolation("scope", (
+                "ontbreekt. Kies wat de persoon wil laten zien, zoals naam, organisatie en functie. "
+                "Er is geen standaard: zonder keuze komt de persoon niet op de site."))
+        return self
 
 
 def is_active(consent: Consent | None, today: dt.date) -> bool:
@@ -44,8 +58,10 @@ def status(consent: Consent | None, today: dt.date) -> str | None:
     return None
 
 
-def scope_of(consent: Consent, default: tuple[str, ...]) -> set[str]:
-    return set(default if consent.scope is None else consent.scope)
+def scope_of(consent: Consent) -> set[str]:
+    """The fields the person agreed to show; nothing is assumed (a consent without scope is
+    refused by the schema unless it was withdrawn)."""
+    return set(consent.scope or ())
 
 
 def scope_problems(consent: Consent | None, allowed: tuple[str, ...], file: str, entry: str | None,

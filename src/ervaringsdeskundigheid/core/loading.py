@@ -16,7 +16,8 @@ from pydantic import ValidationError
 
 from . import clock
 from .fields import SLUG_PATTERN, meta, placeholders
-from .problems import ContentErrors, Problem, problems_from_validation, suggestion
+from .locate import describe
+from .problems import ContentErrors, Notice, Problem, problems_from_validation, suggestion
 from .settings import load_settings
 from .site import Item, Site
 from .sources import SourceError, files_in, load_yaml_file, read_markdown, strings_in, symlinks_below
@@ -25,6 +26,7 @@ from .text import slugify
 _SLUG = re.compile(SLUG_PATTERN)
 SOURCE_FOLDERS = ("content", "data", "docs")
 PLACEHOLDER = "Schrijf hier"     # how every example text of `make new` starts
+EXAMPLE = "Voorbeeld"            # why an item is left out when data/site.yml says show_examples: false
 
 
 @dataclass
@@ -46,11 +48,12 @@ class LoadContext:
 
 
 def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, preview: bool = False,
-              checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = ()) -> Site:
+              checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = (),
+              review: Callable[[LoadContext, Site], tuple[Site, list[Problem]]] | None = None) -> Site:
     """Load all content under `root` for the given content types.
 
     `preview` (make serve) also includes drafts and items with a future date, marked as such.
-    `checks` run on the finished site (consent in free text, for example).
+    `checks` run on the finished site; `review` may then hold items back (the consent rule).
     Raises ContentErrors with every problem found."""
     root = Path(root)
     today = today or clock.today()
@@ -70,11 +73,14 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
             problems += placeholder_problems(item)
 
     published: dict[str, list[Item]] = {}
-    left_out: dict[str, int] = {}
+    notices: list[Notice] = []
+    unpublished: set[str] = set()         # the pages of items left out: a link or redirect to one is no typo
+    hide_examples = settings is not None and not settings.show_examples
     for type_id, ctype in types.items():
         kept = []
         for item in all_items[type_id]:
-            reason = ctype.published(item, today)
+            reason = EXAMPLE if hide_examples and getattr(item.data, "example", False) is True else None
+            reason = reason or ctype.published(item, today)
             if reason is None and ctype.public_view is not None:
                 item, reason = ctype.public_view(item, today)
             if reason is None:
@@ -82,21 +88,58 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
             elif preview and reason in ("Concept", "Gepland"):
                 kept.append(item.replace(status=reason))
             else:
-                label = f"{ctype.plural.lower()}: {reason.lower()}"
-                left_out[label] = left_out.get(label, 0) + 1
+                notices.append(left_out_notice(item, reason))
+                if item.url:
+                    unpublished.add(item.url)
         if ctype.sort_key:
             kept.sort(key=ctype.sort_key)
         published[type_id] = kept
     problems += check_published_references(types, context, published)
     if problems:
-        raise ContentErrors(problems)
+        raise ContentErrors(describe(problems, types.values(), root), notices)
     site = Site(root=root, today=today, preview=preview, settings=settings, types=types,
-                items=published, left_out=left_out)
+                items=published, notices=notices, unpublished=unpublished)
     for check in checks:
         problems += check(context, site)
+    if review is not None:
+        site, found = review(context, site)
+        problems += found
     if problems:
-        raise ContentErrors(problems)
+        raise ContentErrors(describe(problems, types.values(), root), notices)
     return site
+
+
+# --- What is not published, said plainly --------------------------------------------------------
+
+def _day(date: dt.date | None) -> str:
+    return date.strftime("%d-%m-%Y") if date else ""
+
+
+def left_out_notice(item: Item, reason: str) -> Notice:
+    """Why an item stays off the site, and what to do, in the words of the form."""
+    data = item.data
+    consent = getattr(data, "consent", None) or getattr(getattr(data, "person", None), "consent", None)
+    whose = "van de persoon in dit verhaal " if not hasattr(data, "consent") else ""
+    texts = {
+        "Concept": ("staat niet op de site: het is een concept ('Concept (nog niet publiceren)' staat aan, "
+                    "draft: true).", "Is het klaar? Zet 'Concept' uit (draft: false)."),
+        "Gepland": (f"komt pas op {_day(getattr(data, 'date', None))} op de site: de datum ligt in de toekomst.",
+                    "Moet het eerder online? Zet de datum op vandaag. Anders hoef je niets te doen."),
+        "geen toestemming": (f"staat niet op de site: er is geen toestemming {whose}vastgelegd.",
+                             "Vul 'Toestemming' in: de datum en wat we mogen tonen."),
+        "toestemming gaat later in": (
+            f"staat nog niet op de site: de toestemming {whose}gaat pas in op {_day(getattr(consent, 'date', None))}.",
+            "Klopt die datum? Dan hoef je niets te doen."),
+        "toestemming ingetrokken": (
+            f"staat niet meer op de site: de toestemming {whose}is ingetrokken op "
+            f"{_day(getattr(consent, 'withdrawn', None))}.",
+            "Haal de gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming')."),
+        "toestemming zonder velden": ("staat niet op de site: bij 'Wat mogen we tonen?' is niets gekozen.",
+                                      "Kies wat de persoon wil laten zien."),
+    }
+    text, fix = texts.get(reason, (f"staat niet op de site ({reason}).", ""))
+    return Notice(item.source, str(item.title), text, fix, entry=item.entry, group=item.type.plural.lower(),
+                  short=reason.lower())
 
 
 # --- Reading ---------------------------------------------------------------------------------
@@ -179,7 +222,7 @@ def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None, inva
         if not isinstance(raw, dict) or ctype.container not in raw:
             problems.append(Problem(path, ctype.container, (
                 f"ontbreekt. Het bestand moet een lijst onder '{ctype.container}:' hebben. "
-                "Kijk in het voorbeeld bovenaan het bestand.")))
+                "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
             return []
         raw = raw[ctype.container]
     if ctype.single:
@@ -279,6 +322,7 @@ def check_published_references(types: dict, context: LoadContext, published: dic
                     if key in context.keys(target) and key not in shown:
                         problems.append(Problem(item.source, field_name, (
                             f"'{key}' staat in {types[target].source}, maar wordt niet gepubliceerd "
-                            "(een concept, of zonder geldige toestemming). Publiceer dat eerst, "
+                            "(een concept, een voorbeeld terwijl show_examples in data/site.yml op false staat, "
+                            "of zonder geldige toestemming). Publiceer dat eerst, "
                             "of haal de verwijzing hier weg."), entry=item.entry))
     return problems

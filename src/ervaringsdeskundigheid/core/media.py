@@ -91,3 +91,60 @@ def _fault(path: str, image: str, mtime_ns: int, size: int) -> str | None:
         return (f"is eigenlijk een {kind}-bestand, maar heeft de naam '{PurePosixPath(image).name}'. "
                 f"Geef het de juiste extensie ({FORMATS[kind][0]}).")
     return None
+
+
+# Metadata a camera or phone writes that can tell where a photo was taken, or who is in it or
+# made it. The published copies are made without it (render/images.py); the source file keeps it.
+_GPS_IFD = 0x8825
+_NAME_TAGS = {0x013B: "maker (Artist)", 0x9C9D: "maker (XPAuthor)", 0xA430: "eigenaar van de camera",
+              0x010E: "beschrijving", 0x9C9B: "titel (XPTitle)", 0x9C9C: "opmerking (XPComment)",
+              0x9286: "opmerking (UserComment)", 0x8298: "copyright"}
+_XMP_NAMES = (b"dc:creator", b"photoshop:Credit", b"Iptc4xmpCore:CreatorContactInfo", b"mwg-rs:Name",
+              b"MP:PersonDisplayName")
+
+
+def metadata_hints(root: Path) -> list[str]:
+    """Advice (never an error) on every source image whose file still carries a location or a
+    name, with how to remove it."""
+    folder = Path(root) / IMAGE_FOLDER / IMAGE_SUBFOLDER
+    hints = []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else ():
+        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in {s for f in FORMATS.values() for s in f}:
+            continue
+        found = _personal_metadata(str(path), path.stat().st_mtime_ns)
+        if found:
+            hints.append(
+                f"Privacy: {path.relative_to(root).as_posix()} bevat in de bestandsgegevens {', '.join(found)}. "
+                "Op de site staat een kopie zonder die gegevens, maar het originele bestand staat ermee in git. "
+                "Haal ze eruit en zet het bestand opnieuw neer: op Windows met de rechtermuisknop, Eigenschappen, "
+                "Details, 'Eigenschappen en persoonlijke gegevens verwijderen'; op een Mac in Voorvertoning met "
+                "Extra, 'Toon infovenster', 'Verwijder locatiegegevens'; of met 'exiftool -all= bestand'.")
+    return hints
+
+
+@lru_cache(maxsize=4096)
+def _personal_metadata(path: str, mtime_ns: int) -> tuple[str, ...]:
+    found = []
+    try:
+        with warnings.catch_warnings(), Image.open(path) as image:
+            warnings.simplefilter("ignore")
+            exif = image.getexif()
+            if exif.get_ifd(_GPS_IFD) or _GPS_IFD in exif:
+                found.append("de plek waar de foto is gemaakt (GPS)")
+            for tag, label in _NAME_TAGS.items():
+                if _meaningful(exif.get(tag)) or _meaningful(exif.get_ifd(0x8769).get(tag)):
+                    found.append(f"een {label}")
+            xmp = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
+            if isinstance(xmp, str):
+                xmp = xmp.encode()
+            if any(name in xmp for name in _XMP_NAMES):
+                found.append("een naam (XMP)")
+    except (OSError, ValueError, SyntaxError):
+        return ()
+    return tuple(dict.fromkeys(found))
+
+
+def _meaningful(value) -> bool:
+    if isinstance(value, bytes):
+        value = value.replace(b"\x00", b"").decode("utf-8", errors="ignore")
+    return isinstance(value, str) and bool(value.strip().strip("\x00"))

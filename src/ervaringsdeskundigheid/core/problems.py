@@ -1,7 +1,9 @@
 """Dutch, editor-facing error reporting.
 
-Every problem names the file, the entry (for YAML lists), the field and what is expected,
-and where it can, the line. All problems of one run are collected and reported together.
+Every problem names the file, the line, the item (by its title or name), the field (by the
+label the web editor's form shows, then its code name for GitHub) and what to do. All problems
+of one run are collected and reported together. Things that are no error but leave an item
+off the site are `Notice`s: said just as plainly, never silent.
 """
 
 from __future__ import annotations
@@ -14,23 +16,62 @@ from typing import Iterable
 from pydantic import ValidationError
 
 
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
-    field: str | None
+    field: str | None                  # the code name: 'description', 'consent.scope[2]'
     message: str
-    entry: str | None = None
+    entry: str | None = None           # the item's key in a list file
     line: int | None = None
+    label: str | None = None           # the field as the form shows it: 'Samenvatting' (core/locate.py)
+    title: str | None = None           # the item's title or name
 
-    def __str__(self) -> str:
-        where = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in self.file)
+    @property
+    def where(self) -> str:
+        """data/experts.yml (regel 40), item 'Anna de Vries' ('anna'), veld 'Toestemming' ('consent')"""
+        where = _printable(self.file)
         if self.line:
             where += f" (regel {self.line})"
-        if self.entry:
-            where += f", item '{self.entry}'"
+        if self.title and self.entry and self.title != self.entry:
+            where += f", item '{_printable(self.title)}' ('{_printable(self.entry)}')"
+        elif self.entry or self.title:
+            where += f", item '{_printable(self.entry or self.title)}'"
         if self.field:
-            where += f", veld '{self.field}'"
-        return f"{where}: {self.message}"
+            where += f", {field_words(self.field, self.label)}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def field_words(field: str, label: str | None) -> str:
+    """"veld 'Samenvatting' ('description')": the form's label first, the code name in the file second."""
+    if label and label.lower() != field.lower():
+        return f"veld '{label}' ('{field}')"
+    return f"veld '{field}'"          # the label says no more than the name in the file
+
+
+@dataclass(frozen=True)
+class Notice:
+    """An item that is not published although nothing is wrong with it, said plainly: the
+    file, the item, why, and what to do to publish it. `kind` groups notices ('left_out':
+    a draft, a date ahead, no active consent; other parts of the build add their own)."""
+
+    file: str
+    title: str
+    reason: str
+    fix: str
+    entry: str | None = None
+    kind: str = "left_out"
+    group: str = ""                    # for counting: the type's plural ('verhalen')
+    short: str = ""                    # for counting: the reason in a word or two ('concept')
+
+    def __str__(self) -> str:
+        return f"{_printable(self.file)}, '{_printable(self.title)}': {self.reason} {self.fix}"
 
 
 class ContentErrors(Exception):
@@ -38,8 +79,9 @@ class ContentErrors(Exception):
 
     HEADING = "De site is niet gebouwd: {count} {noun} gevonden. Er is niets veranderd aan de site."
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], notices: Iterable[Notice] = ()):
         self.problems = sorted(set(problems), key=_report_order)
+        self.notices = list(notices)          # what would stay off the site anyway (see Notice)
         super().__init__(self.report())
 
     def report(self, heading: str | None = None) -> str:
@@ -93,11 +135,14 @@ def date_hint(value: object) -> str:
         return ""
 
 
-def _dutch_message(error: dict, known_fields: Iterable[str]) -> str:
+def _dutch_message(error: dict, known_fields: Iterable[str], explanation: str | None = None) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    fix = f" {explanation}" if explanation else ""
     if kind == "missing":
-        return "ontbreekt. Dit veld is verplicht."
+        return f"ontbreekt. Dit veld is verplicht.{fix}"
+    if error.get("input", "") is None and kind not in ("value_error",):
+        return f"is leeg. Dit veld is verplicht.{fix}"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         known = list(known_fields)
@@ -123,6 +168,9 @@ def _dutch_message(error: dict, known_fields: Iterable[str]) -> str:
             return "is geen geldig e-mailadres, zoals naam@voorbeeld.nl."
         if "https" in pattern:
             return "moet een webadres zijn dat begint met https://, zonder spaties."
+        if "/" in pattern:
+            return ("moet een adres van deze site zijn, in kleine letters en met een / aan het eind, "
+                    "bijvoorbeeld 'verhalen/oude-naam/'.")
         return ("mag alleen kleine letters, cijfers en streepjes bevatten, "
                 "bijvoorbeeld 'mijn-eerste-verhaal'.")
     if kind in {"bool_type", "bool_parsing"}:
@@ -148,7 +196,7 @@ def _dutch_message(error: dict, known_fields: Iterable[str]) -> str:
         return f"moet een van deze waarden zijn: {ctx.get('expected')}."
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return "heeft een ongeldige waarde. Kijk in het voorbeeld bovenaan het bestand hoe het moet."
+    return "heeft een ongeldige waarde. Kijk in CONTRIBUTING.md (\"Gegevens in data/\") of onder het veld in de webeditor hoe het moet."
 
 
 def problems_from_validation(error: ValidationError, file: str, model: type,
@@ -162,14 +210,28 @@ def problems_from_validation(error: ValidationError, file: str, model: type,
             loc = (*loc, rule_field)
         fields = _known_fields(model, loc)
         result.append(Problem(file=file, entry=entry, field=_field_path(loc) or None,
-                              message=_dutch_message(item, fields)))
+                              message=_dutch_message(item, fields, _explanation(model, loc))))
     return result
+
+
+def _explanation(model: type, loc: tuple) -> str | None:
+    """The field's own hint (what the form shows under it): the fix for a missing value."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    info = getattr(_model_at(model, loc[:-1]), "model_fields", {}).get(loc[-1])
+    text = (info.description or "").strip() if info is not None else ""
+    return text or None
 
 
 def _known_fields(model: type, loc: tuple) -> list[str]:
     """The field names allowed at the place of an error, for 'did you mean' hints."""
+    return list(getattr(_model_at(model, loc[:-1]), "model_fields", {}))
+
+
+def _model_at(model: type, loc: tuple) -> type:
+    """The model that holds the fields at a place (the nested group of `consent.scope`)."""
     current = model
-    for part in loc[:-1]:
+    for part in loc:
         field = getattr(current, "model_fields", {}).get(part)
         if field is None:
             continue
@@ -182,4 +244,4 @@ def _known_fields(model: type, loc: tuple) -> list[str]:
                 if hasattr(inner, "model_fields"):
                     current = inner
                     break
-    return list(getattr(current, "model_fields", {}))
+    return current

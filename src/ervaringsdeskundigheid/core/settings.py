@@ -8,7 +8,8 @@ from typing import Annotated
 
 from pydantic import StringConstraints, ValidationError
 
-from .fields import Email, Name, Strict, Text, hint
+from .contact import Contact, person_problems
+from .fields import Name, Strict, Text, hint
 from .problems import Problem, problems_from_validation
 from .sources import SourceError, load_yaml_file
 
@@ -23,12 +24,9 @@ SiteUrl = Annotated[str, StringConstraints(
 Repository = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")]
 HttpsUrl = Annotated[str, StringConstraints(
     pattern=r"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~/-]*)?$", max_length=200)]
-
-
-class Contact(Strict):
-    email: Email = hint("Het algemene e-mailadres voor vragen.")
-    phone: Name | None = hint("Een algemeen telefoonnummer van het netwerk, nooit een privénummer.",
-                              default=None)
+# A short address for paper, as people type it: host and path, no https://.
+ShortUrl = Annotated[str, StringConstraints(
+    pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(/[A-Za-z0-9._~-]+)*/?$", max_length=40)]
 
 
 class SiteSettings(Strict):
@@ -42,8 +40,14 @@ class SiteSettings(Strict):
         "De webeditor (/admin/) maakt daar een pull request van elke wijziging. Leeg: de repository waarin "
         "GitHub de site bouwt.", default=None)
     www_optional: bool = hint("true als het adres ook werkt zonder 'www.'.", default=False)
+    short_url: ShortUrl | None = hint(
+        "Een kort adres voor op posters, zonder https://, bijvoorbeeld 'alliantievankracht.nl/ed'. Alleen "
+        "invullen als de website <kort adres>/<code> doorstuurt naar <site_url>p/<code>/.", label="Kort webadres", default=None)
     description: Text = hint("Eén zin over de sectie, voor zoekmachines.",
                              default="Ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe")
+    show_examples: bool = hint("false: alle verzonnen voorbeelden (example: true) verdwijnen overal: van de site, "
+                               "uit de zoekfunctie, de nieuwsbrief en de handouts. Zet dit op false voordat de "
+                               "site live gaat.", label="Voorbeelden tonen", default=True)
 
     @property
     def host(self) -> str:
@@ -58,7 +62,9 @@ def load_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
             return None
         if os.environ.get(SITE_URL_ENV):
             raw = {**raw, "site_url": os.environ[SITE_URL_ENV]}
-        return SiteSettings.model_validate(raw)
+        settings = SiteSettings.model_validate(raw)
+        problems += person_problems(settings.contact.person, SETTINGS_FILE, "contact.person")
+        return settings
     except SourceError as error:
         problems.append(error.problem)
     except ValidationError as error:

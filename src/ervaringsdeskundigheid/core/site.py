@@ -74,11 +74,41 @@ class Site:
     settings: SiteSettings | None
     types: dict[str, Any]                                   # id -> ContentType, in declaration order
     items: dict[str, list[Item]]                            # published items per type (preview: drafts too)
-    left_out: dict[str, int] = field(default_factory=dict)   # reason -> count
+    notices: list = field(default_factory=list)              # core.problems.Notice: what is not published, and why
     extras: dict[str, Any] = field(default_factory=dict)     # derived data, e.g. short links
+    held_back: list = field(default_factory=list)            # not published: names a withdrawn person
+    unpublished: set = field(default_factory=set)            # URLs of items that exist but are not published
 
     def __post_init__(self):
         self._index = {type_id: {item.key: item for item in items} for type_id, items in self.items.items()}
+
+    def with_items(self, items: dict[str, list[Item]], held_back: list) -> "Site":
+        """This site with other published items, and what the consent rule held back (also as
+        notices: never silent)."""
+        return Site(self.root, self.today, self.preview, self.settings, self.types, items,
+                    notices=[*self.notices, *(held.notice() for held in held_back)], extras=self.extras,
+                    held_back=[*self.held_back, *held_back],
+                    unpublished=self.unpublished | {held.url for held in held_back if held.url})
+
+    def hold_back(self, held) -> None:
+        """Record a page the consent rule held back after loading (a hand-written page, a file)."""
+        self.held_back.append(held)
+        self.notices.append(held.notice())
+
+    def withheld(self, where: str) -> bool:
+        """Whether the item in file `where`, or the page at address `where`, is held back by the
+        consent rule (links to it lose their link instead of breaking the build)."""
+        return any(not held.taken_out and where in (held.source, held.url, (held.url or "").rstrip("/"))
+                   for held in self.held_back)
+
+    @property
+    def left_out(self) -> dict[str, int]:
+        """How many items each reason kept off the site ('verhalen: concept': 2)."""
+        counts: dict[str, int] = {}
+        for notice in self.notices:
+            label = f"{notice.group}: {notice.short}"
+            counts[label] = counts.get(label, 0) + 1
+        return counts
 
     @property
     def site_url(self) -> str:

@@ -251,9 +251,18 @@ def _check_structure(text: str, label: str, field: str | None, line_offset: int)
             if depth > MAX_YAML_DEPTH:
                 raise SourceError(Problem(label, field, (
                     f"is te diep genest (meer dan {MAX_YAML_DEPTH} niveaus). Kijk in het voorbeeld "
-                    "bovenaan het bestand hoe het moet."), line=line))
+                    "bij een ander item in het bestand hoe het moet."), line=line))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+
+
+def _error_mark(error: yaml.YAMLError):
+    """Where the editor has to look: an unclosed quote, bracket or key is reported by libyaml
+    where it noticed (often the next line); the start of that construct is the true line."""
+    context = getattr(error, "context", None) or ""
+    if context.startswith(("while scanning", "while parsing a flow")) and getattr(error, "context_mark", None):
+        return error.context_mark
+    return getattr(error, "problem_mark", None)
 
 
 def _parse_yaml(text: str, label: str, field: str | None, line_offset: int) -> Any:
@@ -261,9 +270,12 @@ def _parse_yaml(text: str, label: str, field: str | None, line_offset: int) -> A
         _check_structure(text, label, field, line_offset)
         value = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = _error_mark(error)
         line = mark.line + 1 + line_offset if mark else None
-        raise _yaml_error(label, field, line, _dutch_yaml_problem(error)) from error
+        message = _dutch_yaml_problem(error)
+        if mark and mark.line < len(text.split("\n")) and text.split("\n")[mark.line].strip():
+            message += f" (op die regel staat: {text.split(chr(10))[mark.line].strip()[:80]})"
+        raise _yaml_error(label, field, line, message) from error
     except RecursionError as error:
         raise _yaml_error(label, field, None, "het bestand is te diep genest") from error
     for path, string in strings_in(value):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from functools import lru_cache
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
+from slugify import slugify as _slugify
 
 
 @lru_cache(maxsize=4096)   # Babel is slow and the same dates recur on many overview pages
@@ -18,8 +18,12 @@ def dutch_date(day: dt.date) -> str:
 
 def slugify(text: str, fallback: str = "nieuw") -> str:
     """Lowercase ASCII with hyphens, for URLs, codes and CSS tokens: 'Één stap' -> 'een-stap'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or fallback
+    return _slugify(text) or fallback
+
+
+def dutch_number(value: float) -> str:
+    """'1.900', '35,5': a whole number without decimals, otherwise one."""
+    return format_decimal(value, format="#,##0" if value == int(value) else "#,##0.0", locale="nl_NL")
 
 
 def reading_time(minutes: int) -> str:

@@ -1,6 +1,7 @@
 """`make check`: every check of the build, without building. Same steps, same Dutch
 messages: the check runs the build's own session, then also looks at drafts and scheduled
-items (the preview shows them). Readability hints are the build's too."""
+items (the preview shows them). Readability hints and the notices of what stays off the
+site are the build's too."""
 
 from __future__ import annotations
 
@@ -8,24 +9,32 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..build import publish
 from ..build.session import BuildSession
-from ..core.problems import ContentErrors, Problem
+from ..core.problems import ContentErrors, Notice, Problem
+from ..render.readability import Readability
 
 
 @dataclass
 class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)          # items that stay off the site, and why
+    readability: list[Readability] = field(default_factory=list)   # texts likely above B1
 
 
 def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
     result = CheckResult()
+    publish.restore_interrupted(Path(root) / "site")    # a build killed mid-swap: its site comes back
     session = BuildSession(Path(root), mode="check", today=today, published=Path(root) / "site")   # the last local build
     try:
         session.start()
         session.outputs()    # every step of the build, the web editor's files too
     except ContentErrors as errors:
         result.problems = list(errors.problems)
+        result.notices = list(errors.notices)
+    if session.site is not None:
+        result.notices = list(session.site.notices)
     drafts = BuildSession(Path(root), mode="serve", today=today)
     try:
         drafts.start()
@@ -33,4 +42,5 @@ def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
         result.problems += [problem for problem in errors.problems if problem not in result.problems]
     if not result.problems:
         result.hints = session.hints()
+        result.readability = [text for text in session.readability if text.likely_above_b1]
     return result

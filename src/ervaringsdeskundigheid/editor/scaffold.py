@@ -44,7 +44,7 @@ def _is_date(annotation) -> bool:
         _is_date(arg) for arg in typing.get_args(annotation))
 
 
-def field_lines(ctype: ContentType, title: str, key: str, today: dt.date) -> list[str]:
+def field_lines(ctype: ContentType, title: str, key: str, today: dt.date | None) -> list[str]:
     """The fields of a new item, each after its hint as a comment; optional fields without an
     example are written as a comment the editor can fill in."""
     lines = []
@@ -66,6 +66,11 @@ def field_lines(ctype: ContentType, title: str, key: str, today: dt.date) -> lis
         elif "example" in extra:
             value = extra["example"]
         elif name == "date" and _is_date(info.annotation):
+            if today is None:                 # a template without a day: the editor fills it in
+                if hint:
+                    lines.append(hint)
+                lines.append(f"{name}:")
+                continue
             value = today
         elif info.is_required():
             annotation = info.annotation
@@ -105,6 +110,58 @@ def unique_slug(title: str, taken: set[str]) -> str:
     return slug
 
 
+def markdown_text(ctype: ContentType, lines: list[str]) -> str:
+    """A new story or blog: its fields between the '---' lines, then the example text."""
+    lines = [f"# {line}" if line.startswith("slug:") else line for line in lines]   # the file name is the slug
+    return "---\n" + "\n".join(lines) + "\n---\n" + ctype.body_template
+
+
+# GitHub's own editor: a link that opens its new-file page with the template of `make new` filled in.
+GITHUB_FILES = {"verhaal": "nieuw-verhaal", "blog": "nieuwe-blog"}   # the editor renames it: it becomes the address
+GITHUB_TITLE = f"{PLACEHOLDER_PREFIX} de titel"                         # never published unchanged
+
+
+def github_template(kind: str) -> tuple[str, str]:
+    """(file name, text) of a new story or blog for GitHub's new-file page: the same template
+    as `make new`, without a date (the editor fills in the day)."""
+    ctype = kinds()[kind]
+    key = GITHUB_FILES[kind]
+    return f"{key}.md", markdown_text(ctype, field_lines(ctype, GITHUB_TITLE, key, None)
+                                      + ctype.scaffold_extra.splitlines())
+
+
+def github_new_file_url(repository: str, kind: str, branch: str = "main") -> str:
+    from urllib.parse import quote
+
+    ctype = kinds()[kind]
+    name, text = github_template(kind)
+    return (f"https://github.com/{repository}/new/{branch}/{ctype.source}"
+            f"?filename={quote(name)}&value={quote(text, safe='')}")
+
+
+GITHUB_LINKS = {"verhaal": "Nieuw verhaal op GitHub", "blog": "Nieuwe blog op GitHub"}   # in CONTRIBUTING.md
+
+
+def guide_repository(root: Path) -> str:
+    """The repository named in data/site.yml (not the one a workflow runs in), or a placeholder."""
+    from ..core.settings import load_settings
+    from ..render.webeditor import PLACEHOLDER_REPOSITORY
+
+    settings = load_settings(root, [])
+    return settings.repository if settings and settings.repository else PLACEHOLDER_REPOSITORY
+
+
+def with_github_links(guide: str, repository: str) -> str:
+    """CONTRIBUTING.md with its "new story" and "new blog" links made from today's template
+    (`python scripts/new.py --links` writes them; tests/test_editor.py keeps them true)."""
+    import re
+
+    for kind, text in GITHUB_LINKS.items():
+        guide = re.sub(rf"\[{re.escape(text)}\]\([^)]*\)", lambda _: f"[{text}]({github_new_file_url(repository, kind)})",
+                       guide)
+    return guide
+
+
 def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> Path:
     """Create the item; returns the file written. Raises ScaffoldError with a Dutch message."""
     available = kinds()
@@ -126,9 +183,7 @@ def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> P
     if ctype.is_markdown:
         path = root / ctype.source / f"{key}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        lines = [f"# {line}" if line.startswith("slug:") else line for line in lines]   # the file name is the slug
-        text = "---\n" + "\n".join(lines) + "\n---\n" + ctype.body_template
-        path.write_text(text, encoding="utf-8")
+        path.write_text(markdown_text(ctype, lines), encoding="utf-8")
         return path
     path = root / ctype.source
     indent = "  " if ctype.container else ""

@@ -39,9 +39,9 @@ from ..core.site import Site
 from ..core.text import dutch_date
 from ..render.markdown import plain
 from ..types import by_id, load_site
-from .printing import (BLACK, FONTS, GREY, HOUSE, LIGHT, MM, PAPER, QUIET_ZONE_MODULES, Ink, Metadata, draw_qr,
-                       ink_for,
-                       finish_pdf, offline_contact, printed_link, qr_modules, register_fonts)
+from .paper import paper_text
+from .printing import (BLACK, CLEAR_MODULES, FONTS, GREY, HOUSE, LIGHT, MM, PAPER, Ink, Metadata, build_moment,
+                       draw_qr, finish_pdf, ink_for, offline_contact, printed_link, qr_modules, register_fonts)
 
 OUTPUT_DIR = "dist/handouts"
 EXPERTS_FILE = "ervaringsdeskundigen.pdf"
@@ -51,10 +51,14 @@ SENDER = "Ervaringsdeskundigheid en Werk · Groningen en Drenthe"
 
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 MARGIN = 15 * MM
-HEADER_H = 43 * MM            # brand line, title, date and the QR code
-FOOTER_H = 14 * MM
+HEADER_H = 52 * MM            # brand line, title, date and the QR code
+FOOTER_H = 19 * MM
 HEADER_QR = 26 * MM           # big enough for a phone held above a table
+STEP_QR = 22 * MM             # one per menukaart step, each in its own row with white around it
 COLUMN_GAP = 6 * MM
+BODY_PT = 12                  # body text on paper: 12 pt, and nothing below MIN_PT
+MIN_PT = 11.5
+ENDING_SOON_DAYS = 30         # a paper list outlives a consent that ends within this many days
 
 
 class HandoutErrors(ContentErrors):
@@ -67,6 +71,7 @@ class HandoutRun:
     files: dict[str, int] = field(default_factory=dict)     # file name -> pages
     people: int = 0
     seconds: float = 0.0
+    ending: list = field(default_factory=list)   # EndingConsent: people whose consent ends within 30 days
 
 
 # --- Styles ----------------------------------------------------------------------------------
@@ -74,21 +79,21 @@ class HandoutRun:
 
 def _styles(ink) -> dict[str, ParagraphStyle]:
     colour = ink.colour()
-    base = ParagraphStyle("base", fontName=FONTS["regular"], fontSize=10.5, leading=14, textColor=BLACK)
+    base = ParagraphStyle("base", fontName=FONTS["regular"], fontSize=BODY_PT, leading=16, textColor=BLACK)
     return {
         "body": base,
-        "intro": ParagraphStyle("intro", parent=base, fontSize=11.5, leading=16, spaceAfter=3 * MM),
-        "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=12.5, textColor=GREY),
-        "group": ParagraphStyle("group", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
-                                textColor=colour, spaceBefore=4 * MM, spaceAfter=2 * MM),
-        "name": ParagraphStyle("name", parent=base, fontName=FONTS["bold"], fontSize=12, leading=15),
-        "line": ParagraphStyle("line", parent=base, fontSize=10.5, leading=13.5),
-        "step_title": ParagraphStyle("step_title", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
+        "intro": ParagraphStyle("intro", parent=base, fontSize=13, leading=18, spaceAfter=3 * MM),
+        "small": ParagraphStyle("small", parent=base, fontSize=MIN_PT, leading=15, textColor=GREY),
+        "group": ParagraphStyle("group", parent=base, fontName=FONTS["bold"], fontSize=15, leading=19,
+                                textColor=colour, spaceBefore=3 * MM, spaceAfter=1.5 * MM),
+        "name": ParagraphStyle("name", parent=base, fontName=FONTS["bold"], fontSize=13, leading=16),
+        "line": ParagraphStyle("line", parent=base, fontSize=BODY_PT, leading=15),
+        "step_title": ParagraphStyle("step_title", parent=base, fontName=FONTS["bold"], fontSize=15, leading=19,
                                      textColor=colour, spaceAfter=1.5 * MM),
-        "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=10.5, textColor=GREY,
+        "caption": ParagraphStyle("caption", parent=base, fontSize=MIN_PT, leading=14, textColor=GREY,
                                   alignment=TA_CENTER),
-        "check": ParagraphStyle("check", parent=base, fontSize=11, leading=15),
-        "section": ParagraphStyle("section", parent=base, fontName=FONTS["bold"], fontSize=14, leading=18,
+        "check": ParagraphStyle("check", parent=base, fontSize=BODY_PT, leading=16),
+        "section": ParagraphStyle("section", parent=base, fontName=FONTS["bold"], fontSize=15, leading=19,
                                   textColor=colour, spaceBefore=3 * MM, spaceAfter=1.5 * MM),
     }
 
@@ -117,13 +122,13 @@ class QrCode(Flowable):
     def __init__(self, url: str, size: float):
         super().__init__()
         self.url, self.size = url, size
-        self.quiet = QUIET_ZONE_MODULES * size / qr_modules(url)
+        self.quiet = CLEAR_MODULES * size / qr_modules(url)
 
     def wrap(self, available_width, available_height):
         return self.size + 2 * self.quiet, self.size + 2 * self.quiet
 
     def draw(self):
-        draw_qr(self.canv, self.url, self.quiet, self.quiet, self.size)
+        draw_qr(self.canv, self.url, self.quiet, self.quiet, self.size, quiet_modules=CLEAR_MODULES)
 
 
 class CheckBox(Flowable):
@@ -180,46 +185,49 @@ class Handout:
 
 
 def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisation: str, www_optional: bool,
-               total: int | None):
+               total: int | None, notice: str = ""):
     ink = handout.ink
     top = PAGE_H - MARGIN
     c.saveState()
     # Header: a coloured bar, the brand line, the title, the date; the QR code on the right.
     c.setFillColor(ink.colour())
     c.rect(MARGIN, top - 2.2 * MM, PAGE_W - 2 * MARGIN, 2.2 * MM, stroke=0, fill=1)
-    qr_quiet = QUIET_ZONE_MODULES * HEADER_QR / qr_modules(handout.qr_url)
+    qr_quiet = CLEAR_MODULES * HEADER_QR / qr_modules(handout.qr_url)
     qr_x = PAGE_W - MARGIN - HEADER_QR - qr_quiet
     qr_y = top - 4 * MM - HEADER_QR - qr_quiet
-    draw_qr(c, handout.qr_url, qr_x, qr_y, HEADER_QR)
+    draw_qr(c, handout.qr_url, qr_x, qr_y, HEADER_QR, quiet_modules=CLEAR_MODULES)
     c.setFillColor(GREY)
-    c.setFont(FONTS["regular"], 8)
-    c.drawCentredString(qr_x + HEADER_QR / 2, qr_y - qr_quiet - 2.5 * MM, handout.qr_caption)
-    text_width = qr_x - qr_quiet - MARGIN - 4 * MM
-    c.setFont(FONTS["medium"], 9)
+    c.setFont(FONTS["regular"], MIN_PT)
+    c.drawRightString(PAGE_W - MARGIN, qr_y - qr_quiet - 1 * MM, handout.qr_caption)
+    text_width = qr_x - qr_quiet - MARGIN - 3 * MM
+    c.setFont(FONTS["medium"], MIN_PT)
     c.setFillColor(GREY)
-    c.drawString(MARGIN, top - 8 * MM, f"{organisation} · {SENDER}")
+    c.drawString(MARGIN, top - 8 * MM, organisation)
     title = Paragraph(esc(handout.title), ParagraphStyle(
         "title", fontName=FONTS["bold"], fontSize=19, leading=22, textColor=ink.colour()))
     _, height = title.wrap(text_width, 30 * MM)
-    title.drawOn(c, MARGIN, top - 11 * MM - height)
-    y = top - 11 * MM - height - 5.5 * MM
+    title.drawOn(c, MARGIN, top - 10.5 * MM - height)
+    y = top - 10.5 * MM - height - 6 * MM
     c.setFillColor(BLACK)
-    c.setFont(FONTS["regular"], 10.5)
+    c.setFont(FONTS["regular"], BODY_PT)
     if handout.subtitle:
         c.drawString(MARGIN, y, handout.subtitle)
-        y -= 5.5 * MM
-    c.setFont(FONTS["bold"], 10.5)
+        y -= 6 * MM
+    c.setFont(FONTS["bold"], BODY_PT)
     c.drawString(MARGIN, y, f"Stand van {stand}")
-    # Footer: the link online, the contact line, the page number.
+    if notice:      # a paper list outlives a consent that ends soon: say until when to hand it out
+        y -= 6 * MM
+        c.drawString(MARGIN, y, notice)
+    # Footer: the link online and the page number, the contact line.
     c.setStrokeColor(ink.colour())
     c.setLineWidth(0.6)
-    c.line(MARGIN, MARGIN + 9 * MM, PAGE_W - MARGIN, MARGIN + 9 * MM)
+    c.line(MARGIN, MARGIN + 13 * MM, PAGE_W - MARGIN, MARGIN + 13 * MM)
     c.setFillColor(BLACK)
-    c.setFont(FONTS["regular"], 8.5)
-    c.drawString(MARGIN, MARGIN + 5 * MM, f"Online: {printed_link(handout.qr_url, www_optional=www_optional)}")
-    c.drawString(MARGIN, MARGIN + 1 * MM, footer)
+    c.setFont(FONTS["regular"], MIN_PT)
+    c.drawString(MARGIN, MARGIN + 7.5 * MM, f"Online: {printed_link(handout.qr_url, www_optional=www_optional)}")
+    c.drawString(MARGIN, MARGIN + 1.5 * MM, footer)
     page = f"Pagina {doc.page}" + (f" van {total}" if total else "")
-    c.drawRightString(PAGE_W - MARGIN, MARGIN + 1 * MM, page)
+    c.drawRightString(PAGE_W - MARGIN, MARGIN + 7.5 * MM, page)
     c.restoreState()
 
 
@@ -244,7 +252,7 @@ def _templates(handout: Handout, on_page) -> list[PageTemplate]:
 
 
 def build(handout: Handout, path: Path, *, stand: str, organisation: str, contact: str,
-          www_optional: bool, now: dt.datetime) -> int:
+          www_optional: bool, now: dt.datetime, notice: str = "") -> int:
     """Lay out `handout` twice (the second time with the page count) and write the PDF. Returns pages."""
     register_fonts()
     styles = _styles(handout.ink)
@@ -254,11 +262,11 @@ def build(handout: Handout, path: Path, *, stand: str, organisation: str, contac
         doc = BaseDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
                               topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H, invariant=True,
                               enforceColorSpace="cmyk", lang="nl-NL", initialFontName=FONTS["regular"],
-                              initialFontSize=10.5, pageCompression=1, title=handout.title, author=organisation)
+                              initialFontSize=BODY_PT, pageCompression=1, title=handout.title, author=organisation)
 
         def on_page(c, d, t=total):
             _draw_page(c, d, handout, stand=stand, footer=contact, organisation=organisation,
-                       www_optional=www_optional, total=t)
+                       www_optional=www_optional, total=t, notice=notice if handout.file == EXPERTS_FILE else "")
 
         doc.addPageTemplates(_templates(handout, on_page))
         doc.build(handout.story(styles))
@@ -266,7 +274,8 @@ def build(handout: Handout, path: Path, *, stand: str, organisation: str, contac
         if total == pages:
             break
         total = pages
-    finish_pdf(buffer.getvalue(), path, Metadata(title=handout.title, author=organisation, subject=handout.subject,
+    finish_pdf(buffer.getvalue(), path, Metadata(title=handout.title, author=organisation,
+                                                 subject=paper_text(handout.subject),
                                                  keywords="handout, ervaringsdeskundigheid"),
                key=f"handout/{handout.file}", now=now)
     return pages
@@ -279,7 +288,7 @@ def _expert_card(expert, organisations: dict, styles: dict, grouped_by: str) -> 
     s = styles
     name = esc(expert.name)
     if expert.example:
-        name += f' <font name="{FONTS["regular"]}" size="8.5" color="#000000">(voorbeeld)</font>'
+        name += f' <font name="{FONTS["regular"]}" size="{MIN_PT}" color="#000000">(voorbeeld)</font>'
     lines = [Paragraph(name, s["name"])]
     if expert.function:
         lines.append(Paragraph(esc(expert.function), s["line"]))
@@ -294,7 +303,7 @@ def _expert_card(expert, organisations: dict, styles: dict, grouped_by: str) -> 
     if expert.expertise:
         lines.append(Paragraph(f"Weet veel over: {esc(', '.join(expert.expertise))}", s["line"]))
     if expert.buddy:
-        lines.append(Paragraph(f'<font name="{FONTS["bold"]}">Meeloopmaatje:</font> je mag een keer meelopen',
+        lines.append(Paragraph(f'<font name="{FONTS["bold"]}">Wil meeloopmaatje zijn</font>',
                                s["line"]))
     if expert.email:
         lines.append(Paragraph(f"E-mail: {esc(expert.email)}", s["line"]))
@@ -350,7 +359,7 @@ def experts_handout(site: Site, grouping: str) -> Handout:
                                   "nieuwste lijst, of neem contact met ons op.", s["intro"]))
         for heading, people in groups:
             count = f"{len(people)} {'persoon' if len(people) == 1 else 'personen'}"
-            title = Paragraph(f"{esc(heading)} <font size='10' name='{FONTS['regular']}'>· {count}</font>",
+            title = Paragraph(f"{esc(heading)} <font size='{BODY_PT}' name='{FONTS['regular']}'>· {count}</font>",
                               s["group"])
             cards = [card(e, s) for e in people]
             flow.append(KeepTogether([title, cards[0]]))     # never a heading alone at the foot of a column
@@ -362,7 +371,7 @@ def experts_handout(site: Site, grouping: str) -> Handout:
         subtitle=f"Ingedeeld per {grouping}", qr_url=urls.absolute(site.site_url, by_id("experts").list_url),
         qr_caption="Scan voor de nieuwste lijst", ink=HOUSE,
         subject="Overzicht van ervaringsdeskundigen bij de partners, met toestemming van iedereen op de lijst",
-        story=story, columns=2, intro_height=27 * MM)
+        story=story, columns=2, intro_height=30 * MM)
 
 
 # --- The menukaart ---------------------------------------------------------------------------
@@ -370,13 +379,13 @@ def experts_handout(site: Site, grouping: str) -> Handout:
 
 def menu_handout(site: Site) -> Handout:
     ink = HOUSE
-    step_qr = 21 * MM
 
     def story(s):
         flow = [Paragraph("Van je eigen ervaring naar werk gaat in stappen. Je hoeft niet alles tegelijk te doen. "
                           "Begin waar jij nu bent. Scan de code bij een stap voor meer uitleg.", s["intro"])]
         for number, step in enumerate(site.of("menu"), start=1):
-            text = [Paragraph(esc(step.title), s["step_title"]), Paragraph(esc(markdown_text(step.text)), s["body"])]
+            text = [Paragraph(esc(paper_text(step.title)), s["step_title"]),
+                    Paragraph(esc(paper_text(markdown_text(step.text))), s["body"])]
             if step.opleidingen:    # the step's text names the regional ones; the list itself is online
                 text.append(Paragraph(f"Online staan {len(step.opleidingen)} opleidingen en cursussen die hierbij "
                                       "passen.", s["small"]))
@@ -388,14 +397,15 @@ def menu_handout(site: Site) -> Handout:
                 text.append(Paragraph("Op de lijst <font name='%s'>Ervaringsdeskundigen in het netwerk</font> "
                                       "staat wie meeloopmaatje wil zijn." % FONTS["bold"], s["line"]))
             url = urls.absolute(site.site_url, step.url)
-            code = [QrCode(url, step_qr), Paragraph(f"Stap {number} online", s["caption"])]
+            code = [QrCode(url, STEP_QR), Paragraph(f"Stap {number} online", s["caption"])]
             row = Table([[StepNumber(number, ink), text, code]],
-                        colWidths=[18 * MM, PAGE_W - 2 * MARGIN - 18 * MM - 34 * MM, 34 * MM])
+                        colWidths=[18 * MM, PAGE_W - 2 * MARGIN - 18 * MM - 38 * MM, 38 * MM])
             row.setStyle(_table_style([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (2, 0), (2, 0), "CENTER"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (1, 0), (1, 0), 4 * MM),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * MM),
+                # Rows far enough apart that a phone sees one code at a time.
+                ("TOPPADDING", (0, 0), (-1, -1), 4 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * MM),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.6, GREY)]))
             flow.append(KeepTogether([row]))
         return flow
@@ -423,12 +433,12 @@ def checklist_handout(site: Site, checklist) -> Handout:
     category = site.get("categories", checklist.categories[0])
 
     def story(s):
-        flow = [Paragraph(esc(checklist.intro), s["intro"]),
+        flow = [Paragraph(esc(paper_text(checklist.intro)), s["intro"]),
                 Paragraph("Zet een kruisje in het hokje als het klopt.", s["small"])]
         for section in checklist.sections:
-            rows = [[CheckBox(), Paragraph(esc(item), s["check"])] for item in section.items]
+            rows = [[CheckBox(), Paragraph(esc(paper_text(item)), s["check"])] for item in section.items]
             # The heading stays with the first two items; the rest may go on in the next column or page.
-            flow += [KeepTogether([Paragraph(esc(section.title), s["section"]), _check_table(rows[:2])])]
+            flow += [KeepTogether([Paragraph(esc(paper_text(section.title)), s["section"]), _check_table(rows[:2])])]
             if rows[2:]:
                 flow.append(_check_table(rows[2:]))
         return flow
@@ -442,14 +452,68 @@ def checklist_handout(site: Site, checklist) -> Handout:
 # --- Running ---------------------------------------------------------------------------------
 
 
+def printed_texts(handout: Handout) -> list[str]:
+    """Every text of a handout's body and header, in order (one place, for checks on what is
+    printed; the page furniture adds the date, the link online and the contact line)."""
+    texts = [handout.title, handout.subtitle, handout.qr_caption]
+
+    def walk(flowable) -> None:
+        if isinstance(flowable, Paragraph):
+            texts.append(flowable.getPlainText())
+        elif isinstance(flowable, Table):
+            for row in flowable._cellvalues:
+                for cell in row:
+                    for item in cell if isinstance(cell, (list, tuple)) else [cell]:
+                        walk(item)
+        elif isinstance(flowable, KeepTogether):
+            for item in flowable._content:
+                walk(item)
+
+    register_fonts()
+    for flowable in handout.story(_styles(handout.ink)):
+        walk(flowable)
+    return [text for text in texts if text]
+
+
 def handouts_for(site: Site, grouping: str = "regio") -> list[Handout]:
     return [experts_handout(site, grouping), menu_handout(site),
             *(checklist_handout(site, checklist) for checklist in site.of("checklists"))]
 
 
+def contact_line(contact) -> str:
+    """The footer's route to a person: a phone number first when there is one (not everyone
+    scans or mails), and the e-mail address for questions."""
+    questions = f"Vragen? Mail naar {contact.email}."
+    return f"{offline_contact(contact)} {questions}" if contact.phone else questions
+
+
+@dataclass(frozen=True)
+class EndingConsent:
+    name: str
+    ends: dt.date
+
+
+def consents_ending_soon(site: Site, days: int = ENDING_SOON_DAYS) -> list[EndingConsent]:
+    """People on the experts list whose consent ends within `days` of the build's date: the
+    paper copy must not be handed out after that day."""
+    horizon = site.today + dt.timedelta(days=days)
+    ending = [EndingConsent(expert.name, expert.consent.withdrawn) for expert in site.of("experts")
+              if expert.consent and expert.consent.withdrawn and site.today < expert.consent.withdrawn <= horizon]
+    return sorted(ending, key=lambda e: (e.ends, e.name.casefold()))
+
+
+def ending_notice(ending: list[EndingConsent]) -> str:
+    """The cover line: until when this list may be handed out (no names: it is on paper)."""
+    if not ending:
+        return ""
+    last_day = ending[0].ends - dt.timedelta(days=1)
+    return f"Deel deze lijst uit tot en met {dutch_date(last_day)}. Haal daarna een nieuwe."
+
+
 def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str = "regio",
                       today: dt.date | None = None, now: dt.datetime | None = None) -> HandoutRun:
-    """Write every handout. Raises HandoutErrors on bad content; then nothing in `out_dir` changed."""
+    """Write every handout. Raises HandoutErrors on bad content; then nothing in `out_dir` changed.
+    The date on the sheets is the build's date (`today`, else the project clock: SECTION_TODAY)."""
     started = time.perf_counter()
     root = Path(root)
     out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
@@ -459,10 +523,13 @@ def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str 
         site = load_site(root, today=today)
     except ContentErrors as errors:
         raise HandoutErrors(errors.problems) from None
-    now = (now or dt.datetime.now()).astimezone()
-    stand = dutch_date(today or now.date())
+    moment = build_moment(now)
+    if today is not None:
+        moment = dt.datetime.combine(today, moment.timetz())
+    stand = dutch_date(site.today)
     settings = site.settings
-    run = HandoutRun(out_dir=out_dir, people=len(site.of("experts")))
+    ending = consents_ending_soon(site)
+    run = HandoutRun(out_dir=out_dir, people=len(site.of("experts")), ending=ending)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}-staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -471,8 +538,9 @@ def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str 
         for handout in handouts_for(site, grouping):
             run.files[handout.file] = build(handout, staging / handout.file, stand=stand,
                                             organisation=settings.organisation,
-                                            contact=offline_contact(settings.contact, "Vragen?"),
-                                            www_optional=settings.www_optional, now=now)
+                                            contact=contact_line(settings.contact),
+                                            www_optional=settings.www_optional, now=moment,
+                                            notice=ending_notice(ending))
         publish.replace_directory(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -9,7 +9,10 @@ everything since the previous newsletter in that folder, or else the newest item
 E-mail clients are not browsers, so the HTML is built the old way: tables for layout, every
 style inline (inlined by css-inline from one stylesheet, which is then removed), no script, no
 external stylesheet, at most 600 px wide, and only absolute https links with campaign
-parameters. The newsletter tool (Laposta, Mailchimp) adds its own unsubscribe link.
+parameters. Outlook on Windows ignores max-width, so the sheet sits in a fixed 600 px table
+that only Outlook sees (an `[if mso]` conditional comment). The unsubscribe link is the merge tag
+of the team's tool (`TOOLS`): Mailchimp refuses a campaign without `*|UNSUB|*`; Laposta adds its
+own, mandatory unsubscribe link under every newsletter, so its HTML points to that link.
 
 Content is untrusted: the template escapes every value, and the rendered body is then passed
 through an allow-list sanitiser (nh3) that keeps only the e-mail tags and attributes used here,
@@ -21,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import secrets
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +52,22 @@ PADDING = 24
 IMAGE_WIDTH = WIDTH - 2 * PADDING
 TEXT_WIDTH = 72               # plain-text lines
 INK = HOUSE.hex
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A newsletter tool: how its HTML and text say where to unsubscribe."""
+
+    label: str
+    unsubscribe_tag: str | None     # the merge tag the tool replaces with the subscriber's own link
+    note: str                       # the footer sentence when the tool places the link itself
+
+
+TOOLS = {
+    "mailchimp": Tool("Mailchimp", "*|UNSUB|*", ""),
+    "laposta": Tool("Laposta", None, "Afmelden kan altijd met de afmeldlink onderaan deze e-mail."),
+}
+DEFAULT_TOOL = "mailchimp"
 
 
 class NewsletterErrors(ContentErrors):
@@ -155,11 +175,12 @@ body {{ margin: 0; padding: 0; background-color: #eef2f3; }}
 """
 
 DOCUMENT = """<!DOCTYPE html>
-<html lang="nl" xmlns="http://www.w3.org/1999/xhtml">
+<html lang="nl" xmlns="http://www.w3.org/1999/xhtml" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="x-apple-disable-message-reformatting">
+<!--[if mso]><noscript><xml><o:OfficeDocumentSettings><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml></noscript><![endif]-->
 <title>{{ title }}</title>
 <style>{{ stylesheet }}</style>
 </head>
@@ -172,11 +193,12 @@ DOCUMENT = """<!DOCTYPE html>
 BODY = """<div class="preheader">{{ preheader }}</div>
 <table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" border="0">
 <tr><td class="frame" align="center">
+{{ mso_open }}
 <table role="presentation" class="sheet" width="100%" cellpadding="0" cellspacing="0" border="0">
 <tr><td class="brand"><span class="brand-name">{{ organisation }}</span><br>{{ site_name }} · {{ issue_date }}</td></tr>
 <tr><td class="intro">
 <h1>Nieuw op de website</h1>
-<p>{{ opening }}: {{ summary }}. Echte ervaringen, en wat werken met ervaringsdeskundigen oplevert.</p>
+<p>{{ opening }}: {{ summary }}. {{ about }}</p>
 </td></tr>
 {% for item in items %}
 <tr><td class="item">
@@ -191,11 +213,17 @@ BODY = """<div class="preheader">{{ preheader }}</div>
 <p>Meer lezen? Alle <a href="{{ stories_link }}">verhalen</a> en <a href="{{ blogs_link }}">blogs</a> staan op onze website.</p>
 <p>Vragen of een idee voor een verhaal? {{ contact }}</p>
 <p>Je krijgt deze nieuwsbrief van <a href="{{ home_link }}">{{ organisation }}</a>, het netwerk voor ervaringsdeskundigheid en werk in Groningen en Drenthe.</p>
+<p>{% if unsubscribe %}Wil je deze nieuwsbrief niet meer krijgen? <a class="unsubscribe" href="{{ unsubscribe }}">Meld je af</a>.{% else %}{{ unsubscribe_note }}{% endif %}</p>
 </td></tr>
 </table>
+{{ mso_close }}
 </td></tr>
 </table>
 """
+# Outlook on Windows (Word's renderer) ignores max-width: only it sees this fixed 600 px frame.
+MSO_OPEN = (f'<!--[if mso]><table role="presentation" align="center" width="{WIDTH}" cellpadding="0" '
+            f'cellspacing="0" border="0"><tr><td width="{WIDTH}"><![endif]-->')
+MSO_CLOSE = "<!--[if mso]></td></tr></table><![endif]-->"
 
 ALLOWED_TAGS = {"div", "table", "tr", "td", "span", "br", "h1", "h2", "p", "a", "img"}
 ALLOWED_ATTRIBUTES = {
@@ -220,8 +248,20 @@ def opening(since: dt.date | None) -> str:
     return f"Sinds {dutch_date(since)}" if since else "Onze nieuwste verhalen en blogs"
 
 
-def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.date) -> str:
+def about(items: list[Item]) -> str:
+    """What the items are, without calling invented people real."""
+    if any(item.example for item in items):
+        return "Let op: stukken met 'voorbeeld' gaan over verzonnen personen."
+    return "Ervaringen uit de praktijk, en wat werken met ervaringsdeskundigen oplevert."
+
+
+def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.date,
+                tool: str = DEFAULT_TOOL) -> str:
     settings = site.settings
+    chosen = TOOLS[tool]
+    # The frame's comments are put in after the sanitiser (which drops comments), at markers
+    # no content can guess.
+    marker = secrets.token_hex(12)
     campaign = f"nieuwsbrief-{issue.isoformat()}"
 
     def link(url: str) -> str:
@@ -234,10 +274,16 @@ def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
         stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url)),
         blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url)),
-        home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings))
+        home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings),
+        about=about(items), mso_open=f"mso-open-{marker}", mso_close=f"mso-close-{marker}",
+        unsubscribe=f"https://unsubscribe.invalid/{marker}" if chosen.unsubscribe_tag else "",
+        unsubscribe_note=chosen.note)
     # The allow-list is the last word on what reaches an inbox: known tags and attributes, https only.
     body = nh3.clean(body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https"},
                      link_rel=None, strip_comments=True, url_relative="deny")
+    body = body.replace(f"mso-open-{marker}", MSO_OPEN).replace(f"mso-close-{marker}", MSO_CLOSE)
+    if chosen.unsubscribe_tag:
+        body = body.replace(f"https://unsubscribe.invalid/{marker}", chosen.unsubscribe_tag)
     document = _env.from_string(DOCUMENT).render(title=f"Nieuwsbrief {settings.site_name} – {dutch_date(issue)}",
                                                  stylesheet=STYLESHEET, body=Markup(body))
     inliner = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
@@ -251,15 +297,17 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
-def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.date) -> str:
+def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.date,
+                tool: str = DEFAULT_TOOL) -> str:
     settings = site.settings
+    chosen = TOOLS[tool]
     campaign = f"nieuwsbrief-{issue.isoformat()}"
 
     def link(url: str) -> str:
         return campaign_link(url, "nieuwsbrief", "email", campaign)
 
     lines = [f"{settings.organisation} · {settings.site_name}", f"Nieuwsbrief van {dutch_date(issue)}", "",
-             "NIEUW OP DE WEBSITE", _wrap(f"{opening(since)}: {summary(items)}."), ""]
+             "NIEUW OP DE WEBSITE", _wrap(f"{opening(since)}: {summary(items)}. {about(items)}"), ""]
     for item in items:
         meta = f"{item.kind} · {item.date} · {item.reading}" + (" · voorbeeld" if item.example else "")
         lines += ["-" * TEXT_WIDTH, meta.upper(), item.title, "", _wrap(item.description), "",
@@ -270,7 +318,8 @@ def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.
               _wrap(f"Vragen of een idee voor een verhaal? {_contact(settings)}"), "",
               _wrap(f"Je krijgt deze nieuwsbrief van {settings.organisation}, het netwerk voor "
                     "ervaringsdeskundigheid en werk in Groningen en Drenthe."),
-              link(urls.absolute(site.site_url, urls.HOME))]
+              link(urls.absolute(site.site_url, urls.HOME)), "",
+              f"Afmelden: {chosen.unsubscribe_tag}" if chosen.unsubscribe_tag else _wrap(chosen.note)]
     return "\n".join(lines) + "\n"
 
 
@@ -323,10 +372,13 @@ def previous_issue(out_dir: Path, before: dt.date) -> dt.date | None:
 
 
 def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path | None = None,
-                    issue: dt.date | None = None, today: dt.date | None = None) -> NewsletterRun:
+                    issue: dt.date | None = None, today: dt.date | None = None,
+                    tool: str = DEFAULT_TOOL) -> NewsletterRun:
     """Write the newsletter files. `since` None: since the previous newsletter in `out_dir`, or
     else the newest items. Raises NewsletterErrors (Dutch) on bad content or nothing to send."""
     root = Path(root)
+    if tool not in TOOLS:
+        raise NewsletterErrors([Problem("--tool", None, f"'{tool}' kennen we niet. Kies uit: {', '.join(TOOLS)}.")])
     issue = issue or today or clock.today()
     out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
     try:
@@ -355,8 +407,8 @@ def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path |
     stem = issue.isoformat()
     run = NewsletterRun(html=out_dir / f"{stem}.html", text=out_dir / f"{stem}.txt",
                         linkedin=out_dir / f"{stem}-linkedin.txt", items=items, since=since)
-    html = render_html(site, items, since, issue)
-    text = render_text(site, items, since, issue)
+    html = render_html(site, items, since, issue, tool)
+    text = render_text(site, items, since, issue, tool)
     linkedin = render_linkedin(items, issue)
     _write(run.html, html)
     _write(run.text, text)

@@ -14,9 +14,10 @@ from ..core.site import Site
 from ..types import load_site
 from ..types import partners as inv
 from .poster_layout import HOME_LABEL, LayoutError, Theme, layout, theme_for
-from .printing import HOUSE, offline_contact, printed_link, qr_modules
+from .printing import HOUSE, offline_contact, qr_modules, typable_route
 
 OUTPUT_DIR = "dist/posters"
+WITHOUT_MARKS_SUFFIX = "-zonder-snijtekens"     # the file to upload to an online print shop
 
 
 class PosterErrors(ContentErrors):
@@ -39,15 +40,17 @@ class PosterJob:
     category: str
     label: str
     headline: str
-    body: str
+    audience: str                   # who it is for
+    outcome: str                    # what you get when you scan
     colour: str                     # the category's screen colour; printing.ink_for gives its CMYK build
     qr_url: str
-    printed_url: str                # the QR target as people type it (no https://)
+    printed_url: str                # the shortest address people can type (no https://, see typable_route)
     target_url: str
     contact: str                    # "Geen smartphone? Bel ..." (data/site.yml)
     organisation: str               # the sender and PDF author (data/site.yml)
     viewing_distance_m: float
-    file: str                       # relative to the output folder
+    file: str                       # relative to the output folder: with crop marks and slug
+    file_without_marks: str         # the page is the bleed box: what online print shops want uploaded
     preview: str
 
     @property
@@ -56,7 +59,7 @@ class PosterJob:
 
     @property
     def wording(self) -> Theme:
-        return Theme(self.headline, self.body)
+        return Theme(self.headline, self.audience, self.outcome)
 
     @property
     def location_line(self) -> str:
@@ -113,18 +116,19 @@ def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = No
             category = _category_of(link, site, paths)
             item = site.get("categories", category)
             theme = theme_for(category)
-            wording = Theme(getattr(item, "question", None) or theme.headline, theme.body)
+            wording = Theme(getattr(item, "question", None) or theme.headline, theme.audience, theme.outcome)
             stem = f"{placement.partner}/{inv.slugify(loc.name)}-{format_id}"
             qr_url = link.qr_url(settings.site_url)
             job = PosterJob(
                 index=len(jobs), partner=placement.partner, partner_name=names.get(placement.partner, placement.partner),
                 location=loc.name, format=format_id, copies=copies, code=link.code, medium=link.medium,
                 campaign=link.campaign, category=category, label=item.title if item else HOME_LABEL,
-                headline=wording.headline, body=wording.body, colour=item.colour if item else HOUSE.hex,
-                qr_url=qr_url, printed_url=printed_link(qr_url, www_optional=settings.www_optional, short_link=True),
+                headline=wording.headline, audience=wording.audience, outcome=wording.outcome,
+                colour=item.colour if item else HOUSE.hex,
+                qr_url=qr_url, printed_url=typable_route(settings, link.code),
                 target_url=link.target_url(settings.site_url, paths), contact=contact,
                 organisation=settings.organisation, viewing_distance_m=distance,
-                file=f"{stem}.pdf", preview=f"{stem}.png")
+                file=f"{stem}.pdf", file_without_marks=f"{stem}{WITHOUT_MARKS_SUFFIX}.pdf", preview=f"{stem}.png")
             try:
                 layout(spec, wording, distance, qr_modules(qr_url))
             except LayoutError as error:

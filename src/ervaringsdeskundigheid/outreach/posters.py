@@ -32,17 +32,20 @@ from PIL import Image
 
 from ..build import publish
 from ..types import partners as inv
-from .poster_draw import draw_poster
+from . import issued_codes
+from .poster_draw import draw_poster, poster_texts
 from .poster_layout import Layout
-from .poster_plan import OUTPUT_DIR, PosterErrors, PosterJob, PosterPlan, plan_posters
-from .printing import BLEED_MM, SLUG_MM, Sheet, register_fonts
+from .poster_plan import OUTPUT_DIR, WITHOUT_MARKS_SUFFIX, PosterErrors, PosterJob, PosterPlan, plan_posters
+from .printing import BLEED_MM, OUTPUT_CONDITION, PDFX_VERSION, SLUG_MM, Sheet, qr_symbol, register_fonts
 
 MANIFEST = "manifest.json"
 PRINT_ORDER = "drukorder.csv"
 PRINTER_NOTE = "voor-de-drukker.txt"
 PREVIEW_LONG_SIDE_PX = 800
+BEFORE_AFTER = "voor-en-na.png"
+BEFORE_DIR = Path(__file__).resolve().parent / "before"     # thumbnails of the first design (posters-ronde-1)
 
-__all__ = ["OUTPUT_DIR", "MANIFEST", "PRINT_ORDER", "PRINTER_NOTE", "PosterErrors", "PosterJob", "PosterPlan",
+__all__ = ["OUTPUT_DIR", "BEFORE_AFTER", "MANIFEST", "PRINT_ORDER", "PRINTER_NOTE", "PosterErrors", "PosterJob", "PosterPlan",
            "PosterRun", "generate_posters", "plan_posters", "render_preview"]
 
 Progress = Callable[[int, int, dict], None]
@@ -82,11 +85,13 @@ def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | 
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         write_print_order(staging / PRINT_ORDER, jobs)
         (staging / PRINTER_NOTE).write_text(printer_note(jobs), encoding="utf-8")
+        if previews:
+            write_before_after(staging, manifest)
         publish.replace_directory(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    new_codes = inv.record_issued(root, plan.printed, plan.records, today) if issue else []
+    new_codes = issued_codes.record_issued(root, plan.printed, plan.records, today) if issue else []
     return PosterRun(out_dir=out_dir, manifest=manifest, seconds=time.perf_counter() - started, new_codes=new_codes)
 
 
@@ -103,10 +108,47 @@ def render_preview(pdf: Path, png: Path, sheet: Sheet, long_side_px: int = PREVI
     Image.open(io.BytesIO(result.stdout)).save(png, format="PNG", compress_level=1)
 
 
+def write_before_after(out_dir: Path, manifest: list[dict], height_px: int = 420) -> Path | None:
+    """One sheet for the team: per format, the first design (a committed thumbnail) beside
+    this run's poster of that format."""
+    from PIL import ImageDraw, ImageFont
+
+    from .printing import FONT_DIR
+
+    pairs = []
+    for format_id in inv.FORMATS:
+        entry = next((e for e in manifest if e["format"] == format_id), None)
+        before = BEFORE_DIR / f"{format_id}.png"
+        if entry and before.is_file():
+            pairs.append((inv.FORMATS[format_id].label, Image.open(before).convert("RGB"),
+                          Image.open(out_dir / entry["preview"]).convert("RGB")))
+    if not pairs:
+        return None
+    font = ImageFont.truetype(str(FONT_DIR / "Roboto-Medium.ttf"), 20)
+    scaled = [(label, *(im.resize((round(im.width * height_px / im.height), height_px)) for im in ims))
+              for label, *ims in pairs]
+    gap, top = 24, 64
+    width = sum(a.width + b.width + 3 * gap for _, a, b in scaled) + gap
+    sheet = Image.new("RGB", (width, height_px + top + gap), "#e6e6e6")
+    draw = ImageDraw.Draw(sheet)
+    x = gap
+    for label, before, after in scaled:
+        draw.text((x, 8), label, fill="#1a1a1a", font=font)
+        for caption, image in (("Voor", before), ("Na", after)):
+            draw.text((x, 34), caption, fill="#444444", font=font)
+            sheet.paste(image, (x, top))
+            x += image.width + gap
+        x += gap
+    path = out_dir / BEFORE_AFTER
+    sheet.save(path, format="PNG", optimize=True)
+    return path
+
+
 def _render_job(job: PosterJob, out_dir: Path, previews: bool) -> dict:
     pdf = out_dir / job.file
     pdf.parent.mkdir(parents=True, exist_ok=True)
     lay = draw_poster(job, pdf)
+    draw_poster(job, out_dir / job.file_without_marks, marks=False)
     if previews:
         render_preview(pdf, out_dir / job.preview, Sheet(job.spec.width_mm, job.spec.height_mm))
     return manifest_entry(job, lay)
@@ -121,6 +163,9 @@ def manifest_entry(job: PosterJob, lay: Layout) -> dict:
         "preview": job.preview, "code": job.code, "medium": job.medium, "campaign": job.campaign,
         "category": job.category, "partner_name": job.partner_name,
         "viewing_distance_m": job.viewing_distance_m, "qr_mm": round(lay.qr_mm, 1),
+        "file_without_marks": job.file_without_marks, "module_mm": round(lay.module_mm, 2),
+        "modules": round(lay.qr_mm / lay.module_mm), "error_correction": qr_symbol(job.qr_url).error.upper(),
+        "clear_zone_mm": round(lay.clear_mm, 1), "texts": poster_texts(job, lay),
     }
 
 
@@ -168,22 +213,36 @@ def write_print_order(path: Path, jobs: list[PosterJob]) -> None:
 def printer_note(jobs: list[PosterJob]) -> str:
     """What to tell the print shop, in Dutch, with the formats of this run."""
     used = [spec for spec in inv.FORMATS.values() if any(job.format == spec.id for job in jobs)]
-    formats = "\n".join(f"- {spec.label}: snijmaat {spec.width_mm:g} × {spec.height_mm:g} mm" for spec in used)
+    formats = "\n".join(f"- {spec.label}: snijmaat {spec.width_mm:g} × {spec.height_mm:g} mm, bestand met afloop "
+                        f"{spec.width_mm + 2 * BLEED_MM:g} × {spec.height_mm + 2 * BLEED_MM:g} mm" for spec in used)
     return f"""Drukbestanden posters en banners – uitleg voor de drukker
 
-Formaten in deze levering (aantallen per bestand: zie drukorder.csv):
+Welk bestand stuur je op?
+- Online drukkerij (je uploadt zelf een bestand): gebruik de bestanden die eindigen op
+  '{WITHOUT_MARKS_SUFFIX}.pdf'. De pagina is precies de snijmaat plus {BLEED_MM:g} mm afloop rondom,
+  zonder snijtekens. Dat vragen de meeste online drukkerijen.
+- Eigen drukker die snijtekens wil: gebruik de bestanden zonder die toevoeging. Daar staan
+  snijtekens in een rand van {SLUG_MM:g} mm buiten de afloop, met onderaan een regel met
+  bestandsnaam, formaat en datum. Die rand wordt weggesneden.
+- Hoeveel van elk: zie drukorder.csv.
+
+Formaten in deze levering:
 {formats or "- (geen)"}
 
 Over de bestanden:
 - PDF 1.4, één pagina per bestand. Alle kleuren zijn CMYK (DeviceCMYK), bedoeld voor gestreken
-  papier volgens FOGRA39 (ISO Coated v2). Er zit geen ICC-profiel en geen output intent in de
-  bestanden, en het zijn geen PDF/X-bestanden. Druk de CMYK-waarden zoals ze zijn; zet niets om.
+  papier volgens FOGRA39 (ISO Coated v2). Druk de CMYK-waarden zoals ze zijn; zet niets om.
+  De totale inktbezetting blijft ruim onder 300 %.
+- De bestanden zijn opgebouwd volgens {PDFX_VERSION}: alleen CMYK, geen transparantie, alle
+  lettertypen ingebed, TrimBox en BleedBox gezet, en een output intent '{OUTPUT_CONDITION["OutputConditionIdentifier"]}'
+  (de geregistreerde naam van ISO Coated v2 bij het ICC). Er zit geen ICC-profiel in: geen enkel
+  FOGRA39-profiel mag vrij worden meegeleverd, en {PDFX_VERSION} staat een geregistreerde naam
+  zonder profiel toe. Eerlijk gezegd: we hebben de bestanden niet met een gecertificeerde
+  preflight (Acrobat, PitStop) gecontroleerd. Laat de drukker de preflight doen.
+- Het zijn geen PDF/X-4-bestanden: PDF/X-4 vraagt een ingebed profiel.
 - De QR-code en de kleine tekst zijn 100 % zwart (alleen K). Houd dat zo en schaal niet: de
-  QR-code moet scanbaar blijven.
-- {BLEED_MM:g} mm afloop rondom. TrimBox (snijmaat) en BleedBox (met afloop) zijn gezet.
-- Snijtekens staan buiten de afloop, in een rand van {SLUG_MM:g} mm. Onderaan in die rand staat
-  een regel met bestandsnaam, formaat en datum; die wordt weggesneden.
+  QR-code moet scanbaar blijven. Rond de code blijft een witte rand vrij; snijd of plak daar niets.
+- {BLEED_MM:g} mm afloop rondom. Belangrijke tekst en de QR-code staan minstens 5 mm binnen de snijlijn.
 - Alle lettertypen (Roboto) zijn ingebed; elk bestand heeft eigen namen voor de subsets.
-- Belangrijke tekst en de QR-code staan minstens 5 mm binnen de snijlijn.
 - Roll-upbanners: de onderste 15 cm valt in de voet van de banner.
 """

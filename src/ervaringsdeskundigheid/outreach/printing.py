@@ -39,10 +39,21 @@ SAFE_MM = 5.0                   # nothing important closer to the trim than this
 CROP_GAP_MM = 0.5               # crop marks start this far outside the bleed ...
 CROP_LENGTH_MM = 5.0            # ... and are this long
 CROP_LINE_PT = 0.25
-QUIET_ZONE_MODULES = 4
-ERROR_CORRECTION = "m"          # segno boosts it to q or h when that does not make the code larger
+QUIET_ZONE_MODULES = 4          # what the QR standard asks for ...
+CLEAR_MODULES = 6               # ... and what we keep white: room to spare for trimming, framing and tape
+ERROR_CORRECTION = "q"          # 25 % may be lost to grease and scratches; segno boosts it to h when free
 LANG = "nl-NL"
 CREATOR = "ervaringsdeskundigheid (outreach)"
+PDFX_VERSION = "PDF/X-1a:2003"
+# The printing condition, by its name in the ICC characterization registry. PDF/X-1a allows a
+# registered name without an embedded profile; no FOGRA39 profile may be shipped freely (README).
+OUTPUT_CONDITION = {
+    "OutputConditionIdentifier": "FOGRA39",
+    "RegistryName": "http://www.color.org",
+    "OutputCondition": "Offset commercial and specialty printing according to ISO 12647-2:2004 / Amd 1, "
+                       "paper type 1 or 2 (gloss or matt coated offset), 115 g/m2, screen ruling 60/cm",
+    "Info": "Coated FOGRA39 (ISO 12647-2:2004)",
+}
 
 rl_config.useA85 = 0            # binary (Flate) streams: smaller files, and ASCII85 costs time for nothing
 
@@ -150,6 +161,15 @@ def printed_link(url: str, *, www_optional: bool, short_link: bool = False) -> s
     if short_link:
         text = text.rstrip("/")
     return text
+
+
+def typable_route(settings, code: str) -> str:
+    """The shortest address a person can type for a printed code: `short_url` from
+    data/site.yml with the code (the host forwards it to the code's page), else the section's
+    own address. Never the 60-character link of the code itself."""
+    if getattr(settings, "short_url", None):
+        return f"{settings.short_url.rstrip('/')}/{code}"
+    return printed_link(settings.site_url, www_optional=settings.www_optional, short_link=True)
 
 
 def offline_contact(contact, lead: str = "Geen smartphone?") -> str:
@@ -336,7 +356,7 @@ def rename_font_subsets(pdf: pikepdf.Pdf, key: str) -> None:
             obj.ToUnicode.write(cmap)
 
 
-def xmp_packet(meta: Metadata, moment: dt.datetime, producer: str) -> str:
+def xmp_packet(meta: Metadata, moment: dt.datetime, producer: str, pdfx: bool = False) -> str:
     """The XMP metadata (Dublin Core, XMP basic, Adobe PDF), written out directly: a template is
     several times cheaper per poster than building it with an XML library."""
     def x(text: str) -> str:
@@ -344,11 +364,13 @@ def xmp_packet(meta: Metadata, moment: dt.datetime, producer: str) -> str:
 
     stamp = moment.isoformat()
     keywords = f"<pdf:Keywords>{x(meta.keywords)}</pdf:Keywords>" if meta.keywords else ""
+    pdfx_id = f"<pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>" if pdfx else ""
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" '
+        'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">'
         f'<dc:format>application/pdf</dc:format>'
         f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.title)}</rdf:li></rdf:Alt></dc:title>'
         f'<dc:creator><rdf:Seq><rdf:li>{x(meta.author)}</rdf:li></rdf:Seq></dc:creator>'
@@ -356,14 +378,26 @@ def xmp_packet(meta: Metadata, moment: dt.datetime, producer: str) -> str:
         f'<dc:language><rdf:Bag><rdf:li>{LANG}</rdf:li></rdf:Bag></dc:language>'
         f'<xmp:CreateDate>{stamp}</xmp:CreateDate><xmp:ModifyDate>{stamp}</xmp:ModifyDate>'
         f'<xmp:MetadataDate>{stamp}</xmp:MetadataDate><xmp:CreatorTool>{x(CREATOR)}</xmp:CreatorTool>'
-        f'<pdf:Producer>{x(producer)}</pdf:Producer><pdf:Trapped>False</pdf:Trapped>{keywords}'
+        f'<pdf:Producer>{x(producer)}</pdf:Producer><pdf:Trapped>False</pdf:Trapped>{keywords}{pdfx_id}'
         '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>')
 
 
-def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.datetime | None = None) -> None:
+def build_moment(now: dt.datetime | None = None) -> dt.datetime:
+    """The moment a file is made, on the build's day: `SECTION_TODAY` (core/clock.py) moves the
+    date, never the time of day. Without it this is simply now."""
+    from ..core import clock
+
+    now = (now or dt.datetime.now()).astimezone()
+    return dt.datetime.combine(clock.today(), now.timetz()).replace(microsecond=0)
+
+
+def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.datetime | None = None,
+               pdfx: bool = False) -> None:
     """Write `data` (a PDF from reportlab) to `path` with real metadata (document info and XMP,
-    creation date now), unique font subset names, and page boxes on every page."""
-    now = (now or dt.datetime.now()).astimezone().replace(microsecond=0)
+    creation date: the build's moment), unique font subset names, and page boxes on every page.
+    `pdfx`: mark it PDF/X-1a:2003 with the FOGRA39 output intent (the caller keeps the rules:
+    CMYK only, fonts embedded, TrimBox and BleedBox, no transparency)."""
+    now = (now or build_moment()).astimezone().replace(microsecond=0)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         rename_font_subsets(pdf, key)
         for page in pdf.pages:   # office sheets without bleed: the page is the trim
@@ -383,8 +417,13 @@ def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.dat
         info.CreationDate = stamp
         info.ModDate = stamp
         info.Trapped = pikepdf.Name("/False")
+        if pdfx:
+            info.GTS_PDFXVersion = PDFX_VERSION
+            intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
+                                        **{name: pikepdf.String(value) for name, value in OUTPUT_CONDITION.items()})
+            pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
         pdf.Root.Lang = LANG
-        pdf.Root.Metadata = pdf.make_stream(xmp_packet(meta, now, str(info.Producer)).encode("utf-8"),
+        pdf.Root.Metadata = pdf.make_stream(xmp_packet(meta, now, str(info.Producer), pdfx).encode("utf-8"),
                                             Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
         out = io.BytesIO()   # pikepdf's own file writing adds a temporary file and a rename per PDF
         pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none,   # streams are compressed already

@@ -10,6 +10,8 @@ import math
 
 from markupsafe import Markup, escape
 
+from ..core.text import dutch_number
+
 WIDTH, HEIGHT = 360, 250
 LEFT, RIGHT, TOP, BOTTOM = 40, 76, 22, 36
 BAR = "#0b5563"
@@ -27,9 +29,6 @@ def nice_step(top: float, ticks: int = 5) -> float:
     power = 10 ** math.floor(math.log10(raw))
     return next(step * power for step in (1, 2, 5, 10) if step * power >= raw)
 
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:.1f}".replace(".", ",")
 
 
 def chart_description(monitor) -> str:
@@ -59,7 +58,7 @@ def monitor_chart_svg(monitor, element_id: str = "ed-chart") -> Markup:
         y = y_of(tick)
         out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d5dde0"/>')
         out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="{FONT}" fill="{TEXT}">'
-                   f'{_number(tick)}</text>')
+                   f'{dutch_number(tick)}</text>')
         tick += step
     for index, year in enumerate(years):
         x = LEFT + slot * index + (slot - bar_w) / 2
@@ -88,7 +87,7 @@ def indicator_svg(indicator, element_id: str) -> Markup:
     plot_h = height - top - bottom
     slot = (width - 2 * left) / len(values)
     bar_w = min(56, slot * 0.6)
-    label = f"{indicator.label}: " + ", ".join(f"{v.year}: {_number(v.value)}{unit}" for v in values)
+    label = f"{indicator.label}: " + ", ".join(f"{v.year}: {dutch_number(v.value)}{unit}" for v in values)
     out = [f'<svg class="ed-chart ed-chart--small" viewBox="0 0 {width} {height}" role="img" '
            f'aria-labelledby="{element_id}" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="{element_id}">{escape(label)}</title>']
@@ -98,7 +97,7 @@ def indicator_svg(indicator, element_id: str) -> Markup:
         y = top + plot_h - bar_h
         out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" fill="{BAR}"/>')
         out.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" font-size="{FONT}" '
-                   f'font-weight="700" fill="{TEXT}">{_number(value.value)}{escape(unit)}</text>')
+                   f'font-weight="700" fill="{TEXT}">{dutch_number(value.value)}{escape(unit)}</text>')
         out.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - 9}" text-anchor="middle" font-size="{FONT}" '
                    f'fill="{TEXT}">{value.year}</text>')
     out.append("</svg>")
@@ -107,7 +106,7 @@ def indicator_svg(indicator, element_id: str) -> Markup:
 
 def value_text(value, unit: str | None) -> str:
     """'61,3% (19 van de 31)' or '133'."""
-    text = f"{_number(value.value)}{'%' if unit == '%' else ''}"
+    text = f"{dutch_number(value.value)}{'%' if unit == '%' else ''}"
     if value.count is not None and value.total is not None:
         text += f" ({value.count} van de {value.total})"
     return text

@@ -6,14 +6,13 @@ import datetime as dt
 import html
 import json
 import re
-import xml.etree.ElementTree as ET
-from email.utils import format_datetime
+
+import feedgenerator
 
 from ..core import urls
 from . import images
 
 FEED_SIZE = 50
-ATOM = "http://www.w3.org/2005/Atom"
 ALL_FEED = "feed.xml"
 JSON_FEED = "feed.json"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # never valid in XML 1.0
@@ -38,33 +37,24 @@ def _image_url(site, entry) -> str | None:
 
 
 def rss(site, entries: list, title: str, path: str, page_url: str) -> str:
-    ET.register_namespace("atom", ATOM)
-    root = ET.Element("rss", version="2.0")
-    channel = ET.SubElement(root, "channel")
-    ET.SubElement(channel, "title").text = title
-    ET.SubElement(channel, "link").text = urls.absolute(site.site_url, page_url)
-    ET.SubElement(channel, "description").text = (
-        f"{title} over ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe.")
-    ET.SubElement(channel, "language").text = "nl-NL"
-    ET.SubElement(channel, f"{{{ATOM}}}link", href=urls.absolute(site.site_url, path), rel="self",
-                  type="application/rss+xml")
-    if entries:
-        ET.SubElement(channel, "lastBuildDate").text = format_datetime(_published(entries[0]))
+    """RSS 2.0 (feedgenerator): the newest articles with their summary, categories and image."""
+    feed = feedgenerator.Rss201rev2Feed(
+        title=title, link=urls.absolute(site.site_url, page_url), language="nl-NL",
+        description=f"{title} over ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe.",
+        feed_url=urls.absolute(site.site_url, path))
     for entry in entries[:FEED_SIZE]:
         link = urls.absolute(site.site_url, entry.url)
-        item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = _xml_text(entry.title)
-        ET.SubElement(item, "link").text = link
-        ET.SubElement(item, "guid", isPermaLink="true").text = link
-        ET.SubElement(item, "pubDate").text = format_datetime(_published(entry))
-        # Feed readers show <description> as HTML: the plain text goes in HTML-escaped.
-        ET.SubElement(item, "description").text = _xml_text(html.escape(entry.description))
-        for category in entry.categories:
-            ET.SubElement(item, "category").text = _xml_text(site.category(category).title)
+        enclosures = []
         if entry.image:
-            ET.SubElement(item, "enclosure", url=_image_url(site, entry), type="image/jpeg",
-                          length=str(len(images.default_variant(site.root, entry.image).data)))
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode")
+            variant = images.default_variant(site.root, entry.image)
+            mime = "image/webp" if variant.path.endswith(".webp") else "image/jpeg"
+            enclosures.append(feedgenerator.Enclosure(_image_url(site, entry), str(len(variant.data)), mime))
+        # Feed readers show <description> as HTML: the plain text goes in HTML-escaped.
+        feed.add_item(title=_xml_text(entry.title), link=link, unique_id=link, unique_id_is_permalink=True,
+                      pubdate=_published(entry), description=_xml_text(html.escape(entry.description)),
+                      categories=[_xml_text(site.category(c).title) for c in entry.categories],
+                      enclosures=enclosures)
+    return feed.writeString("utf-8")
 
 
 def json_feed(site) -> str:

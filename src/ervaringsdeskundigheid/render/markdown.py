@@ -115,6 +115,17 @@ class Rendered:
     anchors: list[tuple[str, str, str]] = field(default_factory=list)   # (href, target page, anchor) to check
 
 
+# Ids the page shell and templates use (the skip link's target, the theme's configuration and
+# toggles, blocks, filters, checklist boxes): content never creates one, so it can neither
+# take over the theme's configuration nor move a link's target.
+SHELL_IDS = frozenset({"inhoud", "__config", "__drawer", "__search", "__toggles"})
+_SHELL_ID = re.compile(r"^(__|md-|ed-|f-|c\d+-\d+$)")
+
+
+def is_shell_id(value: str) -> bool:
+    return value in SHELL_IDS or bool(_SHELL_ID.match(value))
+
+
 @dataclass
 class LinkContext:
     """Where the Markdown comes from and where it is published, to resolve and check links.
@@ -130,6 +141,7 @@ class LinkContext:
     relative: Callable[[str, str], str]            # (target url, from url) -> relative link
     known: Callable[[str], bool] = lambda target: True   # is this a page or file of the site?
     from_root: bool = False
+    withheld: Callable[[str], bool] = lambda where: False   # held back by the consent rule: no link
 
 
 def _text(element: ElementTree.Element) -> str:
@@ -143,13 +155,16 @@ class _Analyse(Treeprocessor):
 
     def run(self, root: ElementTree.Element) -> None:
         result, context = self.owner.result, self.owner.context
-        used: set[str] = set()
+        used: set[str] = set(SHELL_IDS)
+        tried: dict[str, int] = {}      # the next number to try per heading text: linear, also for many equal headings
         for element in root.iter():
             if self.owner.headings and element.tag in ("h2", "h3", "h4") and not element.get("id"):
                 base = slugify(_text(element), fallback="kop")
-                anchor, number = base, 2
+                base = f"kop-{base}" if is_shell_id(base) and base not in SHELL_IDS else base
+                anchor, number = base, tried.get(base, 2)
                 while anchor in used:
                     anchor, number = f"{base}-{number}", number + 1
+                tried[base] = number
                 element.set("id", anchor)
             if element.get("id"):
                 used.add(element.get("id"))
@@ -161,8 +176,13 @@ class _Analyse(Treeprocessor):
                                            "haal het weg.")
                     del element.attrib[name]
             if tag == "a" and element.get("href") is not None:
-                element.set("href", self._link(element.get("href"), "href"))
-                result.links.append(element.get("href"))
+                href = self._link(element.get("href"), "href")
+                if href is None:            # to a page held back by the consent rule: the text stays
+                    element.tag = "span"
+                    element.attrib.clear()
+                    continue
+                element.set("href", href)
+                result.links.append(href)
             elif tag == "img" and element.get("src") is not None:
                 element.set("src", self._image(element.get("src")))
             if element.get("id"):
@@ -189,7 +209,7 @@ class _Analyse(Treeprocessor):
         result.images.append(site_path)
         return context.relative(site_path, context.url)
 
-    def _link(self, href: str, attribute: str) -> str:
+    def _link(self, href: str, attribute: str) -> str | None:
         result, context = self.owner.result, self.owner.context
         reason = sanitize.url_problem(href, attribute)
         if reason:
@@ -200,7 +220,9 @@ class _Analyse(Treeprocessor):
         path, _, anchor = href.partition("#")
         how = "Link naar een ander verhaal met 'slug.md', naar een blog met '../blogs/slug.md'."
 
-        def to(target: str | None, broken: str) -> str:
+        def to(target: str | None, broken: str, where: str = "") -> str | None:
+            if target is None and context.withheld(where):
+                return None
             if target is None:
                 result.problems.append(f"de link '{href}' werkt niet: {broken} {how}")
                 return "#"
@@ -210,7 +232,7 @@ class _Analyse(Treeprocessor):
 
         if path.endswith(".md") and "://" not in path and not path.startswith("mailto:"):
             source = posixpath.normpath(posixpath.join(posixpath.dirname(context.source), path))
-            return to(context.page_of_source(source), f"'{source}' bestaat niet of wordt niet gepubliceerd.")
+            return to(context.page_of_source(source), f"'{source}' bestaat niet of wordt niet gepubliceerd.", source)
         if not path and anchor:
             result.anchors.append((href, context.url, anchor))
             return href
@@ -223,7 +245,8 @@ class _Analyse(Treeprocessor):
             target = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
         target = "" if target in ("./", ".") else target
         known = not (target.startswith("../") or target == "..") and context.known(target)
-        return to(target if known else None, "die pagina of dat bestand bestaat niet. Controleer de schrijfwijze.")
+        return to(target if known else None, "die pagina of dat bestand bestaat niet. Controleer de schrijfwijze.",
+                  target)
 
 
 # Characters that can start an inline pattern of Python-Markdown (code, escapes, links, images,
@@ -257,16 +280,102 @@ class MarkdownRenderer:
         self.result = Rendered("")
         self.context: LinkContext | None = None
 
+    def _without_shell_ids(self, html: str) -> str:
+        """Content never keeps an id of the page shell (raw HTML included): a Dutch problem instead."""
+        return _shell_ids_out(self, html) if ' id="' in html else html
+
     def render(self, text: str, context: LinkContext | None = None) -> Rendered:
         self.result, self.context = Rendered(""), context
+        too_costly = shape_problem(text)
+        if too_costly:   # Python-Markdown needs quadratic time (or deep recursion) for these shapes
+            self.result.problems.append(too_costly)
+            return self.result
         self.md.reset()
-        converted = self.md.convert(text)
+        try:
+            converted = self.md.convert(text)
+        except RecursionError:
+            self.result.problems.append(f"is te diep genest. {_SIMPLER}")
+            return self.result
         raw = [block for block in self.md.htmlStash.rawHtmlBlocks if isinstance(block, str) and "<" in block]
         if raw:
             self.result.problems += sanitize.html_problems(raw)
-        self.result.html = typography(sanitize.clean(converted), self.abbreviations)
+        self.result.html = typography(self._without_shell_ids(sanitize.clean(converted)), self.abbreviations)
         self.result.problems = list(dict.fromkeys(self.result.problems))
         return self.result
+
+
+# A bounded amount of work per text: shapes Python-Markdown handles in quadratic time or with
+# deep recursion are refused before rendering (no real page has them).
+MAX_BRACKETS_PER_PARAGRAPH = 200       # '[' (links, images): about 100 links in one paragraph
+MAX_LINES_PER_PARAGRAPH = 400          # lines without a blank line between them (a long list)
+MAX_TAGS = 500                         # raw HTML '<' in one text
+MAX_NESTING = 12                       # lists and quotes inside each other
+MAX_ADMONITIONS = 40                   # '!!!' boxes in one text (they can nest)
+MAX_MARKS = 5_000                      # emphasis, code and escape marks ('*', '_', '`', '\\') in one text
+MAX_CHARS = 200_000                    # one text: a story of some 30,000 words (the message says so)
+_SIMPLER = "Maak de tekst eenvoudiger: gewone zinnen, korte lijsten, niet meer dan een paar links per alinea."
+_NESTED = re.compile(r"^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)]))+", re.M)
+_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+
+
+def shape_problem(text: str) -> str | None:
+    """A Dutch reason when `text` has a shape that would make rendering slow, else None."""
+    if len(text) > MAX_CHARS:
+        return "is te lang om als één pagina te tonen (meer dan 200.000 tekens). Maak er meer stukken van."
+    if sum(text.count(mark) for mark in "*_`\\") > MAX_MARKS:
+        return f"heeft meer dan {MAX_MARKS} opmaaktekens (*, _, ` of \\). {_SIMPLER}"
+    for paragraph in re.split(r"\n\s*\n", text):
+        if paragraph.count("\n") >= MAX_LINES_PER_PARAGRAPH:
+            return (f"heeft een alinea of lijst van meer dan {MAX_LINES_PER_PARAGRAPH} regels zonder lege regel "
+                    f"ertussen. Zet lege regels tussen de alinea's. {_SIMPLER}")
+        if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+            return (f"heeft meer dan {MAX_BRACKETS_PER_PARAGRAPH} haken '[' in één alinea (links of afbeeldingen). "
+                    f"{_SIMPLER}")
+    if text.count("!!!") > MAX_ADMONITIONS:
+        return f"heeft meer dan {MAX_ADMONITIONS} kaders ('!!!'). {_SIMPLER}"
+    if text.count("<") > MAX_TAGS:
+        return f"heeft meer dan {MAX_TAGS} keer '<' (HTML). {_SIMPLER}"
+    for match in _NESTED.finditer(text):
+        if len(_MARKER.findall(match.group(0))) > MAX_NESTING:
+            return f"heeft lijsten of citaten die meer dan {MAX_NESTING} keer in elkaar zitten. {_SIMPLER}"
+    return None
+
+
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+
+
+def _shell_ids_out(owner: "MarkdownRenderer", html: str) -> str:
+    def check(match: re.Match) -> str:
+        if not is_shell_id(match.group(1)):
+            return match.group(0)
+        owner.result.problems.append(f'gebruikt id="{match.group(1)}". Dat id hoort bij de site zelf; kies een '
+                                     "ander, of laat het weg.")
+        return ""
+    return _ID_ATTRIBUTE.sub(check, html)
+_ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+_TAGS = re.compile(r"<[^>]+>")
+_EXPLAINED_AFTER = re.compile(r"[\w'\u2019-]*\s*\(")
+
+
+def explain_first_use(html: str) -> str:
+    """The meaning of each abbreviation in the text where a page first uses it, as
+    "BOL (beroepsopleidende leerweg)": a title only shows on hover, which touch and many readers
+    never do. Left alone when the page already says it in full before, or explains it in
+    brackets right after."""
+    done: set[str] = set()
+    parts, position = [], 0
+    for match in _ABBR.finditer(html):
+        meaning = html_lib.unescape(match.group(1))
+        if meaning in done:
+            continue
+        done.add(meaning)
+        before = html_lib.unescape(_TAGS.sub(" ", html[:match.start()])).lower()
+        after = html_lib.unescape(_TAGS.sub("", html[match.end():match.end() + 300]))
+        if meaning.lower() in before or _EXPLAINED_AFTER.match(after):
+            continue
+        parts += [html[position:match.end()], f'<span class="ed-abbr-meaning"> ({match.group(1)})</span>']
+        position = match.end()
+    return "".join(parts) + html[position:] if parts else html
 
 
 def plain(text: str) -> str:

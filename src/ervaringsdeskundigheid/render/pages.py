@@ -5,6 +5,7 @@ types there are, nor anything about MkDocs.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,13 +17,14 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from ..core import urls
+from ..core.contact import mailto_link, routes, tel_link
 from ..core.fields import meta
 from ..core.problems import Problem
 from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types.pages import HOME_LABEL, Page, abbreviations, category_url, menu
 from . import chart, images, search, shareimages
-from .markdown import Abbreviations, LinkContext, MarkdownRenderer, typography
+from .markdown import Abbreviations, LinkContext, MarkdownRenderer, explain_first_use, typography
 from .related import RelatedIndex
 
 SEARCH_SUGGESTIONS = ("opleiding", "meeloopmaatje", "schulden", "betaling", "uitkering")
@@ -76,24 +78,52 @@ def environment(cache_dir: Path | None = None) -> Environment:
     cache = _CompiledTemplates(str(cache_dir)) if cache_dir is not None else None
     env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "render/templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, bytecode_cache=cache)
-    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics)
+    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics,
+                       after_title=after_title)
     return env
+
+
+_H1_END = re.compile(r"</h1>")
+
+
+def after_title(html: Markup, box: Markup) -> Markup:
+    """`box` right after the page's own title (its first <h1>), or first when it has none:
+    "In het kort" on a hand-written page comes before the rest of its text."""
+    match = _H1_END.search(str(html))
+    if match is None:
+        return Markup(str(box) + str(html))
+    return Markup(str(html)[:match.end()] + str(box) + str(html)[match.end():])
 
 
 _H2 = re.compile(r"(?=<h2[\s>])")
 _HEADED = re.compile(r"(<h2[^>]*>.*?</h2>)(.*)", re.S)
 
 
-def as_topics(html: Markup) -> Markup:
+def as_topics(html: Markup, opening: str | None = None) -> Markup:
     """An introduction as its opening text plus one closed topic per '##' section: the
-    headings stay visible and can be scanned, the page stays short on a phone."""
+    headings stay visible and can be scanned, the page stays short on a phone. With `opening`,
+    the opening text is a closed topic too, under that heading."""
     head, *sections = _H2.split(str(html))
+    if opening and head.strip():
+        head = f'<details class="ed-topic"><summary><h2>{escape(opening)}</h2></summary>{head}</details>'
     out = [head]
     for section in sections:
         match = _HEADED.match(section)
         out.append(f'<details class="ed-topic"><summary>{match.group(1)}</summary>{match.group(2)}</details>'
                    if match else section)
     return Markup("".join(out))
+
+
+def json_ld(data: dict | None) -> Markup:
+    """Structured data (schema.org) as a data block. '<', '>' and '&' are written as JSON escapes,
+    so no editor's text can close the script element or open a comment; the CSP does not apply
+    to a data block and nothing runs it."""
+    if not data:
+        return Markup("")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
 def obfuscated_email(address: str) -> Markup:
@@ -135,13 +165,19 @@ class SiteRenderer:
         self.related = RelatedIndex(site.articles)
         self.menu = menu(site)
         self.categories = {c.key: c for c in site.categories}
+        self.contacts = {key: routes(self.settings.contact, getattr(data, "contact", None), site.today,
+                                     self.settings.organisation)
+                         for key, data in [(None, None), *((k, c.data) for k, c in self.categories.items())]
+                         } if self.settings else {}
         self.globals = dict(
             site=site, settings=self.settings, menu=self.menu, token=lambda value: slugify(value, fallback="x"),
             home_label=HOME_LABEL, search_suggestions=SEARCH_SUGGESTIONS, search_ranking=search.ranking_json(),
             chart=chart.monitor_chart_svg, indicator_chart=chart.indicator_svg, value_text=chart.value_text,
             category_url=lambda key: category_url(self.categories[key]), glossed=self.glossed, linked=self.linked,
             image_variants=lambda image: images.variants(site.root, image),
-            default_image=lambda image: images.default_variant(site.root, image))
+            default_image=lambda image: images.default_variant(site.root, image),
+            contact_for=lambda key=None: self.contacts.get(key, self.contacts.get(None)), known=known,
+            tel_link=tel_link, mailto_link=mailto_link)
 
     def glossed(self, text: Any) -> Markup:
         """Plain text, escaped, with Dutch quotes and known abbreviations marked up as <abbr>."""
@@ -170,7 +206,8 @@ class SiteRenderer:
             source = source or job.source
             from_root = not source.endswith(".md")
             renderer = self.markdown if not from_root else self.fragments
-            context = LinkContext(source, here, self.page_of_source, urls.relative, self.known, from_root)
+            context = LinkContext(source, here, self.page_of_source, urls.relative, self.known, from_root,
+                                  self.site.withheld)
             rendered = renderer.render(text, context)
             result.problems += [Problem(source, "tekst", reason) for reason in rendered.problems]
             result.images += rendered.images
@@ -178,14 +215,24 @@ class SiteRenderer:
             result.anchors += [(source, *found) for found in rendered.anchors]
             return Markup(rendered.html)
 
+        cited: list[tuple[str | None, str]] = []
+
+        def cite(text: str | None, label: str | None = None) -> str:
+            """A source for the page's one "Bronnen" block, out of the reading flow."""
+            if text and (label, text) not in cited:
+                cited.append((label, text))
+            return ""
+
         root = root or urls.relative(urls.HOME, here)
-        context = {**self.globals, "link": link, "md": md, "here": here, "today": self.site.today, "root": root,
-                   "canonical": urls.absolute(self.site.site_url, here), **job.context}
+        context = {**self.globals, "link": link, "md": md, "cite": cite, "here": here, "today": self.site.today,
+                   "root": root, "canonical": urls.absolute(self.site.site_url, here), "page_category": job.category,
+                   **job.context}
         context["next_step"] = self._next_step(job, context) if job.next_step else ""
         if job.article is not None:
             context.update(related=self.related.related(job.article), share=share_links(self.site, job.article))
         body = self.env.get_template(job.template).render(context)
-        result.html = self.document(job, Markup(body), link, root)
+        body = explain_first_use(body)
+        result.html = self.document(job, Markup(body), link, root, sources=cited)
         if self.file_links:
             result.html = file_links(result.html)
         return result
@@ -195,7 +242,7 @@ class SiteRenderer:
         template = self.env.get_template("_next.html")
         return Markup(template.make_module(context).next_step(category, self.settings))
 
-    def document(self, job: Page, body: Markup, link, root: str | None = None) -> str:
+    def document(self, job: Page, body: Markup, link, root: str | None = None, sources=()) -> str:
         root = root or urls.relative(urls.HOME, job.url)
         category = self.categories.get(job.category) if job.category else None
         share_image = images.default_variant(self.site.root, job.share_image).path if job.share_image \
@@ -208,13 +255,13 @@ class SiteRenderer:
             "og_type": job.og_type, "share_image": urls.absolute(self.site.site_url, share_image),
             "share_image_alt": job.share_image_alt or (category.title if category else self.settings.site_name),
             "stylesheets": job.stylesheets, "trail": job.trail, "own_heading": job.own_heading,
-            "structured_data": job.context.get("structured_data", ""), "kind_class": job.kind_class,
+            "structured_data": json_ld(job.context.get("structured_data")), "kind_class": job.kind_class,
             "search": search.body_attributes(job.label, job.title, job.search_weight) if job.search else "",
             "header_search": job.header_search,
         }
         return self.env.get_template("shell.html").render(
             **self.globals, page=page, body=body, root=root, engine=self.engine,
-            csp=self.csp, colour=category.colour if category else "#0b5563", link=link,
+            csp=self.csp, colour=category.colour if category else "#0b5563", link=link, sources=sources,
             footer_links=[(title, url) for title, url in FOOTER_PAGES if self.known(url)])
 
 

@@ -1,6 +1,8 @@
-"""Dutch readability (Flesch-Douma, scored as textstat does) to flag pages likely above language level B1.
+"""Dutch readability (Flesch-Douma, scored as textstat does) to flag pages likely above language level B1,
+and "In het kort" texts likely above A2.
 
-A hint for editors, never an error: the build and `make report` list the pages.
+A hint for editors, never an error: the build and `make report` list the pages. (More than three
+sentences in "In het kort" is an error of the schema: core/fields.py.)
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from ..core.fields import meta
 
 # Flesch-Douma: 60-70 reads as plain language; below this a page is likely above B1.
 B1_THRESHOLD = 60
+# "In het kort" is written at A2: Flesch-Douma 70 or more ("fairly easy"), sentences of about ten
+# words (more than A2_MAX_WORDS is a hint), common words and no abbreviations.
+A2_THRESHOLD = 70
+A2_MAX_WORDS = 12
 
 
 # Flesch-Douma as textstat computes it for Dutch ("nl"): the same constants, word, sentence
@@ -107,6 +113,37 @@ def texts(site) -> list[tuple[str, str, str]]:
                 if isinstance(value, str) and len(value.split()) >= LONG_TEXT_WORDS:
                     found.append((item.source, item.title, value))
     return found
+
+
+def short_texts(site, pages=()) -> list[tuple[str, str, str]]:
+    """(where, title, text) of every "In het kort" on the site: items of every type that has one,
+    and `pages` (the hand-written pages, as (file, title, text))."""
+    found = [(f"types/{ctype.id}", ctype.title, ctype.in_short) for ctype in site.types.values() if ctype.in_short]
+    for ctype in site.types.values():
+        for item in site.of(ctype.id):
+            text = getattr(item.data, "in_short", None)
+            if text:
+                found.append((f"{item.source}, item '{item.entry}'" if item.entry else item.source, item.title, text))
+    return found + [page for page in pages if page[2]]
+
+
+def a2_problems(text: str, abbreviations=frozenset()) -> list[str]:
+    """Why a short text is likely above A2 (Dutch, for editors): its score, its long sentences and
+    the abbreviations it uses (`abbreviations`: the glossary's terms and forms). Empty: fine."""
+    from ..core.fields import sentences
+
+    reasons = []
+    score = douma(text)
+    if score < A2_THRESHOLD:
+        reasons.append(f"Flesch-Douma {int(score)}, streef naar {A2_THRESHOLD} of hoger")
+    long = [sentence for sentence in sentences(text) if len(_words(sentence)) > A2_MAX_WORDS]
+    if long:
+        reasons.append(f"{len(long)} {'zin heeft' if len(long) == 1 else 'zinnen hebben'} meer dan "
+                       f"{A2_MAX_WORDS} woorden")
+    used = sorted({word for word in re.findall(r"[\w'’-]+", text) if word in abbreviations})
+    if used:
+        reasons.append(f"afkorting: {', '.join(used)}")
+    return reasons
 
 
 def scored(texts: list[tuple[str, str, str]], scores: list[float]) -> list[Readability]:

@@ -45,7 +45,8 @@ _MEMORY = "/dev/shm"                # a folder in memory (Linux): the pages and 
 # Inside the indexed content, but not what the page is about.
 EXCLUDED = ("nav", "aside", "form", "script", ".ed-trail", ".ed-badge", ".ed-source", ".ed-share",
             ".ed-belongs", ".ed-back", ".ed-related", ".ed-next", ".ed-filters", ".ed-filter-status",
-            ".ed-pagination", ".ed-article-footer__categories", ".ed-visually-hidden")
+            ".ed-pagination", ".ed-article-footer__categories", ".ed-visually-hidden", ".ed-sources",
+            ".ed-readaloud")
 # What the site serves of the bundle: the search library, its worker and WebAssembly, and the
 # index. (Pagefind also writes its own interfaces; the site has its own.)
 _SERVED = re.compile(rf"pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.{LANGUAGE}\.pagefind|"

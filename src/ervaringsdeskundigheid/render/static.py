@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..core.text import slugify
-from ..types.pages import FILTERS_CSS
+from ..types.pages import FILTERS_CSS, page_sets
 
 ASSETS = "assets"
 FOLDERS = ("stylesheets", "javascripts", "fonts", "images")
@@ -23,6 +23,11 @@ def _packaged() -> dict[str, bytes]:
             if entry.is_file():
                 files[f"{ASSETS}/{folder}/{entry.name}"] = entry.read_bytes()
     return files
+
+
+def packaged_paths() -> set[str]:
+    """The site's own code and fonts, as shipped (nothing in them comes from the content)."""
+    return set(_packaged())
 
 
 def _generated_paths() -> list[str]:
@@ -58,7 +63,7 @@ def filters_css(site) -> str:
     from the data can break out."""
     rules = []
     for ctype in site.types.values():
-        for page_set in ctype.page_sets:
+        for page_set in page_sets(ctype):
             for spec in getattr(page_set, "filters", ()):
                 values = {slugify(value, fallback="x") for item in site.of(ctype.id) for value in spec.values(item)}
                 rules += _hide_unmatched(spec.name, sorted(values))

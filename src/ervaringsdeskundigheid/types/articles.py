@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from ..core.fields import Date, Name, RuleViolation, Slug, Strict, Text, hint
+from ..core.fields import Date, InShort, Name, RuleViolation, Slug, Strict, Text, hint, in_short_field
 from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
 from .pages import ItemPages, ListPage
@@ -17,25 +17,26 @@ DESCRIPTION_PLACEHOLDER = "Schrijf hier een korte samenvatting."
 class Article(Strict):
     """Front matter shared by stories and blogs."""
 
-    title: Name = hint("Titel: kort en duidelijk.")
+    title: Name = hint("Titel: kort en duidelijk.", label="Titel")
     date: Date = hint("Datum van publicatie (JJJJ-MM-DD). Een datum in de toekomst: dan verschijnt "
-                      "het pas op die dag.")
+                      "het pas op die dag.", label="Datum")
     description: Text = hint("Samenvatting in 1 of 2 zinnen. Staat op de kaartjes, in de "
-                                              "feed en bij delen.", placeholder=DESCRIPTION_PLACEHOLDER)
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+                                              "feed en bij delen.", label="Samenvatting", placeholder=DESCRIPTION_PLACEHOLDER)
+    in_short: InShort = in_short_field()
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   max_length=4, example=["aspirant"])
-    tags: list[Name] = hint("Onderwerpen, in kleine letters. Bijvoorbeeld [werk, schulden].",
+    tags: list[Name] = hint("Onderwerpen, in kleine letters. Bijvoorbeeld [werk, schulden].", label="Trefwoorden",
                             default=[], max_length=20, example=[])
-    slug: Slug | None = hint("Het webadres; leeg laten: dan is het de bestandsnaam.", default=None)
-    draft: bool = hint("true: nog niet publiceren (een concept). Zet op false als het klaar is.",
+    slug: Slug | None = hint("Het webadres; leeg laten: dan is het de bestandsnaam.", label="Webadres (slug)", default=None)
+    draft: bool = hint("true: nog niet publiceren (een concept). Zet op false als het klaar is.", label="Concept (nog niet publiceren)",
                        default=False, example=True)
-    example: bool = hint("true: een verzonnen voorbeeld; de site toont het label 'Voorbeeld'.", default=False)
-    image: ImagePath | None = hint("Afbeelding in content/afbeeldingen/, bijvoorbeeld afbeeldingen/foto.jpg.",
+    example: bool = hint("true: een verzonnen voorbeeld; de site toont het label 'Voorbeeld'.", label="Verzonnen voorbeeld", default=False)
+    image: ImagePath | None = hint("Afbeelding in content/afbeeldingen/, bijvoorbeeld afbeeldingen/foto.jpg.", label="Afbeelding",
                               default=None, widget="image")
-    image_alt: Name | None = hint("Wat staat er op de afbeelding? Voor mensen die hem niet zien.", default=None)
-    organisations: list[Slug] = hint("Organisaties waar dit over gaat (id's uit data/organisations.yml).",
+    image_alt: Name | None = hint("Wat staat er op de afbeelding? Voor mensen die hem niet zien.", label="Beschrijving van de afbeelding", default=None)
+    organisations: list[Slug] = hint("Organisaties waar dit over gaat (id's uit data/organisations.yml).", label="Organisaties",
                                      relation="organisations", default=[], max_length=20)
-    source: Text | None = hint("Waar komen de feiten vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",
+    source: Text | None = hint("Waar komen de feiten vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.", label="Bron",
                                default=None)
 
     @model_validator(mode="after")

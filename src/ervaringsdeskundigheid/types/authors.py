@@ -7,10 +7,10 @@ from .base import ContentType
 
 
 class Author(Strict):
-    id: Slug = hint("Korte naam in kleine letters, zoals 'redactie'. Blogs verwijzen ernaar.")
-    name: Name = hint("De naam zoals lezers hem zien.")
-    role: Name | None = hint("Functie of rol, bijvoorbeeld 'Communicatie'.", default=None)
-    example: bool = hint("true: een verzonnen voorbeeld.", default=False)
+    id: Slug = hint("Korte naam in kleine letters, zoals 'redactie'. Blogs verwijzen ernaar.", label="Id")
+    name: Name = hint("De naam zoals lezers hem zien.", label="Naam")
+    role: Name | None = hint("Functie of rol, bijvoorbeeld 'Communicatie'.", label="Rol", default=None)
+    example: bool = hint("true: een verzonnen voorbeeld.", label="Verzonnen voorbeeld", default=False)
 
 
 AUTHORS = ContentType(

@@ -11,12 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import string
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Protocol
 
 from pydantic import BaseModel
-
-if TYPE_CHECKING:   # only for annotations: pages.py imports this module
-    from .pages import PageSet
 
 
 @dataclass(frozen=True)
@@ -91,6 +88,13 @@ class Filter:
     values: Callable[[Any], Iterable[str]]
 
 
+class PageSet(Protocol):
+    """Pages a type owns (types/pages.py has the common ones): `plan` lists them, as `Page`s,
+    from the loaded site."""
+
+    def plan(self, ctype: ContentType, site: Any) -> list: ...
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of a text, for a short card."""
     return text.split(". ")[0] + ("." if ". " in text else "")
@@ -115,7 +119,8 @@ class ContentType:
     list_title: str | None = None         # default: plural
     description: str = ""                 # Dutch meta description of the list page
     intro: str = ""                       # Dutch text above the list
-    pages: tuple[PageSet, ...] | None = None   # its pages (pages.py); default: a list page and item pages
+    pages: tuple[PageSet, ...] | None = None   # its pages (pages.py); None: a list page and item pages
+    in_short: str = ""                    # "In het kort" (A2, at most 3 short sentences), first on the list page
     facts: tuple[Fact, ...] = ()          # shown by the generic templates
     summary: str | None = "summary"       # the attribute with a one-line summary
     title_attribute: str = "title"
@@ -137,6 +142,9 @@ class ContentType:
     examples: bool = False                # items can be marked `example: true`
     source_hint: bool = True              # `make check` asks where figures and rules come from
     person_fields: tuple[str, ...] = ()   # fields a person's consent scope can name
+    people: Callable[[Any], list] | None = None   # the real people an item is about (core/privacy.py `Person`)
+    withholdable: bool = True             # an item can be held back when it names a person whose consent
+    #                                       ended; False: the mention is taken out of it instead
     terms: Callable[[Any], dict[str, str]] | None = None   # words an item explains wherever they
     #                                       appear ({written form: meaning}; shown as <abbr>)
     editor_hint: str = ""                 # Dutch description of the collection in the web editor
@@ -167,10 +175,3 @@ class ContentType:
     @property
     def has_item_pages(self) -> bool:
         return bool(self.item_url) and "#" not in self.item_url
-
-    @property
-    def page_sets(self) -> tuple[PageSet, ...]:
-        if self.pages is not None:
-            return self.pages
-        from .pages import ItemPages, ListPage
-        return (ListPage(), ItemPages())

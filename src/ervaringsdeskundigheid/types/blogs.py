@@ -9,7 +9,7 @@ from .pages import ItemPages
 
 
 class Blog(articles.Article):
-    author: Slug = hint("De schrijver: een id uit data/authors.yml, zoals 'redactie'.", relation="authors",
+    author: Slug = hint("De schrijver: een id uit data/authors.yml, zoals 'redactie'.", label="Schrijver", relation="authors",
                         example="redactie")
 
 
@@ -20,6 +20,7 @@ def with_author(item, site) -> dict:
 BLOGS = ContentType(
     id="blogs", label="Blog", plural="Blogs", schema=Blog, source="content/blogs",
     list_url="blogs/", item_url="blogs/{slug}/", description="Alle blogs over ervaringsdeskundigheid.",
+    in_short="Hier lees je blogs over werken met je ervaring. Met tips en uitleg.",
     pages=(articles.LIST, ItemPages("article.html", context=with_author)), summary="description", article=True,
     make_new="blog", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Blogs: meningen, tips en achtergrond.",

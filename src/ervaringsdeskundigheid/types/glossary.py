@@ -9,12 +9,12 @@ from .pages import ListPage
 
 
 class GlossaryTerm(Strict):
-    term: Name = hint("Het woord of de afkorting, zoals 'MBO' of 'jobcarving'.")
-    full: Name | None = hint("Voluit, voor een afkorting: 'middelbaar beroepsonderwijs'.", default=None)
-    explanation: Text = hint("Uitleg in één of twee korte zinnen (B1).")
-    abbreviation: bool = hint("true voor een afkorting.", default=False)
-    forms: list[Name] = hint("Andere schrijfwijzen in teksten, zoals 'mbo' voor 'MBO'.", default=[], max_length=10)
-    source: Text | None = hint("Waar komt de uitleg vandaan?", default=None)
+    term: Name = hint("Het woord of de afkorting, zoals 'MBO' of 'jobcarving'.", label="Woord of afkorting")
+    full: Name | None = hint("Voluit, voor een afkorting: 'middelbaar beroepsonderwijs'.", label="Voluit", default=None)
+    explanation: Text = hint("Uitleg in één of twee korte zinnen (B1).", label="Uitleg")
+    abbreviation: bool = hint("true voor een afkorting.", label="Afkorting", default=False)
+    forms: list[Name] = hint("Andere schrijfwijzen in teksten, zoals 'mbo' voor 'MBO'.", label="Andere schrijfwijzen", default=[], max_length=10)
+    source: Text | None = hint("Waar komt de uitleg vandaan?", label="Bron", default=None)
 
 
 def explained_forms(term) -> dict[str, str]:
@@ -33,8 +33,11 @@ GLOSSARY = ContentType(
     key="term", list_url="begrippen/", item_url="begrippen/#{term}", list_title="Begrippen en afkortingen",
     description="Wat betekenen de woorden en afkortingen op deze site? Korte uitleg in gewone taal.",
     intro="Hier staan woorden en afkortingen die vaak voorkomen, met een korte uitleg.",
+    in_short="Hier staan moeilijke woorden en afkortingen. Bij elk woord staat wat het betekent.",
     pages=(ListPage("glossary.html"),), summary="explanation", title_attribute="term",
     sort_key=alphabetical, search=False, optional=True, terms=explained_forms,
     source_hint=False,   # explanations of words, not claims
-    editor_hint="Woorden en afkortingen met een korte uitleg.",
+    editor_hint="Woorden en afkortingen met een korte uitleg. Gebruik je een afkorting uit deze lijst in een "
+                "tekst? Leg hem uit waar hij op een pagina voor het eerst staat, bijvoorbeeld 'middelbaar "
+                "beroepsonderwijs (mbo)'.",
 )

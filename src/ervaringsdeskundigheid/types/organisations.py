@@ -8,20 +8,20 @@ from .pages import ListPage
 
 
 class Organisation(Strict):
-    id: Slug = hint("Nooit veranderen: mensen, opleidingen en posters verwijzen ernaar.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
-    example: bool = hint("true: een verzonnen voorbeeldorganisatie.", default=False)
-    name: Name = hint("De naam van de organisatie.")
-    sector: Name | None = hint("Bijvoorbeeld 'Wonen' of 'Zorg en welzijn'.", default=None, unknown=True)
-    description: Text | None = hint("Wat doet de organisatie? Eén of twee zinnen.", default=None, unknown=True)
-    how: Text | None = hint("Wat doet ze met ervaringsdeskundigen, en hoe?", default=None, unknown=True)
-    location: Name | None = hint("Plaats of regio.", default=None, unknown=True)
-    website: Url | None = hint("Het officiële webadres, met https://.", default=None, unknown=True)
-    contact: Email | None = hint("Een algemeen e-mailadres (zoals info@...), nooit dat van een persoon.",
+    id: Slug = hint("Nooit veranderen: mensen, opleidingen en posters verwijzen ernaar.", label="Id")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
+    example: bool = hint("true: een verzonnen voorbeeldorganisatie.", label="Verzonnen voorbeeld", default=False)
+    name: Name = hint("De naam van de organisatie.", label="Naam")
+    sector: Name | None = hint("Bijvoorbeeld 'Wonen' of 'Zorg en welzijn'.", label="Sector", default=None, unknown=True)
+    description: Text | None = hint("Wat doet de organisatie? Eén of twee zinnen.", label="Samenvatting", default=None, unknown=True)
+    how: Text | None = hint("Wat doet ze met ervaringsdeskundigen, en hoe?", label="Hoe werkt de organisatie met ervaringsdeskundigen?", default=None, unknown=True)
+    location: Name | None = hint("Plaats of regio.", label="Plaats", default=None, unknown=True)
+    website: Url | None = hint("Het officiële webadres, met https://.", label="Website", default=None, unknown=True)
+    contact: Email | None = hint("Een algemeen e-mailadres (zoals info@...), nooit dat van een persoon.", label="Algemeen e-mailadres",
                                  default=None, unknown=True)
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   example=["werkgevers"])
-    source: Text | None = hint("Waar komen de gegevens vandaan?", default=None)
+    source: Text | None = hint("Waar komen de gegevens vandaan?", label="Bron", default=None)
 
 
 def _context(site) -> dict:
@@ -47,6 +47,7 @@ ORGANISATIONS = ContentType(
     id="organisations", label="Organisatie", plural="Organisaties", schema=Organisation,
     source="data/organisations.yml", key="id", list_url="organisaties/", item_url="organisaties/#{id}",
     description="Organisaties in het netwerk die met ervaringsdeskundigen werken.",
+    in_short="Hier staan de organisaties van het netwerk. Je leest hoe ze werken met mensen met ervaring.",
     intro="Deze organisaties horen bij het netwerk Alliantie van Kracht. Hier lees je wat ze doen met "
           "ervaringsdeskundigen, zodat organisaties elkaar kunnen vinden.",
     pages=(ListPage("organisations.html", context=_context),), summary="description", title_attribute="name",
@@ -55,5 +56,6 @@ ORGANISATIONS = ContentType(
     nav="werkgevers", section=Section("Organisaties in het netwerk", limit=4, card=_card,
                                       places=(Place("werkgevers", order=40),)),
     make_new="organisatie", examples=True,
-    editor_hint="Organisaties in het netwerk. Vul alleen openbare, algemene gegevens in.",
+    editor_hint="Organisaties in het netwerk. Vul alleen feiten in die je zeker weet en die de organisatie zelf "
+                "openbaar maakt. Weet je iets niet? Laat het veld leeg; schrijf nooit 'Onbekend'.",
 )

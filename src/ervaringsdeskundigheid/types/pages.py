@@ -11,12 +11,13 @@ types there are.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
 
 from ..core import urls
 from ..core.site import Item, Site
-from .base import HOME_PLACE, ContentType, Filter
+from .base import HOME_PLACE, ContentType, Filter, PageSet
 
 HOME_LABEL = "Startpagina"       # never "Start": a vague link text (Lighthouse link-text)
 HOME = (HOME_LABEL, urls.HOME)
@@ -24,7 +25,7 @@ PAGE_SIZE = 12
 FILTERS_CSS = "assets/stylesheets/filters.css"    # the list pages' filters (render/static.py)
 SECTION_ITEMS = "verhalen/"      # a category's list of its stories and blogs: <path>/verhalen/
 STORIES_HEADING = "Verhalen uit de praktijk"
-STORIES_LIMIT = 3
+STORIES_LIMIT = 1                # a landing page shows one story; the others are a link away
 LIST_SEARCH_WEIGHT = 0.5         # a list that holds its items (questions): below the reader pages
 
 
@@ -81,10 +82,6 @@ def paginate(items: list, base: str, size: int = PAGE_SIZE) -> list[tuple[int, l
     return [(n, items[(n - 1) * size:n * size], Pager(n, count, url_of)) for n in range(1, count + 1)]
 
 
-class PageSet(Protocol):
-    def plan(self, ctype: ContentType, site: Site) -> list[Page]: ...
-
-
 def category_url(category: Item) -> str:
     return f"{category.path}/"
 
@@ -139,7 +136,8 @@ class ListPage:
             pages.append(Page(
                 url=pager.url_of(number), title=title, template=self.template, source=ctype.source,
                 owner=f"het overzicht van de {ctype.plural.lower()}",
-                context={"entries": chunk, "pager": pager, "plural": ctype.plural, "intro": ""},
+                context={"entries": chunk, "pager": pager, "plural": ctype.plural, "intro": "",
+                         "in_short": ctype.in_short},
                 description=ctype.description, label="Overzicht", search=False, trail=(HOME,)))
         return pages
 
@@ -197,8 +195,10 @@ class LandingPages:
     def _pages(self, site: Site, category: Item) -> list[Page]:
         url = category_url(category)
         articles = [entry for entry in site.articles if category.key in entry.categories]
-        # Articles about people first (they show a person), then the others; each newest first.
-        featured = sorted(articles, key=lambda e: getattr(e.data, "person", None) is None)[:STORIES_LIMIT]
+        # This category's own articles first (so pages do not repeat one story), those about people
+        # first (they show a person), then the others; each newest first.
+        featured = sorted(articles, key=lambda e: (e.categories[0] != category.key,
+                                                   getattr(e.data, "person", None) is None))[:STORIES_LIMIT]
         list_url = f"{url}{SECTION_ITEMS}"
         pages = [Page(
             url=url, title=category.title, template=self.template, source=category.source,
@@ -208,13 +208,14 @@ class LandingPages:
             description=category.summary, category=category.key, label="Onderwerp", search=False, trail=(HOME,),
             share_image=None, share_image_alt=category.question or category.title, own_heading=True,
             kind_class="ed-type--category")]
-        for number, chunk, pager in paginate(articles, list_url):
+        for number, chunk, pager in paginate(articles, list_url) if articles else ():
             title = f"Verhalen en blogs: {category.title}" + ("" if number == 1 else f" (pagina {number})")
             pages.append(Page(
                 url=pager.url_of(number), title=title, template="overview.html", source=category.source,
                 owner=f"de verhalen en blogs van de categorie '{category.key}'",
                 context={"entries": chunk, "pager": pager, "plural": "verhalen en blogs",
-                         "intro": f"Alle verhalen en blogs over {category.title.lower()}."},
+                         "intro": f"Alle verhalen en blogs over {category.title.lower()}.",
+                         "in_short": "Hier lees je alle verhalen en blogs over dit onderwerp."},
                 description=category.summary, category=category.key, label="Overzicht", search=False,
                 trail=(HOME, (category.title, url))))
         return pages
@@ -231,7 +232,8 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
         items = site.of(ctype.id) if ctype.single or (section.whole and own) else own
         if not items:
             continue
-        chosen = (section.pick(items) if section.pick else items)[:section.limit]
+        picked = section.pick(items) if section.pick else items
+        chosen = picked[:section.limit]
         total = len(site.of(ctype.id))
         blocks.append({
             "id": ctype.id, "style": section.style, "heading": section.heading, "items": chosen, "total": total,
@@ -239,8 +241,19 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
             "all_url": ctype.list_url if ctype.list_url and (total > len(chosen) or ctype.single) else None,
             "all_label": section.all_label or f"Alle {ctype.plural.lower()}",
             "count": not ctype.single and not section.whole,
-            "here": {item.key for item in own} if section.whole and len(own) < len(items) else set()})
+            "here": {item.key for item in own} if section.whole and len(own) < len(items) else set(),
+            "list_url": ctype.list_url, "one_here": len(own) == 1 and ctype.has_item_pages and not ctype.single,
+            "narrowed": len(picked) < len(items)})   # the heading names a part ("in Groningen en Drenthe")
     return blocks
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|\*|`|^#+\s+|^\s*[-*]\s+|^!!!.*$)", re.M)
+
+
+def markdown_text(text: str) -> str:
+    """Markdown as plain text: link texts without their targets, no marks."""
+    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
 
 
 # --- The plan of the whole site -------------------------------------------------------------
@@ -279,7 +292,12 @@ def abbreviations(site: Site) -> dict[str, str]:
     return found
 
 
+def page_sets(ctype: ContentType) -> tuple[PageSet, ...]:
+    """The pages a type declares; without a declaration, a list page and item pages."""
+    return ctype.pages if ctype.pages is not None else (ListPage(), ItemPages())
+
+
 def plan_pages(site: Site) -> list[Page]:
     """Every page the content types own, in declaration order."""
-    return [page for ctype in site.types.values() for page_set in ctype.page_sets
+    return [page for ctype in site.types.values() for page_set in page_sets(ctype)
             for page in page_set.plan(ctype, site)]

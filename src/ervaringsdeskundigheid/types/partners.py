@@ -26,6 +26,7 @@ from ..core.problems import Problem, suggestion
 from ..core.sources import parse_yaml
 from ..core.text import slugify as _slugify
 from .base import ContentType
+from .code_history import history_problems
 from .pages import Page, category_url
 
 PARTNERS_FILE = "data/partners.yml"
@@ -92,15 +93,15 @@ def _valid_target(value: str) -> str:
 class Location(Strict):
     """One place at a partner where posters or a banner hang."""
 
-    name: Name = hint("De plek, bijvoorbeeld 'kantine hoofdgebouw'.")
-    target: Target = hint("Waar de QR-code naartoe gaat: home, een categorie of het adres van een pagina.")
-    code: Code | None = hint("De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.",
+    name: Name = hint("De plek, bijvoorbeeld 'kantine hoofdgebouw'.", label="Plek")
+    target: Target = hint("Waar de QR-code naartoe gaat: home, een categorie of het adres van een pagina.", label="Doel van de link")
+    code: Code | None = hint("De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.", label="Code van de posters",
                              default=None)
-    banner_code: Code | None = hint("De korte code op de roll-upbanner van deze plek.", default=None)
+    banner_code: Code | None = hint("De korte code op de roll-upbanner van deze plek.", label="Code van de banner", default=None)
     copies: dict[str, Copies] = Field(min_length=1, description="Aantal per formaat: A4, A3, A2, banner.",
-                                      json_schema_extra={"keys": list(FORMATS)})
+                                      json_schema_extra={"keys": list(FORMATS), "label": "Aantal per formaat"})
     viewing_distance: dict[str, Distance] = Field(default={}, description="Meters per formaat.",
-                                                  json_schema_extra={"keys": list(FORMATS)})
+                                                  json_schema_extra={"keys": list(FORMATS), "label": "Kijkafstand in meters"})
 
     @field_validator("copies", "viewing_distance", mode="before")
     @classmethod
@@ -137,11 +138,12 @@ class Location(Strict):
 
 
 class PartnerEntry(Strict):
-    partner: Slug = hint("De id van de organisatie in data/organisations.yml.", relation="organisations")
-    campaign: Slug = hint("De drukronde (komt in de statistiek).")
-    draft: bool = hint("true: gecontroleerd, maar nog geen posters of korte link.", default=False)
+    partner: Slug = hint("De id van de organisatie in data/organisations.yml.", label="Partner", relation="organisations")
+    campaign: Slug = hint("De drukronde (komt in de statistiek).", label="Drukronde (alleen als die anders is)")
+    draft: bool = hint("true: gecontroleerd, maar nog geen posters of korte link.", label="Concept (nog niet publiceren)", default=False)
     locations: list[Location] = Field(min_length=1, max_length=100,
-                                      description="Elke plek bij deze partner waar posters of een banner hangen.")
+                                      description="Elke plek bij deze partner waar posters of een banner hangen.",
+                                      json_schema_extra={"label": "Plekken"})
 
     @model_validator(mode="after")
     def _unique_locations(self):
@@ -155,8 +157,8 @@ class PartnerEntry(Strict):
 
 
 class Retirement(Strict):
-    date: Date = hint("Sinds wanneer de plek geen posters meer heeft.")
-    reason: Name | None = hint("Waarom, bijvoorbeeld 'partner verhuisd'.", default=None)
+    date: Date = hint("Sinds wanneer de plek geen posters meer heeft.", label="Datum")
+    reason: Name | None = hint("Waarom, bijvoorbeeld 'partner verhuisd'.", label="Reden", default=None)
 
 
 class IssuedCode(Strict):
@@ -167,7 +169,7 @@ class IssuedCode(Strict):
     campaign: Slug
     target: Target
     issued: Date
-    retired: Retirement | None = hint("Zet dit als de plek uit data/partners.yml verdwijnt. De korte link "
+    retired: Retirement | None = hint(label="Niet meer in gebruik", text="Zet dit als de plek uit data/partners.yml verdwijnt. De korte link "
                                       "blijft werken en stuurt door naar 'target'.", default=None)
 
     @field_validator("target")
@@ -189,7 +191,7 @@ def _load_inventory(root, ctype, problems, invalid):
     if not isinstance(raw, dict) or not isinstance(raw.get("partners"), list) or "campaign" not in raw:
         problems.append(Problem(PARTNERS_FILE, None, (
             "moet beginnen met 'campaign:' en daarna 'partners:' met een lijst partners. "
-            "Kijk in het voorbeeld bovenaan het bestand.")))
+            "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
         return []
     extra = set(raw) - {"campaign", "partners"}
     if extra:
@@ -233,7 +235,7 @@ class ShortLinkPages:
 PARTNERS = ContentType(
     id="partners", label="Partner", plural="Partners (posters)", schema=PartnerEntry, source=PARTNERS_FILE,
     key="partner", summary=None, title_attribute="partner", search=False, make_new="partner",
-    pages=(ShortLinkPages(),), loader=_load_inventory, optional=True,
+    pages=(ShortLinkPages(),), loader=_load_inventory, optional=True, withholdable=False,
     scaffold=lambda *args: scaffold_partner(*args),
     editor_hint="Waar hangen posters en banners, en hoeveel? Verander een gedrukte code nooit.",
 )
@@ -241,7 +243,7 @@ PARTNERS = ContentType(
 ISSUED = ContentType(
     id="issued_codes", label="Uitgegeven code", plural="Uitgegeven codes", schema=IssuedCode,
     source=ISSUED_FILE, key="code", summary=None, title_attribute="code", search=False, editable=False,
-    published=lambda item, today: None, pages=(), optional=True,
+    published=lambda item, today: None, pages=(), optional=True, withholdable=False,
 )
 
 
@@ -375,65 +377,10 @@ def inventory_problems(context, site) -> list[Problem]:
                 f"{PARTNERS_FILE}, maar de code hangt misschien nog op een poster. Zet bij deze code "
                 "'retired:' met de datum, en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat."),
                 entry=code))
+    names = {item.key: item.data.name for item in context.all_items.get("organisations", [])}
+    problems += history_problems(context.root, context.today, set(records), in_inventory,
+                                 partners_file=PARTNERS_FILE, issued_file=ISSUED_FILE, names=names)
     return problems
-
-
-# --- The record of issued codes ------------------------------------------------------------------
-
-ISSUED_HEADER = """\
-# Uitgegeven korte codes van posters en banners. NIET met de hand verwijderen.
-#
-# Dit bestand wordt bijgehouden door 'make posters'. Elke code die ooit op een poster of banner
-# is gezet, staat hier. Zo'n poster hangt soms jaren. Daarom:
-# - blijft de pagina <site>/p/<code>/ voor altijd bestaan;
-# - kan een code nooit aan een andere locatie worden gegeven.
-# Staat de code nog in data/partners.yml, dan geldt het doel (target) uit dat bestand.
-# Haal je een plek weg uit data/partners.yml? Zet dan hier bij de code:
-#   retired:
-#     date: 2026-12-01            (sinds wanneer)
-#     reason: "partner verhuisd"  (mag weg)
-# en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat.
-"""
-
-
-def record_issued(root, links: list[ShortLink], records: list[IssuedCode],
-                  today: dt.date | None = None) -> list[str]:
-    """Add the printed codes to the record (and keep the recorded target in step with the
-    inventory). Returns the newly issued codes. Writes the file atomically."""
-    today = today or clock.today()
-    by_code = {r.code: r for r in records}
-    new = []
-    for link in links:
-        old = by_code.get(link.code)
-        if old is None:
-            new.append(link.code)
-            by_code[link.code] = IssuedCode(code=link.code, partner=link.partner, location=link.location,
-                                            medium=link.medium, campaign=link.campaign, target=link.target,
-                                            issued=today)
-        elif old.target != link.target and old.retired is None:
-            by_code[link.code] = old.model_copy(update={"target": link.target})
-    text = ISSUED_HEADER + "".join(_issued_yaml(r) for r in by_code.values())
-    parse_yaml(text, ISSUED_FILE)  # never write a file we cannot read back
-    path = root / ISSUED_FILE
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-    return new
-
-
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _issued_yaml(record: IssuedCode) -> str:
-    text = (f"\n- code: {record.code}\n  partner: {record.partner}\n  location: {_quote(record.location)}\n"
-            f"  medium: {record.medium}\n  campaign: {record.campaign}\n  target: {_quote(record.target)}\n"
-            f"  issued: {record.issued.isoformat()}\n")
-    if record.retired:
-        text += f"  retired:\n    date: {record.retired.date.isoformat()}\n"
-        if record.retired.reason:
-            text += f"    reason: {_quote(record.retired.reason)}\n"
-    return text
 
 
 def suggestion_for(target: str, categories: dict[str, str]) -> str:
@@ -450,33 +397,12 @@ def target_problems(links: list[ShortLink], categories: dict[str, str], known) -
             continue
         reason = (f"'{link.target}' is geen bestaande pagina van deze site.{suggestion_for(link.target, categories)} "
                   f"Kies {HOME_TARGET}, {', '.join(categories)} of het adres van een pagina van deze site, zoals "
-                  "'verhalen/maaike-vindt-betaald-werk/'.")
+                  "'verhalen/maaike-en-de-ervaringsdeskundige/'.")
         if link.file == ISSUED_FILE:
             reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw doel "
                        "(target), en verwijder de code niet.")
         problems.append(Problem(link.file, "target", reason, entry=link.entry))
     return problems
-
-
-def redirect_files(site, links: list[ShortLink]) -> dict[str, str]:
-    """`_redirects` (Netlify, Cloudflare Pages and others) and an nginx map, for hosts that
-    redirect on the server. 302, not 301: a code may get a new target, and browsers keep a
-    301 forever."""
-    from urllib.parse import urlsplit
-
-    paths = category_paths(site)
-    base = urlsplit(site.site_url).path.rstrip("/") + "/"
-    pairs = [(f"{base}{link.url}", f"{base}{resolve_target(link.target, paths)}?{link.query}") for link in links]
-    header = ("# Korte links van posters en banners (/p/<code>/). Automatisch gemaakt uit "
-              f"{PARTNERS_FILE} en {ISSUED_FILE}; niet met de hand aanpassen.\n")
-    redirects = [header] + [f"{source} {target} 302\n{source.rstrip('/')} {target} 302\n" for source, target in pairs]
-    nginx = [header, "# Gebruik in nginx (http-blok):\n",
-             "#   map $uri $shortlink_target { default \"\"; include shortlinks.nginx.map; }\n",
-             "# en in het server-blok:\n", "#   if ($shortlink_target) { return 302 $shortlink_target; }\n"]
-    for source, target in pairs:
-        nginx.append(f"{source} \"{target}\";\n")
-        nginx.append(f"{source.rstrip('/')} \"{target}\";\n")
-    return {"_redirects": "".join(redirects), "shortlinks.nginx.map": "".join(nginx)}
 
 
 PARTNER_TEMPLATE = """

@@ -4,38 +4,65 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..core.fields import Name, Slug, Strict, Text, Url, hint
+from pydantic import model_validator
+
+from ..core.contact import PhoneNumber
+from ..core.fields import Email, Name, RuleViolation, Slug, Strict, Text, Url, hint
 from ..core.text import slugify
 from .base import Card, ContentType, Fact, Filter, Place, Section
 from .pages import ItemPages, ListPage
+from ..core.fields import InShort, Name, Slug, Strict, Text, Url, hint, in_short_field
 
 LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
 FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
 
 
+class SignUp(Strict):
+    """How to sign up at the school itself: its own page, phone or e-mail for new students.
+    Only what the school publishes; never a person's own number or address."""
+
+    url: Url | None = hint("De aanmeldpagina van de school, met https://.", label="Aanmeldpagina", default=None)
+    phone: PhoneNumber | None = hint("Het telefoonnummer van de school voor aanmelden, zoals 0598 123 456. "
+                                     "Nooit een privénummer.", label="Telefoon", default=None)
+    email: Email | None = hint("Het e-mailadres van de school voor aanmelden, zoals aanmelden@school.nl.", label="E-mailadres",
+                               default=None)
+
+    @model_validator(mode="after")
+    def _some_route(self):
+        if not (self.url or self.phone or self.email):
+            raise RuleViolation("url", "ontbreekt. Noem minstens één: url, phone of email. Weet je het niet? "
+                                       "Laat 'signup' dan weg: de site zegt dan wie in het netwerk helpt.")
+        return self
+
+
 class Programme(Strict):
-    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", default=False, example=True)
-    title: Name = hint("De naam van de opleiding.")
-    kind: Literal["opleiding", "orientatie"] = hint("opleiding, of orientatie (een korte cursus).",
+    slug: Slug = hint("Staat in het webadres; nooit meer veranderen.", label="Webadres (slug)")
+    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)", default=False, example=True)
+    title: Name = hint("De naam van de opleiding.", label="Titel")
+    in_short: InShort = in_short_field()
+    kind: Literal["opleiding", "orientatie"] = hint("opleiding, of orientatie (een korte cursus).", label="Soort",
                                                     example="opleiding")
-    provider: Name | None = hint("De school of aanbieder.", default=None, unknown=True)
-    level: Literal[LEVELS] | None = hint("MBO 2, MBO 3, MBO 4, Ad, HBO of Cursus.", default=None, unknown=True)
-    form: Literal[FORMS] | None = hint("BOL, BBL, deeltijd of voltijd.", default=None, unknown=True)
-    duration: Name | None = hint("Bijvoorbeeld '2 jaar'.", default=None, unknown=True)
-    place: Name | None = hint("De plaats.", default=None, unknown=True)
-    regional: bool = hint("true als het in Groningen of Drenthe is.", default=False)
-    target_group: Text = hint("Voor wie is deze opleiding? Eén of twee zinnen.")
-    admission: Text | None = hint("Toelating: wie mag beginnen, en hoe meld je je aan?", default=None,
+    provider: Name | None = hint("De school of aanbieder.", label="Aanbieder", default=None, unknown=True)
+    level: Literal[LEVELS] | None = hint("MBO 2, MBO 3, MBO 4, Ad, HBO of Cursus.", label="Niveau", default=None, unknown=True)
+    form: Literal[FORMS] | None = hint("BOL, BBL, deeltijd of voltijd.", label="Vorm", default=None, unknown=True)
+    duration: Name | None = hint("Bijvoorbeeld '2 jaar'.", label="Duur", default=None, unknown=True)
+    place: Name | None = hint("De plaats.", label="Plaats", default=None, unknown=True)
+    regional: bool = hint("true als de opleiding in Groningen of Drenthe is.", label="In Groningen of Drenthe", default=False)
+    target_group: Text = hint("Voor wie is deze opleiding? Eén of twee zinnen.", label="Voor wie")
+    admission: Text | None = hint("Toelating: wie mag beginnen, en hoe meld je je aan?", label="Toelating en aanmelden", default=None,
                                   unknown=True)
-    costs: Text | None = hint("Kosten en wie ze kan betalen.", default=None, unknown=True)
-    diploma: Name | None = hint("Het diploma of certificaat.", default=None, unknown=True)
-    url: Url | None = hint("De website van de opleiding, met https://.", default=None, unknown=True)
-    organisation: Slug | None = hint("De id van de school in data/organisations.yml, als die partner is.",
+    costs: Text | None = hint("Kosten en wie ze kan betalen.", label="Kosten", default=None, unknown=True)
+    diploma: Name | None = hint("Het diploma of certificaat.", label="Diploma of certificaat", default=None, unknown=True)
+    url: Url | None = hint("De website van de opleiding, met https://.", label="Website", default=None, unknown=True)
+    signup: SignUp | None = hint("Zo meld je je aan bij de school: de aanmeldpagina, het telefoonnummer of het "
+                                 "e-mailadres van de school. Alleen wat de school zelf publiceert. Leeg: de site "
+                                 "zegt wie in het netwerk helpt met aanmelden.", label="Aanmelden bij de school",
+                                 default=None)
+    organisation: Slug | None = hint("De id van de school in data/organisations.yml, als die partner is.", label="Organisatie",
                                      relation="organisations", default=None)
-    summary: Text = hint("Korte samenvatting.")
-    source: Text = hint("Waar komen deze gegevens vandaan?")
-    categories: list[Slug] = hint("Een of meer categorieën.", relation="categories", min_length=1,
+    summary: Text = hint("Korte samenvatting.", label="Samenvatting")
+    source: Text = hint("Waar komen deze gegevens vandaan?", label="Bron")
+    categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1,
                                   example=["opleiding"])
 
 
@@ -46,7 +73,17 @@ NOTE = ("De lijst van opleidingen buiten onze regio komt uit een overzicht uit G
 # The list page's filters: where (in the region or elsewhere) and the kind of level.
 WHERE = {"regio": "In Groningen en Drenthe", "elders": "Elders in Nederland"}
 REGIONAL_SEARCH_WEIGHT = 2.0
-LEVEL_KINDS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo (bachelor)", "cursus": "Korte cursus"}
+LEVEL_KINDS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo, bachelor", "cursus": "Korte cursus"}
+
+
+def level_label(level: str | None) -> str | None:
+    """A programme's level as readers write it: 'MBO 3' -> 'mbo niveau 3', 'HBO' -> 'hbo, bachelor',
+    'Ad' -> 'Associate degree' (mbo and hbo in small letters, no unexplained 'Ad')."""
+    if not level:
+        return level
+    kind, _, number = level.partition(" ")
+    label = {"MBO": "mbo", "HBO": "hbo, bachelor", "Ad": "Associate degree", "Cursus": "korte cursus"}.get(kind, level)
+    return f"{label} niveau {number}" if number else label
 
 
 def where(programme) -> str:
@@ -63,12 +100,15 @@ def level_kind(programme) -> str | None:
 
 
 def _list_context(site) -> dict:
-    return {"where": where, "level_kind": level_kind, "where_labels": WHERE, "level_labels": LEVEL_KINDS}
+    return {"where": where, "level_kind": level_kind, "where_labels": WHERE, "level_labels": LEVEL_KINDS,
+            "level_label": level_label,
+            "regional": [item for item in site.of("programmes") if item.data.regional],
+            "elsewhere": [item for item in site.of("programmes") if not item.data.regional]}
 
 
 def _card(programme, site) -> Card:
-    meta = " · ".join(part for part in (programme.level, programme.form, programme.duration, programme.place)
-                      if part)
+    meta = " · ".join(part for part in (level_label(programme.level), programme.form, programme.duration,
+                                        programme.place) if part)
     lines = ((programme.provider, "In onze regio" if programme.regional else None),) if programme.provider else ()
     return Card(lines=lines + (((meta, None),) if meta else ()))
 
@@ -92,10 +132,10 @@ PROGRAMMES = ContentType(
     source="data/opleidingen.yml", key="slug", list_url="opleidingen/", item_url="opleidingen/{slug}/",
     description="Opleidingen en cursussen voor ervaringsdeskundigen, met voor wie ze zijn.",
     intro="Hier vind je opleidingen en korte cursussen. De opleidingen in onze regio staan bovenaan.",
+    in_short="Hier vind je scholen en korte cursussen. Die in Groningen en Drenthe staan bovenaan.",
     pages=(ListPage("programmes.html", context=_list_context, note=NOTE,
-                    filters=(Filter("waar", lambda p: [where(p)]),
-                             Filter("niveau", lambda p: [kind] if (kind := level_kind(p)) else []))),
-           ItemPages("programme.html")),
+                    filters=(Filter("niveau", lambda p: [kind] if (kind := level_kind(p)) else []),)),
+           ItemPages("programme.html", context=lambda item, site: {"level_label": level_label})),
     facts=(Fact("Aanbieder", "provider"), Fact("Niveau", "level"), Fact("Vorm", "form"),
            Fact("Duur", "duration"), Fact("Plaats", "place"), Fact("Voor wie", "target_group"),
            Fact("Toelating en aanmelden", "admission"), Fact("Kosten en betaling", "costs"),
@@ -104,5 +144,7 @@ PROGRAMMES = ContentType(
                                      all_label="Alle opleidingen, ook elders in het land", card=_card,
                                      places=(Place("aspirant", order=20, limit=2), Place("opleiding", order=10))),
     make_new="opleiding", sort_key=regional_first, search_weight=regional_weight,
-    editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is.",
+    editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is en waar de gegevens "
+                "vandaan komen. Weet je iets niet zeker? Laat het veld leeg; schrijf nooit 'Onbekend', en vul "
+                "nooit zelf prijzen, toelatingseisen of webadressen in die je niet uit een betrouwbare bron hebt.",
 )

@@ -8,29 +8,30 @@ from pydantic import model_validator
 from ..core import consent as consent_rule
 from ..core.consent import Consent
 from ..core.fields import Name, RuleViolation, Strict, hint
+from ..core.privacy import Person
 from ..core.problems import Problem
 from . import articles
 from .base import ContentType
 
 PERSON_FIELDS = ("name", "photo")
-DEFAULT_SCOPE = ("name",)
 NAME_PLACEHOLDER = "Schuilnaam"
 
 
 class StoryPerson(Strict):
     """The person a story is about: a pseudonym, or a real name only with recorded consent."""
 
-    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.",
+    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.", label="Naam of schuilnaam",
                       placeholder=NAME_PLACEHOLDER)
-    pseudonym: bool = hint("true: de naam is verzonnen.", default=False, example=True)
-    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", default=None)
+    pseudonym: bool = hint("true: de naam is verzonnen.", label="Dit is een schuilnaam", default=False, example=True)
+    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", label="Toestemming", default=None)
 
     @model_validator(mode="after")
     def _real_name_needs_consent(self):
         if not self.pseudonym and self.consent is None:
             raise RuleViolation(
-                "name", "een echte naam mag alleen met vastgelegde toestemming. "
-                "Zet 'pseudonym: true' bij een schuilnaam, of vul 'consent' in met de datum van de toestemming.")
+                "name", "een echte naam mag alleen met vastgelegde toestemming. Is het een schuilnaam? Zet dan "
+                "'Dit is een schuilnaam' aan (pseudonym: true). Is het de echte naam? Vul dan 'Toestemming' in "
+                "(consent): de datum en wat we mogen tonen.")
         return self
 
 
@@ -43,7 +44,15 @@ person:
 
 
 class Story(articles.Article):
-    person: StoryPerson | None = hint("Over wie gaat het verhaal?", default=None)
+    person: StoryPerson | None = hint("Over wie gaat het verhaal?", label="Over wie gaat het?", default=None)
+
+
+def people(item) -> list[Person]:
+    """The person the story is about, unless the name is a pseudonym without consent."""
+    person = item.data.person
+    if person is None or person.pseudonym and person.consent is None:
+        return []
+    return [Person(person.name, person.consent)]
 
 
 def check_person(item, context) -> list[Problem]:
@@ -54,28 +63,33 @@ def check_person(item, context) -> list[Problem]:
 
 
 def public_view(item, today):
-    """A real name is shown only with active consent and with 'name' in its scope; without
-    active consent the story is not published at all."""
+    """A real name is shown only with active consent and with 'name' in its scope, the story's
+    image (the person's photo) only with 'photo'; without active consent the story is not
+    published at all."""
     person = item.data.person
     if person is None or person.pseudonym and person.consent is None:
         return item, None
     reason = consent_rule.status(person.consent, today)
     if reason:
         return item, reason
-    if "name" not in consent_rule.scope_of(person.consent, DEFAULT_SCOPE):
-        hidden = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
-        return item.replace(data=item.data.model_copy(update={"person": hidden})), None
-    return item, None
+    scope = consent_rule.scope_of(person.consent)
+    update = {}
+    if "name" not in scope:
+        update["person"] = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
+    if "photo" not in scope and item.data.image:   # the story's image shows the person: page, share image, feeds
+        update.update(image=None, image_alt=None)
+    return (item.replace(data=item.data.model_copy(update=update)) if update else item), None
 
 
 STORIES = ContentType(
     id="stories", label="Verhaal", plural="Verhalen", schema=Story, source="content/stories",
     list_url="verhalen/", item_url="verhalen/{slug}/", description="Alle verhalen over ervaringsdeskundigheid.",
+    in_short="Hier lees je verhalen over werken met je ervaring.",
     pages=articles.PAGES, summary="description", article=True,
     make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
     editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
                 "alleen met toestemming.",
-    checks=(articles.check_image, check_person), person_fields=PERSON_FIELDS, public_view=public_view,
+    checks=(articles.check_image, check_person), person_fields=PERSON_FIELDS, public_view=public_view, people=people,
     body_template="\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
     body_placeholders=("Schrijf hier het verhaal.",), scaffold_extra=SCAFFOLD_PERSON,
 )

@@ -28,6 +28,13 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
+  /* An abbreviation says what it means when it is tapped: a title only shows on hover. (Its first
+     use on a page already says it in full.) */
+  document.addEventListener("click", function (event) {
+    var abbr = event.target.closest && event.target.closest("abbr[title]");
+    if (abbr && !abbr.closest("a, summary, button, label")) { abbr.classList.toggle("ed-abbr--open"); }
+  });
+
   /* The phone menu closes with Escape, and when focus or a tap leaves it. */
   var menu = document.querySelector(".ed-menu");
   if (menu) {

@@ -14,6 +14,7 @@ Editors sign in with a GitHub token and every change becomes a pull request that
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -30,11 +31,13 @@ from pydantic.fields import FieldInfo
 
 from ..core import urls
 from ..core.consent import Consent
-from ..core.fields import EMAIL_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
+from ..core.fields import EMAIL_PATTERN, PAGE_PATH_PATTERN, SLUG_PATTERN, URL_PATTERN, meta
+from ..core.fields import label_of as field_label
+from ..core.media import FORMATS as MEDIA_FORMATS
 from ..core.media import IMAGE_FOLDER, IMAGE_SUBFOLDER, MAX_BYTES
 from ..core.problems import Problem
 from ..core.settings import SiteSettings
-from ..render import csp
+from . import csp
 from ..types import TYPES, ContentType
 from ..types.partners import PARTNERS_FILE
 
@@ -47,50 +50,17 @@ PLACEHOLDER_REPOSITORY = "eigenaar/repository"
 BRANCH = "main"
 TITLE_WIDGET_MAX = 200                          # longer strings get a text area
 
-# Dutch labels of the schemas' field names (the hints come from the schemas themselves).
-LABELS = {
-    "abbreviation": "Afkorting", "action": "Knop bovenaan", "admission": "Toelating en aanmelden",
-    "ambition": "Ambitie", "answer": "Antwoord", "at_work": "Aantal aan het werk", "author": "Schrijver",
-    "banner_code": "Code van de banner", "buddies": "Meeloopmaatjes tonen", "buddy": "Wil meeloopmaatje zijn",
-    "campaign": "Drukronde", "career_path": "Groeimogelijkheden", "categories": "Categorieën", "code": "Code",
-    "colour": "Kleur", "competences": "Wat heb je nodig?", "consent": "Toestemming", "contact": "Algemeen e-mailadres",
-    "copies": "Aantal per formaat", "costs": "Kosten", "count": "Aantal", "date": "Datum",
-    "description": "Samenvatting", "diploma": "Diploma of certificaat", "draft": "Concept (nog niet publiceren)",
-    "duration": "Duur", "email": "E-mailadres", "example": "Verzonnen voorbeeld", "expected": "Verwachting",
-    "expertise": "Expertise", "explanation": "Uitleg", "facts": "Andere cijfers", "form": "Vorm",
-    "forms": "Andere schrijfwijzen", "full": "Voluit", "functieprofielen": "Functieprofielen", "function": "Functie",
-    "goal": "Doel", "how": "Hoe werkt de organisatie met ervaringsdeskundigen?", "id": "Id",
-    "image": "Afbeelding", "image_alt": "Beschrijving van de afbeelding", "indicators": "Cijfers per jaar",
-    "intro": "Inleiding", "items": "Punten", "kind": "Soort", "label": "Omschrijving",
-    "lead": "Korte tekst onder de vraag",
-    "level": "Niveau", "location": "Plaats", "locations": "Plekken", "name": "Naam",
-    "new_hires_expected_min": "Verwachte nieuwe ervaringsdeskundigen (minstens)", "note": "Toelichting",
-    "opleidingen": "Opleidingen", "organisation": "Organisatie", "organisations": "Organisaties",
-    "organisations_asked": "Organisaties gevraagd", "organisations_responded": "Organisaties die antwoordden",
-    "partner": "Partner", "path": "Webadres", "pay": "Betaling", "person": "Over wie gaat het?",
-    "phone": "Telefoon", "photo": "Foto", "photo_alt": "Beschrijving van de foto", "place": "Plaats",
-    "provider": "Aanbieder", "pseudonym": "Dit is een schuilnaam", "question": "Vraag", "region": "Regio",
-    "regional": "In Groningen of Drenthe", "role": "Rol", "scope": "Wat mogen we tonen?", "sections": "Onderdelen",
-    "sector": "Sector", "slug": "Webadres (slug)", "source": "Bron", "summary": "Samenvatting", "tags": "Trefwoorden",
-    "target": "Doel van de link", "target_group": "Voor wie", "tasks": "Taken", "term": "Woord of afkorting",
-    "text": "Tekst", "title": "Titel", "total": "Totaal", "training": "Opleiding", "unit": "Eenheid",
-    "url": "Website", "value": "Waarde", "values": "Waarden", "viewing_distance": "Kijkafstand in meters",
-    "website": "Website", "withdrawn": "Ingetrokken op", "workplaces": "Werkplekken", "year": "Jaar",
-    "years": "Jaren",
-}
-# Where one name means something else in one model: (model name, field name) -> label.
-MODEL_LABELS = {
-    ("Consent", "date"): "Datum van toestemming", ("StoryPerson", "name"): "Naam of schuilnaam",
-    ("Category", "question"): "Vraag op de poster", ("Category", "summary"): "Korte tekst",
-    ("MenuStep", "title"): "Stap", ("Checklist", "intro"): "Korte inleiding",
-    ("MonitorFact", "value"): "Cijfer", ("Location", "name"): "Plek", ("Location", "code"): "Code van de posters",
-    ("PartnerEntry", "campaign"): "Drukronde (alleen als die anders is)",
-}
+# The consent scope's choices: the person's fields, by the labels of the type's schema.
+# A story person: its name and the story's image; a contact person (core/contact.py): its routes.
+SCOPE_LABELS = {"name": "Naam", "photo": "Foto", "role": "Rol", "email": "E-mailadres", "phone": "Telefoon",
+                "whatsapp": "WhatsApp-nummer"}
+IMAGE_TYPES = ",".join(f"image/{name.lower()}" for name in MEDIA_FORMATS)
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "Alleen kleine letters, cijfers en streepjes, zonder spaties. Bijvoorbeeld: anna-de-vries.",
     EMAIL_PATTERN: "Dit is geen e-mailadres. Schrijf het zoals info@voorbeeld.nl.",
     URL_PATTERN: "Dit is geen webadres. Begin met https://, zoals https://www.voorbeeld.nl/.",
     r"^#[0-9a-fA-F]{6}$": "Schrijf een kleur als # met 6 tekens, zoals #0b5563.",
+    PAGE_PATH_PATTERN: "Schrijf een adres van deze site met een / aan het eind, zoals verhalen/oude-naam/.",
 }
 # Editors' Markdown: what our renderer supports, no images or code blocks in the text (an image is
 # a field with its description; the code block would load a highlighter from another host).
@@ -164,7 +134,12 @@ def is_model(value) -> bool:
 
 
 def label_of(model: type[BaseModel], name: str) -> str:
-    return MODEL_LABELS.get((model.__name__, name)) or LABELS.get(name, name)
+    """The field's Dutch label from its declaration (`hint(label=...)`): one place for the form,
+    `make new`, `make check` and the build's messages."""
+    label = field_label(model, name)
+    if not label:
+        raise KeyError(f"{model.__name__}.{name} has no label: give its hint() a label=")
+    return label
 
 
 # --- The configuration --------------------------------------------------------------------------
@@ -226,7 +201,9 @@ def _scalar(kind: Shape, extra: dict) -> dict:
     """A widget for one value (also for the items of a simple list)."""
     base = kind.base
     if extra.get("widget") == "image":
-        return {"widget": "image", "choose_url": False}
+        # The uploader offers only what the build accepts (core/media.py): JPEG, PNG or WebP. (A pattern
+        # cannot check the value: before saving, a new upload's value is a blob: URL.)
+        return {"widget": "image", "choose_url": False, "accept": IMAGE_TYPES}
     if base is bool:
         return {"widget": "boolean"}
     if base is int or base is float:
@@ -250,7 +227,7 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
     kind = shape(info.annotation, info.metadata)
     config: dict = {"name": name, "label": label_of(model, name)}
     if info.description:
-        config["hint"] = info.description
+        config["hint"] = _form_hint(info.description, kind)
     relation = context.types.get(extra.get("relation")) if extra.get("relation") else None
     if relation is not None:
         config.update(_relation(relation, multiple=kind.base is list))
@@ -260,7 +237,8 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
         # The fields a person may show depend on the type (experts, the person of a story).
         fields = context.ctype.person_fields
         config.update({"widget": "select", "multiple": True,
-                       "options": _options(fields, lambda value: LABELS[value])})
+                       "options": _options(fields, lambda value: field_label(context.ctype.schema, value)
+                                                   or SCOPE_LABELS[value])})
     elif kind.base is list and is_model(kind.item.base):
         config.update({"widget": "list", "fields": model_fields(kind.item.base, context),
                        **_limits(kind.constraints), **_summary(kind.item.base)})
@@ -284,12 +262,21 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
         config.update(_scalar(kind, extra))
     if config.get("widget") == "boolean" and "hint" in config:
         config["hint"] = _switch_words(config["hint"])
-    if not info.is_required():
+    if not info.is_required() and not extra.get("form_required"):
         config["required"] = False
         default = info.get_default(call_default_factory=True)
         if isinstance(default, bool):
             config["default"] = default
     return config
+
+
+def _form_hint(hint: str, kind: Shape) -> str:
+    """A date is picked in the form's calendar, shown the browser's way (DD-MM-JJJJ in a Dutch
+    browser): the file's notation JJJJ-MM-DD would only confuse there."""
+    if kind.base is dt.date:
+        hint = re.sub(r"\s*\(JJJJ-MM-DD\)", "", hint).rstrip()
+        hint += (" " if hint else "") + "Kies de datum in de kalender."
+    return hint
 
 
 def _switch_words(hint: str) -> str:
@@ -406,6 +393,7 @@ LOCAL_GITHUB_STATUS = "./github-status.json"
 STATUS_UNKNOWN = '{"status": {"indicator": "unknown"}}\n'    # Sveltia shows no banner then
 FOREIGN = ("unpkg.com", "cdn.jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com", "githubstatus.com/api")
 EXPECTED_FONTS = 3
+LANGUAGE_BANNER = "if(await c9(`newLanguageCta`))return;"     # offers the browser's language when it is not Dutch
 LOCALE = "nl"
 
 
@@ -423,21 +411,36 @@ def rewrite_bundle(text: str) -> tuple[str, list[str]]:
     if text.count(UNPKG) < 3 or GITHUB_STATUS not in text:
         raise BundleError("de adressen van unpkg.com en githubstatus.com staan niet meer in de bundel")
     text = text.replace(UNPKG, LOCAL_UNPKG).replace(GITHUB_STATUS, LOCAL_GITHUB_STATUS)
+    if text.count(LANGUAGE_BANNER) != 1:
+        raise BundleError("de melding over een andere taal staat niet meer zo in de bundel")
+    text = text.replace(LANGUAGE_BANNER, "return;")    # the editor stays Dutch: no "now available in English"
     left = [host for host in FOREIGN if host in text]
     if left:
         raise BundleError(f"de bundel laadt nog iets van {', '.join(left)}")
     return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text), fonts
 
 
+def dutch_strings(package: Path) -> bytes:
+    """Sveltia's Dutch strings with the ones it lacks added (admin/nl-extra.json, checked against
+    its English strings by tests/test_cms.py), so no English shows in the interface."""
+    strings = json.loads((package / "locales" / f"{LOCALE}.json").read_text(encoding="utf-8"))
+    for key, text in json.loads(_own_file("nl-extra.json")).items():
+        *groups, name = key.split(".")
+        place = strings
+        for group in groups:
+            place = place.setdefault(group, {})
+        place.setdefault(name, text)
+    return json.dumps(strings, ensure_ascii=False).encode("utf-8")
+
+
 def bundle_files(package: Path) -> dict[str, bytes]:
     """The editor itself, below admin/, from the installed npm package."""
     version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
     bundle, fonts = rewrite_bundle((package / "dist" / "sveltia-cms.js").read_text(encoding="utf-8"))
-    locale = package / "locales" / f"{LOCALE}.json"
     files = {"sveltia-cms.js": bundle.encode("utf-8"),
              "chunks/react-dom.js": (package / "dist" / "chunks" / "react-dom.js").read_bytes(),
              "SVELTIA-LICENSE.txt": (package / "LICENSE.txt").read_bytes(),
-             f"unpkg/@sveltia/cms@{version}/locales/{LOCALE}.json": locale.read_bytes(),
+             f"unpkg/@sveltia/cms@{version}/locales/{LOCALE}.json": dutch_strings(package),
              # The hourly update check finds this version and stays quiet.
              "unpkg/@sveltia/cms/package.json": json.dumps({"name": "@sveltia/cms", "version": version}).encode(),
              "github-status.json": STATUS_UNKNOWN.encode()}
@@ -453,12 +456,22 @@ def bundle_files(package: Path) -> dict[str, bytes]:
 
 
 def _own_file(name: str) -> str:
-    return resources.files(__package__).joinpath("admin", name).read_text(encoding="utf-8")
+    return (resources.files(__package__) / "admin" / name).read_text(encoding="utf-8")
 
 
-def _page(name: str) -> bytes:
-    """A page of admin/ with its Content-Security-Policy (not the site's: see render/csp.py)."""
-    return _own_file(name).replace("@CSP@", csp.admin_policy()).encode("utf-8")
+def pull_requests_url(settings: SiteSettings | None) -> str | None:
+    """Where an editor finds their proposals and the check's comment on GitHub."""
+    repo = repository(settings)
+    return None if repo == PLACEHOLDER_REPOSITORY else f"https://github.com/{repo}/pulls"
+
+
+def _page(name: str, settings: SiteSettings | None = None) -> bytes:
+    """A page of admin/ with its Content-Security-Policy (not the site's: see render/csp.py) and
+    the link to the pull requests."""
+    link = pull_requests_url(settings)
+    proposals = (f'<a class="ed-proposals" href="{html.escape(link)}" target="_blank" rel="noopener">'
+                 "Mijn voorstellen en de controle (op GitHub)</a>") if link else ""
+    return _own_file(name).replace("@CSP@", csp.admin_policy()).replace("@PROPOSALS@", proposals).encode("utf-8")
 
 
 def admin_files(root: Path, settings: SiteSettings | None, problems: list[Problem],
@@ -470,15 +483,17 @@ def admin_files(root: Path, settings: SiteSettings | None, problems: list[Proble
     if not (package / "dist" / "sveltia-cms.js").is_file():
         say(f"Webeditor: {PACKAGE} ontbreekt, dus /admin/ legt alleen uit hoe je hem toevoegt. "
             "Voer 'make setup' uit (of 'make build'), dan komt de webeditor erbij.")
-        files["index.html"] = _page("unavailable.html")
+        files["index.html"] = _page("unavailable.html", settings)
     else:
         try:
             files.update(bundle_files(package))
         except (BundleError, OSError, ValueError, KeyError) as error:
             problems.append(Problem(PACKAGE, None, (
                 f"de webeditor kon niet klaargezet worden: {error}. Voer 'make setup' opnieuw uit. Helpt dat "
-                "niet, dan past de versie van Sveltia CMS niet bij src/ervaringsdeskundigheid/editor/cms.py.")))
+                "niet, dan past de versie van Sveltia CMS niet bij src/ervaringsdeskundigheid/render/webeditor.py.")))
             return {}
-        files["index.html"] = _page("index.html")
+        files["index.html"] = _page("index.html", settings)
         files["nl.js"] = _own_file("nl.js").encode("utf-8")
+    files["admin.css"] = _own_file("admin.css").encode("utf-8")
+    files["frame.js"] = _own_file("frame.js").encode("utf-8")
     return {ADMIN + path: data for path, data in files.items()}

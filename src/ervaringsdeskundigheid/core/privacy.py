@@ -1,0 +1,257 @@
+"""What may not be published about people: the names, e-mail addresses and phone numbers of
+people without active consent, and the fields outside a consent's scope.
+
+The rule reads text the way a reader or a scraper does, not the way it was typed. `fold`
+undoes disguises: HTML entities and %-escapes are decoded, invisible characters (zero-width,
+soft hyphen, word joiner, BOM, bidi marks) dropped, compatibility forms folded (NFKC), letters of other scripts
+that look like Latin ones read as those (Unicode's confusables), the rest transliterated
+(`anyascii`), "[at]"/"punt" read as an
+e-mail address. `Projection` then keeps only letters and digits, remembering where each run of
+them started and ended: a name matches across any separators, emphasis or markup inside it
+("Pe**tr**a", "Petra-Geheim", "Pe<a>tra</a>"), but only as whole words ("Ann Jansen" does not
+match "Annemiek Jansens"). Phone numbers match as digits across any separators.
+
+All values are searched at once (Aho-Corasick), so the work grows with the text, not with the
+number of people times the text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import string
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import unquote
+
+import ahocorasick
+from anyascii import anyascii
+
+_TAG = re.compile(r"<[^<>]*>")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_RUN = re.compile(r"[a-z]+|[0-9]+")
+# "petra [at] geheim punt nl", "petra (at) geheim (dot) nl", "petra apenstaartje geheim.nl"
+_AT = re.compile(r"\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+")
+_DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
+_ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")   # a link to a place on a page: '#karin-proef'
+MIN_NAME_WORDS = 2     # a single word could be anyone's first name or a pseudonym
+MIN_PHONE_DIGITS = 8
+
+
+@lru_cache(maxsize=1)
+def _look_alikes() -> dict[int, str]:
+    """Letters of other scripts that look like a Latin letter or digit (Unicode's confusables,
+    as shipped by `confusable_homoglyphs`): Cyrillic 'р' reads as 'p', not as its sound 'r'."""
+    data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
+    table: dict[int, str] = {}
+    for latin in string.ascii_lowercase + string.ascii_uppercase + string.digits:
+        for glyph in data.get(latin, ()):
+            char = glyph["c"]
+            if len(char) == 1 and not char.isascii():
+                table.setdefault(ord(char), latin)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _invisible() -> dict[int, None]:
+    """Characters that show nothing: format characters (zero-width, soft hyphen, word joiner,
+    BOM, bidi marks, tags), variation selectors, the combining grapheme joiner, fillers."""
+    table = {cp: None for cp in range(0x10000) if unicodedata.category(chr(cp)) == "Cf"}
+    table.update({cp: None for cp in range(0xE0000, 0xE0080)})
+    table.update({cp: None for cp in (*range(0xFE00, 0xFE10), 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180E)})
+    return table
+
+
+def fold(text: str) -> str:
+    """The text as a reader or scraper reads it, in plain lower-case ASCII."""
+    for _ in range(2):                      # '&amp;#97;' is '&#97;' is 'a'
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    if "%" in text:
+        text = unquote(unquote(text))
+    text = unicodedata.normalize("NFKC", text.translate(_invisible()))
+    if not text.isascii():
+        text = anyascii(text.translate(_look_alikes()))
+    text = text.lower()
+    if " at" in text or "[" in text or "(" in text or "apenstaartje" in text:
+        text = _AT.sub("@", text)
+    if "dot" in text or "punt" in text:
+        text = _DOT.sub(".", text)
+    return text
+
+
+def without_markup(text: str) -> str:
+    """Text without HTML tags and Markdown link targets, the text around them joined: a name
+    split by a link or by emphasis reads as one word again."""
+    return _TAG.sub("", _LINK_TARGET.sub("]", text))
+
+
+def squeeze(value: str) -> str:
+    """A value as the projection sees it: its letters and digits only."""
+    return "".join(_RUN.findall(fold(value)))
+
+
+@dataclass
+class Projection:
+    """The letters and digits of a folded text, and where each run of them starts and ends."""
+
+    letters: str
+    starts: set[int]
+    ends: set[int]
+
+    @classmethod
+    def of(cls, folded: str) -> Projection:
+        parts, starts, ends, at = [], set(), set(), 0
+        for run in _RUN.findall(folded):
+            parts.append(run)
+            starts.add(at)
+            at += len(run)
+            ends.add(at)
+        return cls("".join(parts), starts, ends)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A real person an item is about, with the values that identify them and their consent."""
+
+    name: str | None
+    consent: object | None                # core.consent.Consent
+    email: str | None = None
+    phone: str | None = None
+    whatsapp: str | None = None
+    anchor: str | None = None             # their place on the site ('#anchor'): a link to it names them too
+    named_only: bool = False              # shown only with their name: without 'name' in scope, nothing is
+
+
+@dataclass(frozen=True)
+class Finding:
+    found: str             # the value as the person has it (what may not be published)
+    reason: str            # Dutch: why it may not be published
+    person: str            # who, as editors know them (name, or file and entry)
+    withdrawn: bool        # the consent ended: hold back, never stop the build
+
+
+@dataclass
+class Forbidden:
+    """The values that may not be published, each with why; `find` reads any text for them."""
+
+    _values: dict[str, Finding] = field(default_factory=dict)   # squeezed value -> finding
+    _allowed: set[str] = field(default_factory=set)
+    _links: dict[str, Finding] = field(default_factory=dict)     # '#anchor' of a withdrawn person
+    _automaton: object | None = None
+
+    def add(self, finding: Finding, name: str | None = None, email: str | None = None,
+            phone: str | None = None, anchor: str | None = None) -> None:
+        keys = []
+        if name and len(name.split()) >= MIN_NAME_WORDS:
+            keys.append((squeeze(name), name))
+        if email:
+            keys.append((squeeze(email), email))
+        if phone:
+            digits = "".join(ch for ch in fold(phone) if ch.isdigit())
+            if len(digits) >= MIN_PHONE_DIGITS:
+                keys += [(variant, phone) for variant in _phone_variants(digits)]
+        for key, value in keys:
+            if key and key not in self._values:
+                self._values[key] = Finding(value, finding.reason, finding.person, finding.withdrawn)
+        if anchor:
+            self._links.setdefault(anchor, Finding(f"#{anchor}", finding.reason, finding.person, finding.withdrawn))
+        self._automaton = None
+
+    def allow(self, *values: str | None) -> None:
+        """A value a public person shows is theirs to show, also when someone else has it too."""
+        self._allowed |= {squeeze(value) for value in values if value}
+        self._automaton = None
+
+    def __bool__(self) -> bool:
+        return bool(self._values or self._links)
+
+    def _search(self):
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key, finding in self._values.items():
+                if key not in self._allowed:
+                    automaton.add_word(key, (len(key), finding))
+            if len(automaton):
+                automaton.make_automaton()
+                self._automaton = automaton
+            else:
+                self._automaton = False
+        return self._automaton
+
+    def find(self, text: str, markup: bool = False) -> list[Finding]:
+        """Every forbidden value in `text`, read as written (attributes, link targets and all) and,
+        when it has markup, as shown (the text of tags and links joined). `markup` is accepted
+        for clarity; markup is recognised either way."""
+        if not text or not self:
+            return []
+        folded = fold(text)
+        found = self._in(folded)
+        if "<" in text or "](" in text:
+            found += self._in(fold(without_markup(text)))
+        if self._links and "#" in folded:
+            found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
+        return sorted(set(found), key=lambda f: (f.person, f.found))
+
+    def _in(self, folded: str) -> list[Finding]:
+        automaton = self._search()
+        if not automaton:
+            return []
+        projection = Projection.of(folded)
+        found = []
+        for end, (length, finding) in automaton.iter(projection.letters):
+            if end + 1 in projection.ends and end + 1 - length in projection.starts:
+                found.append(finding)
+        return found
+
+
+def _phone_variants(digits: str) -> list[str]:
+    """A Dutch number as written at home and from abroad: 0612345678, 31612345678, 0031612345678."""
+    if digits.startswith("0031"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("31") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if digits.startswith("0") and not digits.startswith("00"):
+        return [digits, "31" + digits[1:], "0031" + digits[1:]]
+    return [digits]
+
+
+IDENTIFYING = ("name", "email", "phone")
+
+
+def forbidden(people: list[Person], today) -> Forbidden:
+    """What may not be published of these people on `today`: everything of a person without
+    active consent, and of a person with consent the identifying fields outside its scope.
+    A value that a person with consent shows stays allowed."""
+    from .consent import scope_of, status
+
+    rule = Forbidden()
+    shown: list[str | None] = []
+    for person in people:
+        reason = status(person.consent, today)
+        who = person.name or person.email or person.phone or "een persoon"
+        values = {"name": person.name, "email": person.email, "phone": person.phone, "whatsapp": person.whatsapp}
+        if reason:
+            withdrawn = reason == "toestemming ingetrokken"
+            why = {"geen toestemming": f"{who} heeft geen toestemming gegeven",
+                   "toestemming ingetrokken": f"{who} heeft de toestemming ingetrokken",
+                   "toestemming gaat later in": f"de toestemming van {who} gaat pas later in"}.get(
+                reason, f"{who}: {reason}")
+            hidden, finding, anchor = values, Finding("", why, who, withdrawn), person.anchor if withdrawn else None
+        else:
+            scope = scope_of(person.consent)
+            if person.named_only and "name" not in scope:
+                scope = set()
+            hidden = {key: value for key, value in values.items() if key not in scope}
+            label = person.name if "name" in scope else "deze persoon"
+            finding, anchor = Finding("", f"de toestemming van {label} geldt niet voor dit gegeven", who, False), None
+            shown += [value for key, value in values.items() if key in scope]
+        rule.add(finding, name=hidden.get("name"), email=hidden.get("email"), phone=hidden.get("phone"), anchor=anchor)
+        if hidden.get("whatsapp"):
+            rule.add(finding, phone=hidden["whatsapp"])
+    rule.allow(*shown)
+    return rule

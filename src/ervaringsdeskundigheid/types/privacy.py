@@ -1,0 +1,229 @@
+"""The consent rule applied to the loaded site, before anything is planned or rendered.
+
+Every type declares the real people its items are about (`ContentType.people`); from them
+comes one `Forbidden` (core/privacy.py) for the build's date. Then every published text is
+read for those values: the fields, the Markdown body, the file name and the address.
+
+- A name, e-mail address or phone number of a person who never gave consent (or outside the
+  scope) is an error: the editor fixes the text, the old site stays.
+- A person whose consent ENDED never stops the build. An item that still names or links them
+  is held back (not published) with a Dutch warning; an item that cannot be held back (a
+  category, the figures, a poster location) has the mention taken out. The rest publishes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..core.loading import LoadContext
+from ..core.privacy import Finding, Forbidden, Person, forbidden
+from ..core.problems import Notice, Problem
+from ..core.site import Item, Site
+from ..core.sources import strings_in
+
+TAKEN_OUT = "[weggehaald]"
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """An item or page that is not published (or had a mention taken out) because it names or
+    links a person whose consent ended."""
+
+    source: str
+    entry: str | None
+    title: str
+    person: str
+    taken_out: bool = False      # the mention was taken out; the item itself is published
+    url: str | None = None       # its page, when it has one
+
+    def notice(self) -> Notice:
+        """Said plainly, with the other items that stay off the site (core.problems.Notice)."""
+        if self.taken_out:
+            return Notice(self.source, self.title, (
+                f"Privacy: hier is een stuk tekst weggehaald, omdat het {self.person} noemt of linkt, en die "
+                "persoon heeft de toestemming ingetrokken."), "Haal de persoon uit de tekst.", entry=self.entry,
+                kind="taken_out", group="privacy", short="tekst weggehaald")
+        return Notice(self.source, self.title, (
+            f"Privacy: wordt niet gepubliceerd, omdat het {self.person} noemt of linkt, en die persoon heeft de "
+            "toestemming ingetrokken."), "Haal de persoon uit de tekst; daarna komt het weer online.",
+            entry=self.entry, kind="held_back", group="privacy", short="tegengehouden")
+
+
+def people_of(context: LoadContext, site: Site) -> list[Person]:
+    """Every real person of every item, published or not (a withdrawn person is not published),
+    and the contact person of the settings (data/site.yml)."""
+    contact = site.settings.contact.person if site.settings else None
+    found = [contact_person(contact)] if contact else []
+    for ctype_id, items in context.all_items.items():
+        for item in items:
+            if item.type.people:
+                found += item.type.people(item)
+    return found
+
+
+def contact_person(person) -> Person:
+    """A contact person (core/contact.py): shown only with their name, and only what the scope names."""
+    return Person(person.name, person.consent, email=person.email, phone=person.phone, whatsapp=person.whatsapp,
+                  named_only=True)
+
+
+def texts_of(item: Item) -> list[tuple[str | None, str]]:
+    """(field, text) of everything of an item that is published: its fields, its Markdown
+    body, and its file name and address (they become URLs, the sitemap and the feeds)."""
+    found: list[tuple[str | None, str]] = list(strings_in(item.data.model_dump(mode="json")))
+    if item.body:
+        found.append(("tekst", item.body))
+    found.append(("bestandsnaam", item.source))
+    if item.url:
+        found.append(("webadres", item.url))
+    return found
+
+
+def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
+    """The site without what names people it may not name, and the errors an editor must fix."""
+    rule = forbidden(people_of(context, site), context.today)
+    site.extras["forbidden"] = rule
+    if not rule:
+        return site, []
+    problems: list[Problem] = []
+    held: list[HeldBack] = []
+    items: dict[str, list[Item]] = {}
+    for type_id, published in site.items.items():
+        kept = []
+        for item in published:
+            withdrawn: list[Finding] = []
+            for field, text in texts_of(item):
+                for finding in rule.find(text):
+                    if finding.withdrawn:
+                        withdrawn.append(finding)
+                    else:
+                        problems.append(_problem(item, field, finding))
+            if not withdrawn:
+                kept.append(item)
+                continue
+            who = ", ".join(sorted({finding.person for finding in withdrawn}))
+            if item.type.withholdable:
+                held.append(HeldBack(item.source, item.entry, str(item.title), who, url=item.url))
+                continue
+            cleaned = take_out_of_item(item, rule)
+            if cleaned is None:
+                problems.append(Problem(item.source, None, (
+                    f"noemt {who}, die de toestemming heeft ingetrokken, op een plek die niet automatisch "
+                    "weg kan. Haal de persoon hier weg."), entry=item.entry))
+                continue
+            held.append(HeldBack(item.source, item.entry, str(item.title), who, taken_out=True))
+            kept.append(cleaned)
+        items[type_id] = kept
+    return site.with_items(items, held_back=held), problems
+
+
+def _problem(item: Item, field: str | None, finding: Finding) -> Problem:
+    return Problem(item.source, field, (
+        f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
+        "vast (met de datum en de velden die we mogen tonen)."), entry=item.entry)
+
+
+def take_out(text: str, rule: Forbidden) -> str:
+    """`text` without the lines (and then the paragraphs) that name a person whose consent
+    ended; a one-line value that does becomes TAKEN_OUT."""
+    if not _withdrawn_in(text, rule):
+        return text
+    if "\n" not in text.strip():
+        return TAKEN_OUT
+    lines = [line for line in text.split("\n") if not _withdrawn_in(line, rule)]
+    paragraphs = [part for part in _PARAGRAPHS.split("\n".join(lines)) if not _withdrawn_in(part, rule)]
+    return "\n\n".join(paragraphs) or TAKEN_OUT
+
+
+def take_out_of_item(item: Item, rule: Forbidden) -> Item | None:
+    """The item with every mention taken out of its fields, or None when that leaves it invalid."""
+    data = _cleaned(item.data.model_dump(), rule)
+    try:
+        return item.replace(data=type(item.data).model_validate(data))
+    except ValidationError:
+        return None
+
+
+def _cleaned(value: Any, rule: Forbidden) -> Any:
+    if isinstance(value, str):
+        return take_out(value, rule)
+    if isinstance(value, list):
+        return [_cleaned(part, rule) for part in value]
+    if isinstance(value, dict):
+        return {key: _cleaned(part, rule) for key, part in value.items()}
+    return value
+
+
+def _withdrawn_in(text: str, rule: Forbidden) -> bool:
+    return any(finding.withdrawn for finding in rule.find(text))
+
+
+# --- What readers and scrapers get: every file and path of the finished site ------------------
+
+_BLOCK = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|figcaption|summary|blockquote|a|span|title)\b[^>]*>"
+                    r"((?:(?!<\1\b).)*?)</\1>", re.S)
+_SKIP = (".png", ".jpg", ".jpeg", ".webp", ".woff2", ".woff", ".ico", ".pdf")
+
+
+def review_outputs(files: dict[str, str | bytes], rule: Forbidden, keep: set[str],
+                   packaged: set[str]) -> tuple[dict[str, str | bytes], list[Problem], list[HeldBack]]:
+    """The consent rule once more, on what is published: every path, and the text of every file
+    made from the content (`packaged` files are the site's own code). A person without consent is
+    an error. A person whose consent ended loses the file, or (for the pages in `keep`, which the
+    site cannot lose) the text blocks that name them."""
+    if not rule:
+        return files, [], []
+    result, problems, held = {}, [], []
+    for path, data in files.items():
+        findings = rule.find(path)
+        if path not in packaged and not path.endswith(_SKIP):
+            findings += rule.find(_text_of(data), markup=path.endswith((".html", ".xml")))
+        hard = [finding for finding in findings if not finding.withdrawn]
+        problems += [Problem(f"(de gebouwde site) {path}", None, (
+            f"noemt '{finding.found}', maar {finding.reason}. Zoek waar dit vandaan komt en haal het weg."))
+            for finding in hard]
+        who = ", ".join(sorted({finding.person for finding in findings if finding.withdrawn}))
+        if not who or hard:
+            result[path] = data
+            continue
+        if path in keep and isinstance(data, str) and not rule.find(path):
+            cleaned = _without_blocks(data, rule)
+            if not any(finding.withdrawn for finding in rule.find(cleaned, markup=True)):
+                result[path] = cleaned
+                held.append(HeldBack(path, None, path, who, taken_out=True))
+                continue
+        held.append(HeldBack(path, None, path, who))
+    return result, problems, held
+
+
+def _text_of(data: str | bytes) -> str:
+    if isinstance(data, bytes):
+        if data[:2] == b"\x1f\x8b":
+            import gzip
+            try:
+                data = gzip.decompress(data)
+            except OSError:
+                return ""
+        return data.decode("utf-8", errors="replace")
+    return data
+
+
+def _without_blocks(page: str, rule: Forbidden) -> str:
+    """The page without the smallest text blocks (paragraphs, list items, links ...) that name a
+    person whose consent ended."""
+    def replace(match: re.Match) -> str:
+        if any(finding.withdrawn for finding in rule.find(match.group(0), markup=True)):
+            return f"<{match.group(1)}>{TAKEN_OUT}</{match.group(1)}>"
+        return match.group(0)
+
+    for _ in range(5):      # inner blocks first, then the blocks around them
+        cleaned = _BLOCK.sub(replace, page)
+        if cleaned == page:
+            break
+        page = cleaned
+    return page

@@ -1,0 +1,312 @@
+"""The consent rule reads what readers and scrapers get, not what was typed, and a withdrawal
+always wins: it never stops the build, and the person is gone from every file and path.
+
+- `test_any_mix_of_disguises_is_read_as_the_name` (hypothesis): entities, %-escapes,
+  invisible characters, look-alike letters, separators, emphasis and links inside a name,
+  e-mail addresses written out, phone numbers with any separators.
+- The corpus below: hostile or careless edits, each either refused with a Dutch error that
+  names the file, or built with nothing of the person in any output file or path.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from urllib.parse import quote
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import TODAY, copy_project, messages, write_story
+from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.core.privacy import Finding, Forbidden, fold
+from ervaringsdeskundigheid.core.problems import ContentErrors
+
+NAME, EMAIL, PHONE = "Karin Proefpersoon", "karin.proef@example.org", "06-12345678"
+WITHDRAWN = Finding("", "ingetrokken", NAME, True)
+
+# --- Reading text as a reader does ------------------------------------------------------------
+
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\ufeff", "\u200e"]
+LOOK_ALIKE = {"a": ["\u0430", "\uff41"], "e": ["\u0435", "\u0451"], "o": ["\u043e", "\u03bf"], "p": ["\u0440"],
+              "i": ["\u0456", "\u00ed"], "r": ["\uff52"], "n": ["\u0578", "\uff4e"], "K": ["\u039a", "\u041a"]}
+SEPARATORS = [" ", "-", ".", "_", "\u00a0", "\n", "\u2011", " - ", "**", "* ", "/", "  "]
+
+
+def rule() -> Forbidden:
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name=NAME, email=EMAIL, phone=PHONE)
+    return forbidden
+
+
+@st.composite
+def disguised(draw, value: str, separators: bool = True) -> str:
+    out = []
+    for index, ch in enumerate(value):
+        choice = draw(st.sampled_from(["plain", "plain", "entity", "hex", "percent", "look", "invisible", "upper",
+                                       "emphasis", "link"]))
+        if ch == " " and separators:
+            out.append(draw(st.sampled_from(SEPARATORS)))
+            continue
+        if choice == "entity":
+            out.append(f"&#{ord(ch)};")
+        elif choice == "hex":
+            out.append(f"&#x{ord(ch):x};")
+        elif choice == "percent" and ch.isascii():
+            out.append(quote(ch, safe="") if not ch.isalnum() else f"%{ord(ch):02X}")
+        elif choice == "look" and ch in LOOK_ALIKE:
+            out.append(draw(st.sampled_from(LOOK_ALIKE[ch])))
+        elif choice == "invisible":
+            out.append(ch + draw(st.sampled_from(INVISIBLE)))
+        elif choice == "upper":
+            out.append(ch.swapcase())
+        elif choice == "emphasis" and index and ch.isalpha():
+            out.append(f"**{ch}**")
+        elif choice == "link" and index and ch.isalpha():
+            out.append(f'<a href="x">{ch}</a>')
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+CONTEXT = st.sampled_from(["Vandaag sprak ik met {}.", "{}", "({})", "Mail: {}!", "<p>{}</p>", "- {}\n"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=st.data())
+def test_any_mix_of_disguises_is_read_as_the_name(data):
+    forbidden = rule()
+    value = data.draw(st.sampled_from([NAME, NAME.lower(), NAME.upper()]))
+    text = data.draw(CONTEXT).format(data.draw(disguised(value)))
+    assert forbidden.find(text, markup=True), repr(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
+    forbidden = rule()
+    at = data.draw(st.sampled_from(["@", " [at] ", "(at)", " at ", " apenstaartje ", "&#64;", "%40", "\uff20"]))
+    dot = data.draw(st.sampled_from([".", " punt ", "[dot]", " dot ", "&#46;"]))
+    email = data.draw(disguised("karin", separators=False)) + dot + "proef" + at + "example" + dot + "org"
+    digits = "0612345678" if data.draw(st.booleans()) else "+31612345678"
+    phone = "".join(ch + data.draw(st.sampled_from(["", " ", "-", "\u2011", ".", " / ", "\u00a0", "(", ")"]))
+                    for ch in digits)
+    assert forbidden.find(f"Schrijf naar {email}"), email
+    assert forbidden.find(f"Bel {phone} voor een afspraak"), phone
+
+
+@settings(max_examples=200, deadline=None)
+@given(other=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6).filter(
+    lambda word: word not in ("at", "dot", "punt")))     # words that write out an e-mail address
+def test_other_words_are_not_the_name(other):
+    forbidden = rule()
+    assert not forbidden.find(f"Karin Proefpersoon{other} en {other}Karin Proefpersoon".replace(
+        "Karin Proefpersoon" + other, "Karin Proefpersoon" + other)) or not other
+    assert not forbidden.find(f"Karin {other} Proefpersoon"), other
+    assert not forbidden.find(f"Bel 06-1234567{other[:1]}9")
+
+
+def test_fold_reads_escapes_and_look_alike_letters():
+    assert fold("K&#97;rin%20Pr\u043eef\u00adpersoon") == "karin proefpersoon"
+
+
+# --- The corpus: each case refused with a Dutch error, or built without the person ----------------
+
+EXPERT = {"id": "karin-proef", "name": NAME, "organisation": "voorbeeldorganisatie", "function": "Ervaringsdeskundige",
+          "email": EMAIL, "phone": PHONE, "region": "Emmen", "categories": ["ervaringsdeskundige", "aspirant"]}
+ACTIVE = {"date": "2025-01-01", "scope": ["name", "organisation", "function", "region"]}
+ENDED = {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name", "email", "phone"]}
+LATER = {"date": "2026-06-01", "scope": ["name"]}      # consent that has not started yet
+FRONT = "title: {title}\ndate: 2025-03-01\ndescription: Een verhaal.\ncategories: [aspirant]"
+
+
+def add_expert(project, consent, **changes):
+    path = project / "data/experts.yml"
+    experts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    experts.append({**EXPERT, **changes, **({"consent": consent} if consent else {})})
+    path.write_text(yaml.safe_dump(experts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def story(project, name="met-iemand.md", body="", title="Een dag"):
+    write_story(project, name, FRONT.format(title=title), body)
+
+
+def append(project, file, text):
+    path = project / file
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace(project, file, old, new):
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+WITHDRAWAL_CASES = {
+    "named-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met Ka\u200brin Proef**persoon**.\n"),
+    "linked-from-a-story": lambda p: story(p, body="Loop mee met [haar](../../ervaringsdeskundigen/#karin-proef).\n"),
+    "email-in-a-blog": lambda p: write_story(p, "vraag.md", FRONT.format(title="Een vraag") + "\nauthor: redactie",
+                                             "Mail karin.proef [at] example punt org.\n", kind="blogs"),
+    "phone-in-a-faq": lambda p: replace(p, "data/faq.yml", "answer: |\n", "answer: |\n    Bel 06\u201112 34 56 78.\n"),
+    "in-a-category-intro": lambda p: replace(p, "data/categories.yml", "intro: |\n",
+                                             "intro: |\n    Karin Proefpersoon vertelt je graag meer.\n\n"),
+    "on-the-home-page": lambda p: append(p, "docs/index.md", "\n\nVragen? Bel Karin Proefpersoon.\n"),
+    "on-a-hand-written-page": lambda p: append(p, "docs/privacy.md", "\n\nVragen? Mail Karin&#46;Proefpersoon.\n"),
+    "in-a-story-title": lambda p: story(p, "karin.md", "Tekst.\n", title="Karin Proefpersoon vertelt"),
+    "in-an-organisation": lambda p: replace(p, "data/organisations.yml", "how: \"", "how: \"Vraag Karin Proefpersoon. "),
+    "story-linking-a-held-back-story": lambda p: (story(p, "over-karin.md", "Met Karin Proefpersoon.\n"),
+                                                  story(p, "verwijzing.md", "Lees [dit verhaal](over-karin.md).\n",
+                                                        title="Verwijzing")),
+}
+
+
+def build(project) -> tuple[BuildSession, dict]:
+    session = BuildSession(project, mode="build", today=TODAY)
+    session.start()
+    return session, session.outputs()
+
+
+def assert_nothing_of_the_person(outputs: dict):
+    forbidden = rule()
+    forbidden.add(WITHDRAWN, anchor="karin-proef")
+    for path, data in outputs.items():
+        text = data if isinstance(data, str) else data.decode("utf-8", errors="ignore")
+        assert not forbidden.find(path), path
+        if not path.startswith(("admin/", "assets/javascripts/")):
+            assert not forbidden.find(text, markup=True), path
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("privacy") / "project")
+
+
+@pytest.fixture
+def copy(base, tmp_path):
+    target = tmp_path / "project"
+    shutil.copytree(base, target)
+    return target
+
+
+@pytest.mark.parametrize("case", WITHDRAWAL_CASES)
+def test_a_withdrawal_never_stops_the_build_and_leaves_nothing_of_the_person(copy, case):
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES[case](copy)
+    session, outputs = build(copy)
+    assert_nothing_of_the_person(outputs)
+    warnings = "\n".join(str(notice) for notice in session.site.notices)
+    assert "Privacy:" in warnings and NAME in warnings, warnings
+    assert "ervaringsdeskundigen/index.html" in outputs and "index.html" in outputs
+
+
+def test_held_back_pages_are_named_and_the_rest_publishes(copy):
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["story-linking-a-held-back-story"](copy)
+    session, outputs = build(copy)
+    assert "verhalen/over-karin/index.html" not in outputs
+    assert "Lees dit verhaal" in html.unescape(outputs["verhalen/verwijzing/index.html"]).replace("<span>", "") \
+        .replace("</span>", "")
+    assert any(notice.file == "content/stories/over-karin.md" and notice.kind == "held_back"
+               for notice in session.site.notices)
+
+
+def test_the_consent_ends_on_its_day_without_an_edit(copy):
+    """The nightly build after the withdrawal date removes the person; nothing else changed."""
+    add_expert(copy, {**ENDED, "withdrawn": "2026-01-01"})
+    story(copy, body="Vandaag liep ik mee met Karin Proefpersoon.\n")
+    import datetime as dt
+    before = BuildSession(copy, mode="build", today=dt.date(2025, 12, 31))
+    before.start()
+    assert NAME in before.outputs()["verhalen/met-iemand/index.html"]
+    assert_nothing_of_the_person(build(copy)[1])
+
+
+REFUSED_CASES = {
+    "not-yet-consented-name-in-a-story": lambda p: (add_expert(p, LATER), story(p, body="Met K\u0430rin Proefpersoon.\n")),
+    "name-in-a-file-name": lambda p: (add_expert(p, {"date": "2026-06-01", "scope": ["name"]}),
+                                      story(p, "karin-proefpersoon.md", "Tekst.\n")),
+    "name-in-an-image-file-name": lambda p: (add_expert(p, LATER),
+                                             story(p, body="![Foto](../afbeeldingen/karin-proefpersoon.jpg)\n")),
+    "name-in-a-poster-location": lambda p: (add_expert(p, LATER), replace(p, "data/partners.yml", "- name: kantine",
+                                                                         "- name: bureau Karin Proefpersoon, kantine")),
+    "hidden-phone-in-own-function": lambda p: add_expert(p, ACTIVE, function="Ervaringsdeskundige, bel 0612345678"),
+    "hidden-email-in-own-function": lambda p: add_expert(p, ACTIVE, function="Mail karin.proef@example.org"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_CASES)
+def test_a_person_without_consent_is_refused_with_a_dutch_error(copy, case):
+    REFUSED_CASES[case](copy)
+    with pytest.raises(ContentErrors) as error:
+        build(copy)
+    report = messages(error.value.problems)
+    assert "maar" in report and ("toestemming" in report), report
+
+
+def test_a_story_photo_needs_photo_in_the_scope(copy):
+    front = FRONT.format(title="Marieke vertelt") + (
+        "\nimage: afbeeldingen/koffietafel.jpg\nimage_alt: Marieke aan tafel"
+        "\nperson:\n  name: Marieke de Echte\n  consent:\n    date: 2025-01-01\n    scope: [name]")
+    write_story(copy, "marieke.md", front, "Het verhaal.\n")
+    _, outputs = build(copy)
+    page = outputs["verhalen/marieke/index.html"]
+    assert "Marieke de Echte" in page and "ed-article-header__figure" not in page and "Marieke aan tafel" not in page
+    assert 'og:image" content="https://www.alliantievankracht.nl/ervaringsdeskundigheid/assets/' in page
+    feed = json.loads(outputs["feed.json"])
+    assert all("image" not in item for item in feed["items"] if "marieke" in item["url"])
+
+
+# --- Bounded work per input: shapes that would make rendering quadratic are refused -----------------
+
+QUADRATIC = {"brackets": "[" * 30_000, "images": "![" * 5_000, "nested-lists": "- " * 3_000,
+             "nested-quotes": "> " * 3_000, "setext-headings": "a\n===\n" * 3_000, "boxes": "!!! note\n    " * 500,
+             "tags": "<a " * 4_000, "emphasis": "**a" * 10_000}
+
+
+@pytest.mark.parametrize("shape", QUADRATIC)
+def test_quadratic_markdown_is_refused_with_a_dutch_error_naming_the_file(copy, shape):
+    story(copy, "kapot.md", QUADRATIC[shape])
+    from conftest import check
+    output = messages(check(copy))
+    assert "content/stories/kapot.md" in output and ("Maak de tekst eenvoudiger" in output or "te lang" in output), \
+        output
+
+
+# --- Theme ids are ours ----------------------------------------------------------------------------
+
+def test_content_cannot_take_an_id_of_the_page_shell(copy):
+    story(copy, "ids.md", "## Inhoud\n\nTekst.\n\n## Inhoud\n\nMeer.\n")
+    session, outputs = build(copy)
+    page = outputs["verhalen/ids/index.html"]
+    assert page.count('id="inhoud"') == 1 and 'id="inhoud-2"' in page and 'id="inhoud-3"' in page
+    story(copy, "config.md", '<div id="__config">{"search": "https://evil.example"}</div>\n\n<p id="ed-next-title">x</p>\n')
+    from conftest import check
+    output = messages(check(copy))
+    assert "content/stories/config.md" in output and 'id="__config"' in output and 'id="ed-next-title"' in output
+
+
+def test_every_id_of_the_templates_is_reserved():
+    import re
+    from conftest import ROOT
+    from ervaringsdeskundigheid.render.markdown import is_shell_id
+    for template in (ROOT / "src/ervaringsdeskundigheid/render/templates").glob("*.html"):
+        for literal in re.findall(r'\sid="([^"{]+)"', template.read_text(encoding="utf-8")):
+            assert is_shell_id(literal), (template.name, literal)
+
+
+def test_make_check_warns_about_a_location_or_name_in_an_image_file(copy):
+    from PIL import Image
+    from conftest import run_check
+    image = Image.new("RGB", (1200, 800), "white")
+    exif = image.getexif()
+    exif[0x013B] = "Karin Proefpersoon"
+    exif.get_ifd(0x8825)[2] = (53.0, 12.0, 30.0)
+    image.save(copy / "content/afbeeldingen/buiten.jpg", exif=exif)
+    result = run_check(copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "content/afbeeldingen/buiten.jpg" in output and "GPS" in output and "exiftool" in output
