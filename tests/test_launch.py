@@ -13,6 +13,7 @@ and pages that fit a phone.
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -45,12 +46,16 @@ def _build(project: Path) -> Path:
 
 
 def _texts(site: Path) -> dict[str, str]:
-    """Every text file of a built site, entities decoded (so a disguised name is found too)."""
+    """Every text file of a built site, unpacked and with entities decoded (so a disguised name
+    is found too, also in the search index)."""
     found = {}
     for path in site.rglob("*"):
         if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":   # the search index (Pagefind's files are gzip), the sitemap
+                data = gzip.decompress(data)
             try:
-                text = path.read_text(encoding="utf-8")
+                text = data.decode("utf-8")
             except UnicodeDecodeError:
                 continue
             found[path.relative_to(site).as_posix()] = html.unescape(text).replace("\\/", "/")

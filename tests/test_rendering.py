@@ -1,5 +1,5 @@
 """The pages readers get, rendered in process from the repository: URLs, content, Dutch,
-order, drafts and scheduling, no 'Onbekend', search entries, feeds and share metadata."""
+order, drafts and scheduling, no 'Onbekend', what the search indexes, feeds and share metadata."""
 
 from __future__ import annotations
 
@@ -157,15 +157,30 @@ def test_figures_page_states_who_was_counted_and_shows_the_indicators(session):
         assert indicator["label"] in visible
 
 
-def test_search_entries_cover_items_not_overviews_and_are_escaped(session):
-    entries = [entry for result in session.rendered.values() for entry in result.search]
-    locations = {entry["location"].split("#")[0] for entry in entries}
-    assert "verhalen/" not in locations and "aspirant-ervaringsdeskundige/" not in locations
-    assert any(location.startswith("verhalen/") for location in locations)
-    assert any(entry["location"].startswith("veelgestelde-vragen/#") for entry in entries)
-    assert not any(loc.startswith("p/") or loc.startswith("ervaringsdeskundigen/") for loc in locations)
-    for entry in entries:
-        assert "<" not in entry["title"] and "<script" not in entry["text"]
+def test_search_covers_the_reader_pages_not_overviews(session):
+    """Pages in the search mark their content for Pagefind (render/search.py); overviews,
+    category pages, short links and the experts' list do not."""
+    indexed = {job.url for job in session.jobs.values() if job.search}
+    assert "verhalen/" not in indexed and "aspirant-ervaringsdeskundige/" not in indexed and "" not in indexed
+    assert any(url.startswith("verhalen/") for url in indexed) and "veelgestelde-vragen/" in indexed
+    assert not any(url.startswith(("p/", "ervaringsdeskundigen/")) for url in indexed)
+    for src, result in session.rendered.items():
+        marked = result.html.count("data-pagefind-body")
+        assert marked == (1 if session.jobs[src].search else 0), src
+    assert 'data-pagefind-weight="0.5"' in page(session, "veelgestelde-vragen/"), "a list of questions ranks lower"
+    regional = [job for job in session.jobs.values() if job.search_weight > 1]
+    assert regional and all(job.url.startswith("opleidingen/") for job in regional)
+    assert 'data-voorrang="Opleiding ' in page(session, regional[0].url)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40))   # as Name allows
+@settings(max_examples=60, deadline=None)
+def test_search_attributes_are_escaped(title):
+    from ervaringsdeskundigheid.render import search
+
+    element = lxml_html.fromstring(f"<article{search.body_attributes(title, title, 2.0)}>x</article>")
+    assert element.get("data-soort") == title and element.get("data-voorrang") == f"{title} {title}"
+    assert element.get("data-pagefind-meta") == "soort[data-soort], voorrang[data-voorrang]"
 
 
 def test_feeds_are_valid_and_absolute(session):

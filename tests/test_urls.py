@@ -14,7 +14,7 @@ from ervaringsdeskundigheid.core import urls
 from ervaringsdeskundigheid.types import partners as inventory
 
 
-@pytest.mark.parametrize("path", ["verhalen", "opleidingen", "p", "assets", "search", "menukaart"])
+@pytest.mark.parametrize("path", ["verhalen", "opleidingen", "p", "assets", "search", "pagefind", "menukaart"])
 def test_a_category_path_cannot_take_a_generated_or_reserved_page(project, path):
     file = project / "data/categories.yml"
     file.write_text(file.read_text(encoding="utf-8").replace("path: werkgevers", f"path: {path}"), encoding="utf-8")

@@ -404,7 +404,8 @@ def time_reach(repo: Path, target: Path, lines: int = REACH_LINES) -> tuple[floa
 
 
 def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int, int]] | None:
-    """(page, compressed bytes a phone downloads, the search index's part of them) for each
+    """(page, compressed bytes a phone downloads, the search's part of them: none until a reader
+    opens it) for each
     page (pageweight.measure, as the browser tests measure it), or None without a browser."""
     try:
         from playwright.sync_api import sync_playwright
@@ -421,7 +422,7 @@ def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int, int]] | N
             try:
                 weights = [(page, measure(browser, base + page)) for page in pages]
                 return [(page, weight.total, sum(size for url, size in weight.resources.items()
-                                                 if url.endswith("search_index.json")))
+                                                 if "/pagefind/" in url or url.endswith("search_index.json")))
                         for page, weight in weights]
             finally:
                 browser.close()
@@ -612,14 +613,16 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
             for page, size, index in weights:
                 goal = f"<= {budget // 1024} KB  {_verdict(size <= budget)}" if page in _qr_pages() else ""
                 out(_line(f"Page weight, phone: /{page}", f"{size / 1024:.0f} KB compressed, without images "
-                          f"(search index {index / 1024:.0f} KB)", goal))
+                          f"(search {index / 1024:.0f} KB)", goal))
         if performance:
             from tools.lighthouse import PERFORMANCE_GOAL
             for path, categories in performance.scores.items():
                 scores = categories["performance"]
                 median = statistics.median(scores)
+                paint = performance.largest_paint.get(path)
+                paint = f"; largest paint {statistics.median(paint) / 1000:.1f} s" if paint else ""
                 out(_line(f"Lighthouse performance, mobile: /{path}",
-                          f"{median:.0f}   (runs {', '.join(map(str, scores))}; load {load:.1f})",
+                          f"{median:.0f}   (runs {', '.join(map(str, scores))}; load {load:.1f}{paint})",
                           f">= {PERFORMANCE_GOAL}  {_verdict(median >= PERFORMANCE_GOAL)} (reported only)"))
         out("")
         out("All goals met." if all(goals) else "Not every goal is met; see the lines marked NOT MET.")

@@ -39,6 +39,8 @@ if (!base) {
   process.exit(2);
 }
 const origin = new URL(base).origin;
+const METRICS = {lcp: 'largest-contentful-paint', fcp: 'first-contentful-paint', tbt: 'total-blocking-time',
+                 cls: 'cumulative-layout-shift'};
 
 function itemSummary(item) {
   // Keep what names the element or resource: selector, snippet, label, url.
@@ -104,6 +106,9 @@ try {
       runtimeError: lhr.runtimeError?.message, runWarnings: lhr.runWarnings,
       scores: Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score === null ? null : Math.round(c.score * 100)])),
       failing: failingAudits(lhr),
+      // The timings (ms) when performance was measured: mobile, simulated slow 4G and CPU.
+      metrics: Object.fromEntries(Object.entries(METRICS).map(([k, id]) => [k, lhr.audits[id]?.numericValue ?? null])),
+      blocking: (lhr.audits['render-blocking-resources']?.details?.items || []).map((i) => i.url),
       requests: requests.length,
       offOrigin: requests.map((r) => r.url).filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:')),
     };

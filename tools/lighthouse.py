@@ -110,9 +110,10 @@ def _prefix(site: Path) -> str:
 
 @dataclass
 class Summary:
-    """Scores per page and category over several runs."""
+    """Scores per page and category over several runs, and the largest paint (ms) when measured."""
 
     scores: dict[str, dict[str, list[int]]] = field(default_factory=dict)   # page -> category -> runs
+    largest_paint: dict[str, list[float]] = field(default_factory=dict)      # page -> runs
 
     @classmethod
     def of(cls, reports: list[dict]) -> "Summary":
@@ -121,6 +122,8 @@ class Summary:
             for path, page in report["pages"].items():
                 for category, score in page["scores"].items():
                     summary.scores.setdefault(path, {}).setdefault(category, []).append(score)
+                if (page.get("metrics") or {}).get("lcp") is not None:
+                    summary.largest_paint.setdefault(path, []).append(page["metrics"]["lcp"])
         return summary
 
     def median(self, path: str, category: str) -> float:
@@ -131,6 +134,8 @@ class Summary:
         for path, categories in self.scores.items():
             parts = [f"{name} {statistics.median(values):.0f}" + (f" (min {min(values)})" if len(values) > 1 else "")
                      for name, values in categories.items()]
+            if path in self.largest_paint:
+                parts.append(f"largest paint {statistics.median(self.largest_paint[path]):.0f} ms")
             out.append(f"/{path}: " + ", ".join(parts))
         return out
 

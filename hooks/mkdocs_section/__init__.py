@@ -46,15 +46,12 @@ def session_of(config) -> BuildSession:
 
 
 def engine(config) -> Engine:
-    """Material's hashed asset names (they change with each Material release)."""
-    found = {}
+    """The one thing the site takes from Material: its stylesheet, by its hashed name (which
+    changes with each Material release). README: "Material's part"."""
     for directory in config.theme.dirs:
-        assets = Path(directory) / "assets"
-        for key, pattern in (("css", "stylesheets/main.*.min.css"), ("js", "javascripts/bundle.*.min.js"),
-                             ("search_worker", "javascripts/workers/search.*.min.js")):
-            for path in sorted(assets.glob(pattern)):
-                found.setdefault(key, path.relative_to(directory).as_posix())
-    return Engine(**found)
+        for path in sorted((Path(directory) / "assets").glob("stylesheets/main.*.min.css")):
+            return Engine(css=path.relative_to(directory).as_posix())
+    return Engine()
 
 
 def start_session(config, command: str) -> BuildSession:
@@ -93,9 +90,12 @@ def start_session(config, command: str) -> BuildSession:
 
 def add_files(session: BuildSession, files, config):
     """MkDocs renders no page: the session's files replace the pages MkDocs found in docs/
-    (the session renders those too), and MkDocs writes them."""
-    for file in files.documentation_pages():
-        files.remove(file)
+    (the session renders those too) and the theme's files but its stylesheet, and MkDocs
+    writes them."""
+    theme = {str(Path(directory).resolve()) for directory in config.theme.dirs}
+    for file in files.documentation_pages() + [f for f in files if f.src_dir and str(Path(f.src_dir).resolve())
+                                                in theme and f.src_uri != session.engine.css]:
+        files.remove(file)   # and of the theme's files only its stylesheet (no script, fonts or icons)
     try:
         outputs = session.outputs()
     except ContentErrors as errors:
@@ -111,8 +111,8 @@ def add_files(session: BuildSession, files, config):
         theirs = files.get_file_from_path(path)
         if theirs is not None:      # a theme file of the same name (sitemap.xml): ours replaces it
             files.remove(theirs)
-        if preview and path.endswith(".html") and isinstance(data, str):
-            # a file whose time tells `serve --dirty` whether the page changed
+        if preview:
+            # a file whose time tells `serve --dirty` whether it changed
             files.append(File.generated(config, path, abs_src_path=preview.page_file(path, data)))
         else:
             files.append(File.generated(config, path, content=data))

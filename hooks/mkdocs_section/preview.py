@@ -1,8 +1,8 @@
 """Fast rebuilds for the local preview (`make serve` runs `mkdocs serve --dirty`).
 
-A dirty build copies only files that are newer than their copy in the site. Every page is
-therefore written to a private folder, and rewritten only when its HTML changed: its
-modification time then tells MkDocs which pages to copy after an edit. Nothing here is
+A dirty build copies only files that are newer than their copy in the site. Every file (the
+pages, the search index, images) is therefore written to a private folder, and rewritten only
+when it changed: its modification time then tells MkDocs which files to copy after an edit. Nothing here is
 used by `make build`.
 """
 
@@ -43,12 +43,13 @@ class PreviewFiles:
     def for_project(cls, root: Path) -> "PreviewFiles":
         return cls._by_project.setdefault(Path(root).resolve(), cls())
 
-    def page_file(self, path_in_site: str, html: str) -> str:
-        """The page as a file, rewritten only when its HTML changed."""
-        digest = hashlib.sha256(html.encode()).hexdigest()
+    def page_file(self, path_in_site: str, data: str | bytes) -> str:
+        """The page (or any file: the search index, images) as a file, rewritten only when it changed."""
+        data = data.encode() if isinstance(data, str) else data
+        digest = hashlib.sha256(data).hexdigest()
         path = self.folder / path_in_site
         if self._written.get(path_in_site) != digest or not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(html, encoding="utf-8")
+            path.write_bytes(data)
             self._written[path_in_site] = digest
         return str(path)

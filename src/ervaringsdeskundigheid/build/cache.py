@@ -21,6 +21,7 @@ from ..core.site import Item
 @dataclass
 class RenderCache:
     pages: dict[str, tuple[str, Any]] = field(default_factory=dict)   # src_uri -> (digest, rendered page)
+    search_files: dict[str, bytes] | None = None     # the search index of the first build (session.py)
     hits: int = 0
     misses: int = 0
 

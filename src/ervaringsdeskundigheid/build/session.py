@@ -21,6 +21,7 @@ import datetime as dt
 import gzip
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -244,7 +245,7 @@ class BuildSession:
         files = []
         used = item_images(self.site)
         for image in sorted(used):
-            files += [variant.path for variant in images.variants(self.root, image)]
+            files += [path for variant in images.variants(self.root, image) for path in (variant.path, variant.webp_path)]
             if PurePosixPath(image).suffix.lower() in {".jpg", ".jpeg"}:
                 files.append(image)
         return files
@@ -413,7 +414,8 @@ class BuildSession:
     def not_found_page(self) -> str:
         root = self.site.site_url.split("/", 3)[3] if self.site.site_url.count("/") >= 3 else ""
         job = Page(url="404.html", title="Deze pagina bestaat niet", template="notfound.html",
-                   source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False)
+                   source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False,
+                   header_search=False)    # its own search form is the first thing on it
         return self.renderer().render(job, root="/" + root).html
 
     def sitemap(self) -> str:
@@ -429,11 +431,14 @@ class BuildSession:
         """Every file the section publishes, by its path in the site: the pages, assets and
         images, feeds, the search index, redirect maps, headers, the sitemap, the 404 page and
         the web editor. One writer writes them all (MkDocs, or a test); no path comes twice.
-        Raises ContentErrors when the web editor's files cannot be made."""
-        out = Outputs(self.pages())
+        Raises ContentErrors when the web editor's files or the search index cannot be made."""
+        pages = self.pages()
+        background = ThreadPoolExecutor(1)
+        index = background.submit(self.search_index, pages)   # Pagefind works in its own process meanwhile
+        background.shutdown(wait=False)                        # the thread ends with its task
+        out = Outputs(pages)
         out.add(self.files())
         out.add(feeds.feed_files(self.site))
-        out.add({search.INDEX: search.index_json([doc for result in self.rendered.values() for doc in result.search])})
         links = inventory.short_links(self.site)
         out.add(redirect_maps.redirect_files(self.site, links))
         out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})
@@ -452,13 +457,39 @@ class BuildSession:
         for note in held:
             self.site.hold_back(note)
             self.say(f"Niet op de site: {note.notice()}")
+        files.update(self._published_index(index.result(), pages, files))
         return files
+
+    def _published_index(self, early: dict[str, bytes], pages: dict[str, str], published: dict) -> dict[str, bytes]:
+        """The index of the pages as published: made while the other files were made, and made
+        again when the review above took out or changed a page it holds."""
+        if all(published.get(path) == html for path, html in pages.items()):
+            return early
+        return self.search_index({path: data for path, data in published.items() if isinstance(data, str)})
 
     def _essential_files(self) -> set[str]:
         """Pages the site cannot lose (home, landing pages, lists): a withdrawn person's name is
         taken out of them instead."""
         return {urls.output_file(job.url) for job in self.jobs.values() if job.context.get("item") is None} \
             | {"404.html"}
+
+    def search_index(self, pages: dict[str, str]) -> dict[str, bytes]:
+        """Pagefind's files for the pages that are in the search (render/search.py). The local
+        preview makes them once, when it starts, and keeps them: an edit is shown in a moment,
+        and the search finds the text as it was then."""
+        if self.cache is not None and self.cache.search_files is not None:
+            return self.cache.search_files
+        indexed = {urls.output_file(job.url) for job in self.jobs.values() if job.search}
+        try:
+            files = search.index_files({path: html for path, html in pages.items() if path in indexed},
+                                       cache=self.root / CACHE_DIR / "search")
+        except search.SearchIndexError as error:
+            raise ContentErrors([Problem("(zoekfunctie)", None, (
+                f"Pagefind kon de zoekindex niet maken: {error}. Voer 'make setup' uit; helpt dat niet, "
+                "meld het dan aan de ontwikkelaars."))]) from None
+        if self.cache is not None:
+            self.cache.search_files = files
+        return files
 
     def _admin_files(self) -> dict[str, str | bytes]:
         problems: list[Problem] = []

@@ -21,7 +21,8 @@ ADMIN = "admin/"                 # the web editor
 # Paths the build itself writes; no page may take them.
 RESERVED = {
     "assets/": "de bestanden van de site (assets)",
-    "search/": "de zoekfunctie",
+    "pagefind/": "de zoekfunctie",
+    "search/": "de zoekfunctie (oude adressen)",
     "admin/": "de webeditor",
     f"{SHORTLINK_PREFIX}/": "de korte links van posters",
     "afbeeldingen/": "de afbeeldingen",

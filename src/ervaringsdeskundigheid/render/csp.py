@@ -2,8 +2,10 @@
 
 Pages carry it as a <meta http-equiv> (it works on any host); `header_files` writes the same
 policy as response headers for hosts that read `_headers` (Netlify, Cloudflare Pages) or an
-nginx snippet, where `frame-ancestors` (not allowed in a meta tag) is added. The pages have
-no inline script; should one be needed, pass its text to `policy` and its hash is allowed
+nginx snippet, where `frame-ancestors` (not allowed in a meta tag) is added. Scripts come
+from the site only; 'wasm-unsafe-eval' lets them compile WebAssembly (the search's Pagefind,
+in its worker too, which gets the header policy), and allows no eval of JavaScript. The pages
+have no inline script; should one be needed, pass its text to `policy` and its hash is allowed
 (computed at build time), never 'unsafe-inline'. Only the local preview (`make serve`)
 allows inline scripts, for MkDocs' live reload.
 
@@ -19,7 +21,7 @@ import re
 
 DIRECTIVES = {
     "default-src": "'self'",
-    "script-src": "'self'",
+    "script-src": "'self' 'wasm-unsafe-eval'",   # the search (Pagefind) runs WebAssembly; no eval
     "style-src": "'self'",
     "img-src": "'self' data:",
     "font-src": "'self'",

@@ -113,7 +113,6 @@ class Rendered:
     images: list[str] = field(default_factory=list)                       # site paths of images used
     problems: list[str] = field(default_factory=list)                     # Dutch reasons
     ids: set[str] = field(default_factory=set)
-    sections: list[tuple[str | None, str, str]] = field(default_factory=list)   # (id, heading, text)
     anchors: list[tuple[str, str, str]] = field(default_factory=list)   # (href, target page, anchor) to check
 
 
@@ -192,14 +191,6 @@ class _Analyse(Treeprocessor):
             if tag in ("h2", "h3") and element.get("id"):
                 result.headings.append((int(tag[1]), element.get("id"), _text(element)))
         result.text = " ".join(_PLACEHOLDER.sub(" ", "".join(root.itertext())).split())
-        current: list = [None, "", []]
-        for child in root:
-            if child.tag in ("h2", "h3") and child.get("id"):
-                result.sections.append((current[0], current[1], " ".join(current[2])))
-                current = [child.get("id"), _text(child), []]
-            else:
-                current[2].append(_text(child))
-        result.sections.append((current[0], current[1], " ".join(current[2])))
 
     def _image(self, src: str) -> str:
         """An image is a file in content/afbeeldingen/, written relative to the Markdown file."""

@@ -1,5 +1,5 @@
-"""Rendering: a planned page (types/pages.py `Page`) to a complete HTML document, with its
-search entries and the problems found in its editors' text. Nothing here knows which content
+"""Rendering: a planned page (types/pages.py `Page`) to a complete HTML document, with the
+problems found in its editors' text. Nothing here knows which content
 types there are, nor anything about MkDocs.
 """
 
@@ -24,10 +24,9 @@ from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types.pages import HOME_LABEL, Page, abbreviations, category_url, menu
 from . import chart, images, search, shareimages
-from .markdown import Abbreviations, LinkContext, MarkdownRenderer, explain_first_use, plain, typography
+from .markdown import Abbreviations, LinkContext, MarkdownRenderer, explain_first_use, typography
 from .related import RelatedIndex
 
-LIST_PAGE_BOOST = 0.2
 SEARCH_SUGGESTIONS = ("opleiding", "meeloopmaatje", "schulden", "betaling", "uitkering")
 FOOTER_PAGES = (("Begrippen en afkortingen", "begrippen/"), ("Toegankelijkheid", "toegankelijkheid/"),
                 ("Privacy", "privacy/"))
@@ -38,7 +37,6 @@ class RenderedPage:
     url: str
     html: str
     problems: list[Problem] = field(default_factory=list)
-    search: list[dict] = field(default_factory=list)       # the page's documents of the search index
     images: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     anchors: list[tuple[str, str, str, str]] = field(default_factory=list)   # (source, href, page, anchor)
@@ -46,11 +44,10 @@ class RenderedPage:
 
 @dataclass(frozen=True)
 class Engine:
-    """What the theme (Material) provides: its stylesheet, script and search worker."""
+    """What the theme (Material) provides: its stylesheet, and nothing else (README,
+    "Material's part"). The MkDocs adapter finds its hashed name."""
 
     css: str = "assets/stylesheets/main.css"
-    js: str = "assets/javascripts/bundle.js"
-    search_worker: str = "assets/javascripts/workers/search.js"
 
 
 # --- Rendering ----------------------------------------------------------------------------------
@@ -174,7 +171,7 @@ class SiteRenderer:
                          } if self.settings else {}
         self.globals = dict(
             site=site, settings=self.settings, menu=self.menu, token=lambda value: slugify(value, fallback="x"),
-            home_label=HOME_LABEL, search_suggestions=SEARCH_SUGGESTIONS,
+            home_label=HOME_LABEL, search_suggestions=SEARCH_SUGGESTIONS, search_ranking=search.ranking_json(),
             chart=chart.monitor_chart_svg, indicator_chart=chart.indicator_svg, value_text=chart.value_text,
             category_url=lambda key: category_url(self.categories[key]), glossed=self.glossed, linked=self.linked,
             image_variants=lambda image: images.variants(site.root, image),
@@ -216,8 +213,6 @@ class SiteRenderer:
             result.images += rendered.images
             result.ids |= rendered.ids
             result.anchors += [(source, *found) for found in rendered.anchors]
-            if job.search and not from_root:
-                result.search += self._sections(job, rendered)
             return Markup(rendered.html)
 
         cited: list[tuple[str | None, str]] = []
@@ -236,36 +231,11 @@ class SiteRenderer:
         if job.article is not None:
             context.update(related=self.related.related(job.article), share=share_links(self.site, job.article))
         body = self.env.get_template(job.template).render(context)
-        if job.search and not result.search:
-            result.search.append({"location": job.url, "title": str(escape(job.title)),
-                                  "text": str(escape(f"{job.description} {plain(body)}".strip()))})
-        if job.anchors and not job.search:
-            # A list page whose items are anchors: Material needs the page before its anchors;
-            # it ranks low, so the items themselves come first.
-            result.search.append({"location": job.url, "title": str(escape(job.title)),
-                                  "text": str(escape(job.description)), "boost": LIST_PAGE_BOOST})
-        for anchor, title, text in job.anchors:
-            result.search.append({"location": f"{job.url}#{anchor}", "title": str(escape(title)),
-                                  "text": str(escape(plain(text)))})
-        for entry in result.search:
-            entry["label"] = job.label
-        result.search = search.index_docs(result.search)   # here: on every core, not at the end
         body = explain_first_use(body)
         result.html = self.document(job, Markup(body), link, root, sources=cited)
         if self.file_links:
             result.html = file_links(result.html)
         return result
-
-    def _sections(self, job: Page, rendered) -> list[dict]:
-        entries = []
-        for anchor, heading, text in rendered.sections:
-            if anchor is None:
-                entries.append({"location": job.url, "title": str(escape(job.title)),
-                                "text": str(escape(f"{job.description} {text}".strip()))})
-            else:
-                entries.append({"location": f"{job.url}#{anchor}", "title": str(escape(heading)),
-                                "text": str(escape(text))})
-        return entries
 
     def _next_step(self, job: Page, context: dict) -> Markup:
         category = self.categories.get(job.category) if job.category else None
@@ -286,14 +256,11 @@ class SiteRenderer:
             "share_image_alt": job.share_image_alt or (category.title if category else self.settings.site_name),
             "stylesheets": job.stylesheets, "trail": job.trail, "own_heading": job.own_heading,
             "structured_data": json_ld(job.context.get("structured_data")), "kind_class": job.kind_class,
+            "search": search.body_attributes(job.label, job.title, job.search_weight) if job.search else "",
+            "header_search": job.header_search,
         }
-        base = root if root.startswith("/") else (root.rstrip("/") or ".")   # as MkDocs' base_url
-        engine_config = json.dumps({
-            "base": base, "features": [], "search": f"{root}{self.engine.search_worker}",
-            "translations": SEARCH_TRANSLATIONS, "annotate": None, "tags": None, "version": None,
-        }, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return self.env.get_template("shell.html").render(
-            **self.globals, page=page, body=body, root=root, engine=self.engine, engine_config=Markup(engine_config),
+            **self.globals, page=page, body=body, root=root, engine=self.engine,
             csp=self.csp, colour=category.colour if category else "#0b5563", link=link, sources=sources,
             footer_links=[(title, url) for title, url in FOOTER_PAGES if self.known(url)])
 
@@ -305,12 +272,3 @@ def file_links(html: str) -> str:
     """Every relative link to a folder in a finished page ends in index.html (core/urls.py)."""
     return _LINK.sub(lambda m: m.group(1) + urls.file_link(m.group(2)) + m.group(3), html)
 
-
-SEARCH_TRANSLATIONS = {
-    "clipboard.copy": "Kopiëren", "clipboard.copied": "Gekopieerd",
-    "search.result.placeholder": "Typ een woord om te zoeken",
-    "search.result.none": "Geen resultaten. Probeer een ander woord, of kies er een hieronder.",
-    "search.result.one": "1 resultaat", "search.result.other": "# resultaten",
-    "search.result.more.one": "nog 1 keer op deze pagina", "search.result.more.other": "nog # keer op deze pagina",
-    "search.result.term.missing": "Niet gevonden", "select.version": "Versie",
-}

@@ -1,159 +1,215 @@
-"""The site search index: Material's search plugin writes the file and its settings; every
-entry comes from here, made from the pages as rendered (so the index never holds more than
-the pages show, and never a person without consent).
+"""The site search: Pagefind indexes the finished pages with Dutch stemming.
 
-Material's search matches the start of words ("schuld" finds "schulden") and does not stem:
-a plural does not find its singular ("deurwaarders" misses "deurwaarder"), nor does a
-singular find a plural that changes its stem ("school" misses "scholen"). Each entry
-therefore also carries the likely other forms of its Dutch words, in a field (`forms`)
-that is searched but never shown.
+Only what a page marks as its content is indexed: the shell puts `data-pagefind-body` on
+the main content of every page that belongs in the search (`body_attributes`), and the
+chrome inside it (breadcrumbs, badges, sources, share links, "Wat kun je nu doen?") is
+left out by `EXCLUDED`. Pages that are not published (drafts, people without consent,
+examples when `show_examples: false`) are not pages, so they are not in the index either.
 
-Items rank above the pages that only list them: a list page that holds items as anchors
-gets a low boost, and its anchors are found on their own.
+A page's `search_weight` ranks it among pages that match a query about as well. Below 1,
+every word on it counts less (`data-pagefind-weight`; Pagefind squares it): a list page that
+holds its items (questions, organisations) comes after the reader pages. Above 1, the page
+carries a second name, its kind and title, in the field `voorrang`, which the search ranks
+above a match in a title (`RANKING`): the regional programmes come before those elsewhere.
+(A higher weight on the words alone hardly moves a page: Pagefind's BM25 score saturates,
+and a word in another page's title counts five times.)
+
+The index is made in one call to Pagefind's Python API (`index_files`): the pages go into a
+private temporary folder (in memory where the system has one), Pagefind indexes that folder and
+writes its bundle into another;
+the bundle comes back as bytes for the one writer. (Pagefind's wrapper answers one message
+per 0.1 s, so adding 800 pages one by one would take 80 s; and its `get_files` stalls on a
+reply above 2 MiB, which a 600-article site exceeds.) The browser loads the bundle only when
+a reader opens the search (assets/javascripts/search.js).
 """
 
 from __future__ import annotations
 
-import html
+import asyncio
+import gzip
+import hashlib
 import json
+import os
 import re
-from functools import lru_cache
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-import nh3
+from markupsafe import Markup, escape
 
-INDEX = "search/search_index.json"
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-_VOWELS = "aeiouy"
-# Searched fields. Results show the title, a short `text` and the `tags` (the kind of page);
-# `body` (all the text) and `forms` are searched but not shown.
-FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "body": {"boost": 1.0},
-          "forms": {"boost": 0.5}, "tags": {"boost": 2.0}}
-TEASER_CHARS = 160
+OUTPUT = "pagefind"                 # the bundle's folder in the site
+LANGUAGE = "nl"                     # Dutch stemming (Snowball), whatever a page declares
+TIMEOUT = 300                       # seconds; a stuck indexer never hangs a build
+_MEMORY = "/dev/shm"                # a folder in memory (Linux): the pages and the bundle never touch a disk
+# Inside the indexed content, but not what the page is about.
+EXCLUDED = ("nav", "aside", "form", "script", ".ed-trail", ".ed-badge", ".ed-source", ".ed-share",
+            ".ed-belongs", ".ed-back", ".ed-related", ".ed-next", ".ed-filters", ".ed-filter-status",
+            ".ed-pagination", ".ed-article-footer__categories", ".ed-visually-hidden", ".ed-sources",
+            ".ed-readaloud")
+# What the site serves of the bundle: the search library, its worker and WebAssembly, and the
+# index. (Pagefind also writes its own interfaces; the site has its own.)
+_SERVED = re.compile(rf"pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.{LANGUAGE}\.pagefind|"
+                     r"pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)/[\w.-]+")
+PRIORITY_FIELD = "voorrang"
+# Pagefind's ranking, given to it by search.js: a match in `voorrang` beats one in a title.
+RANKING = {"metaWeights": {"title": 5.0, PRIORITY_FIELD: 7.0}}
 
 
-def singular(word: str) -> str | None:
-    """A likely singular of a Dutch plural or diminutive, or None."""
-    lower = word.lower()
-    if lower.endswith("jes") and len(lower) > 5:          # maatjes -> maatje
-        return lower[:-1]
-    for suffix, cut in (("'s", 2), ("ën", 2)):
-        if lower.endswith(suffix) and len(lower) - cut >= 3:
-            return lower[:-cut]
-    if lower.endswith("en") and len(lower) > 5:
-        base = lower[:-2]
-        return re.sub(r"([bdfgklmnprst])\1$", r"\1", base)
-    if lower.endswith("s") and len(lower) > 5 and not lower.endswith(("ss", "us", "is")):
-        return lower[:-1]
+# The copy of a page Pagefind reads is its marked content only (the shell's <article>, with
+# the page's language), so Pagefind parses a third of the HTML. It differs in two ways more.
+# Pagefind leaves out the text of every <label> (meant for form fields), but a checklist's points
+# are labels of their checkboxes: they become <span>. And Pagefind separates words only at the
+# ends of some block elements (p, li, div, td, h1-h6, ...): after the others a space keeps
+# "Plaats" and "Veendam" two words.
+_BODY = re.compile(r"<article\b[^>]*\sdata-pagefind-body[\s>]")
+_LABEL = re.compile(r"<(/?)label(?=[\s>])")
+_BLOCK_END = re.compile(r"</(dt|dd|dl|th|tr|table|caption|summary|details|legend|fieldset|figcaption|figure|"
+                        r"blockquote|ol|aside)>")
+
+
+def _for_pagefind(html: str) -> str:
+    start = _BODY.search(html)
+    end = html.rfind("</article>", 0, html.rfind("</main>"))
+    if start and end > start.start():   # the shell's <article> (cards inside are articles too)
+        html = f'<!doctype html><html lang="{LANGUAGE}"><body>{html[start.start():end]}</article></body></html>'
+    return _BLOCK_END.sub(r" </\1>", _LABEL.sub(r"<\1span", html))
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def body_attributes(label: str, title: str, weight: float = 1.0) -> Markup:
+    """The attributes of an indexed page's main content: indexed, with its kind ("Verhaal")
+    as the result's label, and how it ranks (see above)."""
+    meta = {"soort": label}
+    if weight > 1:
+        meta[PRIORITY_FIELD] = f"{label} {title}"
+    # Each value from an attribute of its own (an inline "name:value" must come last).
+    attributes = (' data-pagefind-body data-pagefind-meta="' + ", ".join(f"{name}[data-{name}]" for name in meta)
+                  + '"' + "".join(f' data-{name}="{escape(value)}"' for name, value in meta.items()))
+    if weight < 1:
+        attributes += f' data-pagefind-weight="{weight:g}"'
+    return Markup(attributes)
+
+
+def ranking_json() -> str:
+    return json.dumps(RANKING, separators=(",", ":"))
+
+
+def index_files(pages: dict[str, str], cache: Path | None = None) -> dict[str, bytes]:
+    """Pagefind's bundle for `pages` (path in the site -> finished HTML), by path in the
+    site ('pagefind/pagefind.js', ...). Raises SearchIndexError when Pagefind fails.
+    `cache`: a folder that keeps the bundle of the last pages indexed; the very same pages again
+    (a site built once more without a change, `make check` then `make build`) take it from there."""
+    copies = {path: _for_pagefind(html) for path, html in sorted(pages.items())}
+    key = _key(copies)
+    if cache is not None and (kept := _cached(cache / key)) is not None:
+        return kept
+    try:   # in a thread of its own: the caller may have an event loop running (Playwright's, in tests)
+        with ThreadPoolExecutor(1) as worker:
+            files = worker.submit(lambda: asyncio.run(asyncio.wait_for(_index(copies), TIMEOUT))).result()
+    except Exception as error:   # the wrapper raises plain exceptions (and asyncio.TimeoutError)
+        raise SearchIndexError(str(error) or type(error).__name__) from error
+    if cache is not None:
+        _keep(cache, key, files)
+    return files
+
+
+def _key(copies: dict[str, str]) -> str:
+    """What the bundle is made from: Pagefind's version, the settings and every page's copy."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{version('pagefind_bin')}\0{LANGUAGE}\0{EXCLUDED}".encode())
+    for path, html in copies.items():
+        digest.update(f"\0{path}\0{html}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _cached(folder: Path) -> dict[str, bytes] | None:
+    try:
+        files = {f"{OUTPUT}/{file.relative_to(folder).as_posix()}": file
+                 for file in sorted(folder.rglob("*")) if file.is_file()}
+        if f"{OUTPUT}/pagefind-entry.json" in files and all(_complete(file) for file in files.values()):
+            return {path: file.read_bytes() for path, file in files.items()}
+    except OSError:
+        pass
     return None
 
 
-def singulars(word: str) -> set[str]:
-    """Likely singulars, also where the plural changed the stem: scholen -> school,
-    brieven -> brief, huizen -> huis, bussen -> bus."""
-    base = singular(word)
-    if not base:
-        return set()
-    found = {base}
-    lower = word.lower()
-    if lower.endswith("en") and not lower.endswith(("ijen", "eien")):
-        if base.endswith("v"):
-            found.add(base[:-1] + "f")
-        if base.endswith("z"):
-            found.add(base[:-1] + "s")
-        # an open syllable had a long vowel: scholen -> school, straten -> straat
-        if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] in "aeou" and base[-3] not in _VOWELS:
-            long = base[:-1] + base[-2] + base[-1]
-            found |= {long, long.replace("v", "f") if long.endswith("v") else long,
-                      long[:-1] + "s" if long.endswith("z") else long}
-    return found
+def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
+    """Only the newest bundle is kept; a cache that cannot be written costs time, never a build."""
+    try:
+        for old in cache.glob("*"):
+            shutil.rmtree(old, ignore_errors=True)
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache))
+        for path, data in files.items():
+            target = partial / path.removeprefix(f"{OUTPUT}/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        partial.rename(cache / key)
+    except OSError:
+        pass
 
 
-_S_PLURAL = ("el", "em", "en", "er", "je", "ie", "um", "ing")   # -s (or -en for -ing): one likely form
+async def _index(copies: dict[str, str]) -> dict[str, bytes]:
+    from pagefind.service import PagefindService   # the binary's wrapper (PyPI pagefind[bin])
+
+    with tempfile.TemporaryDirectory(prefix="section-search-", dir=_MEMORY if os.access(_MEMORY, os.W_OK) else None) \
+            as folder:
+        site, bundle = Path(folder) / "site", Path(folder) / "bundle"
+        for path, html in copies.items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        service = await PagefindService().launch()
+        try:
+            index = await service.create_index({"force_language": LANGUAGE, "exclude_selectors": list(EXCLUDED)})
+            if copies:
+                await index.add_directory(str(site), glob="**/*.html")
+            await index.write_files(output_path=str(bundle))
+            await _written(bundle)
+        finally:
+            await service.close()
+        return {f"{OUTPUT}/{relative}": file.read_bytes()
+                for file in sorted(bundle.rglob("*")) if file.is_file()
+                and _SERVED.fullmatch(relative := file.relative_to(bundle).as_posix())}
 
 
-def plurals(word: str) -> set[str]:
-    """The likely plural of a Dutch singular: deurwaarder -> deurwaarders, schuld -> schulden,
-    straat -> straten, vak -> vakken, brief -> brieven, gemeente -> gemeenten."""
-    w = word.lower()
-    if w.endswith("ing"):
-        return {w + "en"}
-    if w.endswith(_S_PLURAL):
-        return {w + "s"}
-    if w.endswith("e"):
-        return {w + "n", w + "s"}
-    if w[-1] in _VOWELS:
-        return {w + "'s"}
-    stem = w
-    if len(w) >= 3 and w[-2] == w[-3] and w[-2] in "aeou":          # straat -> strat-en
-        stem = w[:-2] + w[-1]
-    elif len(w) >= 3 and w[-1] not in "wjhx" and w[-2] in _VOWELS and w[-3] not in _VOWELS:
-        stem = w + w[-1]                                            # vak -> vakk-en
-    if stem.endswith("f"):
-        stem = stem[:-1] + "v"
-    elif stem.endswith("s") and stem[-2:-1] in _VOWELS:
-        stem = stem[:-1] + "z"
-    return {stem + "en"}
+async def _written(bundle: Path, wait: float = 0.02, limit: float = 30.0) -> None:
+    """Pagefind 1.5.2 confirms that it wrote its files before the last bytes are on disk (fixed
+    after 1.5.2: Pagefind #1272), and closing it then leaves a file cut short: a site whose search
+    is broken. So wait until every file is complete (gzip files unpack, JSON parses) and no file
+    grows any more."""
+    previous = None
+    for _ in range(int(limit / wait)):
+        sizes = {path: path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
+        if sizes == previous and all(_complete(path) for path in sizes):
+            return
+        previous = sizes
+        await asyncio.sleep(wait)
+    raise SearchIndexError(f"Pagefind schreef zijn bestanden niet helemaal, ook niet na {limit:.0f} seconden")
 
 
-def other_forms(text: str) -> str:
-    """The other likely forms of the words in `text` (plain or escaped), as one string."""
-    plain = html.unescape(text).lower()
-    words = set(_WORD.findall(plain))
-    forms = set().union(*map(_forms_of, words))
-    return " ".join(sorted(form for form in forms - words if len(form) >= 3))
+def _complete(path: Path) -> bool:
+    data = path.read_bytes()
+    try:
+        if data[:2] == b"\x1f\x8b":
+            gzip.decompress(data)
+        elif path.suffix == ".json":
+            json.loads(data)
+        return bool(data)
+    except (OSError, EOFError, ValueError):
+        return False
 
 
-@lru_cache(maxsize=65536)   # a site repeats its words on many pages
-def _forms_of(word: str) -> frozenset[str]:
-    found = singulars(word)          # a word that looks plural gets its singulars only
-    if found:
-        # the search matches the start of words: "bewoner" finds "bewoners" already
-        return frozenset(form for form in found if not word.startswith(form))
-    return frozenset(plurals(word))
-
-
-def with_singulars(text: str) -> str:
-    plain = html.unescape(text)
-    extra = {base for word in _WORD.findall(plain) if (base := singular(word)) and base not in plain.lower()}
-    return " ".join(sorted(extra))
-
-
-def _safe(text: str) -> str:
-    """Entry text as Material shows it (as HTML): escaped, and never with markup from pages."""
-    return nh3.clean(str(text), tags=set(), attributes={})
-
-
-def _teaser(text: str) -> str:
-    """The start of `text`, cut at a word, short enough to read in a list of results."""
-    if len(text) <= TEASER_CHARS:
-        return text
-    cut = text[:TEASER_CHARS].rsplit(" ", 1)[0].rstrip(",;:·-")
-    if "&" in cut[-8:]:                      # never cut an escaped character in two
-        cut = cut[:cut.rfind("&")].rstrip()
-    return cut + " …"
-
-
-def index_docs(entries: list[dict]) -> list[dict]:
-    """The documents of the index, in Material's order: a page before its anchors."""
-    docs = []
-    for entry in entries:
-        text = _safe(entry["text"])
-        title = _safe(entry["title"])
-        teaser = _teaser(text)
-        doc = {"location": entry["location"], "title": title, "text": teaser,
-               "forms": other_forms(f"{title} {text}")}
-        if teaser != text:
-            doc["body"] = text[len(teaser) - len(" …"):]      # the rest, after the teaser
-        if entry.get("label") and "#" not in entry["location"] and entry.get("boost") is None:
-            doc["tags"] = [entry["label"]]          # a list page's title says what it is already
-        if entry.get("boost") is not None:
-            doc["boost"] = entry["boost"]
-        docs.append(doc)
-    return docs
-
-
-def index_json(docs: list[dict]) -> str:
-    """The index Material's search reads: its settings and our documents (from `index_docs`)."""
-    index = {"config": {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": FIELDS},
-             "docs": docs}
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+def indexed_text(files: dict[str, bytes]) -> str:
+    """Everything Pagefind's bundle holds as text (the pages' text and titles, the words of the
+    index): what an audit or a test reads to see what the search can show."""
+    parts = []
+    for path, data in files.items():
+        if path.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")):
+            parts.append(gzip.decompress(data).decode("utf-8", errors="replace"))
+    return "\n".join(parts)

@@ -137,6 +137,7 @@ class ContentType:
     loader: Callable[..., list] | None = None   # reads the source itself (a file with its own shape)
     optional: bool = False                # the source may be missing
     search: bool = True                   # item pages in the site search
+    search_weight: Callable[[Any], float] | None = None   # an item page's rank in the search (> 1: first)
     editable: bool = True                 # in the web editor
     examples: bool = False                # items can be marked `example: true`
     source_hint: bool = True              # `make check` asks where figures and rules come from

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..core import urls
-from ..core.fields import meta
 from ..core.site import Item, Site
 from .base import HOME_PLACE, ContentType, Filter, PageSet
 
@@ -27,6 +26,7 @@ FILTERS_CSS = "assets/stylesheets/filters.css"    # the list pages' filters (ren
 SECTION_ITEMS = "verhalen/"      # a category's list of its stories and blogs: <path>/verhalen/
 STORIES_HEADING = "Verhalen uit de praktijk"
 STORIES_LIMIT = 1                # a landing page shows one story; the others are a link away
+LIST_SEARCH_WEIGHT = 0.5         # a list that holds its items (questions): below the reader pages
 
 
 @dataclass
@@ -42,7 +42,9 @@ class Page:
     description: str = ""
     category: str | None = None           # its category: colour, menu, next step
     label: str = "Pagina"                 # the kind of page, in search results
-    search: bool = True
+    search: bool = True                   # in the site search (render/search.py)
+    search_weight: float = 1.0            # its rank there: < 1 below the other pages, > 1 above
+    header_search: bool = True            # the search button in the header (not where the page has its own)
     noindex: bool = False
     trail: tuple = ()                     # breadcrumb: (title, url), home first
     og_type: str = "website"
@@ -53,7 +55,6 @@ class Page:
     is_home: bool = False
     own_heading: bool = False
     next_step: bool = True
-    anchors: tuple = ()                   # (id, title, text) of items on this page, for search
     kind_class: str = ""
     system: bool = False                  # may use a reserved path (the short links under p/)
     article: Item | None = None           # an article's page: share links and 'Lees ook'
@@ -116,10 +117,7 @@ class ListPage:
             return []
         if self.per_page:
             return self._paged(ctype, items)
-        anchors = ()
-        if ctype.item_url and "#" in ctype.item_url and ctype.search:
-            anchors = tuple((item.url.split("#", 1)[1], item.title, summary_of(item) or _anchor_text(item))
-                            for item in items)
+        holds_items = bool(ctype.item_url and "#" in ctype.item_url)   # its items are places on it
         context = {"items": items, "ctype": ctype, "intro": ctype.intro, "note": self.note}
         if self.context:
             context.update(self.context(site))
@@ -127,7 +125,8 @@ class ListPage:
             url=ctype.list_url, title=ctype.title, template=self.template, source=ctype.source,
             owner=f"de pagina {ctype.title} (uit {ctype.source})", context=context,
             description=ctype.description, category=ctype.nav, label=ctype.plural,
-            search=ctype.single and ctype.search, anchors=anchors, trail=category_trail(site, ctype.nav),
+            search=(ctype.single or holds_items) and ctype.search,
+            search_weight=LIST_SEARCH_WEIGHT if holds_items else 1.0, trail=category_trail(site, ctype.nav),
             stylesheets=(FILTERS_CSS,) if self.filters else (), kind_class=f"ed-type--{ctype.id}")]
 
     def _paged(self, ctype: ContentType, items: list[Item]) -> list[Page]:
@@ -166,6 +165,7 @@ class ItemPages:
                 owner=f"{ctype.label.lower()} '{item.key}' in {item.source}" if item.entry
                 else f"{ctype.label.lower()} {item.source}",
                 context=context, category=category, description=summary_of(item), label=ctype.label,
+                search=ctype.search, search_weight=ctype.search_weight(item) if ctype.search_weight else 1.0,
                 trail=category_trail(site, category) + ((ctype.title, ctype.list_url),) if ctype.list_url
                 else category_trail(site, category),
                 kind_class=f"ed-type--{ctype.id}")
@@ -254,15 +254,6 @@ _MD_MARK = re.compile(r"(\*\*|__|\*|`|^#+\s+|^\s*[-*]\s+|^!!!.*$)", re.M)
 def markdown_text(text: str) -> str:
     """Markdown as plain text: link texts without their targets, no marks."""
     return _MD_MARK.sub("", _MD_LINK.sub(r"\1", text))
-
-
-def _anchor_text(item: Item) -> str:
-    """An item's main text for the search index: its first Markdown field, without the marks."""
-    for name in type(item.data).model_fields:
-        value = getattr(item.data, name, None)
-        if isinstance(value, str) and meta(type(item.data), name).get("markdown"):
-            return markdown_text(value)
-    return ""
 
 
 # --- The plan of the whole site -------------------------------------------------------------

@@ -72,6 +72,7 @@ NOTE = ("De lijst van opleidingen buiten onze regio komt uit een overzicht uit G
 
 # The list page's filters: where (in the region or elsewhere) and the kind of level.
 WHERE = {"regio": "In Groningen en Drenthe", "elders": "Elders in Nederland"}
+REGIONAL_SEARCH_WEIGHT = 2.0
 LEVEL_KINDS = {"mbo": "mbo", "ad": "Associate degree", "hbo": "hbo, bachelor", "cursus": "Korte cursus"}
 
 
@@ -116,6 +117,11 @@ def regional_first(item):
     return (not item.data.regional, item.data.kind != "opleiding", item.index)
 
 
+def regional_weight(item) -> float:
+    """In the site search, the programmes here come before those elsewhere (render/search.py)."""
+    return REGIONAL_SEARCH_WEIGHT if item.data.regional else 1.0
+
+
 def _only_regional(items: list) -> list:
     """On a landing page: the programmes in the region, when there are any."""
     return [item for item in items if item.data.regional] or items
@@ -137,7 +143,7 @@ PROGRAMMES = ContentType(
     nav="opleiding", section=Section("Opleidingen in Groningen en Drenthe", limit=3, pick=_only_regional,
                                      all_label="Alle opleidingen, ook elders in het land", card=_card,
                                      places=(Place("aspirant", order=20, limit=2), Place("opleiding", order=10))),
-    make_new="opleiding", sort_key=regional_first,
+    make_new="opleiding", sort_key=regional_first, search_weight=regional_weight,
     editor_hint="Opleidingen en korte cursussen. Zet bij elke opleiding voor wie ze is en waar de gegevens "
                 "vandaan komen. Weet je iets niet zeker? Laat het veld leeg; schrijf nooit 'Onbekend', en vul "
                 "nooit zelf prijzen, toelatingseisen of webadressen in die je niet uit een betrouwbare bron hebt.",

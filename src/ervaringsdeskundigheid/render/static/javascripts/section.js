@@ -28,25 +28,6 @@
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
-  /* The suggested words under the search results run a search for that word. (A search from
-     the 404 page arrives as ?q=..., which Material's search handles itself.) Material reads
-     the query on keyup, so the click ends with one. */
-  var toggle = document.getElementById("__search");
-  var input = document.querySelector("[data-md-component=search-query]");
-  if (toggle && input) {
-    document.addEventListener("click", function (event) {
-      var link = event.target.closest && event.target.closest("a[data-ed-search]");
-      if (link) {
-        event.preventDefault();
-        toggle.checked = true;
-        toggle.dispatchEvent(new Event("change"));
-        input.value = link.getAttribute("data-ed-search");
-        input.focus();
-        input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-      }
-    });
-  }
-
   /* An abbreviation says what it means when it is tapped: a title only shows on hover. (Its first
      use on a page already says it in full.) */
   document.addEventListener("click", function (event) {
