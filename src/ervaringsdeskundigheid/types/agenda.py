@@ -233,6 +233,9 @@ def check(item, context) -> list[Problem]:
     event = item.data
     problems = person_problems(event.signup.person if event.signup else None, item.source, "signup.person",
                                item.entry)
+    if item.key == ARCHIVE_URL.split("/")[1]:
+        problems.append(Problem(item.source, "slug", (
+            f"'{item.key}' is het adres van het archief van de agenda. Kies een andere slug."), entry=item.entry))
     if event.date is not None and event.date < context.today and event.date < _added(context, item):
         problems.append(Problem(item.source, "date", (
             f"{event.date.isoformat()} ligt in het verleden. Een nieuwe activiteit moet nog komen. Klopt het jaar? "
@@ -323,6 +326,24 @@ def _host(site: Site) -> str:
     return urlsplit(site.site_url).hostname or "localhost"
 
 
+@functools.cache
+def _text_type() -> type:
+    """TEXT escaped exactly as RFC 5545 3.3.11 says. (icalendar's own escaping also reads a written
+    backslash-N as a line break, so a title or place could change on the way.)"""
+    import icalendar
+
+    class Text(icalendar.vText):
+        def to_ical(self) -> bytes:
+            text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            return re.sub(r"\r\n|\r|\n", r"\\n", text).encode("utf-8")
+
+    return Text
+
+
+def _text(value: str):
+    return _text_type()(value)
+
+
 def calendar(site: Site, events: list[Item], name: str | None = None) -> bytes:
     """One VCALENDAR with `events` (dated ones) and the time zone they use. Made by the icalendar
     package: CRLF line ends, lines folded at 75 octets, text escaped. DTSTAMP is the build's day,
@@ -351,9 +372,9 @@ def calendar(site: Site, events: list[Item], name: str | None = None) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", starts(item))
         event.add("dtend", ends(item))
-        event.add("summary", ("Voorbeeld: " if item.example else "") + item.title)
-        event.add("location", where(item))
-        event.add("description", _description(item, page))
+        event.add("summary", _text(("Voorbeeld: " if item.example else "") + item.title))
+        event.add("location", _text(where(item)))
+        event.add("description", _text(_description(item, page)))
         event.add("url", page)
         event.add("categories", [KINDS[item.kind]])
         event.add("status", "CONFIRMED")
