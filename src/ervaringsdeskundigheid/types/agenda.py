@@ -557,7 +557,7 @@ AGENDA = ContentType(
                     places=(Place("aspirant", order=15), Place("opleiding", order=15),
                             Place("ervaringsdeskundige", order=15), Place("werkgevers", order=25, limit=1),
                             Place(HOME_PLACE, "Binnenkort", order=15))),
-    make_new="activiteit", sort_key=_order, examples=True, source_hint=False,
+    make_new="activiteit", sort_key=_order, examples=True, source_hint=False, optional=True,
     checks=(check,), people=people, public_view=public_view, person_fields=PERSON_FIELDS,
     editor_hint="De agenda: werkateliers, bijeenkomsten, informatiebijeenkomsten en open dagen. Zet bij elke "
                 "activiteit de datum, de begin- en eindtijd (tijd in Nederland), waar het is (of online), voor wie "
