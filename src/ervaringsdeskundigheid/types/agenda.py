@@ -22,7 +22,7 @@ from babel.dates import format_date
 from pydantic import BeforeValidator, model_validator
 
 from ..core import git_history, urls
-from ..core.contact import PERSON_FIELDS, ContactPerson, PhoneNumber, person_problems, shown_person
+from ..core.contact import PERSON_FIELDS, ContactPerson, PhoneNumber, person_problems, showing_person
 from ..core.fields import (Date, Email, InShort, Name, RuleViolation, Slug, Strict, Text, Url, hint,
                            in_short_field)
 from ..core.problems import Problem
@@ -309,11 +309,8 @@ def people(item) -> list:
 
 def public_view(item, today):
     """The event as published: its contact person only while shown, with the fields in scope."""
-    signup = item.data.signup
-    if signup is None or signup.person is None:
-        return item, None
-    shown = signup.model_copy(update={"person": shown_person(signup.person, today)})
-    return item.replace(data=item.data.model_copy(update={"signup": shown})), None
+    data = showing_person(item.data, "signup", today)
+    return (item if data is item.data else item.replace(data=data)), None
 
 
 # --- Calendar files (iCalendar, RFC 5545) ---------------------------------------------------------
