@@ -32,6 +32,11 @@ def _regional_programme() -> str:
     return next(p["slug"] for p in items if p.get("regional"))
 
 
+def _first_dated_event() -> str:
+    events = yaml.safe_load((ROOT / "data/agenda.yml").read_text(encoding="utf-8"))
+    return next(event["slug"] for event in events if event.get("date"))
+
+
 def _first_article(kind: str) -> str:
     return sorted((ROOT / "content" / kind).glob("*.md"))[0].stem
 
@@ -64,6 +69,8 @@ PAGES = {
     "begrippen": "begrippen/",
     "toegankelijkheid": "toegankelijkheid/",
     "privacy": "privacy/",
+    "agenda": "agenda/",
+    "activiteit": f"agenda/{_first_dated_event()}/",
     "404": "deze-pagina-bestaat-niet/",
     "404-diep": "a/b/c/niet-hier/",
 }

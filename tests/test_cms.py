@@ -30,7 +30,7 @@ REQUIRED = {"stories": "content/stories", "blogs": "content/blogs", "opleidingen
             "organisations": "data/organisations.yml", "faq": "data/faq.yml", "checklists": "data/checklists.yml",
             "menukaart": "data/menukaart.yml", "monitor": "data/monitor.yml", "partners": "data/partners.yml",
             "categories": "data/categories.yml", "authors": "data/authors.yml", "begrippen": "data/begrippen.yml",
-            "redirects": "data/redirects.yml"}
+            "redirects": "data/redirects.yml", "agenda": "data/agenda.yml"}
 SETTINGS = SiteSettings.model_validate(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8")))
 
 

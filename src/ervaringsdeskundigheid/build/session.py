@@ -44,7 +44,7 @@ from ..types import partners as inventory
 from ..types import privacy
 from ..types import redirects as moved
 from ..types.base import HOME_PLACE
-from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_pages
+from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_files, plan_pages
 from ..types.pages import abbreviations as abbreviations_of
 from ..types.privacy import HeldBack
 from . import pool
@@ -96,6 +96,7 @@ class BuildSession:
     cache: RenderCache | None = None                          # pages of earlier builds (make serve)
     published: Path | None = None                             # the site this build replaces (its codes stay)
     readability: list = field(default_factory=list)
+    type_files: dict[str, bytes] = field(default_factory=dict)   # files the types make besides pages
 
     @property
     def preview(self) -> bool:
@@ -214,6 +215,9 @@ class BuildSession:
         for job in plan_pages(site):
             if self.table.claim(job.url, job.owner, job.source, system=job.system):
                 self.jobs[urls.src_uri(job.url)] = job
+        for path, ctype, data in plan_files(site):
+            if self.table.claim(path, f"een bestand van {ctype.plural.lower()} ({path})", ctype.source):
+                self.type_files[path] = data
         for doc in self.docs:
             home = doc.url == urls.HOME
             job = Page(url=doc.url, title=doc.title, template="home.html" if home else "hand_written.html",
@@ -439,6 +443,7 @@ class BuildSession:
         out = Outputs(pages)
         out.add(self.files())
         out.add(feeds.feed_files(self.site))
+        out.add(self.type_files)        # what the types make besides pages (types/pages.py plan_files)
         links = inventory.short_links(self.site)
         out.add(redirect_maps.redirect_files(self.site, links))
         out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})

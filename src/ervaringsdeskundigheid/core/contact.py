@@ -150,6 +150,15 @@ def shown_person(person: ContactPerson | None, today: dt.date) -> ContactPerson 
     return person.model_copy(update={name: None for name in PERSON_FIELDS if name not in scope})
 
 
+def showing_person(data, group: str, today: dt.date):
+    """`data` (an item's fields) with the contact person of its `group` field (a model with a
+    `person`, such as a category's `contact`) only as readers may see them (`shown_person`)."""
+    routes = getattr(data, group)
+    if routes is None or routes.person is None:
+        return data
+    return data.model_copy(update={group: routes.model_copy(update={"person": shown_person(routes.person, today)})})
+
+
 def unpublished_values(person: ContactPerson | None, today: dt.date) -> dict[str, str]:
     """The name, e-mail address and phone numbers of a contact person that may not be published
     (all of them without active consent, else those outside the scope), for the check of free text."""

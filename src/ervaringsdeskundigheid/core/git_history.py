@@ -93,6 +93,14 @@ def file_versions(root: Path, paths: tuple[str, ...]) -> list[FileVersion] | Non
         return None
 
 
+def shallow(root: Path) -> bool:
+    """A clone with only the last commits (`--depth`): its history starts at a recent commit."""
+    try:
+        return _git(Path(root), "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except _NoHistory:
+        return False
+
+
 @functools.lru_cache(maxsize=16)
 def _versions(root: Path, refs: tuple[str, ...], paths: tuple[str, ...]) -> tuple[FileVersion, ...]:
     """Cached per set of commits: `make serve` rebuilds often, the history seldom changes."""

@@ -1,5 +1,5 @@
-"""The newsletter export: new stories and blogs as e-mail-safe HTML, a plain-text twin, and
-suggested LinkedIn posts.
+"""The newsletter export: new stories and blogs, and what is coming in the agenda, as e-mail-safe
+HTML, a plain-text twin, and suggested LinkedIn posts.
 
 `make_newsletter` writes dist/newsletter/<date>.html, <date>.txt and <date>-linkedin.txt with
 everything published since a date, from the same loaded site as the build (drafts, future
@@ -26,7 +26,7 @@ import os
 import re
 import secrets
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -41,13 +41,14 @@ from ..core.site import Item as Entry
 from ..core.site import Site
 from ..core.text import dutch_date, slugify
 from ..render import images
-from ..types import by_id, load_site
+from ..types import agenda, by_id, load_site
 from .consent_check import printed_problems
 from .printing import HOUSE
 
 
 OUTPUT_DIR = "dist/newsletter"
 FIRST_ISSUE_ITEMS = 6         # without a date and without an earlier newsletter: the newest items
+EVENTS_LIMIT = 5              # the next events of the agenda, from the newsletter's date on
 WIDTH = 600                   # the usual maximum width of an e-mail
 PADDING = 24
 IMAGE_WIDTH = WIDTH - 2 * PADDING
@@ -94,6 +95,27 @@ class Item:
         return "Lees het verhaal" if self.kind == "Verhaal" else "Lees de blog"
 
 
+@dataclass(frozen=True)
+class Event:
+    """An event of the agenda (types/agenda.py), as the newsletter shows it."""
+
+    kind: str                 # "Werkatelier"
+    title: str
+    when: str                 # "dinsdag 19 januari 2027, 13.30 tot 16.00 uur"
+    where: str
+    in_short: str
+    url: str
+    example: bool
+
+
+def events_from(site: Site, day: dt.date, limit: int = EVENTS_LIMIT) -> list[Event]:
+    """The first `limit` events with a date from `day` on, the next first."""
+    coming = [item for item in site.of(agenda.AGENDA_ID) if item.date is not None and item.date >= day]
+    return [Event(kind=agenda.KINDS[item.kind], title=item.title, when=agenda.when(item), where=agenda.where(item),
+                  in_short=item.in_short, url=urls.absolute(site.site_url, item.url), example=item.example)
+            for item in coming[:limit]]
+
+
 @dataclass
 class NewsletterRun:
     html: Path
@@ -101,6 +123,7 @@ class NewsletterRun:
     linkedin: Path
     items: list[Item]
     since: dt.date | None = None   # None: the newest items, there was no earlier newsletter
+    events: list[Event] = field(default_factory=list)
 
 
 def campaign_link(url: str, source: str, medium: str, campaign: str) -> str:
@@ -164,6 +187,19 @@ body {{ margin: 0; padding: 0; background-color: #eef2f3; }}
 .item p.meta {{ color: #4a4a4a; font-size: 14px; line-height: 20px; margin: 0 0 4px 0; }}
 .item h2 {{ font-size: 21px; line-height: 28px; margin: 0 0 8px 0; }}
 .item h2 a {{ color: {INK}; text-decoration: none; }}
+.events-intro {{ font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; font-size: 17px; line-height: 26px;
+                 padding: {PADDING}px {PADDING}px 0 {PADDING}px; border-top: 4px solid {INK}; }}
+.events-intro h1 {{ font-size: 22px; line-height: 28px; color: {INK}; margin: 0 0 4px 0; }}
+.events-intro p {{ margin: 0; }}
+.event {{ font-family: Arial, Helvetica, sans-serif; color: #1a1a1a; font-size: 16px; line-height: 24px;
+          padding: 12px {PADDING}px 12px {PADDING}px; }}
+.event p.meta {{ color: #4a4a4a; font-size: 14px; line-height: 20px; margin: 0 0 2px 0; }}
+.event h3 {{ font-size: 18px; line-height: 24px; margin: 0 0 4px 0; }}
+.event h3 a {{ color: {INK}; }}
+.event p {{ margin: 0; }}
+.events-all {{ font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 24px;
+               padding: 4px {PADDING}px {PADDING}px {PADDING}px; }}
+.events-all a {{ color: {INK}; font-weight: bold; }}
 .item p {{ margin: 0 0 16px 0; }}
 .button {{ background-color: {INK}; border-radius: 4px; }}
 .button a {{ display: inline-block; padding: 12px 20px; font-family: Arial, Helvetica, sans-serif;
@@ -210,6 +246,20 @@ BODY = """<div class="preheader">{{ preheader }}</div>
 <table role="presentation" class="button-table" cellpadding="0" cellspacing="0" border="0"><tr><td class="button"><a href="{{ item.link }}">{{ item.action }}</a></td></tr></table>
 </td></tr>
 {% endfor %}
+{% if events %}
+<tr><td class="events-intro">
+<h1>Binnenkort in de agenda</h1>
+<p>Doe mee. Op de website lees je hoe je je aanmeldt.</p>
+</td></tr>
+{% for event in events %}
+<tr><td class="event">
+<p class="meta">{{ event.kind }} · {{ event.when }}{% if event.where %} · {{ event.where }}{% endif %}{% if event.example %} · voorbeeld{% endif %}</p>
+<h3><a href="{{ event.link }}">{{ event.title }}</a></h3>
+<p>{{ event.in_short }}</p>
+</td></tr>
+{% endfor %}
+<tr><td class="events-all"><a href="{{ agenda_link }}">Bekijk de hele agenda</a></td></tr>
+{% endif %}
 <tr><td class="footer">
 <p>Meer lezen? Alle <a href="{{ stories_link }}">verhalen</a> en <a href="{{ blogs_link }}">blogs</a> staan op onze website.</p>
 <p>Vragen of een idee voor een verhaal? {{ contact }}</p>
@@ -226,7 +276,7 @@ MSO_OPEN = (f'<!--[if mso]><table role="presentation" align="center" width="{WID
             f'cellspacing="0" border="0"><tr><td width="{WIDTH}"><![endif]-->')
 MSO_CLOSE = "<!--[if mso]></td></tr></table><![endif]-->"
 
-ALLOWED_TAGS = {"div", "table", "tr", "td", "span", "br", "h1", "h2", "p", "a", "img"}
+ALLOWED_TAGS = {"div", "table", "tr", "td", "span", "br", "h1", "h2", "h3", "p", "a", "img"}
 ALLOWED_ATTRIBUTES = {
     "*": {"class"},
     "table": {"role", "width", "cellpadding", "cellspacing", "border"},
@@ -257,8 +307,9 @@ def about(items: list[Item]) -> str:
 
 
 def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.date,
-                tool: str = DEFAULT_TOOL) -> str:
+                tool: str = DEFAULT_TOOL, events: list[Event] | None = None) -> str:
     settings = site.settings
+    events = events_from(site, issue) if events is None else events
     chosen = TOOLS[tool]
     # The frame's comments are put in after the sanitiser (which drops comments), at markers
     # no content can guess.
@@ -273,6 +324,8 @@ def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         organisation=settings.organisation, site_name=settings.site_name, issue_date=dutch_date(issue),
         opening=opening(since), summary=summary(items), image_width=IMAGE_WIDTH,
         items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
+        events=[{**event.__dict__, "link": link(event.url)} for event in events],
+        agenda_link=link(urls.absolute(site.site_url, agenda.LIST_URL)),
         stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url)),
         blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url)),
         home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings),
@@ -299,8 +352,9 @@ def _wrap(text: str) -> str:
 
 
 def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.date,
-                tool: str = DEFAULT_TOOL) -> str:
+                tool: str = DEFAULT_TOOL, events: list[Event] | None = None) -> str:
     settings = site.settings
+    events = events_from(site, issue) if events is None else events
     chosen = TOOLS[tool]
     campaign = f"nieuwsbrief-{issue.isoformat()}"
 
@@ -313,6 +367,13 @@ def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         meta = f"{item.kind} · {item.date} · {item.reading}" + (" · voorbeeld" if item.example else "")
         lines += ["-" * TEXT_WIDTH, meta.upper(), item.title, "", _wrap(item.description), "",
                   f"{item.action}: {link(item.url)}", ""]
+    if events:
+        lines += ["=" * TEXT_WIDTH, "BINNENKORT IN DE AGENDA", "Doe mee. Op de website lees je hoe je je aanmeldt.", ""]
+        for event in events:
+            meta = " · ".join(filter(None, [event.kind, event.when, event.where, "voorbeeld" if event.example else ""]))
+            lines += [_wrap(meta), event.title, _wrap(event.in_short), f"Meer informatie en aanmelden: {link(event.url)}",
+                      ""]
+        lines += [f"De hele agenda: {link(urls.absolute(site.site_url, agenda.LIST_URL))}", ""]
     lines += ["-" * TEXT_WIDTH,
               f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url))}",
               f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url))}", "",
@@ -406,10 +467,11 @@ def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path |
         raise NewsletterErrors([Problem("--since" if since and not previous else OUTPUT_DIR, None, reason)])
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = issue.isoformat()
+    events = events_from(site, issue)
     run = NewsletterRun(html=out_dir / f"{stem}.html", text=out_dir / f"{stem}.txt",
-                        linkedin=out_dir / f"{stem}-linkedin.txt", items=items, since=since)
-    html = render_html(site, items, since, issue, tool)
-    text = render_text(site, items, since, issue, tool)
+                        linkedin=out_dir / f"{stem}-linkedin.txt", items=items, since=since, events=events)
+    html = render_html(site, items, since, issue, tool, events)
+    text = render_text(site, items, since, issue, tool, events)
     linkedin = render_linkedin(items, issue)
     problems = printed_problems(site, [(str(run.html.name), html), (str(run.text.name), text),
                                        (str(run.linkedin.name), linkedin)])

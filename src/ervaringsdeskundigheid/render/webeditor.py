@@ -68,6 +68,7 @@ MARKDOWN_OPTIONS = {"buttons": ["bold", "italic", "link", "heading-two", "headin
                                 "bulleted-list", "numbered-list"],
                     "editor_components": []}
 DATE = {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
+TIME = {"widget": "datetime", "type": "time", "format": "HH:mm", "step": 300}   # '19:00', in 5-minute steps
 COMMIT_MESSAGES = {
     "create": "Nieuw in {{collection}}: {{slug}}",
     "update": "Bijgewerkt in {{collection}}: {{slug}}",
@@ -210,6 +211,8 @@ def _scalar(kind: Shape, extra: dict) -> dict:
         return {"widget": "number", "value_type": "int" if base is int else "float", **_numbers(kind.constraints)}
     if base is dt.date:
         return dict(DATE)
+    if base is dt.time:
+        return dict(TIME)
     if base is Literal:
         return {"widget": "select", "options": _options(kind.options)}
     if base is str:

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..core.loading import load_site as _load_site
 from ..core.site import Site
+from .agenda import AGENDA
 from .authors import AUTHORS
 from .base import ContentType, Fact, Place, Section
 from .blogs import BLOGS
@@ -32,7 +33,7 @@ from .stories import STORIES
 from . import privacy
 
 TYPES: list[ContentType] = [CATEGORIES, AUTHORS, ORGANISATIONS, PROGRAMMES, PROFILES, EXPERTS, FAQ,
-                            CHECKLISTS, MENU, MONITOR, GLOSSARY, STORIES, BLOGS, PARTNERS, ISSUED, REDIRECTS]
+                            CHECKLISTS, MENU, MONITOR, GLOSSARY, AGENDA, STORIES, BLOGS, PARTNERS, ISSUED, REDIRECTS]
 DOCS_DIR = "docs"
 
 __all__ = ["TYPES", "ContentType", "Fact", "Place", "Section", "register", "load_site", "by_id"]

@@ -65,6 +65,11 @@ class Section:
     whole: bool = False         # all items, the category's own marked (a route)
     card: Callable[[Any, Any], Card] | None = None   # card(item, site); default: the summary
     places: tuple[Place, ...] = ()
+    shown: Callable[[Any, dt.date], bool] | None = None   # shown(item, today): on the landing pages today?
+    #                                                       (dated items, such as events); default: all
+    teaser: Callable[[Any, Any], str] | None = None   # teaser(item, site): when the block is not the first on a
+    #                                                   page, its items are named under its link, after this label
+    counted: bool = True        # the link to all items says how many there are
 
     def on(self, category: str) -> Section | None:
         """This section as it shows on `category`'s page, or None when it does not."""
@@ -93,6 +98,8 @@ class PageSet(Protocol):
     from the loaded site."""
 
     def plan(self, ctype: ContentType, site: Any) -> list: ...
+    # Optional: files(ctype, site) -> {path in the site: bytes}, the files a type publishes besides
+    # its pages (such as calendar files); see `types/pages.py: plan_files`.
 
 
 def first_sentence(text: str) -> str:

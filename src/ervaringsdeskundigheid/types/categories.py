@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from ..core.contact import PERSON_FIELDS, ContactRoutes, person_problems, shown_person
+from ..core.contact import PERSON_FIELDS, ContactRoutes, person_problems, showing_person
 from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
 from .base import ContentType
 from .pages import LandingPages
@@ -68,11 +68,8 @@ def people(item) -> list:
 
 def public_view(item, today):
     """The category as published: its contact person only while shown, with the fields in scope."""
-    contact = item.data.contact
-    if contact is None or contact.person is None:
-        return item, None
-    shown = contact.model_copy(update={"person": shown_person(contact.person, today)})
-    return item.replace(data=item.data.model_copy(update={"contact": shown})), None
+    data = showing_person(item.data, "contact", today)
+    return (item if data is item.data else item.replace(data=data)), None
 
 
 CATEGORIES = ContentType(

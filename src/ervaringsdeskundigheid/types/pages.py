@@ -229,6 +229,8 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
     blocks = []
     for ctype, section in sorted(((t, s) for t, s in placed if s is not None), key=lambda pair: pair[1].order):
         own = site.of(ctype.id) if place == HOME_PLACE else site.in_category(ctype.id, place)
+        if section.shown:
+            own = [item for item in own if section.shown(item, site.today)]
         items = site.of(ctype.id) if ctype.single or (section.whole and own) else own
         if not items:
             continue
@@ -240,7 +242,8 @@ def landing_blocks(site: Site, place: str) -> list[dict[str, Any]]:
             "cards": [section.card(item, site) for item in chosen] if section.card else None,
             "all_url": ctype.list_url if ctype.list_url and (total > len(chosen) or ctype.single) else None,
             "all_label": section.all_label or f"Alle {ctype.plural.lower()}",
-            "count": not ctype.single and not section.whole,
+            "count": not ctype.single and not section.whole and section.counted,
+            "teasers": [section.teaser(item, site) for item in chosen] if section.teaser else None,
             "here": {item.key for item in own} if section.whole and len(own) < len(items) else set(),
             "list_url": ctype.list_url, "one_here": len(own) == 1 and ctype.has_item_pages and not ctype.single,
             "narrowed": len(picked) < len(items)})   # the heading names a part ("in Groningen en Drenthe")
@@ -301,3 +304,10 @@ def plan_pages(site: Site) -> list[Page]:
     """Every page the content types own, in declaration order."""
     return [page for ctype in site.types.values() for page_set in page_sets(ctype)
             for page in page_set.plan(ctype, site)]
+
+
+def plan_files(site: Site) -> list[tuple[str, ContentType, bytes]]:
+    """Every file the content types publish besides their pages, (path, owner, bytes): what each
+    page set with a `files(ctype, site)` method makes, in declaration order."""
+    return [(path, ctype, data) for ctype in site.types.values() for page_set in page_sets(ctype)
+            if hasattr(page_set, "files") for path, data in page_set.files(ctype, site).items()]

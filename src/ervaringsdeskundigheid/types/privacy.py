@@ -182,7 +182,7 @@ def review_outputs(files: dict[str, str | bytes], rule: Forbidden, keep: set[str
     for path, data in files.items():
         findings = rule.find(path)
         if path not in packaged and not path.endswith(_SKIP):
-            findings += rule.find(_text_of(data), markup=path.endswith((".html", ".xml")))
+            findings += rule.find(_unfolded(path, _text_of(data)), markup=path.endswith((".html", ".xml")))
         hard = [finding for finding in findings if not finding.withdrawn]
         problems += [Problem(f"(de gebouwde site) {path}", None, (
             f"noemt '{finding.found}', maar {finding.reason}. Zoek waar dit vandaan komt en haal het weg."))
@@ -199,6 +199,14 @@ def review_outputs(files: dict[str, str | bytes], rule: Forbidden, keep: set[str
                 continue
         held.append(HeldBack(path, None, path, who))
     return result, problems, held
+
+
+def _unfolded(path: str, text: str) -> str:
+    """A calendar file's long lines are folded (CRLF and a space, RFC 5545 3.1), also inside a
+    name: read them as one line, and its escaped commas and semicolons as written."""
+    if not path.endswith(".ics"):
+        return text
+    return re.sub(r"\r?\n[ \t]", "", text).replace("\\,", ",").replace("\\;", ";").replace("\\n", "\n")
 
 
 def _text_of(data: str | bytes) -> str:
