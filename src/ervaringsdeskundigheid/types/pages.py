@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from ..core import urls
 from ..core.fields import meta
@@ -27,6 +27,8 @@ FILTERS_CSS = "assets/stylesheets/filters.css"    # the list pages' filters (ren
 SECTION_ITEMS = "verhalen/"      # a category's list of its stories and blogs: <path>/verhalen/
 STORIES_HEADING = "Verhalen uit de praktijk"
 STORIES_LIMIT = 1                # a landing page shows one story; the others are a link away
+Trail = tuple[tuple[str, str], ...]   # breadcrumb: (title, url), home first
+_Entry = TypeVar("_Entry")
 
 
 @dataclass
@@ -38,22 +40,22 @@ class Page:
     template: str | None                  # body template; None for a hand-written page
     source: str                           # the editors' file, for problems
     owner: str                            # Dutch, for URL collisions: "het verhaal in content/..."
-    context: dict = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     category: str | None = None           # its category: colour, menu, next step
     label: str = "Pagina"                 # the kind of page, in search results
     search: bool = True
     noindex: bool = False
-    trail: tuple = ()                     # breadcrumb: (title, url), home first
+    trail: Trail = ()
     og_type: str = "website"
     share_image: str | None = None        # a site path; None: the category's share image
     share_image_alt: str = ""
-    stylesheets: tuple = ()
+    stylesheets: tuple[str, ...] = ()
     refresh: str | None = None
     is_home: bool = False
     own_heading: bool = False
     next_step: bool = True
-    anchors: tuple = ()                   # (id, title, text) of items on this page, for search
+    anchors: tuple[tuple[str, str, str], ...] = ()   # (id, title, text) of items on this page, for search
     kind_class: str = ""
     system: bool = False                  # may use a reserved path (the short links under p/)
     article: Item | None = None           # an article's page: share links and 'Lees ook'
@@ -74,7 +76,7 @@ class Pager:
         return self.url_of(self.number + 1) if self.number < self.count else None
 
 
-def paginate(items: list, base: str, size: int = PAGE_SIZE) -> list[tuple[int, list, Pager]]:
+def paginate(items: list[_Entry], base: str, size: int = PAGE_SIZE) -> list[tuple[int, list[_Entry], Pager]]:
     """(number, items, pager) per page of `base`: 'verhalen/', 'verhalen/pagina/2/', ..."""
     count = max(1, math.ceil(len(items) / size))
     url_of = lambda n: urls.paged(base, n)   # noqa: E731
@@ -85,7 +87,7 @@ def category_url(category: Item) -> str:
     return f"{category.path}/"
 
 
-def category_trail(site: Site, category_id: str | None) -> tuple:
+def category_trail(site: Site, category_id: str | None) -> Trail:
     """Home, then the category's page when there is such a category."""
     category = site.get("categories", category_id) if category_id else None
     return (HOME, (category.title, category_url(category))) if category else (HOME,)
@@ -106,7 +108,7 @@ class ListPage:
 
     template: str = "list.html"
     per_page: int | None = None
-    context: Callable[[Site], dict] | None = None
+    context: Callable[[Site], dict[str, Any]] | None = None
     filters: tuple[Filter, ...] = ()
     note: str = ""                    # Dutch, below the filters: what readers should know about the list
 
@@ -116,9 +118,9 @@ class ListPage:
             return []
         if self.per_page:
             return self._paged(ctype, items)
-        anchors = ()
+        anchors: tuple[tuple[str, str, str], ...] = ()
         if ctype.item_url and "#" in ctype.item_url and ctype.search:
-            anchors = tuple((item.url.split("#", 1)[1], item.title, summary_of(item) or _anchor_text(item))
+            anchors = tuple(((item.url or "").split("#", 1)[1], item.title, summary_of(item) or _anchor_text(item))
                             for item in items)
         context = {"items": items, "ctype": ctype, "intro": ctype.intro, "note": self.note}
         if self.context:
@@ -132,7 +134,7 @@ class ListPage:
 
     def _paged(self, ctype: ContentType, items: list[Item]) -> list[Page]:
         pages = []
-        for number, chunk, pager in paginate(items, ctype.list_url, self.per_page or PAGE_SIZE):
+        for number, chunk, pager in paginate(items, ctype.list_url or "", self.per_page or PAGE_SIZE):
             title = ctype.plural if number == 1 else f"{ctype.plural} (pagina {number})"
             pages.append(Page(
                 url=pager.url_of(number), title=title, template=self.template, source=ctype.source,
@@ -149,13 +151,15 @@ class ItemPages:
     needs besides the item. An article's page is an article for sharing too."""
 
     template: str = "item.html"
-    context: Callable[[Item, Site], dict] | None = None
+    context: Callable[[Item, Site], dict[str, Any]] | None = None
 
     def plan(self, ctype: ContentType, site: Site) -> list[Page]:
         if not ctype.has_item_pages:
             return []
         pages = []
         for item in site.of(ctype.id):
+            if item.url is None:          # never: a type with item pages gives every item a URL
+                continue
             categories = getattr(item.data, "categories", None) or ()
             category = categories[0] if categories else ctype.nav
             context = {"item": item, "ctype": ctype}
@@ -174,7 +178,8 @@ class ItemPages:
                 page.share_image = item.image if getattr(item.data, "image", None) else None
                 page.share_image_alt = getattr(item.data, "image_alt", None) or \
                     (site.category(category).title if category else "")
-                page.trail = category_trail(site, category) + ((ctype.plural, ctype.list_url),)
+                page.trail = category_trail(site, category) + (
+                    ((ctype.plural, ctype.list_url),) if ctype.list_url else ())
             pages.append(page)
         return pages
 
@@ -203,7 +208,7 @@ class LandingPages:
         pages = [Page(
             url=url, title=category.title, template=self.template, source=category.source,
             owner=f"de categorie '{category.key}' in {category.source}",
-            context={"category": category, "blocks": landing_blocks(site, category.key), "stories": featured,
+            context={"category": category, "blocks": landing_blocks(site, category.key or ""), "stories": featured,
                      "stories_total": len(articles), "stories_url": list_url, "stories_heading": STORIES_HEADING},
             description=category.summary, category=category.key, label="Onderwerp", search=False, trail=(HOME,),
             share_image=None, share_image_alt=category.question or category.title, own_heading=True,
@@ -272,7 +277,7 @@ class MenuEntry:
     id: str
     title: str
     url: str
-    pages: tuple
+    pages: tuple[tuple[str, str], ...]
 
 
 def menu(site: Site) -> list[MenuEntry]:
@@ -287,7 +292,7 @@ def menu(site: Site) -> list[MenuEntry]:
             if ctype.nav_items:
                 pages += [(item.title, item.url) for item in site.of(ctype.id)
                           if item.categories and item.categories[0] == category.key]
-        entries.append(MenuEntry(category.key, category.title, category_url(category), tuple(pages)))
+        entries.append(MenuEntry(category.key or "", category.title, category_url(category), tuple(pages)))
     return entries
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..core.contact import ContactPerson
 from ..core.loading import LoadContext
 from ..core.privacy import Finding, Forbidden, Person, forbidden
 from ..core.problems import Notice, Problem
@@ -66,7 +67,7 @@ def people_of(context: LoadContext, site: Site) -> list[Person]:
     return found
 
 
-def contact_person(person) -> Person:
+def contact_person(person: ContactPerson) -> Person:
     """A contact person (core/contact.py): shown only with their name, and only what the scope names."""
     return Person(person.name, person.consent, email=person.email, phone=person.phone, whatsapp=person.whatsapp,
                   named_only=True)
@@ -216,7 +217,7 @@ def _text_of(data: str | bytes) -> str:
 def _without_blocks(page: str, rule: Forbidden) -> str:
     """The page without the smallest text blocks (paragraphs, list items, links ...) that name a
     person whose consent ended."""
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         if any(finding.withdrawn for finding in rule.find(match.group(0), markup=True)):
             return f"<{match.group(1)}>{TAKEN_OUT}</{match.group(1)}>"
         return match.group(0)
