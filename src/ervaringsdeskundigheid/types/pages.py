@@ -37,7 +37,7 @@ class Page:
 
     url: str
     title: str
-    template: str | None                  # body template; None for a hand-written page
+    template: str                         # the body template
     source: str                           # the editors' file, for problems
     owner: str                            # Dutch, for URL collisions: "het verhaal in content/..."
     context: dict[str, Any] = field(default_factory=dict)
@@ -158,8 +158,7 @@ class ItemPages:
             return []
         pages = []
         for item in site.of(ctype.id):
-            if item.url is None:          # never: a type with item pages gives every item a URL
-                continue
+            assert item.url is not None, "a type with item pages gives every item a URL"
             categories = getattr(item.data, "categories", None) or ()
             category = categories[0] if categories else ctype.nav
             context = {"item": item, "ctype": ctype}
