@@ -118,7 +118,7 @@ def _item(site: Site, entry: Entry) -> Item:
         height = round(variant.height * min(IMAGE_WIDTH, variant.width) / variant.width)
     minutes = entry.reading_minutes
     return Item(kind=entry.type.label, title=entry.title, date=dutch_date(entry.date),
-                description=entry.description, url=urls.absolute(site.site_url, entry.url), image=image,
+                description=entry.description, url=urls.absolute(site.site_url, entry.url or urls.HOME), image=image,
                 image_alt=entry.image_alt, image_height=height,
                 reading=f"{minutes} {'minuut' if minutes == 1 else 'minuten'} lezen",
                 example=entry.example, tags=tuple(entry.tags))
@@ -272,8 +272,8 @@ def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         organisation=settings.organisation, site_name=settings.site_name, issue_date=dutch_date(issue),
         opening=opening(since), summary=summary(items), image_width=IMAGE_WIDTH,
         items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
-        stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url)),
-        blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url)),
+        stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url or urls.HOME)),
+        blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url or urls.HOME)),
         home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings),
         about=about(items), mso_open=f"mso-open-{marker}", mso_close=f"mso-close-{marker}",
         unsubscribe=f"https://unsubscribe.invalid/{marker}" if chosen.unsubscribe_tag else "",
@@ -313,8 +313,8 @@ def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         lines += ["-" * TEXT_WIDTH, meta.upper(), item.title, "", _wrap(item.description), "",
                   f"{item.action}: {link(item.url)}", ""]
     lines += ["-" * TEXT_WIDTH,
-              f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url))}",
-              f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url))}", "",
+              f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url or urls.HOME))}",
+              f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url or urls.HOME))}", "",
               _wrap(f"Vragen of een idee voor een verhaal? {_contact(settings)}"), "",
               _wrap(f"Je krijgt deze nieuwsbrief van {settings.organisation}, het netwerk voor "
                     "ervaringsdeskundigheid en werk in Groningen en Drenthe."),

@@ -40,7 +40,7 @@ def _encode(picture: Image.Image) -> tuple[Image.Image, bytes]:
             picture.save(buffer, format="JPEG", quality=quality, optimize=True, progressive=True)
             if buffer.tell() <= MAX_BYTES:
                 return picture, buffer.getvalue()
-        picture = picture.resize((round(picture.width * 0.85), round(picture.height * 0.85)), Image.LANCZOS)
+        picture = picture.resize((round(picture.width * 0.85), round(picture.height * 0.85)), Image.Resampling.LANCZOS)
 
 
 @lru_cache(maxsize=256)
@@ -57,7 +57,7 @@ def _variants_cached(source: Path, image: str, mtime: float, size: int) -> tuple
     result = {}
     for width in widths:
         height = round(picture.height * width / picture.width)
-        resized = picture if width == picture.width else picture.resize((width, height), Image.LANCZOS)
+        resized = picture if width == picture.width else picture.resize((width, height), Image.Resampling.LANCZOS)
         encoded, data = _encode(resized)
         result[encoded.width] = Variant(variant_path(image, encoded.width), encoded.width, encoded.height, data)
     return tuple(result[width] for width in sorted(result))

@@ -33,6 +33,7 @@ from .pages import Page, category_url
 PARTNERS_FILE = "data/partners.yml"
 ISSUED_FILE = "data/issued_codes.yml"
 HOME_TARGET = "home"
+Medium = Literal["poster", "banner"]
 
 
 def slugify(text: str) -> str:
@@ -45,7 +46,7 @@ class Format:
     label: str                  # Dutch, for people
     width_mm: float             # trim size, portrait
     height_mm: float
-    medium: Literal["poster", "banner"]
+    medium: Medium
     viewing_distance_m: float   # default distance people scan from
 
 
@@ -166,7 +167,7 @@ class IssuedCode(Strict):
     code: Code
     partner: Slug
     location: Name
-    medium: Literal["poster", "banner"]
+    medium: Medium
     campaign: Slug
     target: Target
     issued: Date
@@ -257,7 +258,7 @@ class ShortLink:
     code: str
     partner: str
     location: str
-    medium: str
+    medium: Medium
     campaign: str
     target: str              # as the editor wrote it: home, a category id or a page address
     file: str                # where the target is set, for error messages
@@ -323,7 +324,8 @@ def short_links(site: Site) -> list[ShortLink]:
     result: dict[str, ShortLink] = {}
     for placement in placements(site):
         loc = placement.location
-        for code, medium in ((loc.code, "poster"), (loc.banner_code, "banner")):
+        codes: tuple[tuple[str | None, Medium], ...] = ((loc.code, "poster"), (loc.banner_code, "banner"))
+        for code, medium in codes:
             if not code or code in result:
                 continue
             record = records.get(code)

@@ -171,7 +171,7 @@ _BLOCK = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|figcaption|summary|blockquote|a|
 _SKIP = (".png", ".jpg", ".jpeg", ".webp", ".woff2", ".woff", ".ico", ".pdf")
 
 
-def review_outputs(files: dict[str, str | bytes], rule: Forbidden, keep: set[str],
+def review_outputs(files: dict[str, str | bytes], rule: Forbidden | None, keep: set[str],
                    packaged: set[str]) -> tuple[dict[str, str | bytes], list[Problem], list[HeldBack]]:
     """The consent rule once more, on what is published: every path, and the text of every file
     made from the content (`packaged` files are the site's own code). A person without consent is
