@@ -310,3 +310,17 @@ def test_make_check_warns_about_a_location_or_name_in_an_image_file(copy):
     assert result.returncode == 0, result.stdout + result.stderr
     output = result.stdout + result.stderr
     assert "content/afbeeldingen/buiten.jpg" in output and "GPS" in output and "exiftool" in output
+
+
+def test_what_is_printed_or_mailed_is_read_once_more(copy):
+    """Posters, handouts and the newsletter run the consent rule on their finished texts and file
+    names (outreach/consent_check.py): paper cannot be taken back, so a finding stops the run."""
+    from ervaringsdeskundigheid.outreach.consent_check import printed_problems
+    from ervaringsdeskundigheid.types import load_site
+    add_expert(copy, LATER)
+    site = load_site(copy, today=TODAY)
+    problems = printed_problems(site, [("dist/posters/lefier-kantine-A3.pdf", "Vraag K.\u200barin Proefpersoon"),
+                                       ("dist/handouts/menukaart.pdf", "Bel 06\u00a012345678"),
+                                       ("dist/posters/manifest.json", "Niets bijzonders")])
+    assert [problem.file for problem in problems] == ["dist/handouts/menukaart.pdf", "dist/posters/lefier-kantine-A3.pdf"]
+    assert all("gaat pas later in" in problem.message for problem in problems)

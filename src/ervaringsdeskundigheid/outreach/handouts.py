@@ -39,6 +39,7 @@ from ..core.site import Site
 from ..core.text import dutch_date
 from ..render.markdown import plain
 from ..types import by_id, load_site
+from .consent_check import printed_problems
 from .paper import paper_text
 from .printing import (BLACK, CLEAR_MODULES, FONTS, GREY, HOUSE, LIGHT, MM, PAPER, Ink, Metadata, build_moment,
                        draw_qr, finish_pdf, ink_for, offline_contact, printed_link, qr_modules, register_fonts)
@@ -535,7 +536,12 @@ def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str 
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        for handout in handouts_for(site, grouping):
+        handouts = handouts_for(site, grouping)
+        problems = printed_problems(site, [(f"{OUTPUT_DIR}/{handout.file}", text) for handout in handouts
+                                           for text in (handout.file, *printed_texts(handout)) if text])
+        if problems:
+            raise HandoutErrors(problems)
+        for handout in handouts:
             run.files[handout.file] = build(handout, staging / handout.file, stand=stand,
                                             organisation=settings.organisation,
                                             contact=contact_line(settings.contact),

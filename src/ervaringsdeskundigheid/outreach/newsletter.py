@@ -42,6 +42,7 @@ from ..core.site import Site
 from ..core.text import dutch_date, slugify
 from ..render import images
 from ..types import by_id, load_site
+from .consent_check import printed_problems
 from .printing import HOUSE
 
 
@@ -410,6 +411,10 @@ def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path |
     html = render_html(site, items, since, issue, tool)
     text = render_text(site, items, since, issue, tool)
     linkedin = render_linkedin(items, issue)
+    problems = printed_problems(site, [(str(run.html.name), html), (str(run.text.name), text),
+                                       (str(run.linkedin.name), linkedin)])
+    if problems:
+        raise NewsletterErrors(problems)
     _write(run.html, html)
     _write(run.text, text)
     _write(run.linkedin, linkedin)

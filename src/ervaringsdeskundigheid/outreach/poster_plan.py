@@ -72,6 +72,7 @@ class PosterPlan:
     jobs: list[PosterJob]
     printed: list[inv.ShortLink]        # the codes on these posters, to record as issued
     records: list[inv.IssuedCode]       # data/issued_codes.yml as it is
+    site: Site | None = None            # what the posters are made from (for the consent rule on the result)
 
 
 def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = None,
@@ -142,7 +143,8 @@ def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = No
                 printed.append(link)
     if problems:
         raise PosterErrors(problems)
-    return PosterPlan(jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")])
+    return PosterPlan(jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")],
+                      site=site)
 
 
 def missing_targets(site: Site, links: list[inv.ShortLink], paths: dict[str, str]) -> list[Problem]:

@@ -33,6 +33,7 @@ from PIL import Image
 from ..build import publish
 from ..types import partners as inv
 from . import issued_codes
+from .consent_check import printed_problems
 from .poster_draw import draw_poster, poster_texts
 from .poster_layout import Layout
 from .poster_plan import OUTPUT_DIR, WITHOUT_MARKS_SUFFIX, PosterErrors, PosterJob, PosterPlan, plan_posters
@@ -87,12 +88,24 @@ def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | 
         (staging / PRINTER_NOTE).write_text(printer_note(jobs), encoding="utf-8")
         if previews:
             write_before_after(staging, manifest)
+        problems = printed_problems(plan.site, _printed_texts(staging)) if plan.site else []
+        if problems:
+            raise PosterErrors(problems)
         publish.replace_directory(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     new_codes = issued_codes.record_issued(root, plan.printed, plan.records, today) if issue else []
     return PosterRun(out_dir=out_dir, manifest=manifest, seconds=time.perf_counter() - started, new_codes=new_codes)
+
+
+def _printed_texts(folder: Path) -> list[tuple[str, str]]:
+    """Every file name of a run, and the text of its manifest (every printed text of every
+    poster), print order and note for the print shop."""
+    texts = [(f"{OUTPUT_DIR}/{path.name}", path.name) for path in sorted(folder.iterdir())]
+    texts += [(f"{OUTPUT_DIR}/{name}", (folder / name).read_text(encoding="utf-8"))
+              for name in (MANIFEST, PRINT_ORDER, PRINTER_NOTE) if (folder / name).is_file()]
+    return texts
 
 
 def render_preview(pdf: Path, png: Path, sheet: Sheet, long_side_px: int = PREVIEW_LONG_SIDE_PX) -> None:
