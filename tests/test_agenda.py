@@ -29,7 +29,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, TODAY, check, copy_project, messages
+from conftest import ROOT, TODAY, check, messages
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.types import load_site
 from ervaringsdeskundigheid.types.agenda import calendar
@@ -199,7 +199,7 @@ def test_every_calendar_file_is_valid_and_has_the_right_local_times(repo_site):
     for path, data in files.items():
         parsed = assert_valid_icalendar(data)
         second = vobject.readOne(data.decode("utf-8"))            # a parser that reads our VTIMEZONE itself
-        for event, other in zip(parsed.walk("VEVENT"), second.vevent_list):
+        for event, other in zip(parsed.walk("VEVENT"), second.vevent_list, strict=True):
             slug = str(event["URL"]).rstrip("/").rsplit("/", 1)[1]
             source = next(e for e in _events() if e["slug"] == slug)
             day = dt.date.fromisoformat(str(source["date"]))
@@ -293,7 +293,7 @@ def test_a_wrong_event_is_a_dutch_error_naming_file_item_and_field(project, chan
     event.update(change)
     _write(project, [{k: v for k, v in event.items() if v is not None}])
     found = messages(check(project))
-    assert f"data/agenda.yml (regel " in found and "item 'Avond in Veendam' ('avond-in-veendam')" in found, found
+    assert "data/agenda.yml (regel " in found and "item 'Avond in Veendam' ('avond-in-veendam')" in found, found
     assert field in found and words in found, found
 
 

@@ -23,7 +23,8 @@ MIN_PAGES = 60                          # below this, starting workers costs mor
 _FUNCTION: Callable[[int], Any] | None = None
 
 
-def _call(index: int):
+def _call(index: int) -> Any:
+    assert _FUNCTION is not None, "run() sets it before the workers fork"
     return _FUNCTION(index)
 
 

@@ -177,9 +177,9 @@ class BuildSession:
                 "ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."))]
         page = HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "", source.body,
                            meta.in_short)
-        problems, page = self._consent_rule_on_doc(label, page)
-        if page is not None:
-            self.docs.append(page)
+        problems, kept = self._consent_rule_on_doc(label, page)
+        if kept is not None:
+            self.docs.append(kept)
         return problems
 
     def _consent_rule_on_doc(self, label: str, page: HandWritten) -> tuple[list[Problem], HandWritten | None]:
@@ -187,7 +187,7 @@ class BuildSession:
         error; a page that names a person whose consent ended is held back, or, for the home page,
         loses the lines that name them."""
         rule = self.site.extras.get("forbidden") if self.site else None
-        if not rule:
+        if not rule or self.site is None:
             return [], page
         texts = (("title", page.title), ("description", page.description), ("in_short", page.in_short or ""),
                  ("tekst", page.body), ("bestandsnaam", label))
@@ -212,6 +212,7 @@ class BuildSession:
 
     def _plan(self) -> None:
         site = self.site
+        assert site is not None
         for job in plan_pages(site):
             if self.table.claim(job.url, job.owner, job.source, system=job.system):
                 self.jobs[urls.src_uri(job.url)] = job
@@ -239,13 +240,15 @@ class BuildSession:
         self.problems += self.table.problems
         self.problems += self._shortlink_problems()
         self.problems += self.kept_shortlink_problems(self.published)
-        self.problems += moved.target_problems(self.site, lambda url: url in self.table)
+        self.problems += moved.target_problems(site, lambda url: url in self.table)
 
     def _extra_paths(self) -> list[str]:
+        assert self.site is not None
         paths = [*static.FILES, *shareimages_paths(self.site), *self._image_files(), urls.ADMIN]
         return paths
 
     def _image_files(self) -> list[str]:
+        assert self.site is not None
         files = []
         used = item_images(self.site)
         for image in sorted(used):
@@ -256,11 +259,13 @@ class BuildSession:
 
     def _shortlink_problems(self) -> list[Problem]:
         """Every short link forwards to a page that exists."""
+        assert self.site is not None
         return inventory.target_problems(inventory.short_links(self.site), inventory.category_paths(self.site),
                                          lambda url: url in self.table)
 
     def kept_shortlink_problems(self, previous_site: Path | None) -> list[Problem]:
         """A code the previous build published (it may be printed) must still have its page."""
+        assert self.site is not None
         if previous_site is None or not (previous_site / SITE_JSON).is_file():
             return []
         try:
@@ -281,6 +286,7 @@ class BuildSession:
         return target in self.table or target.rstrip("/") in self.table or target == ""
 
     def _page_of_source(self, source: str) -> str | None:
+        assert self.site is not None
         if source.startswith(f"{DOCS_DIR}/"):
             doc = next((d for d in self.docs if f"{DOCS_DIR}/{d.src}" == source), None)
             return doc.url if doc else None
@@ -291,11 +297,13 @@ class BuildSession:
         return None
 
     def renderer(self) -> SiteRenderer:
+        assert self.site is not None
         return SiteRenderer(self.site, self._known, self._page_of_source, engine=self.engine,
                             csp=csp.policy(preview=self.preview), preview=self.preview,
                             cache_dir=self.root / CACHE_DIR / "templates", file_links=self.links == "files")
 
     def _render_all(self) -> None:
+        assert self.site is not None
         renderer = self.renderer()
         order = list(self.jobs)
         digests = self._digests(renderer, order) if self.cache is not None else {}
@@ -310,7 +318,7 @@ class BuildSession:
         fresh = dict(zip(todo, results, strict=False))   # the readability scores follow the pages
         self.readability = readability.scored(texts, results[len(todo):])
         for src_uri in order:
-            result = fresh[src_uri] if src_uri in fresh else self.cache.pages[src_uri][1]
+            result = fresh[src_uri] if src_uri in fresh or self.cache is None else self.cache.pages[src_uri][1]
             if self.cache is not None and src_uri in fresh:
                 self.cache.put(src_uri, digests[src_uri], result)
             self.rendered[src_uri] = result
@@ -326,6 +334,7 @@ class BuildSession:
     def hints(self) -> list[str]:
         """Advice for editors that never stops a build: personal data in image files, texts above B1,
         example content."""
+        assert self.site is not None
         found = metadata_hints(self.root)
         found += [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
                  f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
@@ -342,6 +351,7 @@ class BuildSession:
 
     def short_text_hints(self) -> list[str]:
         """"In het kort" texts likely above A2 (see render/readability.py)."""
+        assert self.site is not None
         abbreviations = frozenset(abbreviations_of(self.site))
         pages = [(f"{DOCS_DIR}/{doc.src}", doc.title, doc.in_short) for doc in self.docs]
         hints = []
@@ -355,6 +365,7 @@ class BuildSession:
 
     def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
         """What each page shows, as a digest (see build/cache.py)."""
+        assert self.site is not None
         prints = Fingerprints()
         common = prints.digest(self.site.settings, self.site.categories, renderer.glossary,
                                renderer.menu, self.preview, sorted(self.table.owners))
@@ -368,6 +379,7 @@ class BuildSession:
     def _home_context(self) -> dict:
         """The home page: the categories, what the types place on it, the newest articles
         (those about people first)."""
+        assert self.site is not None
         articles = sorted(self.site.articles, key=lambda e: getattr(e.data, "person", None) is None)
         kinds = [ctype for ctype in self.site.types.values() if ctype.article and ctype.list_url]
         return {"categories": self.site.categories, "blocks": landing_blocks(self.site, HOME_PLACE),
@@ -408,6 +420,7 @@ class BuildSession:
     def files(self) -> dict[str, bytes]:
         """Every extra file of the site, by its path: assets, share images and image variants.
         (The web editor's files under admin/ come from render/webeditor.py.)"""
+        assert self.site is not None
         files = dict(static.files(self.site))
         files.update(shareimages.share_images(self.site.categories))
         used = item_images(self.site)
@@ -416,6 +429,7 @@ class BuildSession:
         return files
 
     def not_found_page(self) -> str:
+        assert self.site is not None
         root = self.site.site_url.split("/", 3)[3] if self.site.site_url.count("/") >= 3 else ""
         job = Page(url="404.html", title="Deze pagina bestaat niet", template="notfound.html",
                    source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False,
@@ -423,6 +437,7 @@ class BuildSession:
         return self.renderer().render(job, root="/" + root).html
 
     def sitemap(self) -> str:
+        assert self.site is not None
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
         for job in self.jobs.values():
@@ -436,6 +451,7 @@ class BuildSession:
         images, feeds, the search index, redirect maps, headers, the sitemap, the 404 page and
         the web editor. One writer writes them all (MkDocs, or a test); no path comes twice.
         Raises ContentErrors when the web editor's files or the search index cannot be made."""
+        assert self.site is not None and self.today is not None
         pages = self.pages()
         background = ThreadPoolExecutor(1)
         index = background.submit(self.search_index, pages)   # Pagefind works in its own process meanwhile
@@ -496,7 +512,8 @@ class BuildSession:
             self.cache.search_files = files
         return files
 
-    def _admin_files(self) -> dict[str, str | bytes]:
+    def _admin_files(self) -> dict[str, bytes]:
+        assert self.site is not None
         problems: list[Problem] = []
         files = webeditor.admin_files(self.root, self.site.settings, problems, say=self.say)
         if problems:

@@ -34,7 +34,7 @@ class Consent(Strict):
                                   "verdwijnt de persoon overal.", label="Ingetrokken op", default=None)
 
     @model_validator(mode="after")
-    def _scope_is_stated(self):
+    def _scope_is_stated(self) -> Consent:
         if self.scope is None and self.withdrawn is None:
             raise RuleViolation("scope", (
                 "ontbreekt. Kies wat de persoon wil laten zien, zoals naam, organisatie en functie. "
@@ -97,7 +97,7 @@ class ForbiddenText:
     names: dict[str, str] = field(default_factory=dict)
     emails: dict[str, str] = field(default_factory=dict)
     phones: dict[str, str] = field(default_factory=dict)
-    _pattern: re.Pattern | None = None
+    _pattern: re.Pattern[str] | None = None
 
     def add(self, reason: str, name: str | None = None, email: str | None = None,
             phone: str | None = None) -> None:
@@ -120,7 +120,7 @@ class ForbiddenText:
     def __bool__(self) -> bool:
         return bool(self.names or self.emails or self.phones)
 
-    def _names_pattern(self) -> re.Pattern | None:
+    def _names_pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.names:
             words = sorted(self.names, key=len, reverse=True)
             self._pattern = re.compile(

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, BaseModel, model_validator
 
 from . import consent as consent_rule
 from .consent import Consent
@@ -124,7 +124,7 @@ class ContactRoutes(Strict):
                                         default=None)
 
     @model_validator(mode="after")
-    def _hours_need_an_address(self):
+    def _hours_need_an_address(self) -> ContactRoutes:
         if self.hours and not self.address:
             raise RuleViolation("hours", "staat er, maar 'address' ontbreekt. Waar kunnen lezers langskomen?")
         return self
@@ -142,7 +142,7 @@ def shown_person(person: ContactPerson | None, today: dt.date) -> ContactPerson 
     """The contact person as readers may see them: None without active consent or without their
     name in the scope; otherwise only the fields in the scope (the others empty). The scope is
     never assumed: a consent without one shows nobody."""
-    if person is None or consent_rule.status(person.consent, today) is not None:
+    if person is None or person.consent is None or consent_rule.status(person.consent, today) is not None:
         return None
     scope = set(person.consent.scope or ())
     if "name" not in scope:
@@ -150,7 +150,10 @@ def shown_person(person: ContactPerson | None, today: dt.date) -> ContactPerson 
     return person.model_copy(update={name: None for name in PERSON_FIELDS if name not in scope})
 
 
-def showing_person(data, group: str, today: dt.date):
+Fields = TypeVar("Fields", bound=BaseModel)
+
+
+def showing_person(data: Fields, group: str, today: dt.date) -> Fields:
     """`data` (an item's fields) with the contact person of its `group` field (a model with a
     `person`, such as a category's `contact`) only as readers may see them (`shown_person`)."""
     routes = getattr(data, group)
@@ -213,7 +216,7 @@ class Routes:
 def routes(contact: Contact, override: ContactRoutes | None, today: dt.date, organisation: str = "") -> Routes:
     """The routes of a page: the category's own (`override`) where it sets them, else the
     network's. A named person's own phone, WhatsApp and e-mail (when in the scope) come first."""
-    def pick(name):
+    def pick(name: str) -> Any:
         value = getattr(override, name, None) if override is not None else None
         return value if value is not None else getattr(contact, name)
 

@@ -81,7 +81,7 @@ class Strict(BaseModel):
 
 def hint(text: str, *, label: str | None = None, default: Any = ..., relation: str | None = None,
          markdown: bool = False, example: Any = None, widget: str | None = None, unknown: bool = False,
-         placeholder: str | None = None, form_required: bool = False, **kwargs) -> Any:
+         placeholder: str | None = None, form_required: bool = False, **kwargs: Any) -> Any:
     """A pydantic Field with what editors and tools need to know about it:
     `text` the Dutch explanation (in `make new` templates, the web editor and messages);
     `label` the Dutch name of the field as the web editor's form shows it (and every message);
@@ -100,7 +100,7 @@ def hint(text: str, *, label: str | None = None, default: Any = ..., relation: s
     return Field(default, description=text, json_schema_extra=extra or None, **kwargs)
 
 
-def meta(model: type[BaseModel], name: str) -> dict:
+def meta(model: type[BaseModel], name: str) -> dict[str, Any]:
     """The extra metadata of one field (see `hint`)."""
     extra = model.model_fields[name].json_schema_extra
     return dict(extra) if isinstance(extra, dict) else {}
@@ -109,16 +109,17 @@ def meta(model: type[BaseModel], name: str) -> dict:
 def label_of(model: type[BaseModel], name: str) -> str | None:
     """The Dutch label of a field, as the web editor shows it (None: the field has none)."""
     info = getattr(model, "model_fields", {}).get(name)
-    return meta(model, name).get("label") if info is not None else None
+    label: str | None = meta(model, name).get("label") if info is not None else None
+    return label
 
 
 def placeholders(model: BaseModel, path: str = "") -> list[tuple[str, str]]:
     """(field path, placeholder) for every field of `model` (and of nested models) that still
     holds the text `make new` wrote."""
-    found = []
+    found: list[tuple[str, str]] = []
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        extra: dict[str, Any] = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         where = f"{path}.{name}" if path else name
         if extra.get("placeholder") and isinstance(value, str) and extra["placeholder"] in value:
             found.append((where, extra["placeholder"]))

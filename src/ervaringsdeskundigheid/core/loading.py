@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import clock
 from .fields import SLUG_PATTERN, meta, placeholders
 from .locate import describe
 from .problems import ContentErrors, Notice, Problem, problems_from_validation, suggestion
 from .settings import load_settings
-from .site import Item, Site
+from .site import ContentKind, Item, Site
 from .sources import SourceError, files_in, load_yaml_file, read_markdown, strings_in, symlinks_below
 from .text import slugify
 
@@ -27,6 +27,9 @@ _SLUG = re.compile(SLUG_PATTERN)
 SOURCE_FOLDERS = ("content", "data", "docs")
 PLACEHOLDER = "Schrijf hier"     # how every example text of `make new` starts
 EXAMPLE = "Voorbeeld"            # why an item is left out when data/site.yml says show_examples: false
+
+# An item that failed validation: (type, raw fields, file, entry); its references are still checked.
+InvalidItem = tuple[ContentKind, dict[str, Any], str, str | None]
 
 
 @dataclass
@@ -38,16 +41,16 @@ class LoadContext:
     preview: bool
     all_items: dict[str, list[Item]]
     problems: list[Problem] = field(default_factory=list)
-    invalid: list[tuple[Any, dict, str, str | None]] = field(default_factory=list)   # (type, raw, file, entry)
+    invalid: list[InvalidItem] = field(default_factory=list)
 
     def keys(self, type_id: str) -> set[str]:
-        return {item.key for item in self.all_items.get(type_id, [])}
+        return {item.key for item in self.all_items.get(type_id, []) if item.key is not None}
 
     def find(self, type_id: str, key: str) -> Item | None:
         return next((item for item in self.all_items.get(type_id, []) if item.key == key), None)
 
 
-def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, preview: bool = False,
+def load_site(root: Path, types: Iterable[ContentKind], *, today: dt.date | None = None, preview: bool = False,
               checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = (),
               review: Callable[[LoadContext, Site], tuple[Site, list[Problem]]] | None = None) -> Site:
     """Load all content under `root` for the given content types.
@@ -57,16 +60,16 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
     Raises ContentErrors with every problem found."""
     root = Path(root)
     today = today or clock.today()
-    types = {ctype.id: ctype for ctype in types}
+    by_id = {ctype.id: ctype for ctype in types}
     problems: list[Problem] = []
     for folder in SOURCE_FOLDERS:
         problems += symlinks_below(root, folder)
     settings = load_settings(root, problems)
-    invalid: list = []
-    all_items = {type_id: load_items(root, ctype, problems, invalid=invalid) for type_id, ctype in types.items()}
+    invalid: list[InvalidItem] = []
+    all_items = {type_id: load_items(root, ctype, problems, invalid=invalid) for type_id, ctype in by_id.items()}
     context = LoadContext(root, today, preview, all_items, problems, invalid)
-    problems += check_relations(types, context)
-    for ctype in types.values():
+    problems += check_relations(by_id, context)
+    for ctype in by_id.values():
         for item in all_items[ctype.id]:
             for check in ctype.checks:
                 problems += check(item, context)
@@ -76,8 +79,8 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
     notices: list[Notice] = []
     unpublished: set[str] = set()         # the pages of items left out: a link or redirect to one is no typo
     hide_examples = settings is not None and not settings.show_examples
-    for type_id, ctype in types.items():
-        kept = []
+    for type_id, ctype in by_id.items():
+        kept: list[Item] = []
         for item in all_items[type_id]:
             reason = EXAMPLE if hide_examples and getattr(item.data, "example", False) is True else None
             reason = reason or ctype.published(item, today)
@@ -94,18 +97,18 @@ def load_site(root: Path, types: Iterable, *, today: dt.date | None = None, prev
         if ctype.sort_key:
             kept.sort(key=ctype.sort_key)
         published[type_id] = kept
-    problems += check_published_references(types, context, published)
-    if problems:
-        raise ContentErrors(describe(problems, types.values(), root), notices)
-    site = Site(root=root, today=today, preview=preview, settings=settings, types=types,
+    problems += check_published_references(by_id, context, published)
+    if problems or settings is None:      # without settings, load_settings said why in `problems`
+        raise ContentErrors(describe(problems, by_id.values(), root), notices)
+    site = Site(root=root, today=today, preview=preview, settings=settings, types=by_id,
                 items=published, notices=notices, unpublished=unpublished)
-    for check in checks:
-        problems += check(context, site)
+    for site_check in checks:
+        problems += site_check(context, site)
     if review is not None:
         site, found = review(context, site)
         problems += found
     if problems:
-        raise ContentErrors(describe(problems, types.values(), root), notices)
+        raise ContentErrors(describe(problems, by_id.values(), root), notices)
     return site
 
 
@@ -144,7 +147,8 @@ def left_out_notice(item: Item, reason: str) -> Notice:
 
 # --- Reading ---------------------------------------------------------------------------------
 
-def load_items(root: Path, ctype, problems: list[Problem], raw: Any = None, invalid: list | None = None) -> list[Item]:
+def load_items(root: Path, ctype: ContentKind, problems: list[Problem], raw: Any = None,
+               invalid: list[InvalidItem] | None = None) -> list[Item]:
     """Every item of one type, drafts included. `raw`: the parsed list, when a type's own
     loader read the file (see `ContentType.loader`). Items that fail validation go to `invalid`
     (their references are still checked, for more helpful messages)."""
@@ -158,8 +162,8 @@ def load_items(root: Path, ctype, problems: list[Problem], raw: Any = None, inva
     return _load_data(root, ctype, problems, raw, invalid)
 
 
-def _validation_problems(error: ValidationError, ctype, label: str, entry: str | None, raw: Any,
-                         invalid: list) -> list[Problem]:
+def _validation_problems(error: ValidationError, ctype: ContentKind, label: str, entry: str | None, raw: Any,
+                         invalid: list[InvalidItem]) -> list[Problem]:
     """Pydantic's problems in Dutch; a badly written reference is left to the reference check,
     which can say which values exist (and suggest one)."""
     related = {name for name, _ in relations(ctype.schema)}
@@ -170,8 +174,9 @@ def _validation_problems(error: ValidationError, ctype, label: str, entry: str |
     return found
 
 
-def _load_markdown(root: Path, ctype, problems: list[Problem], invalid: list) -> list[Item]:
-    items, seen = [], {}
+def _load_markdown(root: Path, ctype: ContentKind, problems: list[Problem], invalid: list[InvalidItem]) -> list[Item]:
+    items: list[Item] = []
+    seen: dict[str, str] = {}
     folder = root / ctype.source
     for other in sorted(folder.iterdir()) if folder.is_dir() else ():
         if not other.name.startswith(".") and not (other.suffix == ".md" and other.is_file()):
@@ -205,7 +210,8 @@ def _load_markdown(root: Path, ctype, problems: list[Problem], invalid: list) ->
     return items
 
 
-def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None, invalid: list | None = None) -> list[Item]:
+def _load_data(root: Path, ctype: ContentKind, problems: list[Problem], raw: Any = None,
+               invalid: list[InvalidItem] | None = None) -> list[Item]:
     invalid = invalid if invalid is not None else []
     path = ctype.source
     if raw is None:
@@ -225,7 +231,7 @@ def _load_data(root: Path, ctype, problems: list[Problem], raw: Any = None, inva
                 "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
             return []
         raw = raw[ctype.container]
-    if ctype.single:
+    if ctype.key is None:           # one group of fields (a single type)
         try:
             return [Item(ctype, ctype.schema.model_validate(raw), None, path)]
         except ValidationError as error:
@@ -268,21 +274,21 @@ def placeholder_problems(item: Item) -> list[Problem]:
 
 # --- References between types ------------------------------------------------------------------
 
-def relations(schema) -> list[tuple[str, str]]:
+def relations(schema: type[BaseModel]) -> list[tuple[str, str]]:
     """(field name, related type id) for every field that refers to another type."""
     return [(name, meta(schema, name)["relation"]) for name in schema.model_fields
             if meta(schema, name).get("relation")]
 
 
-def _values(value) -> list[str]:
+def _values(value: object) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
-def check_relations(types: dict, context: LoadContext) -> list[Problem]:
+def check_relations(types: dict[str, ContentKind], context: LoadContext) -> list[Problem]:
     """Every reference names an existing item of the related type."""
-    problems = []
+    problems: list[Problem] = []
     for ctype in types.values():
         for field_name, target in relations(ctype.schema):
             if target not in types:
@@ -306,10 +312,11 @@ def check_relations(types: dict, context: LoadContext) -> list[Problem]:
     return problems
 
 
-def check_published_references(types: dict, context: LoadContext, published: dict) -> list[Problem]:
+def check_published_references(types: dict[str, ContentKind], context: LoadContext,
+                               published: dict[str, list[Item]]) -> list[Problem]:
     """A published item may not point at an item that is not published (a draft, or a
     person without consent): its page would link to nothing."""
-    problems = []
+    problems: list[Problem] = []
     for ctype in types.values():
         for field_name, target in relations(ctype.schema):
             if target not in types or target == "categories":

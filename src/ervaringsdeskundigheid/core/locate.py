@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
+from pydantic import BaseModel
 
 from .fields import label_of
 from .problems import Problem
+from .site import ContentKind
 from .sources import FRONT_MATTER, SourceError, read_text
 
 BODY_FIELD = "tekst"            # how problems name the text of a story or blog
@@ -31,10 +33,11 @@ def field_parts(path: str) -> list[str | int]:
     return [name if name else int(number) - 1 for name, number in _PART.findall(path)]
 
 
-def _model_of(annotation: Any):
+def _model_of(annotation: Any) -> type[BaseModel] | None:
     """The pydantic model inside an annotation (Optional, list, Annotated), or None."""
     if hasattr(annotation, "model_fields"):
-        return annotation
+        model: type[BaseModel] = annotation
+        return model
     for arg in getattr(annotation, "__args__", ()) or ():
         found = _model_of(arg)
         if found is not None:
@@ -46,7 +49,7 @@ def _model_of(annotation: Any):
     return None
 
 
-def field_label(schema, path: str | None) -> str | None:
+def field_label(schema: type[BaseModel] | None, path: str | None) -> str | None:
     """The form's label of the field a path ends in ('consent.scope[2]' -> 'Wat mogen we tonen?')."""
     if not path:
         return None
@@ -86,10 +89,10 @@ def _child(node: yaml.Node, part: str | int) -> tuple[int, yaml.Node] | None:
     return None
 
 
-def _scalar(node: yaml.Node | None, key: str) -> str | None:
-    found = _child(node, key) if node is not None else None
+def _scalar(node: yaml.Node | None, key: str | None) -> str | None:
+    found = _child(node, key) if node is not None and key is not None else None
     if found and isinstance(found[1], yaml.ScalarNode) and found[1].value.strip():
-        return found[1].value.strip()
+        return str(found[1].value).strip()
     return None
 
 
@@ -108,7 +111,7 @@ def _items(root: yaml.Node | None, key: str | None) -> list[yaml.Node]:
 class _File:
     """One source file, composed once: its item nodes and where its lines start."""
 
-    def __init__(self, root: Path, ctype, label: str):
+    def __init__(self, root: Path, ctype: ContentKind, label: str):
         self.ctype = ctype
         self.node: yaml.Node | None = None
         self.offset = 0
@@ -148,14 +151,14 @@ class _File:
         return None if line is None else line + 1 + self.offset
 
 
-def _type_of(types: Iterable, file: str):
+def _type_of(types: Iterable[ContentKind], file: str) -> ContentKind | None:
     for ctype in types:
         if file == ctype.source or (ctype.is_markdown and file.startswith(ctype.source + "/")):
             return ctype
     return None
 
 
-def describe(problems: Iterable[Problem], types: Iterable, root: Path) -> list[Problem]:
+def describe(problems: Iterable[Problem], types: Iterable[ContentKind], root: Path) -> list[Problem]:
     """Every problem with its field's label, its item's title and its line where they can be found."""
     types = list(types)
     files: dict[str, _File] = {}

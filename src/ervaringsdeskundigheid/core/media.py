@@ -21,7 +21,7 @@ MAX_BYTES = 15_000_000
 MAX_PIXELS = 40_000_000                 # a 8000 × 5000 photo; beyond that, a decompression bomb
 
 
-def _below_content(value):
+def _below_content(value: object) -> object:
     """The web editor writes an image as its public path, '/afbeeldingen/foto.jpg'; that is the
     same file as 'afbeeldingen/foto.jpg' (paths are relative to content/)."""
     if isinstance(value, str) and value.startswith(f"/{IMAGE_SUBFOLDER}/"):
@@ -144,7 +144,7 @@ def _personal_metadata(path: str, mtime_ns: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _meaningful(value) -> bool:
+def _meaningful(value: object) -> bool:
     if isinstance(value, bytes):
         value = value.replace(b"\x00", b"").decode("utf-8", errors="ignore")
     return isinstance(value, str) and bool(value.strip().strip("\x00"))

@@ -17,6 +17,7 @@ number of people times the text.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -25,10 +26,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import ahocorasick
 from anyascii import anyascii
+
+if TYPE_CHECKING:
+    from .consent import Consent
 
 _TAG = re.compile(r"<[^<>]*>")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
@@ -119,7 +124,7 @@ class Person:
     """A real person an item is about, with the values that identify them and their consent."""
 
     name: str | None
-    consent: object | None                # core.consent.Consent
+    consent: Consent | None
     email: str | None = None
     phone: str | None = None
     whatsapp: str | None = None
@@ -142,7 +147,7 @@ class Forbidden:
     _values: dict[str, Finding] = field(default_factory=dict)   # squeezed value -> finding
     _allowed: set[str] = field(default_factory=set)
     _links: dict[str, Finding] = field(default_factory=dict)     # '#anchor' of a withdrawn person
-    _automaton: object | None = None
+    _automaton: Any = None                # an ahocorasick.Automaton; False: nothing to find; None: not built
 
     def add(self, finding: Finding, name: str | None = None, email: str | None = None,
             phone: str | None = None, anchor: str | None = None) -> None:
@@ -170,7 +175,7 @@ class Forbidden:
     def __bool__(self) -> bool:
         return bool(self._values or self._links)
 
-    def _search(self):
+    def _search(self) -> Any:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
             for key, finding in self._values.items():
@@ -223,7 +228,7 @@ def _phone_variants(digits: str) -> list[str]:
 IDENTIFYING = ("name", "email", "phone")
 
 
-def forbidden(people: list[Person], today) -> Forbidden:
+def forbidden(people: list[Person], today: dt.date) -> Forbidden:
     """What may not be published of these people on `today`: everything of a person without
     active consent, and of a person with consent the identifying fields outside its scope.
     A value that a person with consent shows stays allowed."""
@@ -243,7 +248,7 @@ def forbidden(people: list[Person], today) -> Forbidden:
                 reason, f"{who}: {reason}")
             hidden, finding, anchor = values, Finding("", why, who, withdrawn), person.anchor if withdrawn else None
         else:
-            scope = scope_of(person.consent)
+            scope = scope_of(person.consent) if person.consent is not None else set()
             if person.named_only and "name" not in scope:
                 scope = set()
             hidden = {key: value for key, value in values.items() if key not in scope}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 
 def _printable(text: str) -> str:
@@ -39,7 +40,7 @@ class Problem:
         if self.title and self.entry and self.title != self.entry:
             where += f", item '{_printable(self.title)}' ('{_printable(self.entry)}')"
         elif self.entry or self.title:
-            where += f", item '{_printable(self.entry or self.title)}'"
+            where += f", item '{_printable(self.entry or self.title or '')}'"
         if self.field:
             where += f", {field_words(self.field, self.label)}"
         return where
@@ -93,7 +94,7 @@ class ContentErrors(Exception):
         return "\n".join(lines)
 
 
-def _report_order(problem: Problem) -> tuple:
+def _report_order(problem: Problem) -> tuple[str, str, int, str, str]:
     return (problem.file, problem.entry or "", problem.line or 0, problem.field or "", problem.message)
 
 
@@ -108,7 +109,7 @@ def suggestion(value: object, options: Iterable[str], cutoff: float = 0.6) -> st
     return f" Bedoel je '{lowered[guess[0]]}'?" if guess else ""
 
 
-def _field_path(loc: tuple) -> str:
+def _field_path(loc: tuple[int | str, ...]) -> str:
     parts: list[str] = []
     for part in loc:
         if isinstance(part, int):
@@ -135,7 +136,7 @@ def date_hint(value: object) -> str:
         return ""
 
 
-def _dutch_message(error: dict, known_fields: Iterable[str], explanation: str | None = None) -> str:
+def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation: str | None = None) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     fix = f" {explanation}" if explanation else ""
@@ -214,7 +215,7 @@ def problems_from_validation(error: ValidationError, file: str, model: type,
     return result
 
 
-def _explanation(model: type, loc: tuple) -> str | None:
+def _explanation(model: type, loc: tuple[int | str, ...]) -> str | None:
     """The field's own hint (what the form shows under it): the fix for a missing value."""
     if not loc or not isinstance(loc[-1], str):
         return None
@@ -223,12 +224,12 @@ def _explanation(model: type, loc: tuple) -> str | None:
     return text or None
 
 
-def _known_fields(model: type, loc: tuple) -> list[str]:
+def _known_fields(model: type, loc: tuple[int | str, ...]) -> list[str]:
     """The field names allowed at the place of an error, for 'did you mean' hints."""
     return list(getattr(_model_at(model, loc[:-1]), "model_fields", {}))
 
 
-def _model_at(model: type, loc: tuple) -> type:
+def _model_at(model: type, loc: tuple[int | str, ...]) -> type:
     """The model that holds the fields at a place (the nested group of `consent.scope`)."""
     current = model
     for part in loc:

@@ -8,14 +8,65 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Protocol, Sequence
 
 from pydantic import BaseModel
 
+from .problems import Notice, Problem
 from .settings import SiteSettings
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+")
+
+
+class ContentKind(Protocol):
+    """What core reads of a content type. The types are declared above core (types/base.py
+    `ContentType`, which core does not import); this says which parts the loader uses."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def plural(self) -> str: ...
+    @property
+    def schema(self) -> type[BaseModel]: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def key(self) -> str | None: ...
+    @property
+    def container(self) -> str | None: ...
+    @property
+    def title_attribute(self) -> str: ...
+    @property
+    def is_markdown(self) -> bool: ...
+    @property
+    def single(self) -> bool: ...
+    @property
+    def optional(self) -> bool: ...
+    @property
+    def loader(self) -> Callable[..., list[Item]] | None: ...
+    @property
+    def checks(self) -> tuple[Callable[[Item, Any], list[Problem]], ...]: ...
+    @property
+    def published(self) -> Callable[[Item, dt.date], str | None]: ...
+    @property
+    def public_view(self) -> Callable[[Item, dt.date], tuple[Item, str | None]] | None: ...
+    @property
+    def sort_key(self) -> Callable[[Item], Any] | None: ...
+    @property
+    def body_placeholders(self) -> tuple[str, ...]: ...
+
+
+class Held(Protocol):
+    """A page the consent rule held back, or had a mention taken out of (types/privacy.py `HeldBack`)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def taken_out(self) -> bool: ...
+    def notice(self) -> Notice: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,14 +75,14 @@ class Item:
     (`item.title`), next to what every item has: its key, URL and source file."""
 
     type: Any                      # the ContentType
-    data: BaseModel                # the validated fields (the front matter for Markdown types)
+    data: Any                      # the validated fields, a model of the type's schema (Markdown: the front matter)
     key: str | None
     source: str                    # the file editors know, e.g. "content/stories/rob.md"
     body: str = ""                 # the Markdown body of an article
     status: str | None = None      # preview only: "Concept", "Gepland"
     index: int = 0                 # place in its file, for stable ordering
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ("data", "type", "key"):
             raise AttributeError(name)
         return getattr(self.data, name)
@@ -42,11 +93,13 @@ class Item:
 
     @cached_property
     def url(self) -> str | None:
-        return self.type.url_of(self)
+        url: str | None = self.type.url_of(self)
+        return url
 
     @property
     def title(self) -> str:
-        return getattr(self.data, self.type.title_attribute)
+        title: str = getattr(self.data, self.type.title_attribute)
+        return title
 
     @property
     def entry(self) -> str | None:
@@ -61,7 +114,7 @@ class Item:
     def reading_minutes(self) -> int:
         return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
 
-    def replace(self, **changes) -> "Item":
+    def replace(self, **changes: Any) -> "Item":
         return Item(**{**{name: getattr(self, name) for name in
                           ("type", "data", "key", "source", "body", "status", "index")}, **changes})
 
@@ -71,18 +124,18 @@ class Site:
     root: Path
     today: dt.date
     preview: bool
-    settings: SiteSettings | None
+    settings: SiteSettings                                  # data/site.yml
     types: dict[str, Any]                                   # id -> ContentType, in declaration order
     items: dict[str, list[Item]]                            # published items per type (preview: drafts too)
-    notices: list = field(default_factory=list)              # core.problems.Notice: what is not published, and why
+    notices: list[Notice] = field(default_factory=list)      # what is not published, and why
     extras: dict[str, Any] = field(default_factory=dict)     # derived data, e.g. short links
-    held_back: list = field(default_factory=list)            # not published: names a withdrawn person
-    unpublished: set = field(default_factory=set)            # URLs of items that exist but are not published
+    held_back: list[Held] = field(default_factory=list)      # not published: names a withdrawn person
+    unpublished: set[str] = field(default_factory=set)       # URLs of items that exist but are not published
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self._index = {type_id: {item.key: item for item in items} for type_id, items in self.items.items()}
 
-    def with_items(self, items: dict[str, list[Item]], held_back: list) -> "Site":
+    def with_items(self, items: dict[str, list[Item]], held_back: Sequence[Held]) -> "Site":
         """This site with other published items, and what the consent rule held back (also as
         notices: never silent)."""
         return Site(self.root, self.today, self.preview, self.settings, self.types, items,
@@ -90,7 +143,7 @@ class Site:
                     held_back=[*self.held_back, *held_back],
                     unpublished=self.unpublished | {held.url for held in held_back if held.url})
 
-    def hold_back(self, held) -> None:
+    def hold_back(self, held: Held) -> None:
         """Record a page the consent rule held back after loading (a hand-written page, a file)."""
         self.held_back.append(held)
         self.notices.append(held.notice())

@@ -10,7 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any, Iterator
 
 import yaml
 
@@ -21,7 +22,10 @@ MAX_YAML_DEPTH = 12                 # nesting of lists and groups; our deepest f
 TEXT_SUFFIXES = (".md", ".yml", ".yaml")
 
 # libyaml's parser when PyYAML has it: about ten times faster than the pure-Python one.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:       # one class for the type checker; both have SafeLoader's interface
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SourceError(Exception):
@@ -148,7 +152,7 @@ class _Loader(_SafeLoader):
     """SafeLoader that keeps dates as text (so 2025-02-30 reaches validation as a clear
     field error) and refuses a key that appears twice in one group."""
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, object] = {}
             for key_node, _ in node.value:
@@ -225,7 +229,7 @@ def _yaml_error(label: str, field: str | None, line: int | None, message: str) -
                                              "Controleer dubbele punten, inspringing en aanhalingstekens.", line=line))
 
 
-def _explicit_tag(event) -> bool:
+def _explicit_tag(event: yaml.Event) -> bool:
     """A tag the editor wrote (`!!binary`, `!!python/...`, `!x`); editors never need one."""
     tag, implicit = getattr(event, "tag", None), getattr(event, "implicit", True)
     if tag is None or tag == "!":
@@ -245,7 +249,8 @@ def _check_structure(text: str, label: str, field: str | None, line_offset: int)
                 line=line))
         if _explicit_tag(event):
             raise SourceError(Problem(label, field, (
-                f"gebruikt een YAML-tag ({event.tag}). Dat kan hier niet: schrijf de waarde gewoon uit."), line=line))
+                f"gebruikt een YAML-tag ({getattr(event, 'tag', '')}). "
+                "Dat kan hier niet: schrijf de waarde gewoon uit."), line=line))
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_YAML_DEPTH:
@@ -256,13 +261,15 @@ def _check_structure(text: str, label: str, field: str | None, line_offset: int)
             depth -= 1
 
 
-def _error_mark(error: yaml.YAMLError):
+def _error_mark(error: yaml.YAMLError) -> yaml.Mark | None:
     """Where the editor has to look: an unclosed quote, bracket or key is reported by libyaml
     where it noticed (often the next line); the start of that construct is the true line."""
     context = getattr(error, "context", None) or ""
-    if context.startswith(("while scanning", "while parsing a flow")) and getattr(error, "context_mark", None):
-        return error.context_mark
-    return getattr(error, "problem_mark", None)
+    context_mark: yaml.Mark | None = getattr(error, "context_mark", None)
+    if context.startswith(("while scanning", "while parsing a flow")) and context_mark:
+        return context_mark
+    problem_mark: yaml.Mark | None = getattr(error, "problem_mark", None)
+    return problem_mark
 
 
 def _parse_yaml(text: str, label: str, field: str | None, line_offset: int) -> Any:
@@ -315,7 +322,7 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", 
 
 @dataclass(frozen=True)
 class MarkdownSource:
-    meta: dict
+    meta: dict[str, Any]
     body: str
     body_line: int          # line number of the first body line, for messages
 

@@ -55,6 +55,7 @@ def field_lines(ctype: ContentType, title: str, key: str, today: dt.date | None)
             continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         hint = f"# {info.description}" if info.description else None
+        value: typing.Any
         if name == ctype.title_attribute:
             value = title
         elif name == ctype.key:
@@ -158,7 +159,9 @@ def with_github_links(guide: str, repository: str) -> str:
 
     for kind, text in GITHUB_LINKS.items():
         link = f"[{text}]({github_new_file_url(repository, kind)})"
-        guide = re.sub(rf"\[{re.escape(text)}\]\([^)]*\)", lambda _, link=link: link, guide)
+        def keep(_: re.Match[str], link: str = link) -> str:      # the link as written, no escapes
+            return link
+        guide = re.sub(rf"\[{re.escape(text)}\]\([^)]*\)", keep, guide)
     return guide
 
 

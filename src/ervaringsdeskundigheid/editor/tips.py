@@ -65,8 +65,9 @@ def _word_example(sentence: str, words: list[str]) -> str:
     if simpler:
         text = sentence
         for word, plain in simpler:
-            text = re.sub(rf"\b{re.escape(word)}\b",
-                          lambda m, plain=plain: plain[:1].upper() + plain[1:] if m.group()[0].isupper() else plain, text)
+            def cased(match: re.Match[str], plain: str = plain) -> str:
+                return plain[:1].upper() + plain[1:] if match.group()[0].isupper() else plain
+            text = re.sub(rf"\b{re.escape(word)}\b", cased, text)
         return text
     return f"Zeg '{words[0]}' in gewone woorden, of leg het woord uit in een korte zin erna."
 

@@ -369,7 +369,7 @@ def experts_handout(site: Site, grouping: str) -> Handout:
 
     return Handout(
         file=EXPERTS_FILE, title="Ervaringsdeskundigen in het netwerk",
-        subtitle=f"Ingedeeld per {grouping}", qr_url=urls.absolute(site.site_url, by_id("experts").list_url),
+        subtitle=f"Ingedeeld per {grouping}", qr_url=urls.absolute(site.site_url, by_id("experts").list_url or urls.HOME),
         qr_caption="Scan voor de nieuwste lijst", ink=HOUSE,
         subject="Overzicht van ervaringsdeskundigen bij de partners, met toestemming van iedereen op de lijst",
         story=story, columns=2, intro_height=30 * MM)
@@ -397,7 +397,7 @@ def menu_handout(site: Site) -> Handout:
                 text.append(Spacer(0, 1.5 * MM))
                 text.append(Paragraph("Op de lijst <font name='%s'>Ervaringsdeskundigen in het netwerk</font> "
                                       "staat wie meeloopmaatje wil zijn." % FONTS["bold"], s["line"]))
-            url = urls.absolute(site.site_url, step.url)
+            url = urls.absolute(site.site_url, step.url or urls.HOME)
             code = [QrCode(url, STEP_QR), Paragraph(f"Stap {number} online", s["caption"])]
             row = Table([[StepNumber(number, ink), text, code]],
                         colWidths=[18 * MM, PAGE_W - 2 * MARGIN - 18 * MM - 38 * MM, 38 * MM])
@@ -413,7 +413,7 @@ def menu_handout(site: Site) -> Handout:
 
     return Handout(
         file=MENU_FILE, title="Menukaart: van ervaring naar werk", subtitle="Alle stappen op een rij",
-        qr_url=urls.absolute(site.site_url, by_id("menu").list_url), qr_caption="Scan voor de menukaart online",
+        qr_url=urls.absolute(site.site_url, by_id("menu").list_url or urls.HOME), qr_caption="Scan voor de menukaart online",
         ink=HOUSE,
         subject="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk", story=story)
 

@@ -112,7 +112,7 @@ def events_from(site: Site, day: dt.date, limit: int = EVENTS_LIMIT) -> list[Eve
     """The first `limit` events with a date from `day` on, the next first."""
     coming = [item for item in site.of(agenda.AGENDA_ID) if item.date is not None and item.date >= day]
     return [Event(kind=agenda.KINDS[item.kind], title=item.title, when=agenda.when(item), where=agenda.where(item),
-                  in_short=item.in_short, url=urls.absolute(site.site_url, item.url), example=item.example)
+                  in_short=item.in_short, url=urls.absolute(site.site_url, item.url or agenda.LIST_URL), example=item.example)
             for item in coming[:limit]]
 
 
@@ -142,7 +142,7 @@ def _item(site: Site, entry: Entry) -> Item:
         height = round(variant.height * min(IMAGE_WIDTH, variant.width) / variant.width)
     minutes = entry.reading_minutes
     return Item(kind=entry.type.label, title=entry.title, date=dutch_date(entry.date),
-                description=entry.description, url=urls.absolute(site.site_url, entry.url), image=image,
+                description=entry.description, url=urls.absolute(site.site_url, entry.url or urls.HOME), image=image,
                 image_alt=entry.image_alt, image_height=height,
                 reading=f"{minutes} {'minuut' if minutes == 1 else 'minuten'} lezen",
                 example=entry.example, tags=tuple(entry.tags))
@@ -326,8 +326,8 @@ def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.
         items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
         events=[{**event.__dict__, "link": link(event.url)} for event in events],
         agenda_link=link(urls.absolute(site.site_url, agenda.LIST_URL)),
-        stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url)),
-        blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url)),
+        stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url or urls.HOME)),
+        blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url or urls.HOME)),
         home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings),
         about=about(items), mso_open=f"mso-open-{marker}", mso_close=f"mso-close-{marker}",
         unsubscribe=f"https://unsubscribe.invalid/{marker}" if chosen.unsubscribe_tag else "",
@@ -375,8 +375,8 @@ def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.
                       ""]
         lines += [f"De hele agenda: {link(urls.absolute(site.site_url, agenda.LIST_URL))}", ""]
     lines += ["-" * TEXT_WIDTH,
-              f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url))}",
-              f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url))}", "",
+              f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url or urls.HOME))}",
+              f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url or urls.HOME))}", "",
               _wrap(f"Vragen of een idee voor een verhaal? {_contact(settings)}"), "",
               _wrap(f"Je krijgt deze nieuwsbrief van {settings.organisation}, het netwerk voor "
                     "ervaringsdeskundigheid en werk in Groningen en Drenthe."),

@@ -32,7 +32,7 @@ def poster_texts(job: PosterJob, lay: Layout) -> list[str]:
 def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, marks: bool = True) -> Layout:
     """`marks=False`: the page is the bleed box, without crop marks and slug note."""
     spec = job.spec
-    modules = qr_symbol(job.qr_url).symbol_size(border=0)[0]
+    modules = int(qr_symbol(job.qr_url).symbol_size(border=0)[0])
     lay = layout(spec, job.wording, job.viewing_distance_m, modules)
     s = lay.sizes
     ink = ink_for(job.colour)
@@ -115,15 +115,15 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, m
     c.drawCentredString(pt(lay.qr_x + lay.qr_mm / 2), pt(lay.qr_y - lay.clear_mm - size * 0.9), job.printed_url)
 
     # Footer: a rule, the project line and the location line; above the foot of a banner.
-    lines = footer_lines(spec, s)
+    footer = footer_lines(spec, s)
     c.setStrokeColor(colour)
     c.setLineWidth(pt(max(0.4, w * 0.002)))
-    c.line(pt(m), pt(lines["rule"]), pt(w - m), pt(lines["rule"]))
+    c.line(pt(m), pt(footer["rule"]), pt(w - m), pt(footer["rule"]))
     c.setFillColor(GREY)
     c.setFont(FONTS["regular"], pt(fitting_size(SENDER_LINE, FONTS["regular"], s["sender_line"], text_width)))
-    c.drawString(pt(m), pt(lines["sender_line"]), SENDER_LINE)
+    c.drawString(pt(m), pt(footer["sender_line"]), SENDER_LINE)
     c.setFont(FONTS["regular"], pt(fitting_size(job.location_line, FONTS["regular"], s["location"], text_width)))
-    c.drawString(pt(m), pt(lines["location"]), job.location_line)
+    c.drawString(pt(m), pt(footer["location"]), job.location_line)
 
     if spec.medium == "banner":   # a coloured foot, mostly hidden in the stand; balances the band
         c.setFillColor(colour)

@@ -112,7 +112,9 @@ def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = No
             copies = loc.copies.get(format_id, 0)
             if copies == 0 or (fmt is not None and format_id != fmt):
                 continue
-            link = by_code[loc.code_for(format_id)]
+            code = loc.code_for(format_id)
+            assert code is not None, "the schema asks a code for every format with copies"
+            link = by_code[code]
             distance = loc.viewing_distance.get(format_id, spec.viewing_distance_m)
             category = _category_of(link, site, paths)
             item = site.get("categories", category)

@@ -131,15 +131,17 @@ def write_before_after(out_dir: Path, manifest: list[dict], height_px: int = 420
     pairs = []
     for format_id in inv.FORMATS:
         entry = next((e for e in manifest if e["format"] == format_id), None)
-        before = BEFORE_DIR / f"{format_id}.png"
-        if entry and before.is_file():
-            pairs.append((inv.FORMATS[format_id].label, Image.open(before).convert("RGB"),
+        first = BEFORE_DIR / f"{format_id}.png"
+        if entry and first.is_file():
+            pairs.append((inv.FORMATS[format_id].label, Image.open(first).convert("RGB"),
                           Image.open(out_dir / entry["preview"]).convert("RGB")))
     if not pairs:
         return None
     font = ImageFont.truetype(str(FONT_DIR / "Roboto-Medium.ttf"), 20)
-    scaled = [(label, *(im.resize((round(im.width * height_px / im.height), height_px)) for im in ims))
-              for label, *ims in pairs]
+    def fitted(image: Image.Image) -> Image.Image:
+        return image.resize((round(image.width * height_px / image.height), height_px))
+
+    scaled = [(label, fitted(before), fitted(after)) for label, before, after in pairs]
     gap, top = 24, 64
     width = sum(a.width + b.width + 3 * gap for _, a, b in scaled) + gap
     sheet = Image.new("RGB", (width, height_px + top + gap), "#e6e6e6")
@@ -185,7 +187,7 @@ def manifest_entry(job: PosterJob, lay: Layout) -> dict:
 def _render_all(jobs: list[PosterJob], out_dir: Path, previews: bool, workers: int | None,
                 progress: Progress | None) -> list[dict]:
     register_fonts()    # before forking, so workers inherit the parsed fonts
-    results: list[dict | None] = [None] * len(jobs)
+    results: list[dict] = [{} for _ in jobs]      # each filled in at its job's index
     workers = workers or os.cpu_count() or 1
     done = 0
     if workers == 1 or len(jobs) < 3:

@@ -101,8 +101,8 @@ def ink_for(hex_colour: str) -> Ink:
     black = 1 - max(r, g, b)
     if black >= 1:
         return Ink(hex_colour, (0.0, 0.0, 0.0, 1.0))
-    return Ink(hex_colour, tuple(round(v, 3) for v in (
-        (1 - r - black) / (1 - black), (1 - g - black) / (1 - black), (1 - b - black) / (1 - black), black)))
+    cyan, magenta, yellow = ((1 - part - black) / (1 - black) for part in (r, g, b))
+    return Ink(hex_colour, (round(cyan, 3), round(magenta, 3), round(yellow, 3), round(black, 3)))
 BLACK = CMYKColor(0, 0, 0, 1)                 # K only: QR codes, small text
 GREY = CMYKColor(0, 0, 0, 0.75)               # secondary text, still K only
 LIGHT = CMYKColor(0, 0, 0, 0.08)              # backgrounds of cards and boxes
@@ -267,7 +267,7 @@ def qr_symbol(url: str) -> segno.QRCode:
 def qr_modules(url: str) -> int:
     """Modules per side of the QR code for `url`. Cheap: a fixed mask has the same size,
     so planning does not pay for choosing the best mask."""
-    return segno.make(url, error=ERROR_CORRECTION, boost_error=True, micro=False, mask=0).symbol_size(border=0)[0]
+    return int(segno.make(url, error=ERROR_CORRECTION, boost_error=True, micro=False, mask=0).symbol_size(border=0)[0])
 
 
 def draw_qr(c: Canvas, url: str, x: float, y: float, size: float, quiet_modules: int = QUIET_ZONE_MODULES) -> None:
@@ -419,8 +419,8 @@ def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.dat
         info.Trapped = pikepdf.Name("/False")
         if pdfx:
             info.GTS_PDFXVersion = PDFX_VERSION
-            intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,
-                                        **{name: pikepdf.String(value) for name, value in OUTPUT_CONDITION.items()})
+            intent = pikepdf.Dictionary({"/Type": pikepdf.Name.OutputIntent, "/S": pikepdf.Name.GTS_PDFX,
+                                         **{f"/{name}": pikepdf.String(value) for name, value in OUTPUT_CONDITION.items()}})
             pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
         pdf.Root.Lang = LANG
         pdf.Root.Metadata = pdf.make_stream(xmp_packet(meta, now, str(info.Producer), pdfx).encode("utf-8"),

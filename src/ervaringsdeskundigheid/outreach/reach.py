@@ -169,8 +169,8 @@ def _first_moment(path: Path) -> tuple:
         with _open(path) as stream:
             for number, line in enumerate(stream):
                 match = _match(line)
-                if match and _ordinal(match.group(2)) is not None:
-                    return (0, _ordinal(match.group(2)) * 86400 + _seconds(match), str(path))
+                if match and (ordinal := _ordinal(match.group(2))) is not None:
+                    return (0, ordinal * 86400 + _seconds(match), str(path))
                 if number > 1000:
                     break
     except (OSError, EOFError, zlib.error, ValueError):
@@ -260,9 +260,9 @@ def count(files: list[Path], known: Inventory, window_minutes: int = WINDOW_MINU
                     tally.lines += 1
                     match = match_line(line)
                     day = days.get(match.group(2), -1) if match else None
-                    if day == -1:
+                    if day == -1 and match:
                         day = days[match.group(2)] = _ordinal(match.group(2))
-                    if day is None:
+                    if day is None or match is None:
                         tally.malformed += 1
                         continue
                     request = match.group(9).split(b" ")

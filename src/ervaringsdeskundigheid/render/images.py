@@ -49,7 +49,7 @@ def _encode(picture: Image.Image) -> tuple[Image.Image, bytes]:
             picture.save(buffer, format="JPEG", quality=quality, optimize=True, progressive=True)
             if buffer.tell() <= MAX_BYTES:
                 return picture, buffer.getvalue()
-        picture = picture.resize((round(picture.width * 0.85), round(picture.height * 0.85)), Image.LANCZOS)
+        picture = picture.resize((round(picture.width * 0.85), round(picture.height * 0.85)), Image.Resampling.LANCZOS)
 
 
 @lru_cache(maxsize=256)
@@ -66,7 +66,7 @@ def _variants_cached(source: Path, image: str, mtime: float, size: int) -> tuple
     result = {}
     for width in widths:
         height = round(picture.height * width / picture.width)
-        resized = picture if width == picture.width else picture.resize((width, height), Image.LANCZOS)
+        resized = picture if width == picture.width else picture.resize((width, height), Image.Resampling.LANCZOS)
         encoded, data = _encode(resized)
         webp = io.BytesIO()
         encoded.save(webp, format="WEBP", quality=WEBP_QUALITY)

@@ -167,8 +167,8 @@ class _Analyse(Treeprocessor):
                     anchor, number = f"{base}-{number}", number + 1
                 tried[base] = number
                 element.set("id", anchor)
-            if element.get("id"):
-                used.add(element.get("id"))
+            if element_id := element.get("id"):
+                used.add(element_id)
             tag = element.tag if isinstance(element.tag, str) else ""
             allowed = sanitize.ATTRIBUTES.get(tag, set()) | sanitize.GLOBAL_ATTRIBUTES
             for name in list(element.attrib):
@@ -176,20 +176,20 @@ class _Analyse(Treeprocessor):
                     result.problems.append(f"gebruikt de eigenschap '{name}=' in de opmaak. Dat kan niet; "
                                            "haal het weg.")
                     del element.attrib[name]
-            if tag == "a" and element.get("href") is not None:
-                href = self._link(element.get("href"), "href")
+            if tag == "a" and (link := element.get("href")) is not None:
+                href = self._link(link, "href")
                 if href is None:            # to a page held back by the consent rule: the text stays
                     element.tag = "span"
                     element.attrib.clear()
                     continue
                 element.set("href", href)
                 result.links.append(href)
-            elif tag == "img" and element.get("src") is not None:
-                element.set("src", self._image(element.get("src")))
-            if element.get("id"):
-                result.ids.add(element.get("id"))
-            if tag in ("h2", "h3") and element.get("id"):
-                result.headings.append((int(tag[1]), element.get("id"), _text(element)))
+            elif tag == "img" and (source := element.get("src")) is not None:
+                element.set("src", self._image(source))
+            if element_id := element.get("id"):
+                result.ids.add(element_id)
+            if tag in ("h2", "h3") and element_id:
+                result.headings.append((int(tag[1]), element_id, _text(element)))
         result.text = " ".join(_PLACEHOLDER.sub(" ", "".join(root.itertext())).split())
 
     def _image(self, src: str) -> str:

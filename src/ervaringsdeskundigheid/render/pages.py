@@ -134,7 +134,7 @@ def obfuscated_email(address: str) -> Markup:
 
 def share_links(site: Site, entry: Item) -> list[tuple[str, str]]:
     """Plain share links: no third-party scripts are loaded."""
-    page = urls.absolute(site.site_url, entry.url)
+    page = urls.absolute(site.site_url, entry.url or "")
     return [
         ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{entry.title} {page}"}, quote_via=quote)),
         ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": page})),
@@ -185,7 +185,7 @@ class SiteRenderer:
 
     def linked(self, item: Item, name: str) -> Any:
         """The published item a relation field points to (None), or the items of a list field."""
-        target = meta(type(item.data), name).get("relation")
+        target = meta(type(item.data), name).get("relation", "")
         value = getattr(item.data, name, None)
         if isinstance(value, (list, tuple)):
             return [found for key in value if (found := self.site.get(target, key)) is not None]
@@ -240,7 +240,7 @@ class SiteRenderer:
     def _next_step(self, job: Page, context: dict) -> Markup:
         category = self.categories.get(job.category) if job.category else None
         template = self.env.get_template("_next.html")
-        return Markup(template.make_module(context).next_step(category, self.settings))
+        return Markup(template.make_module(context).next_step(category, self.settings))  # type: ignore[attr-defined]  # a macro
 
     def document(self, job: Page, body: Markup, link, root: str | None = None, sources=()) -> str:
         root = root or urls.relative(urls.HOME, job.url)

@@ -90,6 +90,13 @@ class Shape:
     item: "Shape | None" = None                 # the items of a list, the values of a dict
     options: tuple = ()                         # a Literal's values
 
+    @property
+    def inner(self) -> "Shape":
+        """The shape of a list's items or a dict's values."""
+        if self.item is None:
+            raise TypeError(f"the web editor has no widget for a {self.base.__name__} without its item type")
+        return self.item
+
 
 def _absorb(constraints: dict, metadata) -> None:
     for item in metadata:
@@ -160,9 +167,10 @@ class Context:
 
 def _relation(target: ContentType, multiple: bool) -> dict:
     name = collection_name(target)
-    value = {"widget": "relation", "collection": name, "file": name,
-             "value_field": f"{name}.*.{target.key}", "display_fields": [f"{name}.*.{target.title_attribute}"],
-             "search_fields": [f"{name}.*.{target.title_attribute}"]}
+    value: dict[str, Any] = {"widget": "relation", "collection": name, "file": name,
+                             "value_field": f"{name}.*.{target.key}",
+                             "display_fields": [f"{name}.*.{target.title_attribute}"],
+                             "search_fields": [f"{name}.*.{target.title_attribute}"]}
     if multiple:
         value["multiple"] = True
     return value
@@ -231,7 +239,7 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
     config: dict = {"name": name, "label": label_of(model, name)}
     if info.description:
         config["hint"] = _form_hint(info.description, kind)
-    relation = context.types.get(extra.get("relation")) if extra.get("relation") else None
+    relation = context.types.get(extra["relation"]) if extra.get("relation") else None
     if relation is not None:
         config.update(_relation(relation, multiple=kind.base is list))
         if kind.base is list:
@@ -242,23 +250,23 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
         config.update({"widget": "select", "multiple": True,
                        "options": _options(fields, lambda value: field_label(context.ctype.schema, value)
                                                    or SCOPE_LABELS[value])})
-    elif kind.base is list and is_model(kind.item.base):
-        config.update({"widget": "list", "fields": model_fields(kind.item.base, context),
-                       **_limits(kind.constraints), **_summary(kind.item.base)})
-    elif kind.base is list and kind.item.base is Literal:
-        config.update({"widget": "select", "multiple": True, "options": _options(kind.item.options),
+    elif kind.base is list and is_model(kind.inner.base):
+        config.update({"widget": "list", "fields": model_fields(kind.inner.base, context),
+                       **_limits(kind.constraints), **_summary(kind.inner.base)})
+    elif kind.base is list and kind.inner.base is Literal:
+        config.update({"widget": "select", "multiple": True, "options": _options(kind.inner.options),
                        **_limits(kind.constraints)})
-    elif kind.base is list and kind.item.base is str and _scalar(kind.item, {})["widget"] == "string":
+    elif kind.base is list and kind.inner.base is str and _scalar(kind.inner, {})["widget"] == "string":
         # Short words, such as tags: one text box, items separated by commas.
         config.update({"widget": "list", **_limits(kind.constraints)})
     elif kind.base is list:
-        item = {"name": "item", "label": config["label"], **_scalar(kind.item, {})}
+        item = {"name": "item", "label": config["label"], **_scalar(kind.inner, {})}
         config.update({"widget": "list", "field": item, **_limits(kind.constraints)})
     elif kind.base is dict:
         # A mapping with known keys (formats): one number field per key.
         keys = extra["keys"]
         config.update({"widget": "object", "fields": [
-            {"name": key, "label": key, "required": False, **_scalar(kind.item, {})} for key in keys]})
+            {"name": key, "label": key, "required": False, **_scalar(kind.inner, {})} for key in keys]})
     elif is_model(kind.base):
         config.update({"widget": "object", "fields": model_fields(kind.base, context)})
     else:

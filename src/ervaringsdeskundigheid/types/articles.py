@@ -7,8 +7,10 @@ import datetime as dt
 from pydantic import model_validator
 
 from ..core.fields import Date, InShort, Name, RuleViolation, Slug, Strict, Text, hint, in_short_field
+from ..core.loading import LoadContext
 from ..core.media import ImagePath, image_problems
 from ..core.problems import Problem
+from ..core.site import Item
 from .pages import ItemPages, ListPage
 
 DESCRIPTION_PLACEHOLDER = "Schrijf hier een korte samenvatting."
@@ -40,7 +42,7 @@ class Article(Strict):
                                default=None)
 
     @model_validator(mode="after")
-    def _image_needs_alt(self):
+    def _image_needs_alt(self) -> Article:
         if self.image and not self.image_alt:
             raise RuleViolation(
                 "image_alt", "ontbreekt. Bij een afbeelding hoort een korte beschrijving "
@@ -52,7 +54,7 @@ LIST = ListPage("overview.html", per_page=12)
 PAGES = (LIST, ItemPages("article.html"))
 
 
-def published(item, today: dt.date) -> str | None:
+def published(item: Item, today: dt.date) -> str | None:
     if item.data.draft:
         return "Concept"
     if item.data.date > today:
@@ -60,14 +62,14 @@ def published(item, today: dt.date) -> str | None:
     return None
 
 
-def check_image(item, context) -> list[Problem]:
+def check_image(item: Item, context: LoadContext) -> list[Problem]:
     image = item.data.image
     return image_problems(context.root, image, item.source, "image") if image else []
 
 
-def by_date(item):
+def by_date(item: Item) -> tuple[dt.date, str]:
     return (item.data.date, item.data.title)
 
 
-def newest_first(item):
+def newest_first(item: Item) -> tuple[int, str]:
     return (-item.data.date.toordinal(), item.data.title)

@@ -15,6 +15,11 @@ from typing import Any, Callable, Iterable, Protocol
 
 from pydantic import BaseModel
 
+from ..core.loading import LoadContext
+from ..core.privacy import Person
+from ..core.problems import Problem
+from ..core.site import Item, Site
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -61,7 +66,7 @@ class Section:
     style: str = "links"        # "links", "faq", "steps" (a route), "figure" (one big number)
     order: int = 50             # place on the landing page, low first
     all_label: str = ""         # "Alle opleidingen"; default "Alle <plural>"
-    pick: Callable[[list], list] | None = None   # which items first; default: the type's order
+    pick: Callable[[list[Item]], list[Item]] | None = None   # which items first; default: the type's order
     whole: bool = False         # all items, the category's own marked (a route)
     card: Callable[[Any, Any], Card] | None = None   # card(item, site); default: the summary
     places: tuple[Place, ...] = ()
@@ -97,7 +102,7 @@ class PageSet(Protocol):
     """Pages a type owns (types/pages.py has the common ones): `plan` lists them, as `Page`s,
     from the loaded site."""
 
-    def plan(self, ctype: ContentType, site: Any) -> list: ...
+    def plan(self, ctype: ContentType, site: Site) -> list[Any]: ...
     # Optional: files(ctype, site) -> {path in the site: bytes}, the files a type publishes besides
     # its pages (such as calendar files); see `types/pages.py: plan_files`.
 
@@ -139,9 +144,9 @@ class ContentType:
     make_new: str | None = None           # what editors type: make new KIND=<make_new>
     published: Callable[[Any, dt.date], str | None] = not_draft   # None, or why it is left out
     public_view: Callable[[Any, dt.date], tuple[Any, str | None]] | None = None   # the item as shown
-    checks: tuple[Callable[[Any, Any], list], ...] = ()   # check(item, load context) -> problems
+    checks: tuple[Callable[[Item, LoadContext], list[Problem]], ...] = ()   # check(item, load context) -> problems
     sort_key: Callable[[Any], Any] | None = None
-    loader: Callable[..., list] | None = None   # reads the source itself (a file with its own shape)
+    loader: Callable[..., list[Item]] | None = None   # reads the source itself (a file with its own shape)
     optional: bool = False                # the source may be missing
     search: bool = True                   # item pages in the site search
     search_weight: Callable[[Any], float] | None = None   # an item page's rank in the search (> 1: first)
@@ -149,7 +154,7 @@ class ContentType:
     examples: bool = False                # items can be marked `example: true`
     source_hint: bool = True              # `make check` asks where figures and rules come from
     person_fields: tuple[str, ...] = ()   # fields a person's consent scope can name
-    people: Callable[[Any], list] | None = None   # the real people an item is about (core/privacy.py `Person`)
+    people: Callable[[Item], list[Person]] | None = None   # the real people an item is about (core/privacy.py `Person`)
     withholdable: bool = True             # an item can be held back when it names a person whose consent
     #                                       ended; False: the mention is taken out of it instead
     terms: Callable[[Any], dict[str, str]] | None = None   # words an item explains wherever they
@@ -181,4 +186,4 @@ class ContentType:
 
     @property
     def has_item_pages(self) -> bool:
-        return bool(self.item_url) and "#" not in self.item_url
+        return bool(self.item_url and "#" not in self.item_url)

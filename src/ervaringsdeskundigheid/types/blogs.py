@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.fields import Slug, hint
+from ..core.site import Item, Site
 from . import articles
 from .base import ContentType
 from .pages import ItemPages
@@ -13,7 +16,7 @@ class Blog(articles.Article):
                         example="redactie")
 
 
-def with_author(item, site) -> dict:
+def with_author(item: Item, site: Site) -> dict[str, Any]:
     return {"author": site.get("authors", item.data.author)}
 
 

@@ -4,12 +4,17 @@ Their ids and paths are in URLs and on posters; their colours are used everywher
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import StringConstraints
 
 from ..core.contact import PERSON_FIELDS, ContactRoutes, person_problems, showing_person
 from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
+from ..core.loading import LoadContext
+from ..core.privacy import Person
+from ..core.problems import Problem
+from ..core.site import Item
 from .base import ContentType
 from .pages import LandingPages
 
@@ -54,19 +59,19 @@ class Category(Strict):
                                default=None)
 
 
-def check(item, context) -> list:
+def check(item: Item, context: LoadContext) -> list[Problem]:
     contact = item.data.contact
     return person_problems(contact.person if contact else None, item.source, "contact.person", item.entry)
 
 
-def people(item) -> list:
+def people(item: Item) -> list[Person]:
     """The category's own contact person (the consent rule: types/privacy.py)."""
     from .privacy import contact_person
     contact = item.data.contact
     return [contact_person(contact.person)] if contact and contact.person else []
 
 
-def public_view(item, today):
+def public_view(item: Item, today: dt.date) -> tuple[Item, str | None]:
     """The category as published: its contact person only while shown, with the fields in scope."""
     data = showing_person(item.data, "contact", today)
     return (item if data is item.data else item.replace(data=data)), None

@@ -13,7 +13,10 @@ is skipped.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -34,7 +37,7 @@ class PastCode:
     issued: bool          # recorded in data/issued_codes.yml (not only named in the inventory)
 
 
-def _load(text: str):
+def _load(text: str) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError:
@@ -68,7 +71,7 @@ def _codes_in(version: git_history.FileVersion, partners_file: str) -> list[Past
     return found
 
 
-def past_codes(root, partners_file: str, issued_file: str) -> dict[str, PastCode] | None:
+def past_codes(root: Path, partners_file: str, issued_file: str) -> dict[str, PastCode] | None:
     """Every code any committed version named, with its newest sighting (a record wins over an
     inventory entry). None: no git history to read."""
     versions = git_history.file_versions(root, (partners_file, issued_file))
@@ -83,13 +86,13 @@ def past_codes(root, partners_file: str, issued_file: str) -> dict[str, PastCode
     return codes
 
 
-def record_example(past: PastCode, today) -> str:
+def record_example(past: PastCode, today: dt.date) -> str:
     return (f"- code: {past.code}\n  partner: {past.partner}\n  location: \"{past.location}\"\n"
             f"  medium: {past.medium}\n  campaign: {past.campaign}\n  target: home\n  issued: {past.date}\n"
             f"  retired:\n    date: {today.isoformat()}")
 
 
-def history_problems(root, today, records: set[str], in_inventory: set[str], *, partners_file: str,
+def history_problems(root: Path, today: dt.date, records: set[str], in_inventory: set[str], *, partners_file: str,
                      issued_file: str, names: dict[str, str]) -> list[Problem]:
     """A Dutch problem for every code git remembers that data/issued_codes.yml lost."""
     past = past_codes(root, partners_file, issued_file)

@@ -3,14 +3,19 @@ the fields in its scope (see core.consent). Their photos too."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from pydantic import model_validator
 
 from ..core import consent as consent_rule
 from ..core.consent import Consent
 from ..core.fields import Email, Name, RuleViolation, Slug, Strict, hint
+from ..core.loading import LoadContext
 from ..core.media import ImagePath, image_problems
 from ..core.privacy import Person
 from ..core.problems import Problem
+from ..core.site import Item, Site
 from .base import Card, ContentType, Filter, Place, Section
 from .pages import ListPage
 
@@ -43,18 +48,18 @@ class Expert(Strict):
                             "en wat de persoon wil laten zien.", label="Toestemming")
 
     @model_validator(mode="after")
-    def _photo_needs_alt(self):
+    def _photo_needs_alt(self) -> Expert:
         if self.photo and not self.photo_alt:
             raise RuleViolation("photo_alt", "ontbreekt. Bij een foto hoort een korte beschrijving.")
         return self
 
 
-def people(item) -> list[Person]:
+def people(item: Item) -> list[Person]:
     expert = item.data
     return [Person(expert.name, expert.consent, email=expert.email, phone=expert.phone, anchor=item.key)]
 
 
-def check(item, context) -> list[Problem]:
+def check(item: Item, context: LoadContext) -> list[Problem]:
     expert = item.data
     problems = consent_rule.scope_problems(expert.consent, PERSON_FIELDS, item.source, item.entry)
     if expert.photo:
@@ -62,7 +67,7 @@ def check(item, context) -> list[Problem]:
     return problems
 
 
-def public_view(item, today):
+def public_view(item: Item, today: dt.date) -> tuple[Item, str | None]:
     """The expert with only the fields in the consent scope, or the reason they are left out.
     Without 'name' in scope the anchor id is not derived from the name either."""
     expert = item.data
@@ -83,7 +88,7 @@ def public_view(item, today):
     return item.replace(data=expert.model_copy(update=hidden), key=key), None
 
 
-def _context(site) -> dict:
+def _context(site: Site) -> dict[str, Any]:
     from ..core.text import slugify
 
     experts = site.of("experts")
@@ -98,7 +103,7 @@ def _context(site) -> dict:
         "buddies": [e for e in experts if e.buddy]}
 
 
-def public_name(expert) -> str | None:
+def public_name(expert: Item) -> str | None:
     """The expert's name when their consent lets us show it (for a message that names them)."""
     return None if expert.name == HIDDEN_NAME else expert.name
 
@@ -109,7 +114,7 @@ FILTERS = (Filter("expertise", lambda e: e.expertise),
            Filter("buddy", lambda e: ["ja"]))
 
 
-def _card(expert, site) -> Card:
+def _card(expert: Item, site: Site) -> Card:
     organisation = site.get("organisations", expert.organisation) if expert.organisation else None
     meta = " · ".join(part for part in (expert.function, organisation.name if organisation else None,
                                         expert.region) if part)
@@ -117,7 +122,7 @@ def _card(expert, site) -> Card:
     return Card(lines=lines + ((("", "Wil meeloopmaatje zijn"),) if expert.buddy else ()))
 
 
-def _buddies_first(items: list) -> list:
+def _buddies_first(items: list[Item]) -> list[Item]:
     """On a landing page: first the people an aspirant may walk along with."""
     return sorted(items, key=lambda item: not getattr(item.data, "buddy", False))
 

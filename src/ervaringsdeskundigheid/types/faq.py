@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.fields import InShort, LongText, Name, Slug, Strict, Text, hint, in_short_field
+from ..core.site import Item, Site
 from .base import ContentType, Section
 from .pages import ListPage, markdown_text
 
@@ -19,7 +22,7 @@ class Question(Strict):
     categories: list[Slug] = hint("Een of meer categorieën.", label="Categorieën", relation="categories", min_length=1)
 
 
-def _groups(site) -> dict:
+def _groups(site: Site) -> dict[str, Any]:
     """The questions grouped by their first category, in the categories' order."""
     groups = []
     for category in site.categories:
@@ -29,7 +32,7 @@ def _groups(site) -> dict:
     return {"groups": groups, "structured_data": faq_page(site.of("faq"))}
 
 
-def faq_page(questions) -> dict | None:
+def faq_page(questions: list[Item]) -> dict[str, Any] | None:
     """schema.org FAQPage: every question with its answer as plain text (for search engines)."""
     if not questions:
         return None

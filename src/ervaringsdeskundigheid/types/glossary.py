@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..core.fields import Name, Strict, Text, hint
+from ..core.site import Item
 from .base import ContentType
 from .pages import ListPage
 
@@ -17,15 +18,15 @@ class GlossaryTerm(Strict):
     source: Text | None = hint("Waar komt de uitleg vandaan?", label="Bron", default=None)
 
 
-def explained_forms(term) -> dict[str, str]:
+def explained_forms(term: Item) -> dict[str, str]:
     """An abbreviation explains itself in all its written forms."""
     if not term.data.abbreviation:
         return {}
     return {form: term.data.full or term.data.explanation for form in (term.data.term, *term.data.forms)}
 
 
-def alphabetical(item):
-    return item.data.term.lower()
+def alphabetical(item: Item) -> str:
+    return str(item.data.term).lower()
 
 
 GLOSSARY = ContentType(

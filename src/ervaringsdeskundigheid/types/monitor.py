@@ -3,11 +3,12 @@ monitor's other figures. One group of fields, not a list."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from ..core.fields import Count, Name, RuleViolation, Strict, Text, Year, hint
+from ..core.site import Item, Site
 from .base import HOME_PLACE, ContentType, Place, Section
 from .pages import ListPage
 
@@ -28,7 +29,7 @@ class MonitorYear(Strict):
     source: Text | None = hint("De bron van de cijfers van dit jaar.", label="Bron", default=None)
 
     @model_validator(mode="after")
-    def _counted_or_expected(self):
+    def _counted_or_expected(self) -> MonitorYear:
         if self.expected and self.at_work is not None:
             raise RuleViolation("at_work", (
                 "hoort niet bij een verwachting. Tel alleen wat de projectmonitor echt geteld heeft. "
@@ -36,7 +37,7 @@ class MonitorYear(Strict):
         if self.at_work is None and self.new_hires_expected_min is None and self.note is None:
             raise RuleViolation("at_work", "ontbreekt. Vul het getelde aantal in, of 'new_hires_expected_min' "
                                            "voor een verwachting.")
-        if None not in (self.organisations_asked, self.organisations_responded) \
+        if self.organisations_asked is not None and self.organisations_responded is not None \
                 and self.organisations_responded > self.organisations_asked:
             raise RuleViolation("organisations_responded", "kan niet groter zijn dan organisations_asked.")
         return self
@@ -78,13 +79,14 @@ class Monitor(Strict):
                                        max_length=20)
 
 
-def counted_years(monitor) -> list[MonitorYear]:
+def counted_years(monitor: Item) -> list[MonitorYear]:
     """The years with a real count (not an expectation), oldest first."""
     return [year for year in monitor.years if year.at_work is not None and not year.expected]
 
 
-def _figures(site) -> dict:
+def _figures(site: Site) -> dict[str, Any]:
     monitor = site.single("monitor")
+    assert monitor is not None, "data/monitor.yml is required: a loaded site has it"
     counted = counted_years(monitor)
     return {"monitor": monitor, "latest": counted[-1] if counted else monitor.years[-1]}
 

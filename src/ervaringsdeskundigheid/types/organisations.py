@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.fields import Email, Name, Slug, Strict, Text, Url, hint
+from ..core.site import Item, Site
 from .base import Card, ContentType, Fact, Place, Section
 from .pages import ListPage
 
@@ -24,9 +27,9 @@ class Organisation(Strict):
     source: Text | None = hint("Waar komen de gegevens vandaan?", label="Bron", default=None)
 
 
-def _context(site) -> dict:
+def _context(site: Site) -> dict[str, Any]:
     """Per organisation: its people, its programmes and the articles about it."""
-    grouped = {o.key: {"people": [], "trainings": [], "articles": []} for o in site.of("organisations")}
+    grouped: dict[str | None, dict[str, list[Item]]] = {o.key: {"people": [], "trainings": [], "articles": []} for o in site.of("organisations")}
     for type_id, group in (("experts", "people"), ("programmes", "trainings")):
         for item in site.of(type_id):
             if item.data.organisation in grouped:
@@ -38,7 +41,7 @@ def _context(site) -> dict:
     return {"related": grouped}
 
 
-def _card(organisation, site) -> Card:
+def _card(organisation: Item, site: Site) -> Card:
     meta = " · ".join(part for part in (organisation.sector, organisation.location) if part)
     return Card(lines=((meta, None),) if meta else ())
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from ..core import urls
 from ..core.site import Item, Site
@@ -27,6 +27,8 @@ SECTION_ITEMS = "verhalen/"      # a category's list of its stories and blogs: <
 STORIES_HEADING = "Verhalen uit de praktijk"
 STORIES_LIMIT = 1                # a landing page shows one story; the others are a link away
 LIST_SEARCH_WEIGHT = 0.5         # a list that holds its items (questions): below the reader pages
+Trail = tuple[tuple[str, str], ...]   # breadcrumb: (title, url), home first
+_Entry = TypeVar("_Entry")
 
 
 @dataclass
@@ -35,10 +37,10 @@ class Page:
 
     url: str
     title: str
-    template: str | None                  # body template; None for a hand-written page
+    template: str                         # the body template
     source: str                           # the editors' file, for problems
     owner: str                            # Dutch, for URL collisions: "het verhaal in content/..."
-    context: dict = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     category: str | None = None           # its category: colour, menu, next step
     label: str = "Pagina"                 # the kind of page, in search results
@@ -46,11 +48,11 @@ class Page:
     search_weight: float = 1.0            # its rank there: < 1 below the other pages, > 1 above
     header_search: bool = True            # the search button in the header (not where the page has its own)
     noindex: bool = False
-    trail: tuple = ()                     # breadcrumb: (title, url), home first
+    trail: Trail = ()
     og_type: str = "website"
     share_image: str | None = None        # a site path; None: the category's share image
     share_image_alt: str = ""
-    stylesheets: tuple = ()
+    stylesheets: tuple[str, ...] = ()
     refresh: str | None = None
     is_home: bool = False
     own_heading: bool = False
@@ -75,7 +77,7 @@ class Pager:
         return self.url_of(self.number + 1) if self.number < self.count else None
 
 
-def paginate(items: list, base: str, size: int = PAGE_SIZE) -> list[tuple[int, list, Pager]]:
+def paginate(items: list[_Entry], base: str, size: int = PAGE_SIZE) -> list[tuple[int, list[_Entry], Pager]]:
     """(number, items, pager) per page of `base`: 'verhalen/', 'verhalen/pagina/2/', ..."""
     count = max(1, math.ceil(len(items) / size))
     url_of = lambda n: urls.paged(base, n)   # noqa: E731
@@ -86,7 +88,7 @@ def category_url(category: Item) -> str:
     return f"{category.path}/"
 
 
-def category_trail(site: Site, category_id: str | None) -> tuple:
+def category_trail(site: Site, category_id: str | None) -> Trail:
     """Home, then the category's page when there is such a category."""
     category = site.get("categories", category_id) if category_id else None
     return (HOME, (category.title, category_url(category))) if category else (HOME,)
@@ -107,7 +109,7 @@ class ListPage:
 
     template: str = "list.html"
     per_page: int | None = None
-    context: Callable[[Site], dict] | None = None
+    context: Callable[[Site], dict[str, Any]] | None = None
     filters: tuple[Filter, ...] = ()
     note: str = ""                    # Dutch, below the filters: what readers should know about the list
 
@@ -131,7 +133,7 @@ class ListPage:
 
     def _paged(self, ctype: ContentType, items: list[Item]) -> list[Page]:
         pages = []
-        for number, chunk, pager in paginate(items, ctype.list_url, self.per_page or PAGE_SIZE):
+        for number, chunk, pager in paginate(items, ctype.list_url or "", self.per_page or PAGE_SIZE):
             title = ctype.plural if number == 1 else f"{ctype.plural} (pagina {number})"
             pages.append(Page(
                 url=pager.url_of(number), title=title, template=self.template, source=ctype.source,
@@ -148,13 +150,14 @@ class ItemPages:
     needs besides the item. An article's page is an article for sharing too."""
 
     template: str = "item.html"
-    context: Callable[[Item, Site], dict] | None = None
+    context: Callable[[Item, Site], dict[str, Any]] | None = None
 
     def plan(self, ctype: ContentType, site: Site) -> list[Page]:
         if not ctype.has_item_pages:
             return []
         pages = []
         for item in site.of(ctype.id):
+            assert item.url is not None, "a type with item pages gives every item a URL"
             categories = getattr(item.data, "categories", None) or ()
             category = categories[0] if categories else ctype.nav
             context = {"item": item, "ctype": ctype}
@@ -174,7 +177,8 @@ class ItemPages:
                 page.share_image = item.image if getattr(item.data, "image", None) else None
                 page.share_image_alt = getattr(item.data, "image_alt", None) or \
                     (site.category(category).title if category else "")
-                page.trail = category_trail(site, category) + ((ctype.plural, ctype.list_url),)
+                page.trail = category_trail(site, category) + (
+                    ((ctype.plural, ctype.list_url),) if ctype.list_url else ())
             pages.append(page)
         return pages
 
@@ -203,7 +207,7 @@ class LandingPages:
         pages = [Page(
             url=url, title=category.title, template=self.template, source=category.source,
             owner=f"de categorie '{category.key}' in {category.source}",
-            context={"category": category, "blocks": landing_blocks(site, category.key), "stories": featured,
+            context={"category": category, "blocks": landing_blocks(site, category.key or ""), "stories": featured,
                      "stories_total": len(articles), "stories_url": list_url, "stories_heading": STORIES_HEADING},
             description=category.summary, category=category.key, label="Onderwerp", search=False, trail=(HOME,),
             share_image=None, share_image_alt=category.question or category.title, own_heading=True,
@@ -266,7 +270,7 @@ class MenuEntry:
     id: str
     title: str
     url: str
-    pages: tuple
+    pages: tuple[tuple[str, str], ...]
 
 
 def menu(site: Site) -> list[MenuEntry]:
@@ -281,7 +285,7 @@ def menu(site: Site) -> list[MenuEntry]:
             if ctype.nav_items:
                 pages += [(item.title, item.url) for item in site.of(ctype.id)
                           if item.categories and item.categories[0] == category.key]
-        entries.append(MenuEntry(category.key, category.title, category_url(category), tuple(pages)))
+        entries.append(MenuEntry(category.key or "", category.title, category_url(category), tuple(pages)))
     return entries
 
 

@@ -15,14 +15,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Callable, Literal
 from urllib.parse import urlencode
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from ..core import urls
 from ..core.fields import Date, Name, RuleViolation, Slug, Strict, hint
+from ..core.loading import InvalidItem, LoadContext
 from ..core.problems import Problem, suggestion
+from ..core.site import Item, Site
 from ..core.text import slugify as _slugify
 from .base import ContentType
 from .code_history import history_problems
@@ -31,6 +33,7 @@ from .pages import Page, category_url
 PARTNERS_FILE = "data/partners.yml"
 ISSUED_FILE = "data/issued_codes.yml"
 HOME_TARGET = "home"
+Medium = Literal["poster", "banner"]
 
 
 def slugify(text: str) -> str:
@@ -43,7 +46,7 @@ class Format:
     label: str                  # Dutch, for people
     width_mm: float             # trim size, portrait
     height_mm: float
-    medium: Literal["poster", "banner"]
+    medium: Medium
     viewing_distance_m: float   # default distance people scan from
 
 
@@ -62,7 +65,7 @@ Distance = Annotated[float, Field(gt=0, le=50)]
 Target = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
-def _check_format_keys(value):
+def _check_format_keys(value: object) -> object:
     if isinstance(value, dict):
         for key in value:
             if key not in FORMATS:
@@ -104,16 +107,16 @@ class Location(Strict):
 
     @field_validator("copies", "viewing_distance", mode="before")
     @classmethod
-    def _known_formats(cls, value):
+    def _known_formats(cls, value: object) -> object:
         return _check_format_keys(value)
 
     @field_validator("target")
     @classmethod
-    def _target(cls, value):
+    def _target(cls, value: str) -> str:
         return _valid_target(value)
 
     @model_validator(mode="after")
-    def _codes_fit_copies(self):
+    def _codes_fit_copies(self) -> Location:
         if self.poster_copies and not self.code:
             raise RuleViolation("code", (
                 "ontbreekt. Deze locatie krijgt posters; geef een korte code voor de QR-code, "
@@ -145,8 +148,8 @@ class PartnerEntry(Strict):
                                       json_schema_extra={"label": "Plekken"})
 
     @model_validator(mode="after")
-    def _unique_locations(self):
-        seen = set()
+    def _unique_locations(self) -> PartnerEntry:
+        seen: set[str] = set()
         for index, location in enumerate(self.locations, start=1):
             if slugify(location.name) in seen:
                 raise RuleViolation(f"locations[{index}].name",
@@ -164,7 +167,7 @@ class IssuedCode(Strict):
     code: Code
     partner: Slug
     location: Name
-    medium: Literal["poster", "banner"]
+    medium: Medium
     campaign: Slug
     target: Target
     issued: Date
@@ -173,11 +176,11 @@ class IssuedCode(Strict):
 
     @field_validator("target")
     @classmethod
-    def _target(cls, value):
+    def _target(cls, value: str) -> str:
         return _valid_target(value)
 
 
-def _load_inventory(root, ctype, problems, invalid):
+def _load_inventory(root: Path, ctype: ContentType, problems: list[Problem], invalid: list[InvalidItem]) -> list[Item]:
     """data/partners.yml is a group (campaign, partners); each partner gets the campaign."""
     from ..core.loading import load_items
     from ..core.sources import SourceError, load_yaml_file
@@ -208,11 +211,11 @@ class ShortLinkPages:
 
     template: str = "shortlink.html"
 
-    def plan(self, ctype, site) -> list[Page]:
+    def plan(self, ctype: ContentType, site: Site) -> list[Page]:
         paths = category_paths(site)
         titles = {"": "de startpagina"}
         titles.update({category_url(c): c.title for c in site.categories})
-        titles.update({e.url: e.title for e in site.articles})
+        titles.update({e.url: e.title for e in site.articles if e.url})
         questions = {category_url(c): c.question for c in site.categories if c.question}
         by_url = {category_url(c): c.key for c in site.categories}
         pages = []
@@ -255,7 +258,7 @@ class ShortLink:
     code: str
     partner: str
     location: str
-    medium: str
+    medium: Medium
     campaign: str
     target: str              # as the editor wrote it: home, a category id or a page address
     file: str                # where the target is set, for error messages
@@ -295,8 +298,8 @@ def resolve_target(target: str, categories: dict[str, str]) -> str:
     return path
 
 
-def category_paths(site) -> dict[str, str]:
-    return {c.key: c.path for c in site.categories}
+def category_paths(site: Site) -> dict[str, str]:
+    return {c.key: c.path for c in site.categories if c.key is not None}
 
 
 @dataclass(frozen=True)
@@ -309,19 +312,20 @@ class Placement:
     entry: str
 
 
-def placements(site) -> list[Placement]:
+def placements(site: Site) -> list[Placement]:
     return [Placement(p.partner, p.campaign, loc, f"{p.partner} / {loc.name}")
             for p in site.of("partners") for loc in p.locations if not p.status]
 
 
-def short_links(site) -> list[ShortLink]:
+def short_links(site: Site) -> list[ShortLink]:
     """Every code that needs a page: the ones in the inventory (forwarding to their target
     there) and the recorded ones whose location left it (forwarding to the recorded target)."""
     records = {r.code: r for r in site.of("issued_codes")}
     result: dict[str, ShortLink] = {}
     for placement in placements(site):
         loc = placement.location
-        for code, medium in ((loc.code, "poster"), (loc.banner_code, "banner")):
+        codes: tuple[tuple[str | None, Medium], ...] = ((loc.code, "poster"), (loc.banner_code, "banner"))
+        for code, medium in codes:
             if not code or code in result:
                 continue
             record = records.get(code)
@@ -337,11 +341,11 @@ def short_links(site) -> list[ShortLink]:
     return list(result.values())
 
 
-def inventory_problems(context, site) -> list[Problem]:
+def inventory_problems(context: LoadContext, site: Site) -> list[Problem]:
     """Codes are unique in the inventory, never move to another location or medium, and an
     issued code leaves the inventory only when its record says it is retired."""
     problems = []
-    records = {r.key: r.data for r in context.all_items.get("issued_codes", [])}
+    records = {r.key: r.data for r in context.all_items.get("issued_codes", []) if r.key is not None}
     used: dict[str, str] = {}
     in_inventory = set()
     for item in context.all_items.get("partners", []):
@@ -376,7 +380,7 @@ def inventory_problems(context, site) -> list[Problem]:
                 f"{PARTNERS_FILE}, maar de code hangt misschien nog op een poster. Zet bij deze code "
                 "'retired:' met de datum, en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat."),
                 entry=code))
-    names = {item.key: item.data.name for item in context.all_items.get("organisations", [])}
+    names = {item.key: item.data.name for item in context.all_items.get("organisations", []) if item.key is not None}
     problems += history_problems(context.root, context.today, set(records), in_inventory,
                                  partners_file=PARTNERS_FILE, issued_file=ISSUED_FILE, names=names)
     return problems
@@ -386,7 +390,7 @@ def suggestion_for(target: str, categories: dict[str, str]) -> str:
     return suggestion(target, [HOME_TARGET, *categories], 0.7)
 
 
-def target_problems(links: list[ShortLink], categories: dict[str, str], known) -> list[Problem]:
+def target_problems(links: list[ShortLink], categories: dict[str, str], known: Callable[[str], bool]) -> list[Problem]:
     """Every short link forwards to a page that exists (a printed code lives for years).
     `known(url)` says whether the site has that page."""
     problems = []
@@ -416,7 +420,7 @@ PARTNER_TEMPLATE = """
 """
 
 
-def scaffold_partner(root: Path, title: str, today, existing: set[str]) -> Path:
+def scaffold_partner(root: Path, title: str, today: dt.date, existing: set[str]) -> Path:
     """A partner is an organisation that already exists: find it by id or name. Raises
     ValueError with a Dutch message."""
     from ..core.sources import load_yaml_file

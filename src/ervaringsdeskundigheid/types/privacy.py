@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..core.contact import ContactPerson
 from ..core.loading import LoadContext
 from ..core.privacy import Finding, Forbidden, Person, forbidden
 from ..core.problems import Notice, Problem
@@ -66,7 +67,7 @@ def people_of(context: LoadContext, site: Site) -> list[Person]:
     return found
 
 
-def contact_person(person) -> Person:
+def contact_person(person: ContactPerson) -> Person:
     """A contact person (core/contact.py): shown only with their name, and only what the scope names."""
     return Person(person.name, person.consent, email=person.email, phone=person.phone, whatsapp=person.whatsapp,
                   named_only=True)
@@ -170,7 +171,7 @@ _BLOCK = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|figcaption|summary|blockquote|a|
 _SKIP = (".png", ".jpg", ".jpeg", ".webp", ".woff2", ".woff", ".ico", ".pdf")
 
 
-def review_outputs(files: dict[str, str | bytes], rule: Forbidden, keep: set[str],
+def review_outputs(files: dict[str, str | bytes], rule: Forbidden | None, keep: set[str],
                    packaged: set[str]) -> tuple[dict[str, str | bytes], list[Problem], list[HeldBack]]:
     """The consent rule once more, on what is published: every path, and the text of every file
     made from the content (`packaged` files are the site's own code). A person without consent is
@@ -224,7 +225,7 @@ def _text_of(data: str | bytes) -> str:
 def _without_blocks(page: str, rule: Forbidden) -> str:
     """The page without the smallest text blocks (paragraphs, list items, links ...) that name a
     person whose consent ended."""
-    def replace(match: re.Match) -> str:
+    def replace(match: re.Match[str]) -> str:
         if any(finding.withdrawn for finding in rule.find(match.group(0), markup=True)):
             return f"<{match.group(1)}>{TAKEN_OUT}</{match.group(1)}>"
         return match.group(0)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import model_validator
 
 from ..core.contact import PhoneNumber
 from ..core.fields import Email, Name, RuleViolation, Slug, Strict, Text, Url, hint
+from ..core.site import Item, Site
 from ..core.text import slugify
 from .base import Card, ContentType, Fact, Filter, Place, Section
 from .pages import ItemPages, ListPage
 from ..core.fields import InShort, in_short_field
 
-LEVELS = ("MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus")
-FORMS = ("BOL", "BBL", "deeltijd", "voltijd")
+Level = Literal["MBO 2", "MBO 3", "MBO 4", "Ad", "HBO", "Cursus"]
+Form = Literal["BOL", "BBL", "deeltijd", "voltijd"]
 
 
 class SignUp(Strict):
@@ -28,7 +29,7 @@ class SignUp(Strict):
                                default=None)
 
     @model_validator(mode="after")
-    def _some_route(self):
+    def _some_route(self) -> SignUp:
         if not (self.url or self.phone or self.email):
             raise RuleViolation("url", "ontbreekt. Noem minstens één: url, phone of email. Weet je het niet? "
                                        "Laat 'signup' dan weg: de site zegt dan wie in het netwerk helpt.")
@@ -43,8 +44,8 @@ class Programme(Strict):
     kind: Literal["opleiding", "orientatie"] = hint("opleiding, of orientatie (een korte cursus).", label="Soort",
                                                     example="opleiding")
     provider: Name | None = hint("De school of aanbieder.", label="Aanbieder", default=None, unknown=True)
-    level: Literal[LEVELS] | None = hint("MBO 2, MBO 3, MBO 4, Ad, HBO of Cursus.", label="Niveau", default=None, unknown=True)
-    form: Literal[FORMS] | None = hint("BOL, BBL, deeltijd of voltijd.", label="Vorm", default=None, unknown=True)
+    level: Level | None = hint("MBO 2, MBO 3, MBO 4, Ad, HBO of Cursus.", label="Niveau", default=None, unknown=True)
+    form: Form | None = hint("BOL, BBL, deeltijd of voltijd.", label="Vorm", default=None, unknown=True)
     duration: Name | None = hint("Bijvoorbeeld '2 jaar'.", label="Duur", default=None, unknown=True)
     place: Name | None = hint("De plaats.", label="Plaats", default=None, unknown=True)
     regional: bool = hint("true als de opleiding in Groningen of Drenthe is.", label="In Groningen of Drenthe", default=False)
@@ -86,11 +87,11 @@ def level_label(level: str | None) -> str | None:
     return f"{label} niveau {number}" if number else label
 
 
-def where(programme) -> str:
+def where(programme: Item) -> str:
     return "regio" if programme.regional else "elders"
 
 
-def level_kind(programme) -> str | None:
+def level_kind(programme: Item) -> str | None:
     """The filter group of a programme's level ('MBO 3' -> 'mbo'), or None when unknown."""
     if programme.kind == "orientatie" or programme.level == "Cursus":
         return "cursus"
@@ -99,30 +100,30 @@ def level_kind(programme) -> str | None:
     return slugify(programme.level.split()[0], fallback="x")
 
 
-def _list_context(site) -> dict:
+def _list_context(site: Site) -> dict[str, Any]:
     return {"where": where, "level_kind": level_kind, "where_labels": WHERE, "level_labels": LEVEL_KINDS,
             "level_label": level_label,
             "regional": [item for item in site.of("programmes") if item.data.regional],
             "elsewhere": [item for item in site.of("programmes") if not item.data.regional]}
 
 
-def _card(programme, site) -> Card:
+def _card(programme: Item, site: Site) -> Card:
     meta = " · ".join(part for part in (level_label(programme.level), programme.form, programme.duration,
                                         programme.place) if part)
     lines = ((programme.provider, "In onze regio" if programme.regional else None),) if programme.provider else ()
     return Card(lines=lines + (((meta, None),) if meta else ()))
 
 
-def regional_first(item):
+def regional_first(item: Item) -> tuple[bool, bool, int]:
     return (not item.data.regional, item.data.kind != "opleiding", item.index)
 
 
-def regional_weight(item) -> float:
+def regional_weight(item: Item) -> float:
     """In the site search, the programmes here come before those elsewhere (render/search.py)."""
     return REGIONAL_SEARCH_WEIGHT if item.data.regional else 1.0
 
 
-def _only_regional(items: list) -> list:
+def _only_regional(items: list[Item]) -> list[Item]:
     """On a landing page: the programmes in the region, when there are any."""
     return [item for item in items if item.data.regional] or items
 

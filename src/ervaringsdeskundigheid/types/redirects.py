@@ -9,13 +9,14 @@ address, so no other page can take it, and checks that the new one exists.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Callable
 
 from pydantic import StringConstraints
 
 from ..core import urls
 from ..core.fields import PAGE_PATH_PATTERN, Date, Strict, Text, hint
 from ..core.problems import Problem
+from ..core.site import Site
 from .base import ContentType
 from .pages import Page, category_url
 
@@ -35,11 +36,11 @@ class Redirect(Strict):
                              default=None)
 
 
-def target_problems(site, known) -> list[Problem]:
+def target_problems(site: Site, known: Callable[[str], bool]) -> list[Problem]:
     """Every old address forwards to a page that exists, and not to another old address (a chain
     or a loop). `known(url)` says whether the site has a page there."""
     moved = {item.data.path for item in site.of("redirects")}
-    problems = []
+    problems: list[Problem] = []
     for item in site.of("redirects"):
         target = item.data.target
         if target in site.unpublished:
@@ -56,12 +57,12 @@ def target_problems(site, known) -> list[Problem]:
     return problems
 
 
-def moved_pages(site) -> list[tuple[str, str]]:
+def moved_pages(site: Site) -> list[tuple[str, str]]:
     """(old, new) site-relative page addresses of the pages that moved."""
     return [(item.data.path, item.data.target) for item in site.of("redirects")]
 
 
-def forward_to(target: str, site) -> str:
+def forward_to(target: str, site: Site) -> str:
     """Where an old address forwards: its new page, or, while that page is not published (a
     draft, a hidden example, held back by the consent rule), the nearest page above it that is."""
     if target not in site.unpublished:
@@ -82,7 +83,7 @@ class MovedPages:
 
     template: str = "moved.html"
 
-    def plan(self, ctype, site) -> list[Page]:
+    def plan(self, ctype: ContentType, site: Site) -> list[Page]:
         titles = {item.url: item.title for other in site.types.values() if other.item_url
                   for item in site.of(other.id)}
         titles.update({category_url(c): c.title for c in site.categories})

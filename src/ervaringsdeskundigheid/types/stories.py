@@ -3,13 +3,18 @@ pseudonym, or by their real name only with active consent and within its scope."
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from pydantic import model_validator
 
 from ..core import consent as consent_rule
 from ..core.consent import Consent
 from ..core.fields import Name, RuleViolation, Strict, hint
+from ..core.loading import LoadContext
 from ..core.privacy import Person
 from ..core.problems import Problem
+from ..core.site import Item
 from . import articles
 from .base import ContentType
 
@@ -26,7 +31,7 @@ class StoryPerson(Strict):
     consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", label="Toestemming", default=None)
 
     @model_validator(mode="after")
-    def _real_name_needs_consent(self):
+    def _real_name_needs_consent(self) -> StoryPerson:
         if not self.pseudonym and self.consent is None:
             raise RuleViolation(
                 "name", "een echte naam mag alleen met vastgelegde toestemming. Is het een schuilnaam? Zet dan "
@@ -47,7 +52,7 @@ class Story(articles.Article):
     person: StoryPerson | None = hint("Over wie gaat het verhaal?", label="Over wie gaat het?", default=None)
 
 
-def people(item) -> list[Person]:
+def people(item: Item) -> list[Person]:
     """The person the story is about, unless the name is a pseudonym without consent."""
     person = item.data.person
     if person is None or person.pseudonym and person.consent is None:
@@ -55,14 +60,14 @@ def people(item) -> list[Person]:
     return [Person(person.name, person.consent)]
 
 
-def check_person(item, context) -> list[Problem]:
+def check_person(item: Item, context: LoadContext) -> list[Problem]:
     person = item.data.person
     if person is None:
         return []
     return consent_rule.scope_problems(person.consent, PERSON_FIELDS, item.source, None, "person.consent")
 
 
-def public_view(item, today):
+def public_view(item: Item, today: dt.date) -> tuple[Item, str | None]:
     """A real name is shown only with active consent and with 'name' in its scope, the story's
     image (the person's photo) only with 'photo'; without active consent the story is not
     published at all."""
@@ -73,7 +78,7 @@ def public_view(item, today):
     if reason:
         return item, reason
     scope = consent_rule.scope_of(person.consent)
-    update = {}
+    update: dict[str, Any] = {}
     if "name" not in scope:
         update["person"] = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
     if "photo" not in scope and item.data.image:   # the story's image shows the person: page, share image, feeds
