@@ -22,9 +22,12 @@ from babel.dates import format_date
 from pydantic import BeforeValidator, model_validator
 
 from ..core import git_history, urls
-from ..core.contact import PERSON_FIELDS, ContactPerson, PhoneNumber, person_problems, showing_person
+from ..core.contact import PERSON_FIELDS, ContactPerson, PhoneNumber, Routes, person_problems, showing_person
 from ..core.fields import (Date, Email, InShort, Name, RuleViolation, Slug, Strict, Text, Url, hint,
                            in_short_field)
+from ..core.git_history import FileVersion
+from ..core.loading import LoadContext
+from ..core.privacy import Person
 from ..core.problems import Problem
 from ..core.site import Item, Site
 from .base import HOME_PLACE, Card, ContentType, Place, Section
@@ -37,7 +40,8 @@ LIST_URL = "agenda/"
 ARCHIVE_URL = "agenda/archief/"
 FEED = "agenda.ics"                   # outside agenda/, so no event's file can take its name
 STYLESHEET = "assets/stylesheets/agenda.css"
-KINDS = {"werkatelier": "Werkatelier", "bijeenkomst": "Bijeenkomst",
+Kind = Literal["werkatelier", "bijeenkomst", "informatiebijeenkomst", "open dag"]
+KINDS: dict[str, str] = {"werkatelier": "Werkatelier", "bijeenkomst": "Bijeenkomst",
          "informatiebijeenkomst": "Informatiebijeenkomst", "open dag": "Open dag"}
 SIGNUP_PLACEHOLDER = "https://example.org/schrijf-hier-het-adres-van-de-aanmeldpagina"
 PLACE_PLACEHOLDER = "Schrijf hier waar het is, zoals 'Buurthuis De Kern, Kerkstraat 1, Veendam'"
@@ -91,7 +95,7 @@ class Event(Strict):
     example: bool = hint("true: een verzonnen voorbeeld (de site zet er 'Voorbeeld' bij).",
                          label="Verzonnen voorbeeld", default=False)
     title: Name = hint("De naam van de activiteit, kort en duidelijk.", label="Titel")
-    kind: Literal[tuple(KINDS)] = hint("werkatelier, bijeenkomst, informatiebijeenkomst of open dag.", label="Soort",
+    kind: Kind = hint("werkatelier, bijeenkomst, informatiebijeenkomst of open dag.", label="Soort",
                                        example="werkatelier")
     date: Date | None = hint("De dag, zoals 2027-03-09. Nog geen vaste datum? Laat het leeg: dan staat de "
                              "activiteit bij 'Nog zonder vaste datum'.", label="Datum", default=None)
@@ -122,7 +126,7 @@ class Event(Strict):
                                label="Bron", default=None)
 
     @model_validator(mode="after")
-    def _rules(self):
+    def _rules(self) -> Event:
         if self.date is not None and self.start is None:
             raise RuleViolation("start", "ontbreekt. Bij een datum hoort een begintijd, zoals 19:00.")
         if self.date is not None and self.end is None:
@@ -145,15 +149,15 @@ class Event(Strict):
 
 # --- When, where, and which events --------------------------------------------------------------
 
-def starts(event) -> dt.datetime:
+def starts(event: Item) -> dt.datetime:
     return dt.datetime.combine(event.date, event.start, AMSTERDAM)
 
 
-def ends(event) -> dt.datetime:
+def ends(event: Item) -> dt.datetime:
     return dt.datetime.combine(event.date, event.end, AMSTERDAM)
 
 
-def is_past(event, today: dt.date) -> bool:
+def is_past(event: Item, today: dt.date) -> bool:
     return event.date is not None and event.date < today
 
 
@@ -188,26 +192,26 @@ def short_day(day: dt.date) -> str:
     return format_date(day, "d MMMM", locale="nl_NL")
 
 
-def hours(event) -> str:
+def hours(event: Item) -> str:
     """'19.00 tot 21.00 uur'."""
     return f"{clock(event.start)} tot {clock(event.end)} uur"
 
 
-def when(event) -> str:
+def when(event: Item) -> str:
     """'dinsdag 19 januari 2027, 19.00 tot 21.00 uur', or that there is no date yet."""
     if event.date is None:
         return "Nog geen vaste datum. Vraag ernaar."
     return f"{day_text(event.date)}, {hours(event)}"
 
 
-def where(event) -> str:
+def where(event: Item) -> str:
     """'Veendam', 'Online', 'Veendam, of online'; '' when an event without a date has no place yet."""
     if event.place and event.online:
         return f"{event.place}, of online"
     return event.place or ("Online" if event.online else "")
 
 
-def for_whom(event, site: Site) -> str:
+def for_whom(event: Item, site: Site) -> str:
     return event.audience or ", ".join(site.category(key).title for key in event.categories)
 
 
@@ -222,14 +226,14 @@ def month_groups(items: list[Item]) -> list[tuple[str, list[Item]]]:
     return groups
 
 
-def _order(item) -> tuple:
+def _order(item: Item) -> tuple[bool, dt.date, dt.time, int]:
     """Dated first, by day and time; then those without a date, in file order."""
     return (item.data.date is None, item.data.date or dt.date.min, item.data.start or dt.time(), item.index)
 
 
 # --- Rules beyond the schema ----------------------------------------------------------------------
 
-def check(item, context) -> list[Problem]:
+def check(item: Item, context: LoadContext) -> list[Problem]:
     event = item.data
     problems = person_problems(event.signup.person if event.signup else None, item.source, "signup.person",
                                item.entry)
@@ -243,26 +247,27 @@ def check(item, context) -> list[Problem]:
     return problems
 
 
-def _added(context, item) -> dt.date:
+def _added(context: LoadContext, item: Item) -> dt.date:
     """The day an event was written down: its first commit (git); today when no commit has it yet;
     without git history, the day its file was last saved. A past event written down after its day
     is a mistake (a wrong year); one written down before it goes to the archive."""
     seen = _seen_in_load(context, item.source)
     if seen is not None:
-        return seen.get(item.key, context.today)
+        return seen.get(item.key or "", context.today)
     try:
         return dt.date.fromtimestamp((context.root / item.source).stat().st_mtime)
     except OSError:
         return context.today
 
 
-_LAST_LOAD: list = [None, None]    # (load context, first seen): git is asked once per load, not per event
+_LAST_LOAD: list[Any] = [None, None]    # (load context, first seen): git is asked once per load, not per event
 
 
-def _seen_in_load(context, source: str) -> dict[str, dt.date] | None:
+def _seen_in_load(context: LoadContext, source: str) -> dict[str, dt.date] | None:
     if _LAST_LOAD[0] is not context:
         _LAST_LOAD[:] = [context, first_seen(context.root, source)]
-    return _LAST_LOAD[1]
+    seen: dict[str, dt.date] | None = _LAST_LOAD[1]
+    return seen
 
 
 def _slugs(text: str) -> list[str]:
@@ -277,7 +282,7 @@ def _slugs(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _seen_in(versions: tuple, shallow: bool) -> dict[str, dt.date]:
+def _seen_in(versions: tuple[FileVersion, ...], shallow: bool) -> dict[str, dt.date]:
     seen: dict[str, dt.date] = {}
     for version in versions:
         day = dt.date.fromisoformat(version.date)
@@ -300,14 +305,14 @@ def first_seen(root: Path, source: str) -> dict[str, dt.date] | None:
 
 # --- People ---------------------------------------------------------------------------------------
 
-def people(item) -> list:
+def people(item: Item) -> list[Person]:
     """The sign-up contact person (the consent rule: types/privacy.py)."""
     from .privacy import contact_person
     person = item.data.signup.person if item.data.signup else None
     return [contact_person(person)] if person else []
 
 
-def public_view(item, today):
+def public_view(item: Item, today: dt.date) -> tuple[Item, str | None]:
     """The event as published: its contact person only while shown, with the fields in scope."""
     data = showing_person(item.data, "signup", today)
     return (item if data is item.data else item.replace(data=data)), None
@@ -315,7 +320,7 @@ def public_view(item, today):
 
 # --- Calendar files (iCalendar, RFC 5545) ---------------------------------------------------------
 
-def ics_path(item) -> str:
+def ics_path(item: Item) -> str:
     return f"{LIST_URL}{item.key}.ics"
 
 
@@ -337,7 +342,7 @@ def _text_type() -> type:
     return Text
 
 
-def _text(value: str):
+def _text(value: str) -> Any:
     return _text_type()(value)
 
 
@@ -364,7 +369,7 @@ def calendar(site: Site, events: list[Item], name: str | None = None) -> bytes:
                                                    last_date=dt.date(max(years) + 2, 1, 1)))
     for item in events:
         event = icalendar.Event()
-        page = urls.absolute(site.site_url, item.url)
+        page = urls.absolute(site.site_url, item.url or LIST_URL)
         event.add("uid", f"{item.key}.agenda@{_host(site)}")
         event.add("dtstamp", stamp)
         event.add("dtstart", starts(item))
@@ -376,10 +381,10 @@ def calendar(site: Site, events: list[Item], name: str | None = None) -> bytes:
         event.add("categories", [KINDS[item.kind]])
         event.add("status", "CONFIRMED")
         cal.add_component(event)
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
-def _description(item, page: str) -> str:
+def _description(item: Item, page: str) -> str:
     """The event in plain text: in short, what happens, how to sign up, where to read more."""
     parts = [item.in_short, " ".join(markdown_text(item.description).split())]
     person = signup_person(item)
@@ -402,13 +407,13 @@ class Route:
     text: str
 
 
-def signup_person(item) -> str | None:
+def signup_person(item: Item) -> str | None:
     """'Sanne de Vries, coördinator werkgevers': the contact person as shown (public_view), if any."""
     person = item.data.signup.person if item.data.signup else None
     return person.name + (f", {person.role}" if person.role else "") if person else None
 
 
-def help_adds(item, network) -> bool:
+def help_adds(item: Item, network: Routes) -> bool:
     """Whether the network's own routes (core/contact.py `Routes`) add something to the event's:
     not when they are only the same e-mail address."""
     signup = item.data.signup
@@ -416,7 +421,7 @@ def help_adds(item, network) -> bool:
     return network.spoken or network.email not in own
 
 
-def signup_routes(item) -> list[Route]:
+def signup_routes(item: Item) -> list[Route]:
     """Every way to sign up that is published: the page, phone and e-mail of the event, then the
     contact person's own phone and e-mail (only what their consent shows)."""
     from ..core.contact import mailto_link, tel_link
@@ -446,11 +451,11 @@ def signup_routes(item) -> list[Route]:
 
 # --- Pages ----------------------------------------------------------------------------------------
 
-def event_data(item, site: Site) -> dict | None:
+def event_data(item: Item, site: Site) -> dict[str, Any] | None:
     """schema.org Event, for search engines (a dated event only)."""
     if item.date is None:
         return None
-    page = urls.absolute(site.site_url, item.url)
+    page = urls.absolute(site.site_url, item.url or LIST_URL)
     mode = "Mixed" if item.place and item.online else ("Online" if item.online else "Offline")
     location = []
     if item.place:
@@ -472,7 +477,7 @@ HELPERS = {"when": when, "where": where, "hours": hours, "day_text": day_text, "
            "help_adds": help_adds, "ics_path": ics_path}
 
 
-def _event_context(item, site: Site) -> dict:
+def _event_context(item: Item, site: Site) -> dict[str, Any]:
     past = is_past(item, site.today)
     return {**HELPERS, "past": past, "for_whom": for_whom(item, site), "agenda_url": LIST_URL,
             "archive_url": ARCHIVE_URL, "structured_data": None if past else event_data(item, site)}
@@ -527,14 +532,14 @@ class AgendaPages:
 
 # --- On the landing pages -------------------------------------------------------------------------
 
-def _card(item, site) -> Card:
+def _card(item: Item, site: Site) -> Card:
     badge = "Voorbeeld" if item.example else None
-    lines = [(when(item) if item.date else "Nog zonder vaste datum", None)]
+    lines: list[tuple[str, str | None]] = [(when(item) if item.date else "Nog zonder vaste datum", None)]
     lines += [(where(item), badge)] if where(item) or badge else []
     return Card(lines=tuple(lines))
 
 
-def _teaser(item, site) -> str:
+def _teaser(item: Item, site: Site) -> str:
     return short_day(item.date) if item.date else "Nog zonder datum"
 
 
