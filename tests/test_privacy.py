@@ -88,8 +88,9 @@ def test_any_mix_of_disguises_is_read_as_the_name(data):
 @given(data=st.data())
 def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
     forbidden = rule()
-    at = data.draw(st.sampled_from(["@", " [at] ", "(at)", " at ", " apenstaartje ", "&#64;", "%40", "\uff20"]))
-    dot = data.draw(st.sampled_from([".", " punt ", "[dot]", " dot ", "&#46;"]))
+    at = data.draw(st.sampled_from(["@", " [at] ", "(at)", "{at}", " at ", "\tat\n", " apenstaartje ", "&#64;", "%40",
+                                    "\uff20"]))
+    dot = data.draw(st.sampled_from([".", " punt ", "[dot]", "{punt}", " dot ", "\npunt\t", "&#46;"]))
     email = data.draw(disguised("karin", separators=False)) + dot + "proef" + at + "example" + dot + "org"
     digits = "0612345678" if data.draw(st.booleans()) else "+31612345678"
     phone = "".join(ch + data.draw(st.sampled_from(["", " ", "-", "\u2011", ".", " / ", "\u00a0", "(", ")"]))

@@ -186,6 +186,9 @@ def write_ours(repo: Path, target: Path, items: list[Article]) -> None:
             yaml.safe_dump(_grow(raw, ctype.key, size), allow_unicode=True, sort_keys=False), encoding="utf-8")
     for kind in ("stories", "blogs"):
         (target / "content" / kind).mkdir(parents=True, exist_ok=True)
+    for ctype in TYPES:   # moved pages point at the repository's own stories, not in the corpus
+        if ctype.id == "redirects" and (target / ctype.source).is_file():
+            (target / ctype.source).write_text("[]\n", encoding="utf-8")
     for item in items:
         (target / "content" / item.kind / f"{item.slug}.md").write_text(
             _front_matter(item.meta) + item.body, encoding="utf-8")

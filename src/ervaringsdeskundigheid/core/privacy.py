@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _TAG = re.compile(r"<[^<>]*>")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _RUN = re.compile(r"[a-z]+|[0-9]+")
+_NOT_LETTERS = bytes(sorted(set(range(256)) - set(b"abcdefghijklmnopqrstuvwxyz0123456789")))
 # "petra [at] geheim punt nl", "petra (at) geheim (dot) nl", "petra apenstaartje geheim.nl"
 _AT = re.compile(r"\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+")
 _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
@@ -78,15 +79,48 @@ def fold(text: str) -> str:
         text = html.unescape(text)
     if "%" in text:
         text = unquote(unquote(text))
-    text = unicodedata.normalize("NFKC", text.translate(_invisible()))
     if not text.isascii():
-        text = anyascii(text.translate(_look_alikes()))
+        text = _fold_unicode(text)
     text = text.lower()
-    if " at" in text or "[" in text or "(" in text or "apenstaartje" in text:
+    if "@" in text or "apenstaartje" in text or _may_spell(text, _AT_WORDS):
         text = _AT.sub("@", text)
-    if "dot" in text or "punt" in text:
+    if _may_spell(text, _DOT_WORDS):
         text = _DOT.sub(".", text)
     return text
+
+
+_OTHER = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_unicode(text: str) -> str:
+    """Only the runs of other characters, each with the ASCII letter before it (a combining accent
+    joins that letter), are folded: every step works per character or within such a run, so this
+    gives the text that folding all of it gives, without walking the ASCII in Python."""
+    parts, done = [], 0
+    for run in _OTHER.finditer(text):
+        start = max(run.start() - 1, done)
+        folded = unicodedata.normalize("NFKC", text[start:run.end()].translate(_invisible()))
+        parts += [text[done:start], folded if folded.isascii() else anyascii(folded.translate(_look_alikes()))]
+        done = run.end()
+    return "".join(parts) + text[done:]
+
+
+# Whitespace (as the pattern's \s reads it) as a space, brackets as round ones.
+_SHAPE = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f[{]}", b"         (())")
+
+
+def _between(*words: str) -> tuple[bytes, ...]:
+    return tuple(f"{before}{word}{after}".encode() for word in words for before in " (" for after in " )")
+
+
+_AT_WORDS, _DOT_WORDS = _between("at"), _between("dot", "punt")
+
+
+def _may_spell(text: str, words: tuple[bytes, ...]) -> bool:
+    """Whether the ASCII `text` has one of `words` (from `_between`) between spaces or brackets:
+    only there can `_AT` or `_DOT` match. Searching a long page with the patterns themselves is slow."""
+    shaped = text.encode("ascii", errors="replace").translate(_SHAPE)
+    return any(word in shaped for word in words)
 
 
 def without_markup(text: str) -> str:
@@ -206,9 +240,13 @@ class Forbidden:
         automaton = self._search()
         if not automaton:
             return []
-        projection = Projection.of(folded)
+        letters = folded.encode("ascii", errors="replace").translate(None, _NOT_LETTERS).decode("ascii")
+        candidates = list(automaton.iter(letters))   # the letters and digits, as the projection has them
+        if not candidates:
+            return []
+        projection = Projection.of(folded)   # where the runs start and end: only for a text that may name someone
         found = []
-        for end, (length, finding) in automaton.iter(projection.letters):
+        for end, (length, finding) in candidates:
             if end + 1 in projection.ends and end + 1 - length in projection.starts:
                 found.append(finding)
         return found
