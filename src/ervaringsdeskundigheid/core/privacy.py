@@ -82,7 +82,7 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = _fold_unicode(text)
     text = text.lower()
-    if "@" in text or "apenstaartje" in text or _may_spell(text, _AT_WORDS):
+    if "apenstaartje" in text or _may_spell(text, _AT_WORDS):
         text = _AT.sub("@", text)
     if _may_spell(text, _DOT_WORDS):
         text = _DOT.sub(".", text)
@@ -113,7 +113,7 @@ def _between(*words: str) -> tuple[bytes, ...]:
     return tuple(f"{before}{word}{after}".encode() for word in words for before in " (" for after in " )")
 
 
-_AT_WORDS, _DOT_WORDS = _between("at"), _between("dot", "punt")
+_AT_WORDS, _DOT_WORDS = _between("at", "@"), _between("dot", "punt")
 
 
 def _may_spell(text: str, words: tuple[bytes, ...]) -> bool:
