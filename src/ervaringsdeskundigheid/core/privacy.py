@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote
 
 import ahocorasick
@@ -182,6 +182,7 @@ class Forbidden:
     _allowed: set[str] = field(default_factory=set)
     _links: dict[str, Finding] = field(default_factory=dict)     # '#anchor' of a withdrawn person
     _automaton: Any = None                # an ahocorasick.Automaton; False: nothing to find; None: not built
+    _findings: _Findings | None = None    # what it found per text; None: not yet linked (see _memory)
 
     def add(self, finding: Finding, name: str | None = None, email: str | None = None,
             phone: str | None = None, anchor: str | None = None) -> None:
@@ -199,15 +200,26 @@ class Forbidden:
                 self._values[key] = Finding(value, finding.reason, finding.person, finding.withdrawn)
         if anchor:
             self._links.setdefault(anchor, Finding(f"#{anchor}", finding.reason, finding.person, finding.withdrawn))
-        self._automaton = None
+        self._automaton = self._findings = None
 
     def allow(self, *values: str | None) -> None:
         """A value a public person shows is theirs to show, also when someone else has it too."""
         self._allowed |= {squeeze(value) for value in values if value}
-        self._automaton = None
+        self._automaton = self._findings = None
 
     def __bool__(self) -> bool:
         return bool(self._values or self._links)
+
+    def _memory(self) -> _Findings:
+        """What this rule found per text, begun with what the previous rule found when it forbade
+        exactly the same: a build reads each page once and more, and the local preview reads the
+        same pages again after every save."""
+        if self._findings is None:
+            key = (tuple(sorted(self._values.items())), tuple(sorted(self._allowed)), tuple(sorted(self._links.items())))
+            earlier = _Findings.newest
+            self._findings = _Findings(key, earlier.recent if earlier and earlier.key == key else {})
+            _Findings.newest = self._findings
+        return self._findings
 
     def _search(self) -> Any:
         if self._automaton is None:
@@ -228,6 +240,14 @@ class Forbidden:
         for clarity; markup is recognised either way."""
         if not text or not self:
             return []
+        memory = self._memory()
+        found = memory.recall(text)
+        if found is None:
+            found = self._read(text)
+            memory.keep(text, found)
+        return list(found)
+
+    def _read(self, text: str) -> list[Finding]:
         folded = fold(text)
         found = self._in(folded)
         if "<" in text or "](" in text:
@@ -250,6 +270,27 @@ class Forbidden:
             if end + 1 in projection.ends and end + 1 - length in projection.starts:
                 found.append(finding)
         return found
+
+
+class _Findings:
+    """Findings per text, of one rule. It keeps what this build asked for and, until asked, what
+    the build before it found: a text no build asks for any more is forgotten."""
+
+    newest: ClassVar[_Findings | None] = None   # of the rule made last in this process
+
+    def __init__(self, key: tuple[Any, ...], earlier: dict[str, list[Finding]]):
+        self.key = key
+        self.recent: dict[str, list[Finding]] = {}
+        self._earlier = earlier
+
+    def recall(self, text: str) -> list[Finding] | None:
+        found = self.recent.get(text)
+        if found is None and (found := self._earlier.pop(text, None)) is not None:
+            self.recent[text] = found
+        return found
+
+    def keep(self, text: str, found: list[Finding]) -> None:
+        self.recent[text] = found
 
 
 def _phone_variants(digits: str) -> list[str]:

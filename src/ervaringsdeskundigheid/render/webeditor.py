@@ -388,10 +388,17 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_written: dict[str, str] = {}     # the last configuration as JSON -> its YAML (make serve rebuilds after every save)
+
+
 def config_yaml(config: dict) -> str:
     header = ("# Gemaakt door de build uit de inhoudstypen (src/ervaringsdeskundigheid/types/). "
               "Verander dit bestand niet.\n")
-    return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    key = json.dumps(config, default=repr)     # writing YAML takes a third of a second; JSON a few ms
+    if key not in _written:
+        _written.clear()
+        _written[key] = header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return _written[key]
 
 
 # --- The admin folder ---------------------------------------------------------------------------
