@@ -10,6 +10,7 @@ back (drafts, people without consent) is in the index.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -355,26 +356,17 @@ def test_a_broken_indexer_is_a_dutch_problem(project, monkeypatch):
     assert "Pagefind kon de zoekindex niet maken" in raised.value.report()
 
 
-def test_a_file_pagefind_has_not_finished_is_never_taken(tmp_path):
-    """Pagefind 1.5.2 may confirm its writes before the last bytes are on disk: the index is
-    taken only when every file is complete."""
-    import asyncio
-    import gzip
-    from concurrent.futures import ThreadPoolExecutor
+def test_a_failing_pagefind_stops_the_index_with_its_message(monkeypatch):
+    """Pagefind's command runs once; when it fails, the build gets an error, never half an index."""
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    with pytest.raises(search.SearchIndexError, match="code 1"):
+        search.index_files({"a/index.html": "<html><body><p>Een</p></body></html>"})
 
-    def written():   # in a thread: the browser tests keep an event loop running in this one
-        with ThreadPoolExecutor(1) as thread:
-            return thread.submit(asyncio.run, search._written(tmp_path, wait=0.01, limit=0.1)).result()
 
-    whole = gzip.compress(b"pagefind_dcd{}")
-    (tmp_path / "fragment").mkdir()
-    (tmp_path / "fragment" / "nl_1.pf_fragment").write_bytes(whole[:-4])      # cut short
-    (tmp_path / "pagefind-entry.json").write_text('{"version":', encoding="utf-8")
-    with pytest.raises(search.SearchIndexError):
-        written()
-    (tmp_path / "fragment" / "nl_1.pf_fragment").write_bytes(whole)
-    (tmp_path / "pagefind-entry.json").write_text('{"version": "1.5.2"}', encoding="utf-8")
-    written()
+def test_a_site_without_searchable_pages_gets_an_empty_index():
+    files = search.index_files({})
+    assert set(files) == {"pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json"}
+    assert json.loads(files["pagefind/pagefind-entry.json"])["languages"] == {}
 
 
 def test_the_same_pages_take_the_kept_index_and_changed_pages_a_new_one(tmp_path):

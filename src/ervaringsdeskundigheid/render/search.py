@@ -14,26 +14,25 @@ above a match in a title (`RANKING`): the regional programmes come before those 
 (A higher weight on the words alone hardly moves a page: Pagefind's BM25 score saturates,
 and a word in another page's title counts five times.)
 
-The index is made in one call to Pagefind's Python API (`index_files`): the pages go into a
-private temporary folder (in memory where the system has one), Pagefind indexes that folder and
-writes its bundle into another;
-the bundle comes back as bytes for the one writer. (Pagefind's wrapper answers one message
-per 0.1 s, so adding 800 pages one by one would take 80 s; and its `get_files` stalls on a
-reply above 2 MiB, which a 600-article site exceeds.) The browser loads the bundle only when
-a reader opens the search (assets/javascripts/search.js).
+The index is made by Pagefind's command (the binary of the pinned `pagefind[bin]` package): the
+pages go into a private temporary folder (in memory where the system has one) with a config file,
+Pagefind indexes that folder and writes its bundle into another, and the bundle comes back as
+bytes for the one writer. (The command, not the package's Python service: that wrapper answers
+one message per 0.1 s, confirms writes before they are done (Pagefind #1272) and stalls on a
+reply above 2 MiB; the bundles are byte for byte the same.) The browser loads the bundle only
+when a reader opens the search (assets/javascripts/search.js).
 """
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -107,11 +106,7 @@ def index_files(pages: dict[str, str], cache: Path | None = None) -> dict[str, b
     key = _key(copies)
     if cache is not None and (kept := _cached(cache / key)) is not None:
         return kept
-    try:   # in a thread of its own: the caller may have an event loop running (Playwright's, in tests)
-        with ThreadPoolExecutor(1) as worker:
-            files = worker.submit(lambda: asyncio.run(asyncio.wait_for(_index(copies), TIMEOUT))).result()
-    except Exception as error:   # the wrapper raises plain exceptions (and asyncio.TimeoutError)
-        raise SearchIndexError(str(error) or type(error).__name__) from error
+    files = _index(copies) if copies else _empty()
     if cache is not None:
         _keep(cache, key, files)
     return files
@@ -154,43 +149,49 @@ def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
         pass
 
 
-async def _index(copies: dict[str, str]) -> dict[str, bytes]:
-    from pagefind.service import PagefindService   # the binary's wrapper (PyPI pagefind[bin])
+def _empty() -> dict[str, bytes]:
+    """The bundle of a site with no page in the search: Pagefind's code and an index of no language
+    (the command refuses a folder without pages)."""
+    files = _index({"leeg.html": f'<!doctype html><html lang="{LANGUAGE}"><body><p>leeg</p></body></html>'})
+    entry = json.loads(files[f"{OUTPUT}/pagefind-entry.json"])
+    entry["languages"] = {}
+    return {f"{OUTPUT}/pagefind.js": files[f"{OUTPUT}/pagefind.js"],
+            f"{OUTPUT}/pagefind-worker.js": files[f"{OUTPUT}/pagefind-worker.js"],
+            f"{OUTPUT}/pagefind-entry.json": json.dumps(entry, separators=(",", ":")).encode()}
 
+
+def _index(copies: dict[str, str]) -> dict[str, bytes]:
+    from pagefind.service import get_executable   # the binary of PyPI's pagefind[bin]
+
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("het programma pagefind is niet geïnstalleerd")
     with tempfile.TemporaryDirectory(prefix="section-search-", dir=_MEMORY if os.access(_MEMORY, os.W_OK) else None) \
             as folder:
         site, bundle = Path(folder) / "site", Path(folder) / "bundle"
+        site.mkdir()
         for path, html in copies.items():
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-        service = await PagefindService().launch()
+        # The settings in a file of the folder it runs in: Pagefind reads pagefind.json from there.
+        (Path(folder) / "pagefind.json").write_text(json.dumps({
+            "site": "site", "output_path": "bundle", "force_language": LANGUAGE,
+            "exclude_selectors": list(EXCLUDED)}), encoding="utf-8")
         try:
-            index = await service.create_index({"force_language": LANGUAGE, "exclude_selectors": list(EXCLUDED)})
-            if copies:
-                await index.add_directory(str(site), glob="**/*.html")
-            await index.write_files(output_path=str(bundle))
-            await _written(bundle)
-        finally:
-            await service.close()
-        return {f"{OUTPUT}/{relative}": file.read_bytes()
-                for file in sorted(bundle.rglob("*")) if file.is_file()
-                and _SERVED.fullmatch(relative := file.relative_to(bundle).as_posix())}
-
-
-async def _written(bundle: Path, wait: float = 0.02, limit: float = 30.0) -> None:
-    """Pagefind 1.5.2 confirms that it wrote its files before the last bytes are on disk (fixed
-    after 1.5.2: Pagefind #1272), and closing it then leaves a file cut short: a site whose search
-    is broken. So wait until every file is complete (gzip files unpack, JSON parses) and no file
-    grows any more."""
-    previous = None
-    for _ in range(int(limit / wait)):
-        sizes = {path: path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
-        if sizes == previous and all(_complete(path) for path in sizes):
-            return
-        previous = sizes
-        await asyncio.sleep(wait)
-    raise SearchIndexError(f"Pagefind schreef zijn bestanden niet helemaal, ook niet na {limit:.0f} seconden")
+            done = subprocess.run([str(binary), "--silent"], cwd=folder, capture_output=True, timeout=TIMEOUT,
+                                  env={name: value for name, value in os.environ.items()
+                                       if not name.startswith("PAGEFIND_")})   # only the file's settings
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SearchIndexError(str(error)) from error
+        if done.returncode != 0:
+            said = (done.stderr or done.stdout).decode("utf-8", errors="replace").strip()
+            raise SearchIndexError(said[-500:] or f"pagefind stopte met code {done.returncode}")
+        files = {f"{OUTPUT}/{relative}": file.read_bytes() for file in sorted(bundle.rglob("*")) if file.is_file()
+                 and _SERVED.fullmatch(relative := file.relative_to(bundle).as_posix())}
+    if f"{OUTPUT}/pagefind-entry.json" not in files:
+        raise SearchIndexError("Pagefind schreef geen pagefind-entry.json")
+    return files
 
 
 def _complete(path: Path) -> bool:
