@@ -82,45 +82,53 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = _fold_unicode(text)
     text = text.lower()
-    if "apenstaartje" in text or _may_spell(text, _AT_WORDS):
+    shaped = _shape(text)
+    if b" at " in shaped or b" @ " in shaped or b"apenstaartje" in shaped:
         text = _AT.sub("@", text)
-    if _may_spell(text, _DOT_WORDS):
+        shaped = _shape(text)
+    if b" dot " in shaped or b" punt " in shaped:
         text = _DOT.sub(".", text)
     return text
 
 
 _OTHER = re.compile(r"[^\x00-\x7f]+")
+_PIECE = 256
 
 
 def _fold_unicode(text: str) -> str:
     """Only the runs of other characters, each with the ASCII letter before it (a combining accent
     joins that letter), are folded: every step works per character or within such a run, so this
-    gives the text that folding all of it gives, without walking the ASCII in Python."""
+    gives the text that folding all of it gives, without walking the ASCII in Python. (A page has
+    a few such characters: the pattern looks only in the pieces of 256 characters that have them.)"""
     parts, done = [], 0
-    for run in _OTHER.finditer(text):
-        start = max(run.start() - 1, done)
-        folded = unicodedata.normalize("NFKC", text[start:run.end()].translate(_invisible()))
-        parts += [text[done:start], folded if folded.isascii() else anyascii(folded.translate(_look_alikes()))]
-        done = run.end()
+    for start, end in _other_pieces(text):
+        for run in _OTHER.finditer(text, start, end):
+            begin = max(run.start() - 1, done)
+            folded = unicodedata.normalize("NFKC", text[begin:run.end()].translate(_invisible()))
+            parts += [text[done:begin], folded if folded.isascii() else anyascii(folded.translate(_look_alikes()))]
+            done = run.end()
     return "".join(parts) + text[done:]
 
 
-# Whitespace (as the pattern's \s reads it) as a space, brackets as round ones.
-_SHAPE = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f[{]}", b"         (())")
+def _other_pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of whole pieces that are not plain ASCII; neighbouring
+    pieces are joined, so a run of other characters never crosses an end."""
+    stretches: list[tuple[int, int]] = []
+    for start in range(0, len(text), _PIECE):
+        if not text[start:start + _PIECE].isascii():
+            end = min(start + _PIECE, len(text))
+            stretches[-1:] = [(stretches[-1][0], end)] if stretches and stretches[-1][1] == start else \
+                stretches[-1:] + [(start, end)]
+    return stretches
 
 
-def _between(*words: str) -> tuple[bytes, ...]:
-    return tuple(f"{before}{word}{after}".encode() for word in words for before in " (" for after in " )")
+# Whitespace (as the patterns' \s reads it) and brackets as a space: where `_AT` or `_DOT` can match,
+# the text so shaped has ' at ', ' @ ', ' dot ' or ' punt ' (searching a long page with the patterns is slow).
+_SHAPE = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f[{(]})", b" " * 15)
 
 
-_AT_WORDS, _DOT_WORDS = _between("at", "@"), _between("dot", "punt")
-
-
-def _may_spell(text: str, words: tuple[bytes, ...]) -> bool:
-    """Whether the ASCII `text` has one of `words` (from `_between`) between spaces or brackets:
-    only there can `_AT` or `_DOT` match. Searching a long page with the patterns themselves is slow."""
-    shaped = text.encode("ascii", errors="replace").translate(_SHAPE)
-    return any(word in shaped for word in words)
+def _shape(text: str) -> bytes:
+    return text.encode("ascii", errors="replace").translate(_SHAPE)
 
 
 def without_markup(text: str) -> str:
