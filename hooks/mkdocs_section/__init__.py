@@ -65,7 +65,7 @@ def start_session(config, command: str) -> BuildSession:
                     "of laat het weg.")
     config.theme.static_templates.difference_update(THEME_TEMPLATES)
     site_dir = Path(config.site_dir)
-    session = BuildSession(root, mode=mode, engine=engine(config), say=log.info, links=links,
+    session = BuildSession(root, mode=mode, engine=engine(config), say=log.info, links=links, index_early=True,
                            published=site_dir if mode == "build" else None,
                            cache=PreviewFiles.for_project(root).pages if mode == "serve" else None)
     config.extra[_KEY] = session

@@ -21,7 +21,7 @@ import datetime as dt
 import gzip
 import json
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -97,6 +97,8 @@ class BuildSession:
     published: Path | None = None                             # the site this build replaces (its codes stay)
     readability: list = field(default_factory=list)
     type_files: dict[str, bytes] = field(default_factory=dict)   # files the types make besides pages
+    index_early: bool = False            # start the search index as soon as the pages are rendered (MkDocs)
+    _index: Future[dict[str, bytes]] | None = None
 
     @property
     def preview(self) -> bool:
@@ -310,12 +312,20 @@ class BuildSession:
         todo = [src for src in order if self.cache is None or self.cache.get(src, digests[src]) is None]
         texts = readability.texts(self.site)
 
+        rule = self.site.extras.get("forbidden")
+
         def task(index: int):   # pages, then the readability scores, in one pool
-            return renderer.render(self.jobs[todo[index]]) if index < len(todo) else \
-                readability.douma(texts[index - len(todo)][2])
+            if index >= len(todo):
+                return readability.douma(texts[index - len(todo)][2])
+            page = renderer.render(self.jobs[todo[index]])
+            # The consent rule reads the page here, on every core; the review of the outputs recalls it.
+            return page, (rule.find(page.html, markup=True) if rule else [])
 
         results = pool.run(task, len(todo) + len(texts), say=self.say, parallel=not self.preview)
-        fresh = dict(zip(todo, results, strict=False))   # the readability scores follow the pages
+        if rule:
+            for page, found in results[:len(todo)]:
+                rule.remember(page.html, found)
+        fresh = {src: page for src, (page, _) in zip(todo, results, strict=False)}   # the readability scores follow
         self.readability = readability.scored(texts, results[len(todo):])
         for src_uri in order:
             result = fresh[src_uri] if src_uri in fresh or self.cache is None else self.cache.pages[src_uri][1]
@@ -326,6 +336,8 @@ class BuildSession:
         self.problems += self._body_image_problems()
         self.problems += self._anchor_problems()
         if not self.problems:
+            if self.index_early:    # Pagefind works in its own process while the hints and other files are made
+                self._index = self._index_in_background(self.pages())
             for hint in self.hints():
                 self.say(hint)
             for notice in self.site.notices:      # never silent: what stays off the site, and why
@@ -453,9 +465,8 @@ class BuildSession:
         Raises ContentErrors when the web editor's files or the search index cannot be made."""
         assert self.site is not None and self.today is not None
         pages = self.pages()
-        background = ThreadPoolExecutor(1)
-        index = background.submit(self.search_index, pages)   # Pagefind works in its own process meanwhile
-        background.shutdown(wait=False)                        # the thread ends with its task
+        index = self._index or self._index_in_background(pages)   # Pagefind works in its own process meanwhile
+        self._index = None
         out = Outputs(pages)
         out.add(self.files())
         out.add(feeds.feed_files(self.site))
@@ -480,6 +491,12 @@ class BuildSession:
             self.say(f"Niet op de site: {note.notice()}")
         files.update(self._published_index(index.result(), pages, files))
         return files
+
+    def _index_in_background(self, pages: dict[str, str]) -> Future[dict[str, bytes]]:
+        background = ThreadPoolExecutor(1)
+        index = background.submit(self.search_index, pages)
+        background.shutdown(wait=False)                        # the thread ends with its task
+        return index
 
     def _published_index(self, early: dict[str, bytes], pages: dict[str, str], published: dict) -> dict[str, bytes]:
         """The index of the pages as published: made while the other files were made, and made

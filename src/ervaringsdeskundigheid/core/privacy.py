@@ -255,6 +255,11 @@ class Forbidden:
             memory.keep(text, found)
         return list(found)
 
+    def remember(self, text: str, found: list[Finding]) -> None:
+        """What `find` gave for `text` elsewhere (in a worker process), so it is not read again here."""
+        if text and self:
+            self._memory().keep(text, list(found))
+
     def _read(self, text: str) -> list[Finding]:
         folded = fold(text)
         found = self._in(folded)
