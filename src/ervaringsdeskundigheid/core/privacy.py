@@ -24,8 +24,9 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -78,15 +79,25 @@ def fold(text: str) -> str:
         text = html.unescape(text)
     if "%" in text:
         text = unquote(unquote(text))
-    text = unicodedata.normalize("NFKC", text.translate(_invisible()))
     if not text.isascii():
-        text = anyascii(text.translate(_look_alikes()))
+        text = _NON_ASCII.sub(_plain, text)
     text = text.lower()
     if " at" in text or "[" in text or "(" in text or "apenstaartje" in text:
         text = _AT.sub("@", text)
     if "dot" in text or "punt" in text:
         text = _DOT.sub(".", text)
     return text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _plain(run: re.Match[str]) -> str:
+    """A run of non-ASCII characters in ASCII: invisible ones dropped, compatibility forms folded
+    (NFKC), look-alikes read as the Latin letter, the rest transliterated. Only these runs are
+    converted: a page is mostly ASCII, and the work stays with the few characters that need it."""
+    text = unicodedata.normalize("NFKC", run.group().translate(_invisible()))
+    return text if text.isascii() else anyascii(text.translate(_look_alikes()))
 
 
 def without_markup(text: str) -> str:
@@ -102,21 +113,21 @@ def squeeze(value: str) -> str:
 
 @dataclass
 class Projection:
-    """The letters and digits of a folded text, and where each run of them starts and ends."""
+    """The letters and digits of a folded text, and where its runs of them start and end."""
 
+    runs: list[str]
     letters: str
-    starts: set[int]
-    ends: set[int]
 
     @classmethod
     def of(cls, folded: str) -> Projection:
-        parts, starts, ends, at = [], set(), set(), 0
-        for run in _RUN.findall(folded):
-            parts.append(run)
-            starts.add(at)
-            at += len(run)
-            ends.add(at)
-        return cls("".join(parts), starts, ends)
+        runs = _RUN.findall(folded)
+        return cls(runs, "".join(runs))
+
+    @cached_property
+    def bounds(self) -> set[int]:
+        """Where a run starts or ends (a match must start and end on one): only made when
+        something matched, which is rare."""
+        return set(accumulate(map(len, self.runs), initial=0))
 
 
 @dataclass(frozen=True)
@@ -209,7 +220,7 @@ class Forbidden:
         projection = Projection.of(folded)
         found = []
         for end, (length, finding) in automaton.iter(projection.letters):
-            if end + 1 in projection.ends and end + 1 - length in projection.starts:
+            if end + 1 in projection.bounds and end + 1 - length in projection.bounds:
                 found.append(finding)
         return found
 
