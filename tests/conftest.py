@@ -29,6 +29,9 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         elif source.is_file():
             shutil.copy2(source, target / part)
+    images = ROOT / ".cache" / "images"     # encoded images by content digest: what the first build made
+    if images.is_dir():
+        shutil.copytree(images, target / ".cache" / "images", ignore=shutil.ignore_patterns("*.tmp"))
     return target
 
 

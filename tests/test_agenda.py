@@ -335,7 +335,7 @@ def test_with_git_an_event_is_new_until_it_is_committed_before_its_day(project):
 
 def test_the_web_editor_has_the_agenda_with_dutch_labels_and_date_and_time_pickers():
     from ervaringsdeskundigheid.core.settings import SiteSettings
-    from ervaringsdeskundigheid.editor import cms
+    from ervaringsdeskundigheid.render import webeditor as cms
 
     settings_ = SiteSettings.model_validate(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8")))
     config = yaml.safe_load(cms.config_yaml(cms.editor_config(settings_)))

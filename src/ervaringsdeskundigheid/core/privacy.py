@@ -24,8 +24,9 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote
 
@@ -144,21 +145,20 @@ def squeeze(value: str) -> str:
 
 @dataclass
 class Projection:
-    """The letters and digits of a folded text, and where each run of them starts and ends."""
+    """The letters and digits of a folded text, and where its runs of them start and end."""
 
+    runs: list[str]
     letters: str
-    starts: set[int]
-    ends: set[int]
 
     @classmethod
     def of(cls, folded: str) -> Projection:
-        parts, starts, ends, at = [], set(), set(), 0
-        for run in _RUN.findall(folded):
-            parts.append(run)
-            starts.add(at)
-            at += len(run)
-            ends.add(at)
-        return cls("".join(parts), starts, ends)
+        runs = _RUN.findall(folded)
+        return cls(runs, "".join(runs))
+
+    @cached_property
+    def bounds(self) -> set[int]:
+        """Where a run starts or ends (a match must start and end on one)."""
+        return set(accumulate(map(len, self.runs), initial=0))
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ class Forbidden:
         projection = Projection.of(folded)   # where the runs start and end: only for a text that may name someone
         found = []
         for end, (length, finding) in candidates:
-            if end + 1 in projection.ends and end + 1 - length in projection.starts:
+            if end + 1 in projection.bounds and end + 1 - length in projection.bounds:
                 found.append(finding)
         return found
 

@@ -9,7 +9,11 @@ stays for e-mail (the newsletter), share cards and browsers without WebP.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
+import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -52,9 +56,47 @@ def _encode(picture: Image.Image) -> tuple[Image.Image, bytes]:
         picture = picture.resize((round(picture.width * 0.85), round(picture.height * 0.85)), Image.Resampling.LANCZOS)
 
 
+CACHE = Path(".cache") / "images"       # below the project: encoded variants by the source's digest
+_RECIPE = f"{WIDTHS}{MAX_BYTES}{QUALITIES}{WEBP_QUALITY}"   # a change here makes new files
+
+
+def _from_cache(folder: Path, image: str) -> tuple[Variant, ...] | None:
+    try:
+        sizes = json.loads((folder / "sizes.json").read_text(encoding="utf-8"))
+        return tuple(Variant(variant_path(image, width), width, height, (folder / f"{width}.jpg").read_bytes(),
+                             (folder / f"{width}.webp").read_bytes()) for width, height in sizes)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _to_cache(folder: Path, found: tuple[Variant, ...]) -> None:
+    """Written to a temporary folder and renamed: a build killed meanwhile, or two at once,
+    never leave half a set (the next build then encodes again)."""
+    temporary = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    try:
+        temporary.mkdir(parents=True, exist_ok=True)
+        for variant in found:
+            (temporary / f"{variant.width}.jpg").write_bytes(variant.data)
+            (temporary / f"{variant.width}.webp").write_bytes(variant.webp)
+        (temporary / "sizes.json").write_text(json.dumps([[v.width, v.height] for v in found]), encoding="utf-8")
+        temporary.rename(folder)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)     # a cache: without it, the build only takes longer
+
+
 @lru_cache(maxsize=256)
-def _variants_cached(source: Path, image: str, mtime: float, size: int) -> tuple[Variant, ...]:
-    with Image.open(source) as opened:
+def _variants_cached(source: Path, image: str, mtime: float, size: int, cache: Path) -> tuple[Variant, ...]:
+    data = source.read_bytes()
+    folder = cache / hashlib.sha256(_RECIPE.encode() + data).hexdigest()[:32]
+    found = _from_cache(folder, image)
+    if found is None:
+        found = _encode_all(data, image)
+        _to_cache(folder, found)
+    return found
+
+
+def _encode_all(data: bytes, image: str) -> tuple[Variant, ...]:
+    with Image.open(io.BytesIO(data)) as opened:
         picture = ImageOps.exif_transpose(opened)
         if picture.mode in ("RGBA", "LA", "P"):
             rgba = picture.convert("RGBA")
@@ -77,10 +119,11 @@ def _variants_cached(source: Path, image: str, mtime: float, size: int) -> tuple
 
 def variants(root: Path, image: str) -> tuple[Variant, ...]:
     """All sizes of `image` (a path below content/, checked by core.media), smallest first.
-    Cached by file time and size, so `make serve` does not redo unchanged images."""
+    Cached in memory by file time and size (`make serve` does not redo unchanged images), and
+    on disk by content (the next build does not either)."""
     source = root / "content" / image
     stat = source.stat()
-    return _variants_cached(source, image, stat.st_mtime, stat.st_size)
+    return _variants_cached(source, image, stat.st_mtime, stat.st_size, root / CACHE)
 
 
 def default_variant(root: Path, image: str) -> Variant:
