@@ -9,7 +9,6 @@ used by `make build`.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import os
 import shutil
 import tempfile
@@ -36,7 +35,7 @@ class PreviewFiles:
         _remove_leftovers()
         self.folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
         atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
-        self._written: dict[str, str] = {}
+        self._written: dict[str, str | bytes] = {}   # what each file holds: the same object again compares at once
         self.pages = RenderCache()      # rendered pages, reused while what they show is unchanged
 
     @classmethod
@@ -45,11 +44,9 @@ class PreviewFiles:
 
     def page_file(self, path_in_site: str, data: str | bytes) -> str:
         """The page (or any file: the search index, images) as a file, rewritten only when it changed."""
-        data = data.encode() if isinstance(data, str) else data
-        digest = hashlib.sha256(data).hexdigest()
         path = self.folder / path_in_site
-        if self._written.get(path_in_site) != digest or not path.is_file():
+        if self._written.get(path_in_site) != data or not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            self._written[path_in_site] = digest
+            path.write_bytes(data.encode() if isinstance(data, str) else data)
+            self._written[path_in_site] = data
         return str(path)
