@@ -61,11 +61,13 @@ def flesch_douma(text: str) -> float:
             - _PER_SYLLABLES_PER_WORD * (syllables / len(words)))
 
 
+# Each class also stops at the character that opens its pattern: "[[[[..." or "<a <a <a ..." is read
+# in linear time, not quadratic (every '[' would otherwise scan to the end of the text).
 _MARKUP = [
     (re.compile(r"^!!!.*$|^    .*$", re.M), ""),         # admonition lines (the example note)
-    (re.compile(r"<[^>]+>"), " "),                         # HTML tags
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),           # images
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),         # links: keep the text
+    (re.compile(r"<[^<>]+>"), " "),                        # HTML tags
+    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), " "),         # images
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),       # links: keep the text
     (re.compile(r"^#+\s*(.*)$", re.M), r"\1."),            # headings end a sentence
     (re.compile(r"^\s*[-*+]\s+(.*)$", re.M), r"\1."),      # list items end a sentence
     (re.compile(r"[*_`>|]"), " "),
