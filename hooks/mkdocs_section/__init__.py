@@ -15,11 +15,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from ervaringsdeskundigheid.build import publish
+from ervaringsdeskundigheid.build.preview import PreviewFiles
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.problems import ContentErrors, Problem
 from ervaringsdeskundigheid.render.pages import Engine
 
-from .preview import PreviewFiles
 
 log = logging.getLogger("mkdocs.hooks.section")
 LINKS_ENV = "SECTION_LINKS"                # "files": a preview that works opened from disk (pull requests)

@@ -14,8 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ervaringsdeskundigheid.build.cache import RenderCache
-from ervaringsdeskundigheid.build.publish import process_alive
+from .cache import RenderCache
+from .publish import process_alive
 
 FOLDER_PREFIX = "section-preview-"
 
