@@ -35,9 +35,10 @@ new: setup
 report: setup
 	@$(call quietly,$(BIN)/python scripts/report.py)
 
-# Lint and types first (seconds), then the whole suite on every core (pytest-xdist).
+# Lint, format and types first (seconds), then the whole suite on every core (pytest-xdist).
 test: setup system-packages
 	$(BIN)/ruff check src hooks scripts tools tests
+	$(BIN)/ruff format --check src hooks scripts tools tests
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 _SRC = Path(__file__).resolve().parent.parent / "src"
-if str(_SRC) not in sys.path:   # a plain `mkdocs build` without the package installed
+if str(_SRC) not in sys.path:  # a plain `mkdocs build` without the package installed
     sys.path.insert(0, str(_SRC))
 
 import mkdocs_section as adapter  # noqa: E402  (MkDocs puts hooks/ on the path while loading this file)
 
-_command = {"name": "build"}   # build unless MkDocs says otherwise: a draft is never published by accident
+_command = {"name": "build"}  # build unless MkDocs says otherwise: a draft is never published by accident
 
 
 def on_startup(command, dirty):
@@ -29,7 +29,7 @@ def on_startup(command, dirty):
 def on_config(config):
     """Load, check, plan and render everything; stop with the Dutch report on any problem."""
     session = adapter.start_session(config, _command["name"])
-    config.site_url = config.site_url or session.site.site_url   # the dev server keeps its own address
+    config.site_url = config.site_url or session.site.site_url  # the dev server keeps its own address
     config.site_name = session.site.settings.site_name
     return config
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))   # tools/ (the package itself is installed)
+sys.path.insert(0, str(ROOT))  # tools/ (the package itself is installed)
 
 from tools.benchmark import main  # noqa: E402  (after the path)
 

@@ -22,13 +22,18 @@ def main() -> int:
     result = check_project(ROOT)
     seconds = time.perf_counter() - started
     if result.notices:
-        print(f"Niet op de site: {len(result.notices)} {'stuk' if len(result.notices) == 1 else 'stukken'} "
-              "(geen fout, wel goed om te weten).")
+        print(
+            f"Niet op de site: {len(result.notices)} {'stuk' if len(result.notices) == 1 else 'stukken'} "
+            "(geen fout, wel goed om te weten)."
+        )
         for notice in result.notices:
             print(f"  - {notice}")
     if result.problems:
-        print(ContentErrors(result.problems).report("Controle mislukt: {count} {noun} gevonden. "
-                                                     "Verbeter ze en probeer het opnieuw."))
+        print(
+            ContentErrors(result.problems).report(
+                "Controle mislukt: {count} {noun} gevonden. Verbeter ze en probeer het opnieuw."
+            )
+        )
         return 1
     for hint in result.hints:
         print(f"Tip: {hint}")

@@ -15,8 +15,13 @@ import sys
 from pathlib import Path
 
 from ervaringsdeskundigheid.core.text import dutch_date
-from ervaringsdeskundigheid.outreach.handouts import (EXPERTS_FILE, GROUPINGS, OUTPUT_DIR, HandoutErrors,
-                                                      generate_handouts)
+from ervaringsdeskundigheid.outreach.handouts import (
+    EXPERTS_FILE,
+    GROUPINGS,
+    OUTPUT_DIR,
+    HandoutErrors,
+    generate_handouts,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,9 +32,14 @@ def _pages(count: int) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        description="Maak de handouts om uit te delen (PDF, A4): ervaringsdeskundigen, menukaart en checklists.")
-    parser.add_argument("--per", choices=list(GROUPINGS), default="regio",
-                        help="deel de ervaringsdeskundigen in per regio (standaard) of per organisatie")
+        description="Maak de handouts om uit te delen (PDF, A4): ervaringsdeskundigen, menukaart en checklists."
+    )
+    parser.add_argument(
+        "--per",
+        choices=list(GROUPINGS),
+        default="regio",
+        help="deel de ervaringsdeskundigen in per regio (standaard) of per organisatie",
+    )
     args = parser.parse_args(argv)
     try:
         run = generate_handouts(ROOT, grouping=args.per)
@@ -41,9 +51,11 @@ def main(argv: list[str]) -> int:
     people = "1 ervaringsdeskundige" if run.people == 1 else f"{run.people} ervaringsdeskundigen"
     print(f"Klaar: {len(run.files)} handouts in {run.seconds:.1f} s, met {people} (alleen met toestemming).")
     for person in run.ending:
-        print(f"Let op: de toestemming van {person.name} eindigt op {dutch_date(person.ends)}. Deel "
-              f"{OUTPUT_DIR}/{EXPERTS_FILE} daarna niet meer uit en maak een nieuwe lijst (make handouts). "
-              "Op de lijst staat tot wanneer hij geldt.")
+        print(
+            f"Let op: de toestemming van {person.name} eindigt op {dutch_date(person.ends)}. Deel "
+            f"{OUTPUT_DIR}/{EXPERTS_FILE} daarna niet meer uit en maak een nieuwe lijst (make handouts). "
+            "Op de lijst staat tot wanneer hij geldt."
+        )
     return 0
 
 

@@ -17,7 +17,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ervaringsdeskundigheid.outreach.newsletter import DEFAULT_TOOL, OUTPUT_DIR, TOOLS, NewsletterErrors, make_newsletter
+from ervaringsdeskundigheid.outreach.newsletter import (
+    DEFAULT_TOOL,
+    OUTPUT_DIR,
+    TOOLS,
+    NewsletterErrors,
+    make_newsletter,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,18 +34,27 @@ def _date(option: str, value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise SystemExit(f"De nieuwsbrief is niet gemaakt: {option} '{value}' is geen datum. Schrijf de datum "
-                         "als JJJJ-MM-DD, bijvoorbeeld 2025-09-01.") from None
+        raise SystemExit(
+            f"De nieuwsbrief is niet gemaakt: {option} '{value}' is geen datum. Schrijf de datum "
+            "als JJJJ-MM-DD, bijvoorbeeld 2025-09-01."
+        ) from None
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Maak de nieuwsbrief met de nieuwe verhalen en blogs.")
-    parser.add_argument("--since", metavar="JJJJ-MM-DD",
-                        help="alles wat op of na deze datum is gepubliceerd (standaard: alles sinds de vorige "
-                             "nieuwsbrief in dist/newsletter/, of anders de nieuwste stukken)")
+    parser.add_argument(
+        "--since",
+        metavar="JJJJ-MM-DD",
+        help="alles wat op of na deze datum is gepubliceerd (standaard: alles sinds de vorige "
+        "nieuwsbrief in dist/newsletter/, of anders de nieuwste stukken)",
+    )
     parser.add_argument("--date", metavar="JJJJ-MM-DD", help="datum van de nieuwsbrief (standaard: vandaag)")
-    parser.add_argument("--tool", choices=list(TOOLS), default=DEFAULT_TOOL,
-                        help=f"het programma waarmee je verstuurt, voor de afmeldlink (standaard: {DEFAULT_TOOL})")
+    parser.add_argument(
+        "--tool",
+        choices=list(TOOLS),
+        default=DEFAULT_TOOL,
+        help=f"het programma waarmee je verstuurt, voor de afmeldlink (standaard: {DEFAULT_TOOL})",
+    )
     args = parser.parse_args(argv)
     issue = _date("--date", args.date)
     try:
@@ -52,9 +67,11 @@ def main(argv: list[str]) -> int:
     print(f"Nieuwsbrief met {count} {'stuk' if count == 1 else 'stukken'} {period}:")
     for item in run.items:
         print(f"  - {item.kind}: {item.title}")
-    for path, what in ((run.html, f"HTML voor {TOOLS[args.tool].label}; Laposta of Mailchimp kies je met --tool"),
-                       (run.text, "tekstversie"),
-                       (run.linkedin, "voorstellen voor LinkedIn")):
+    for path, what in (
+        (run.html, f"HTML voor {TOOLS[args.tool].label}; Laposta of Mailchimp kies je met --tool"),
+        (run.text, "tekstversie"),
+        (run.linkedin, "voorstellen voor LinkedIn"),
+    ):
         print(f"  {OUTPUT_DIR}/{path.name}  ({what})")
     return 0
 

@@ -15,8 +15,13 @@ import sys
 from pathlib import Path
 
 from ervaringsdeskundigheid.types.partners import FORMATS, ISSUED_FILE
-from ervaringsdeskundigheid.outreach.posters import (OUTPUT_DIR, PRINT_ORDER, PRINTER_NOTE, PosterErrors,
-                                                   generate_posters)
+from ervaringsdeskundigheid.outreach.posters import (
+    OUTPUT_DIR,
+    PRINT_ORDER,
+    PRINTER_NOTE,
+    PosterErrors,
+    generate_posters,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,15 +32,18 @@ def _copies(count: int) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        description="Maak de posters en banners met QR-code (PDF voor de drukker, PNG als voorbeeld).")
+        description="Maak de posters en banners met QR-code (PDF voor de drukker, PNG als voorbeeld)."
+    )
     parser.add_argument("--partner", metavar="ID", help="alleen de posters van deze partner (id uit data/partners.yml)")
-    parser.add_argument("--format", metavar="FORMAAT", dest="fmt",
-                        help=f"alleen dit formaat: {', '.join(FORMATS)}")
+    parser.add_argument("--format", metavar="FORMAAT", dest="fmt", help=f"alleen dit formaat: {', '.join(FORMATS)}")
     args = parser.parse_args(argv)
 
     def progress(done: int, total: int, entry: dict) -> None:
-        print(f"[{done:>{len(str(total))}}/{total}] {entry['partner']} · {entry['location']} · "
-              f"{entry['format']} · {_copies(entry['copies'])} → {entry['file']}", flush=True)
+        print(
+            f"[{done:>{len(str(total))}}/{total}] {entry['partner']} · {entry['location']} · "
+            f"{entry['format']} · {_copies(entry['copies'])} → {entry['file']}",
+            flush=True,
+        )
 
     print(f"Posters maken in {OUTPUT_DIR}/ ...", flush=True)
     try:
@@ -47,8 +55,10 @@ def main(argv: list[str]) -> int:
     print(f"Klaar: {run.count} bestanden voor {copies} exemplaren in {run.seconds:.1f} s.")
     print(f"Drukorder: {OUTPUT_DIR}/{PRINT_ORDER}. Uitleg voor de drukker: {OUTPUT_DIR}/{PRINTER_NOTE}")
     if run.new_codes:
-        print(f"Nieuwe codes vastgelegd in {ISSUED_FILE}: {', '.join(run.new_codes)}. "
-              "Zet dat bestand in git (commit), zodat deze codes altijd blijven werken.")
+        print(
+            f"Nieuwe codes vastgelegd in {ISSUED_FILE}: {', '.join(run.new_codes)}. "
+            "Zet dat bestand in git (commit), zodat deze codes altijd blijven werken."
+        )
     return 0
 
 

@@ -33,8 +33,12 @@ def _collect(args) -> None:
 
 
 def _comment(args) -> None:
-    run = review.Run(conclusion=args.conclusion, preview_url=args.preview_url or None, run_url=args.run_url or None,
-                     commit=args.commit or None)
+    run = review.Run(
+        conclusion=args.conclusion,
+        preview_url=args.preview_url or None,
+        run_url=args.run_url or None,
+        commit=args.commit or None,
+    )
     args.output.write_text(review.comment(review.read_data(args.input), run), encoding="utf-8")
     print(f"Reactie geschreven naar {args.output}.")
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))   # tools/ (the package itself is installed)
+sys.path.insert(0, str(ROOT))  # tools/ (the package itself is installed)
 
 from tools.devserver import launch_chromium, serve_directory  # noqa: E402  (after the path)
+
 WIDTHS = {"telefoon": 390, "desktop": 1280}
 DEFAULT_PATHS = ["", "aspirant-ervaringsdeskundige/", "verhalen/", "verhalen/maaike-en-de-ervaringsdeskundige/"]
 
@@ -24,6 +25,7 @@ def main(paths: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     import yaml
     from urllib.parse import urlsplit
+
     prefix = urlsplit(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]).path
     with serve_directory(ROOT / "site", prefix) as base, sync_playwright() as p:
         browser = launch_chromium(p)

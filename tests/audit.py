@@ -9,11 +9,24 @@ from lxml import html as lxml_html
 
 # The only scripts a page may have: our files, plus JSON data blocks. (The search loads Pagefind
 # from pagefind/ itself, when a reader opens it.)
-OWN_SCRIPT_FILES = ("assets/javascripts/section.js", "assets/javascripts/search.js",
-                    "assets/javascripts/readaloud.js")
+OWN_SCRIPT_FILES = ("assets/javascripts/section.js", "assets/javascripts/search.js", "assets/javascripts/readaloud.js")
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
-LOADING = {"src", "srcset", "poster", "data", "background", "ping", "lowsrc", "dynsrc", "xlink:href", "action",
-           "formaction", "manifest", "codebase", "archive"}
+LOADING = {
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "ping",
+    "lowsrc",
+    "dynsrc",
+    "xlink:href",
+    "action",
+    "formaction",
+    "manifest",
+    "codebase",
+    "archive",
+}
 LINKS = {"href", "cite", "longdesc"}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:text", "data:application", "file:")
 FORBIDDEN_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "style"}
@@ -48,8 +61,15 @@ def violations(page: str, where: str = "") -> list[str]:
                 found.append(f"{where}: inline script {(element.text or '')[:60]!r}")
             if src is not None and (_foreign(src) or not any(own in src for own in OWN_SCRIPT_FILES)):
                 found.append(f"{where}: script from {src!r}")
-        if tag == "link" and (element.get("rel") or "").lower() in ("stylesheet", "icon", "preload", "modulepreload",
-                                                                     "prefetch", "manifest", "import"):
+        if tag == "link" and (element.get("rel") or "").lower() in (
+            "stylesheet",
+            "icon",
+            "preload",
+            "modulepreload",
+            "prefetch",
+            "manifest",
+            "import",
+        ):
             if _foreign(element.get("href") or ""):
                 found.append(f"{where}: <link rel={element.get('rel')}> from {element.get('href')!r}")
         if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":

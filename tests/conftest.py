@@ -29,7 +29,7 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         elif source.is_file():
             shutil.copy2(source, target / part)
-    images = ROOT / ".cache" / "images"     # encoded images by content digest: what the first build made
+    images = ROOT / ".cache" / "images"  # encoded images by content digest: what the first build made
     if images.is_dir():
         shutil.copytree(images, target / ".cache" / "images", ignore=shutil.ignore_patterns("*.tmp"))
     return target
@@ -41,8 +41,9 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def run_build(project: Path, site_dir: Path | None = None, python: str = sys.executable,
-              **env) -> subprocess.CompletedProcess:
+def run_build(
+    project: Path, site_dir: Path | None = None, python: str = sys.executable, **env
+) -> subprocess.CompletedProcess:
     """A real `mkdocs build` of `project`, as `make build` runs it."""
     command = [python, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     if site_dir is not None:
@@ -54,13 +55,20 @@ def run_build(project: Path, site_dir: Path | None = None, python: str = sys.exe
 def run_check(project: Path, **env) -> subprocess.CompletedProcess:
     """`make check` of `project` (its own scripts/check.py)."""
     environment = {**os.environ, **BUILD_ENV, **env}
-    return subprocess.run([sys.executable, str(project / "scripts" / "check.py")], capture_output=True,
-                          text=True, env=environment, cwd=project, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "check.py")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=project,
+        timeout=300,
+    )
 
 
 def check(project: Path, today: dt.date = TODAY):
     """The problems `make check` finds, in process (fast)."""
     from ervaringsdeskundigheid.editor.check import check_project
+
     return check_project(project, today=today).problems
 
 
@@ -89,8 +97,9 @@ def with_in_short(front_matter: str) -> str:
     return front_matter.rstrip("\n") + "\n" + IN_SHORT
 
 
-def write_story(project: Path, name: str, front_matter: str, body: str = "Tekst van het verhaal.\n",
-                kind: str = "stories") -> Path:
+def write_story(
+    project: Path, name: str, front_matter: str, body: str = "Tekst van het verhaal.\n", kind: str = "stories"
+) -> Path:
     path = project / "content" / kind / name
     path.write_text(f"---\n{with_in_short(front_matter.strip())}\n---\n{body}", encoding="utf-8")
     return path
@@ -100,12 +109,18 @@ def search_text(site: Path) -> str:
     """What the built site's search index holds, as lower-case text (render/search.py)."""
     from ervaringsdeskundigheid.render import search
 
-    return search.indexed_text({path.relative_to(site).as_posix(): path.read_bytes()
-                                for path in (site / search.OUTPUT).rglob("*") if path.is_file()}).lower()
+    return search.indexed_text(
+        {
+            path.relative_to(site).as_posix(): path.read_bytes()
+            for path in (site / search.OUTPUT).rglob("*")
+            if path.is_file()
+        }
+    ).lower()
 
 
 def site_prefix() -> str:
     import yaml
+
     site_url = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]
     return urlsplit(site_url).path
 

@@ -20,7 +20,7 @@ from PIL import Image
 
 MM = 72 / 25.4
 COLOUR_OPERATORS = {"g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "SC", "scn", "SCN"}
-QR_PATH_MIN_RECTS = 40       # a QR code is one path of many rectangles; nothing else is
+QR_PATH_MIN_RECTS = 40  # a QR code is one path of many rectangles; nothing else is
 
 
 def colour_operators(pdf_path: Path) -> dict[str, int]:
@@ -88,8 +88,9 @@ class Font:
 
 
 def fonts(pdf_path: Path) -> list[Font]:
-    lines = subprocess.run(["pdffonts", str(pdf_path)], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]
+    lines = subprocess.run(["pdffonts", str(pdf_path)], check=True, capture_output=True, text=True).stdout.splitlines()[
+        2:
+    ]
     result = []
     for line in lines:
         parts = line.split()
@@ -117,8 +118,13 @@ def boxes_mm(pdf_path: Path) -> list[dict[str, tuple[float, ...]]]:
     result = []
     with pikepdf.open(pdf_path) as pdf:
         for page in pdf.pages:
-            result.append({name: tuple(round(float(v) / MM, 2) for v in page.obj[f"/{name}"])
-                           for name in ("MediaBox", "BleedBox", "TrimBox") if f"/{name}" in page.obj})
+            result.append(
+                {
+                    name: tuple(round(float(v) / MM, 2) for v in page.obj[f"/{name}"])
+                    for name in ("MediaBox", "BleedBox", "TrimBox")
+                    if f"/{name}" in page.obj
+                }
+            )
     return result
 
 
@@ -136,22 +142,41 @@ def page_texts(pdf_path: Path) -> list[str]:
 @dataclass(frozen=True)
 class Word:
     text: str
-    x0: float      # mm from the left edge of the page
-    y0: float      # mm from the top edge of the page
+    x0: float  # mm from the left edge of the page
+    y0: float  # mm from the top edge of the page
     x1: float
     y1: float
 
 
 def words(pdf_path: Path, page: int = 1) -> list[Word]:
-    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
-                          check=True, capture_output=True, text=True).stdout
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
     return [Word(m.group(5), *(float(m.group(i)) / MM for i in range(1, 5))) for m in pattern.finditer(html)]
 
 
 def render(pdf_path: Path, width_px: int, page: int = 1) -> Image.Image:
-    out = subprocess.run(["pdftoppm", "-singlefile", "-f", str(page), "-l", str(page), "-scale-to-x", str(width_px),
-                          "-scale-to-y", "-1", str(pdf_path)], check=True, capture_output=True).stdout
+    out = subprocess.run(
+        [
+            "pdftoppm",
+            "-singlefile",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-scale-to-x",
+            str(width_px),
+            "-scale-to-y",
+            "-1",
+            str(pdf_path),
+        ],
+        check=True,
+        capture_output=True,
+    ).stdout
     return Image.open(io.BytesIO(out)).convert("RGB")
 
 
@@ -165,8 +190,9 @@ def assert_print_ready(pdf_path: Path, *, author: str) -> None:
     operators = colour_operators(pdf_path)
     assert set(operators) <= {"k", "K"}, f"{pdf_path.name}: colour operators {operators}"
     assert not rgb_resources(pdf_path), f"{pdf_path.name}: {rgb_resources(pdf_path)}"
-    assert all(colour == (0.0, 0.0, 0.0, 1.0) for colour in qr_fill_colours(pdf_path)), \
+    assert all(colour == (0.0, 0.0, 0.0, 1.0) for colour in qr_fill_colours(pdf_path)), (
         f"{pdf_path.name}: QR not pure K: {qr_fill_colours(pdf_path)}"
+    )
     found = fonts(pdf_path)
     assert found, f"{pdf_path.name}: no fonts"
     for font in found:
@@ -211,7 +237,10 @@ def text_sizes(pdf_path: Path) -> dict[float, int]:
                     matrix_scale = 1.0
                 elif name in {"Tj", "TJ", "'", '"'}:
                     value = operands[-1]
-                    count = (sum(len(bytes(item)) for item in value if isinstance(item, pikepdf.String))
-                             if isinstance(value, pikepdf.Array) else len(bytes(value)))
+                    count = (
+                        sum(len(bytes(item)) for item in value if isinstance(item, pikepdf.String))
+                        if isinstance(value, pikepdf.Array)
+                        else len(bytes(value))
+                    )
                     sizes[round(font_size * matrix_scale * scale, 2)] += count
     return dict(sizes)

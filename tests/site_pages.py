@@ -84,9 +84,11 @@ WIDTHS = {"telefoon": 390, "desktop": 1280}
 def open_page(page, url: str, wait_until: str = "load"):
     """Open `url`; a short-link page is checked itself, with its instant redirect taken out."""
     if "/p/" in url:
+
         def without_refresh(route):
             response = route.fetch()
             body = re.sub(r'<meta http-equiv="refresh"[^>]*>', "", response.text(), flags=re.I)
             route.fulfill(response=response, body=body)
+
         page.route(url, without_refresh)
     return page.goto(url, wait_until=wait_until)

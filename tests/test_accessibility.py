@@ -38,8 +38,11 @@ def _format_violations(violations: list[dict]) -> str:
     for violation in violations:
         lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']}")
         for node in violation["nodes"][:8]:
-            lines.append(f"    {', '.join(map(str, node['target']))}: {node.get('failureSummary', '').strip()}"
-                         .replace("\n", " "))
+            lines.append(
+                f"    {', '.join(map(str, node['target']))}: {node.get('failureSummary', '').strip()}".replace(
+                    "\n", " "
+                )
+            )
     return "\n".join(lines)
 
 
@@ -88,8 +91,11 @@ def test_page_is_accessible_on_a_phone_and_a_desktop_and_loads_only_local_files(
         found += _axe(page, path, WIDTHS["desktop"])
         page.set_viewport_size({"width": 320, "height": 640})
         found += _too_wide_at_320(page, path)
-    foreign = [url for url in requests
-               if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and urlsplit(url).netloc != own_host]
+    foreign = [
+        url
+        for url in requests
+        if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and urlsplit(url).netloc != own_host
+    ]
     if foreign:
         found.append(f"/{path} requests other hosts: {foreign}")
     assert not found, "\n".join(found)
@@ -133,11 +139,13 @@ TEXT_SIZES = r"""() => {
 
 
 def test_the_reflow_check_finds_a_page_that_scrolls_sideways(browser, served_site):
-    with _page(browser, 320, 640, bypass_csp=True) as page:     # the test adds an inline style
+    with _page(browser, 320, 640, bypass_csp=True) as page:  # the test adds an inline style
         page.goto(served_site, wait_until="load")
         assert _too_wide_at_320(page, "") == []
-        page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', "
-                      "'<p style=\"white-space:nowrap\">' + 'breed '.repeat(40) + '</p>')")
+        page.evaluate(
+            "document.querySelector('main').insertAdjacentHTML('beforeend', "
+            "'<p style=\"white-space:nowrap\">' + 'breed '.repeat(40) + '</p>')"
+        )
         assert "sideways" in _too_wide_at_320(page, "")[0]
 
 
@@ -175,10 +183,13 @@ def _visibly_focused(state: dict) -> bool:
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("path", ["", "aspirant-ervaringsdeskundige/", "verhalen/maaike-en-de-ervaringsdeskundige/"],
-                         ids=["home", "categorie", "verhaal"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "aspirant-ervaringsdeskundige/", "verhalen/maaike-en-de-ervaringsdeskundige/"],
+    ids=["home", "categorie", "verhaal"],
+)
 def test_first_tab_reaches_visible_skip_link(browser, served_site, path, width):
-    with _page(browser, width, bypass_csp=True) as page:     # the test adds a stylesheet
+    with _page(browser, width, bypass_csp=True) as page:  # the test adds a stylesheet
         page.goto(served_site + path, wait_until="load")
         page.add_style_tag(content=NO_TRANSITIONS)
         page.keyboard.press("Tab")
@@ -196,10 +207,13 @@ def test_first_tab_reaches_visible_skip_link(browser, served_site, path, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("path", ["", "opleiding/", "opleidingen/", "ervaringsdeskundigen/", "veelgestelde-vragen/"],
-                         ids=["home", "categorie", "opleidingen", "ervaringsdeskundigen", "vragen"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "opleiding/", "opleidingen/", "ervaringsdeskundigen/", "veelgestelde-vragen/"],
+    ids=["home", "categorie", "opleidingen", "ervaringsdeskundigen", "vragen"],
+)
 def test_every_focused_element_has_a_visible_outline(browser, served_site, path, width):
-    with _page(browser, width, bypass_csp=True) as page:     # the test adds a stylesheet
+    with _page(browser, width, bypass_csp=True) as page:  # the test adds a stylesheet
         page.goto(served_site + path, wait_until="load")
         page.add_style_tag(content=NO_TRANSITIONS)
         seen = 0
@@ -240,7 +254,8 @@ def test_the_open_search_with_results_is_accessible(browser, served_site, width)
         page.wait_for_function("() => document.querySelector('.ed-search__status').textContent.length > 0")
         found = _axe(page, "opleiding/ (zoeken open)", width)
         sizes = page.locator(".ed-search *").evaluate_all(
-            "els => els.filter(e => e.offsetParent && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize))")
+            "els => els.filter(e => e.offsetParent && e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
         assert min(sizes) >= MIN_TEXT_PX
         page.set_viewport_size({"width": 320, "height": 640})
         assert page.evaluate("document.getElementById('ed-search').scrollWidth") <= 320

@@ -35,11 +35,24 @@ from ervaringsdeskundigheid.types import load_site
 from ervaringsdeskundigheid.types.agenda import calendar
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 AGENDA = "data/agenda.yml"
-CATEGORY_PATHS = {c["id"]: c["path"] + "/" for c in
-                  yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
+CATEGORY_PATHS = {
+    c["id"]: c["path"] + "/" for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))
+}
 
 
 def _events(root: Path = ROOT) -> list[dict]:
@@ -48,8 +61,11 @@ def _events(root: Path = ROOT) -> list[dict]:
 
 def _dated(root: Path = ROOT, today: dt.date = TODAY) -> list[dict]:
     """The repository's coming events with a date, the next first."""
-    coming = [e for e in _events(root) if e.get("date") and dt.date.fromisoformat(str(e["date"])) >= today
-              and not e.get("draft")]
+    coming = [
+        e
+        for e in _events(root)
+        if e.get("date") and dt.date.fromisoformat(str(e["date"])) >= today and not e.get("draft")
+    ]
     return sorted(coming, key=lambda e: (str(e["date"]), e["start"]))
 
 
@@ -65,7 +81,7 @@ def _write(project: Path, events: list[dict], written: dt.date | None = dt.date(
     """data/agenda.yml with `events`, saved on `written` (without git, the file's date is the day an
     event was written down)."""
     path = project / AGENDA
-    events = json.loads(json.dumps(events, default=str))      # no shared values: YAML would write anchors
+    events = json.loads(json.dumps(events, default=str))  # no shared values: YAML would write anchors
     path.write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if written is not None:
         stamp = dt.datetime.combine(written, dt.time(12)).timestamp()
@@ -78,13 +94,23 @@ def _outputs(project: Path, today: dt.date) -> dict[str, str | bytes]:
     return session.outputs()
 
 
-EVENT = {"slug": "avond-in-veendam", "title": "Avond in Veendam", "kind": "bijeenkomst", "date": "2026-03-10",
-         "start": "19:00", "end": "21:00", "place": "Buurthuis De Kern, Veendam", "categories": ["werkgevers"],
-         "in_short": "Een avond voor werkgevers.", "description": "We praten over werk.",
-         "signup": {"email": "aanmelden@example.org"}}
+EVENT = {
+    "slug": "avond-in-veendam",
+    "title": "Avond in Veendam",
+    "kind": "bijeenkomst",
+    "date": "2026-03-10",
+    "start": "19:00",
+    "end": "21:00",
+    "place": "Buurthuis De Kern, Veendam",
+    "categories": ["werkgevers"],
+    "in_short": "Een avond voor werkgevers.",
+    "description": "We praten over werk.",
+    "signup": {"email": "aanmelden@example.org"},
+}
 
 
 # --- The overview, the category pages and the event pages --------------------------------------
+
 
 def test_the_overview_lists_what_is_coming_by_month_next_first(repo_site):
     main = _main((repo_site / "agenda/index.html").read_text(encoding="utf-8"))
@@ -132,11 +158,13 @@ def test_an_event_page_says_when_where_and_how_to_sign_up(repo_site):
     [data] = lxml.html.fromstring(html).xpath("//script[@type='application/ld+json']")
     structured = json.loads(data.text)
     assert structured["@type"] == "Event"
-    assert dt.datetime.fromisoformat(structured["startDate"]) == \
-        dt.datetime.combine(dt.date.fromisoformat(str(event["date"])), start, AMSTERDAM)
+    assert dt.datetime.fromisoformat(structured["startDate"]) == dt.datetime.combine(
+        dt.date.fromisoformat(str(event["date"])), start, AMSTERDAM
+    )
 
 
 # --- The archive ------------------------------------------------------------------------------------
+
 
 def test_after_its_day_an_event_moves_to_the_archive(project):
     _write(project, _events(project))
@@ -151,9 +179,10 @@ def test_after_its_day_an_event_moves_to_the_archive(project):
     assert f"{first['slug']}/" not in _links(_main(after["agenda/index.html"]))
     archive = _main(after["agenda/archief/index.html"])
     assert f"../{first['slug']}/" in _links(archive)
-    assert "../archief/" in _links(_main(after["agenda/index.html"])) or \
-        "archief/" in _links(_main(after["agenda/index.html"]))
-    page = _main(after[f"agenda/{first['slug']}/index.html"])          # its address stays
+    assert "../archief/" in _links(_main(after["agenda/index.html"])) or "archief/" in _links(
+        _main(after["agenda/index.html"])
+    )
+    page = _main(after[f"agenda/{first['slug']}/index.html"])  # its address stays
     assert "Deze activiteit is voorbij" in page.text_content()
     assert "Zet in je agenda" not in page.text_content() and "Aanmelden" not in page.text_content()
     for category in first["categories"]:
@@ -164,6 +193,7 @@ def test_after_its_day_an_event_moves_to_the_archive(project):
 
 
 # --- Calendar files ---------------------------------------------------------------------------------
+
 
 def _ics_files(site: Path) -> dict[str, bytes]:
     files = {path.relative_to(site).as_posix(): path.read_bytes() for path in (site / "agenda").glob("*.ics")}
@@ -178,7 +208,7 @@ def assert_valid_icalendar(data: bytes) -> icalendar.Calendar:
     assert b"\n" not in data.replace(b"\r\n", b""), "only CRLF line ends"
     for line in data.split(b"\r\n"):
         assert len(line) <= 75, line
-        line.decode("utf-8")        # folding never splits a character
+        line.decode("utf-8")  # folding never splits a character
     calendar_ = icalendar.Calendar.from_ical(data)
     assert str(calendar_["VERSION"]) == "2.0" and calendar_["PRODID"]
     zones = {str(zone["TZID"]) for zone in calendar_.walk("VTIMEZONE")}
@@ -198,7 +228,7 @@ def test_every_calendar_file_is_valid_and_has_the_right_local_times(repo_site):
     assert set(files) == {f"agenda/{e['slug']}.ics" for e in _events() if e.get("date")} | {"agenda.ics"}
     for path, data in files.items():
         parsed = assert_valid_icalendar(data)
-        second = vobject.readOne(data.decode("utf-8"))            # a parser that reads our VTIMEZONE itself
+        second = vobject.readOne(data.decode("utf-8"))  # a parser that reads our VTIMEZONE itself
         for event, other in zip(parsed.walk("VEVENT"), second.vevent_list, strict=True):
             slug = str(event["URL"]).rstrip("/").rsplit("/", 1)[1]
             source = next(e for e in _events() if e["slug"] == slug)
@@ -227,8 +257,9 @@ def test_seven_in_the_evening_is_seven_in_winter_and_in_summer(project):
     assert b"TZID=Europe/Amsterdam:20270706T190000" in files["agenda/zomer.ics"]
 
 
-_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=120) \
-    .filter(lambda value: value.strip() == value and value.strip())
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=120).filter(
+    lambda value: value.strip() == value and value.strip()
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -236,8 +267,9 @@ _text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_s
 def test_any_title_and_place_come_back_exactly_from_the_calendar_file(title, place):
     site = _site()
     item = site.of("agenda")[0]
-    event = item.replace(data=item.data.model_copy(update={"title": title, "place": place, "online": False,
-                                                          "example": False}))
+    event = item.replace(
+        data=item.data.model_copy(update={"title": title, "place": place, "online": False, "example": False})
+    )
     data = calendar(site, [event])
     parsed = assert_valid_icalendar(data)
     [vevent] = parsed.walk("VEVENT")
@@ -256,8 +288,13 @@ def _site():
 
 
 def test_hostile_text_is_escaped_on_the_page_and_in_the_calendar(project):
-    hostile = {**EVENT, "date": "2027-01-12", "title": "Avond <script>alert(1)</script>; met, komma's",
-               "place": "Zaal\\1, \"A\"", "description": "Tekst <img src=x onerror=alert(1)>\n\nMeer; ja, nee."}
+    hostile = {
+        **EVENT,
+        "date": "2027-01-12",
+        "title": "Avond <script>alert(1)</script>; met, komma's",
+        "place": 'Zaal\\1, "A"',
+        "description": "Tekst <img src=x onerror=alert(1)>\n\nMeer; ja, nee.",
+    }
     _write(project, [hostile])
     found = messages(check(project))
     assert "data/agenda.yml" in found and "tekst" in found.lower(), "raw HTML in the description is refused"
@@ -269,25 +306,29 @@ def test_hostile_text_is_escaped_on_the_page_and_in_the_calendar(project):
     data = outputs["agenda/avond-in-veendam.ics"]
     assert b"SUMMARY:Avond <script>alert(1)</script>\\; met\\, komma's" in data
     [event] = assert_valid_icalendar(data).walk("VEVENT")
-    assert str(event["LOCATION"]) == "Zaal\\1, \"A\""
+    assert str(event["LOCATION"]) == 'Zaal\\1, "A"'
     assert "En nog een; ja, nee \\ zo." in str(event["DESCRIPTION"])
 
 
 # --- make check: Dutch errors that name file, item and field --------------------------------------
 
-@pytest.mark.parametrize("change, field, words", [
-    ({"date": "2027-02-30"}, "'Datum' ('date')", "geen bestaande datum"),
-    ({"date": "12-01-2027"}, "'Datum' ('date')", "Bedoel je 2027-01-12?"),
-    ({"start": "25:00"}, "'Begintijd' ('start')", "geen bestaande tijd"),
-    ({"end": "19.61"}, "'Eindtijd' ('end')", "geen bestaande tijd"),
-    ({"start": "21:00", "end": "19:00"}, "'Eindtijd' ('end')", "ligt niet na de begintijd"),
-    ({"end": "19:00"}, "'Eindtijd' ('end')", "ligt niet na de begintijd"),
-    ({"start": None}, "'Begintijd' ('start')", "Bij een datum hoort een begintijd"),
-    ({"signup": None}, "'Aanmelden' ('signup')", "Noem minstens één manier"),
-    ({"signup": {}}, "'Aanmelden' ('signup')", "Noem minstens één manier"),
-    ({"place": None}, "'Plek' ('place')", "zet 'Online' aan"),
-    ({"signup": {"phone": "12345"}}, "'Telefoon' ('signup.phone')", "netnummer"),
-])
+
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        ({"date": "2027-02-30"}, "'Datum' ('date')", "geen bestaande datum"),
+        ({"date": "12-01-2027"}, "'Datum' ('date')", "Bedoel je 2027-01-12?"),
+        ({"start": "25:00"}, "'Begintijd' ('start')", "geen bestaande tijd"),
+        ({"end": "19.61"}, "'Eindtijd' ('end')", "geen bestaande tijd"),
+        ({"start": "21:00", "end": "19:00"}, "'Eindtijd' ('end')", "ligt niet na de begintijd"),
+        ({"end": "19:00"}, "'Eindtijd' ('end')", "ligt niet na de begintijd"),
+        ({"start": None}, "'Begintijd' ('start')", "Bij een datum hoort een begintijd"),
+        ({"signup": None}, "'Aanmelden' ('signup')", "Noem minstens één manier"),
+        ({"signup": {}}, "'Aanmelden' ('signup')", "Noem minstens één manier"),
+        ({"place": None}, "'Plek' ('place')", "zet 'Online' aan"),
+        ({"signup": {"phone": "12345"}}, "'Telefoon' ('signup.phone')", "netnummer"),
+    ],
+)
 def test_a_wrong_event_is_a_dutch_error_naming_file_item_and_field(project, change, field, words):
     event = {**EVENT, "date": "2027-01-12"}
     event.update(change)
@@ -304,13 +345,20 @@ def test_a_new_event_in_the_past_is_an_error_an_old_one_goes_to_the_archive(proj
     assert check(project) == [], "written down before its day: archived"
     _write(project, [past], written=dt.date(2025, 12, 20))
     found = messages(check(project))
-    assert "item 'Avond in Veendam' ('avond-in-veendam'), veld 'Datum' ('date'): 2025-12-10 ligt in het verleden" \
-        in found and "Klopt het jaar?" in found
+    assert (
+        "item 'Avond in Veendam' ('avond-in-veendam'), veld 'Datum' ('date'): 2025-12-10 ligt in het verleden" in found
+        and "Klopt het jaar?" in found
+    )
 
 
 def _git(project: Path, *args: str, day: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "redactie@example.org",
-           "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "redactie@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Redactie",
+        "GIT_AUTHOR_EMAIL": "redactie@example.org",
+        "GIT_COMMITTER_NAME": "Redactie",
+        "GIT_COMMITTER_EMAIL": "redactie@example.org",
+    }
     if day:
         env.update(GIT_AUTHOR_DATE=f"{day}T12:00:00", GIT_COMMITTER_DATE=f"{day}T12:00:00")
     subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, env=env)
@@ -320,18 +368,19 @@ def test_with_git_an_event_is_new_until_it_is_committed_before_its_day(project):
     _write(project, [EVENT], written=None)
     _git(project, "init", "-q", "-b", "main")
     _git(project, "add", "-A")
-    _git(project, "commit", "-qm", "Agenda", day="2026-02-01")      # written down before 10 March
+    _git(project, "commit", "-qm", "Agenda", day="2026-02-01")  # written down before 10 March
     assert check(project, today=dt.date(2026, 4, 1)) == [], "committed before its day: archived"
     late = {**EVENT, "slug": "te-laat", "title": "Te laat", "date": "2026-03-01"}
     _write(project, [EVENT, late], written=None)
     found = messages(check(project, today=dt.date(2026, 4, 1)))
     assert "item 'Te laat' ('te-laat'), veld 'Datum' ('date'): 2026-03-01 ligt in het verleden" in found
     assert "avond-in-veendam" not in found
-    _git(project, "commit", "-qam", "Te laat", day="2026-03-20")       # committed after its day: still new
+    _git(project, "commit", "-qam", "Te laat", day="2026-03-20")  # committed after its day: still new
     assert "'te-laat'" in messages(check(project, today=dt.date(2026, 4, 1)))
 
 
 # --- Editors' tools -------------------------------------------------------------------------------
+
 
 def test_the_web_editor_has_the_agenda_with_dutch_labels_and_date_and_time_pickers():
     from ervaringsdeskundigheid.core.settings import SiteSettings
@@ -343,9 +392,12 @@ def test_the_web_editor_has_the_agenda_with_dutch_labels_and_date_and_time_picke
     [file] = collection["files"]
     assert file["file"] == AGENDA and collection["label"] == "Activiteiten"
     fields = {f["name"]: f for f in file["fields"][0]["fields"]}
-    assert (fields["date"]["widget"], fields["date"]["type"], fields["date"]["format"]) == \
-        ("datetime", "date", "YYYY-MM-DD")
-    assert fields["date"].get("required") is False            # no date yet: 'Nog zonder vaste datum'
+    assert (fields["date"]["widget"], fields["date"]["type"], fields["date"]["format"]) == (
+        "datetime",
+        "date",
+        "YYYY-MM-DD",
+    )
+    assert fields["date"].get("required") is False  # no date yet: 'Nog zonder vaste datum'
     for name, label in (("start", "Begintijd"), ("end", "Eindtijd")):
         assert (fields[name]["widget"], fields[name]["type"], fields[name]["format"]) == ("datetime", "time", "HH:mm")
         assert fields[name]["label"] == label
@@ -354,8 +406,12 @@ def test_the_web_editor_has_the_agenda_with_dutch_labels_and_date_and_time_picke
     signup = fields["signup"]
     assert signup["widget"] == "object" and signup["label"] == "Aanmelden" and "required" not in signup
     inner = {f["name"]: f for f in signup["fields"]}
-    assert [inner[n]["label"] for n in ("url", "phone", "email", "person")] == \
-        ["Aanmeldpagina", "Telefoon", "E-mailadres", "Contactpersoon"]
+    assert [inner[n]["label"] for n in ("url", "phone", "email", "person")] == [
+        "Aanmeldpagina",
+        "Telefoon",
+        "E-mailadres",
+        "Contactpersoon",
+    ]
     scope = {f["name"]: f for f in inner["person"]["fields"]}["consent"]
     options = {f["name"]: f for f in scope["fields"]}["scope"]["options"]
     assert {option["value"] for option in options} == {"name", "role", "email", "phone", "whatsapp"}
@@ -372,10 +428,16 @@ def test_make_new_writes_a_draft_whose_placeholders_cannot_be_published(project)
     assert new["draft"] is True and new["start"] == "19:00" and new["end"] == "21:00"
     path.write_text(path.read_text(encoding="utf-8").replace("  draft: true", "  draft: false"), encoding="utf-8")
     found = messages(check(project))
-    for field in ("'Plek' ('place')", "'In het kort' ('in_short')", "'Beschrijving' ('description')",
-                  "'Aanmeldpagina' ('signup.url')"):
-        assert f"item 'Werkatelier in Stadskanaal' ('werkatelier-in-stadskanaal'), veld {field}: bevat nog de " \
-               "voorbeeldtekst" in found, found
+    for field in (
+        "'Plek' ('place')",
+        "'In het kort' ('in_short')",
+        "'Beschrijving' ('description')",
+        "'Aanmeldpagina' ('signup.url')",
+    ):
+        assert (
+            f"item 'Werkatelier in Stadskanaal' ('werkatelier-in-stadskanaal'), veld {field}: bevat nog de "
+            "voorbeeldtekst" in found
+        ), found
 
 
 def test_the_newsletter_lists_the_next_events(tmp_path):
@@ -384,7 +446,7 @@ def test_the_newsletter_lists_the_next_events(tmp_path):
     from ervaringsdeskundigheid.outreach.newsletter import make_newsletter
 
     coming = _dated()
-    issue = dt.date.fromisoformat(str(coming[0]["date"])) + dt.timedelta(days=1)   # the first one is past then
+    issue = dt.date.fromisoformat(str(coming[0]["date"])) + dt.timedelta(days=1)  # the first one is past then
     run = make_newsletter(ROOT, dt.date(2025, 9, 1), out_dir=tmp_path, issue=issue, today=TODAY)
     document = assert_email_safe(run.html.read_text(encoding="utf-8"))
     titles = [h3.text_content() for h3 in document.xpath("//h3")]
@@ -400,6 +462,7 @@ def test_the_newsletter_lists_the_next_events(tmp_path):
 
 # --- Owning its pages -------------------------------------------------------------------------------
 
+
 def test_render_and_build_know_nothing_of_the_agenda():
     """The agenda's pages and files come from its declaration (types/agenda.py): a page set with a
     `files` method; render/ and build/ do not name it (tests/test_content_types.py checks every type)."""
@@ -410,7 +473,10 @@ def test_render_and_build_know_nothing_of_the_agenda():
 
 
 def test_an_event_cannot_take_the_address_of_the_archive(project):
-    _write(project, [{**EVENT, "slug": "archief", "date": "2025-12-10"}, {**EVENT, "date": "2027-01-12"}],
-           written=dt.date(2025, 12, 1))
+    _write(
+        project,
+        [{**EVENT, "slug": "archief", "date": "2025-12-10"}, {**EVENT, "date": "2027-01-12"}],
+        written=dt.date(2025, 12, 1),
+    )
     found = messages(check(project))
     assert "veld 'Webadres (slug)' ('slug'): 'archief' is het adres van het archief" in found, found

@@ -15,9 +15,17 @@ from ervaringsdeskundigheid.types import ContentType, articles
 from ervaringsdeskundigheid.types.pages import ItemPages
 
 NEWS = ContentType(
-    id="news", label="Nieuwsbericht", plural="Nieuws", schema=articles.Article, source="content/nieuws",
-    item_url="nieuws/{slug}/", pages=(ItemPages("article.html"),), summary="description", article=True,
-    published=articles.published, sort_key=articles.newest_first,
+    id="news",
+    label="Nieuwsbericht",
+    plural="Nieuws",
+    schema=articles.Article,
+    source="content/nieuws",
+    item_url="nieuws/{slug}/",
+    pages=(ItemPages("article.html"),),
+    summary="description",
+    article=True,
+    published=articles.published,
+    sort_key=articles.newest_first,
 )
 
 
@@ -28,7 +36,8 @@ def news(project):
     (folder / "open-dag.md").write_text(
         "---\ntitle: Open dag bij de werkplaats\ndate: 2025-01-02\ndescription: Kom langs op de open dag.\n"
         "in_short: Kom langs op de open dag.\ncategories: [werkgevers]\n---\nWe openen de deuren.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     before = list(registry.TYPES)
     registry.register(NEWS)
     yield project

@@ -20,19 +20,27 @@ document.addEventListener('securitypolicyviolation',
 
 def _hostile(project):
     """Hostile text where editors can type it and the build accepts it (it is escaped)."""
-    write_story(project, "aanval.md", f"title: '{PAYLOAD}'\ndate: 2025-01-01\ndescription: '{PAYLOAD}'\n"
-                                      f"categories: [aspirant, werkgevers]\ntags: ['{PAYLOAD}']",
-                f"## Kop met \"aanhalingstekens\" & meer\n\nTekst met `{PAYLOAD}` en "
-                "[een link](https://www.example.org/?q=%3Cscript%3E), [de lijst](../../opleidingen/), "
-                "[naar boven](#kop-met-aanhalingstekens-meer), [een verhaal](rob-begint-bij-de-voedselbank.md) "
-                "en [<b>vet</b>](../../werkgevers/ 'titel \"><script>alert(3)</script>').\n")
-    for file, old in (("data/categories.yml", "title: Werkgevers"), ("data/site.yml", "site_name: Ervaringsdeskundigheid")):
+    write_story(
+        project,
+        "aanval.md",
+        f"title: '{PAYLOAD}'\ndate: 2025-01-01\ndescription: '{PAYLOAD}'\n"
+        f"categories: [aspirant, werkgevers]\ntags: ['{PAYLOAD}']",
+        f'## Kop met "aanhalingstekens" & meer\n\nTekst met `{PAYLOAD}` en '
+        "[een link](https://www.example.org/?q=%3Cscript%3E), [de lijst](../../opleidingen/), "
+        "[naar boven](#kop-met-aanhalingstekens-meer), [een verhaal](rob-begint-bij-de-voedselbank.md) "
+        "en [<b>vet</b>](../../werkgevers/ 'titel \"><script>alert(3)</script>').\n",
+    )
+    for file, old in (
+        ("data/categories.yml", "title: Werkgevers"),
+        ("data/site.yml", "site_name: Ervaringsdeskundigheid"),
+    ):
         path = project / file
         key = old.split(":")[0]
         path.write_text(path.read_text(encoding="utf-8").replace(old, f"{key}: '{PAYLOAD}'", 1), encoding="utf-8")
     path = project / "data/faq.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("question: ", f"question: '{PAYLOAD}' #", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("question: ", f"question: '{PAYLOAD}' #", 1), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +58,12 @@ def hostile_site(tmp_path_factory):
 
 def _pages(site) -> list[str]:
     """Every page, but the ones that forward at once (short links, moved pages: tested on their own)."""
-    return sorted(str(path.relative_to(site).parent) + "/" if path.name == "index.html" else str(path.relative_to(site))
-                  for path in site.rglob("*.html") if not str(path.relative_to(site)).startswith(("p/", "admin/"))
-                  and 'http-equiv="refresh"' not in path.read_text(encoding="utf-8"))
+    return sorted(
+        str(path.relative_to(site).parent) + "/" if path.name == "index.html" else str(path.relative_to(site))
+        for path in site.rglob("*.html")
+        if not str(path.relative_to(site)).startswith(("p/", "admin/"))
+        and 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")
+    )
 
 
 def test_every_page_loads_without_csp_violation_foreign_request_or_alert(browser, hostile_site):
@@ -63,8 +74,14 @@ def test_every_page_loads_without_csp_violation_foreign_request_or_alert(browser
     foreign, dialogs, problems = [], [], []
     # Every request is recorded, and one to another host fails the test. Listening, not intercepting:
     # interception would route each request of ~100 pages through this process.
-    context.on("request", lambda request: foreign.append(request.url)
-               if urlsplit(request.url).netloc not in (host, "") and not request.url.startswith("data:") else None)
+    context.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if urlsplit(request.url).netloc not in (host, "") and not request.url.startswith("data:")
+            else None
+        ),
+    )
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("pageerror", lambda error: problems.append(str(error)))
@@ -74,7 +91,8 @@ def test_every_page_loads_without_csp_violation_foreign_request_or_alert(browser
         page.goto(urljoin(base, "" if path == "./" else path), wait_until="load")
         # The browser's own reading of every link (entities, tabs and case resolved).
         violations, protocols = page.evaluate(
-            "[window.__violations, [...document.querySelectorAll('a[href], area[href]')].map(a => a.protocol)]")
+            "[window.__violations, [...document.querySelectorAll('a[href], area[href]')].map(a => a.protocol)]"
+        )
         assert not violations, (path, violations)
         protocols = set(protocols)
         assert protocols <= {"http:", "https:", "mailto:", "tel:"}, (path, protocols)
@@ -100,8 +118,9 @@ def test_clicking_the_links_in_editors_text_runs_no_script(browser, hostile_site
     host = urlsplit(base).netloc
     context = browser.new_context()
     context.add_init_script(WATCH)
-    context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc in (host, "")
-                  else route.abort())
+    context.route(
+        "**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc in (host, "") else route.abort()
+    )
     page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -122,7 +141,7 @@ def test_clicking_the_links_in_editors_text_runs_no_script(browser, hostile_site
             clicked += 1
             try:
                 link.click(timeout=3000)
-            except Exception:   # a link to another host is aborted; that is fine
+            except Exception:  # a link to another host is aborted; that is fine
                 pass
             assert not _settled(page, "window.__violations || []"), (path, index)
     context.close()
@@ -163,8 +182,10 @@ def test_the_search_of_hostile_text_runs_under_the_policy(browser, hostile_site,
     page.goto(urljoin(base, "verhalen/aanval/"), wait_until="load")
     page.locator(".ed-search-open").click()
     page.locator("#ed-search-input").press_sequentially("aanhalingstekens", delay=10)
-    page.wait_for_function("() => /resultaat|resultaten|lukt nu niet/.test("
-                           "document.querySelector('.ed-search__status').textContent)", timeout=20000)
+    page.wait_for_function(
+        "() => /resultaat|resultaten|lukt nu niet/.test(document.querySelector('.ed-search__status').textContent)",
+        timeout=20000,
+    )
     violations = page.evaluate("window.__violations")
     status = page.locator(".ed-search__status").inner_text()
     results = page.locator(".ed-search__results")

@@ -23,9 +23,22 @@ from conftest import BUILD_ENV, check, messages, run_build, tree_digest, write_s
 
 
 def test_the_repository_builds_a_complete_safe_site(repo_site):
-    for path in ("index.html", "404.html", "feed.xml", "feed.json", "sitemap.xml", "_headers", "_redirects",
-                 "pagefind/pagefind.js", "pagefind/pagefind-entry.json", "assets/stylesheets/section.css", "assets/stylesheets/categories.css",
-                 "p/index.json", "verhalen/index.html", "begrippen/index.html"):
+    for path in (
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "feed.json",
+        "sitemap.xml",
+        "_headers",
+        "_redirects",
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-entry.json",
+        "assets/stylesheets/section.css",
+        "assets/stylesheets/categories.css",
+        "p/index.json",
+        "verhalen/index.html",
+        "begrippen/index.html",
+    ):
         assert (repo_site / path).is_file(), path
     found = []
     for page in repo_site.rglob("*.html"):
@@ -52,39 +65,72 @@ def test_plain_mkdocs_build_in_a_fresh_virtualenv(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     import sysconfig
+
     packages = Path(sysconfig.get_paths()["purelib"])
-    own = Path(subprocess.check_output([str(venv / "bin/python"), "-c",
-                                        "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip())
-    (own / "lock.pth").write_text(f"{packages}\n")   # the lock's packages, not ervaringsdeskundigheid.pth
+    own = Path(
+        subprocess.check_output(
+            [str(venv / "bin/python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+        ).strip()
+    )
+    (own / "lock.pth").write_text(f"{packages}\n")  # the lock's packages, not ervaringsdeskundigheid.pth
     probe = subprocess.run([str(venv / "bin/python"), "-c", "import ervaringsdeskundigheid"], capture_output=True)
     assert probe.returncode != 0, "the package must not be importable in this virtualenv"
     project = tmp_path / "project"
     from conftest import copy_project
+
     copy_project(project)
-    result = subprocess.run([str(venv / "bin/python"), "-m", "mkdocs", "build"], cwd=project, capture_output=True,
-                            text=True, env={**BUILD_ENV, "PATH": os.environ["PATH"]}, timeout=300)
+    result = subprocess.run(
+        [str(venv / "bin/python"), "-m", "mkdocs", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, "PATH": os.environ["PATH"]},
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site/index.html").is_file()
 
 
 BAD_EDITS = {
     "broken-yaml": (lambda p: write_story(p, "kapot.md", "title: [kapot"), "content/stories/kapot.md"),
-    "alias-bomb-in-docs": (lambda p: (p / "docs/bom.md").write_text(
-        '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
-        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n'
-        '---\n# Bom\n', encoding="utf-8"), "docs/bom.md"),
-    "script-in-body": (lambda p: write_story(p, "script.md", "title: T\ndate: 2025-01-01\ndescription: x\n"
-                                                             "categories: [aspirant]", "<script>alert(1)</script>\n"),
-                       "content/stories/script.md"),
-    "tracker-image": (lambda p: write_story(p, "pixel.md", "title: T\ndate: 2025-01-01\ndescription: x\n"
-                                                           "categories: [aspirant]", "![x](https://tracker.example/p.png)\n"),
-                      "content/stories/pixel.md"),
-    "symlink-outside": (lambda p: os.symlink("/etc/hostname", p / "content/stories/geheim.md"),
-                        "content/stories/geheim.md"),
+    "alias-bomb-in-docs": (
+        lambda p: (p / "docs/bom.md").write_text(
+            '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+            "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+            "---\n# Bom\n",
+            encoding="utf-8",
+        ),
+        "docs/bom.md",
+    ),
+    "script-in-body": (
+        lambda p: write_story(
+            p,
+            "script.md",
+            "title: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]",
+            "<script>alert(1)</script>\n",
+        ),
+        "content/stories/script.md",
+    ),
+    "tracker-image": (
+        lambda p: write_story(
+            p,
+            "pixel.md",
+            "title: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]",
+            "![x](https://tracker.example/p.png)\n",
+        ),
+        "content/stories/pixel.md",
+    ),
+    "symlink-outside": (
+        lambda p: os.symlink("/etc/hostname", p / "content/stories/geheim.md"),
+        "content/stories/geheim.md",
+    ),
     "html-file-in-docs": (lambda p: (p / "docs/x.html").write_text("<script>alert(1)</script>"), "docs/x.html"),
-    "category-path-collision": (lambda p: (p / "data/categories.yml").write_text(
-        (p / "data/categories.yml").read_text(encoding="utf-8").replace("path: opleiding\n", "path: opleidingen\n")),
-        "data/categories.yml"),
+    "category-path-collision": (
+        lambda p: (p / "data/categories.yml").write_text(
+            (p / "data/categories.yml").read_text(encoding="utf-8").replace("path: opleiding\n", "path: opleidingen\n")
+        ),
+        "data/categories.yml",
+    ),
 }
 
 
@@ -121,7 +167,7 @@ def test_bad_input_leaves_the_site_untouched_and_check_agrees(built_project, cas
     assert "Traceback" not in output
     assert tree_digest(site) == before, "the existing site must stay exactly as it was"
     assert not list(site.parent.glob(".site-staging-*")), "no staging directory is left behind"
-    found = messages(check(project))      # `make check` runs this same check (tests/test_editor.py)
+    found = messages(check(project))  # `make check` runs this same check (tests/test_editor.py)
     assert file in found, found
 
 
@@ -131,7 +177,9 @@ def test_two_builds_at_once_publish_a_complete_site(project, tmp_path):
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     env = {**os.environ, **BUILD_ENV}
     first = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    second = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    second = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     outputs = [process.communicate(timeout=300)[0] for process in (first, second)]
     assert first.returncode == 0 and second.returncode == 0, outputs
     assert tree_digest(project / "site") == tree_digest(reference)
@@ -153,10 +201,14 @@ class Serve:
             sock.bind(("127.0.0.1", 0))
             self.url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", self.url[7:-1]], cwd=project,
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", self.url[7:-1]],
+            cwd=project,
             # No .pyc files in the watched src/: each would count as an edit and start a rebuild.
-            env={**os.environ, **BUILD_ENV, "PYTHONDONTWRITEBYTECODE": "1"}, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, text=True)
+            env={**os.environ, **BUILD_ENV, "PYTHONDONTWRITEBYTECODE": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.lines: list[str] = []
         self.cond = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
@@ -191,8 +243,12 @@ class Serve:
 
 
 def test_preview_shows_drafts_and_rebuilds_after_an_edit(project):
-    story = write_story(project, "concept.md", "title: Concept in wording\ndate: 2025-01-01\ndescription: x\n"
-                                               "categories: [aspirant]\ndraft: true", "Eerste versie.\n")
+    story = write_story(
+        project,
+        "concept.md",
+        "title: Concept in wording\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\ndraft: true",
+        "Eerste versie.\n",
+    )
     server = Serve(project)
     try:
         server.wait_for(1)

@@ -25,12 +25,24 @@ from ervaringsdeskundigheid.types import TYPES, by_id
 
 PACKAGE = ROOT / cms.PACKAGE
 # Every content folder and data file editors change (issue 12), by collection name.
-REQUIRED = {"stories": "content/stories", "blogs": "content/blogs", "opleidingen": "data/opleidingen.yml",
-            "functieprofielen": "data/functieprofielen.yml", "experts": "data/experts.yml",
-            "organisations": "data/organisations.yml", "faq": "data/faq.yml", "checklists": "data/checklists.yml",
-            "menukaart": "data/menukaart.yml", "monitor": "data/monitor.yml", "partners": "data/partners.yml",
-            "categories": "data/categories.yml", "authors": "data/authors.yml", "begrippen": "data/begrippen.yml",
-            "redirects": "data/redirects.yml", "agenda": "data/agenda.yml"}
+REQUIRED = {
+    "stories": "content/stories",
+    "blogs": "content/blogs",
+    "opleidingen": "data/opleidingen.yml",
+    "functieprofielen": "data/functieprofielen.yml",
+    "experts": "data/experts.yml",
+    "organisations": "data/organisations.yml",
+    "faq": "data/faq.yml",
+    "checklists": "data/checklists.yml",
+    "menukaart": "data/menukaart.yml",
+    "monitor": "data/monitor.yml",
+    "partners": "data/partners.yml",
+    "categories": "data/categories.yml",
+    "authors": "data/authors.yml",
+    "begrippen": "data/begrippen.yml",
+    "redirects": "data/redirects.yml",
+    "agenda": "data/agenda.yml",
+}
 SETTINGS = SiteSettings.model_validate(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8")))
 
 
@@ -65,7 +77,7 @@ def test_every_content_folder_and_data_file_is_editable_and_issued_codes_is_not(
     assert not by_id("issued_codes").editable
     assert "issued_codes" not in cms.config_yaml(config)
     for collection in config["collections"]:
-        assert collection["publish"] is False      # merging happens on GitHub, after CI
+        assert collection["publish"] is False  # merging happens on GitHub, after CI
 
 
 def test_a_story_is_written_with_title_date_description_categories_and_text(config):
@@ -85,7 +97,7 @@ def test_the_poster_inventory_has_its_campaign_above_the_partners(config):
     assert campaign["name"] == "campaign" and campaign.get("required", True) and campaign["pattern"]
     assert partners["name"] == "partners" and partners["widget"] == "list" and not partners.get("root")
     inherited = next(f for f in partners["fields"] if f["name"] == "campaign")
-    assert inherited["required"] is False      # a partner without its own campaign gets the file's
+    assert inherited["required"] is False  # a partner without its own campaign gets the file's
     others = [c for c in config["collections"] if c["name"] not in ("stories", "blogs", "partners", "monitor")]
     assert all(c["files"][0]["fields"][0]["root"] is True for c in others)
 
@@ -99,6 +111,7 @@ def test_global_settings_for_pull_requests_and_privacy(config):
 
 
 # --- field by field -------------------------------------------------------------------------------
+
 
 def _parts(annotation) -> tuple[list, list]:
     """(types, metadata) of an annotation with Optional/Annotated taken apart."""
@@ -161,13 +174,17 @@ def agreement_problems(model: type[BaseModel], fields: list[dict], ctype, path: 
             continue
         required = cms_field.get("required", True)
         inherited = ctype.id == "partners" and model is ctype.schema and name == "campaign"
-        form_required = bool(meta(model, name).get("form_required"))      # a rule between fields decides the rest
+        form_required = bool(meta(model, name).get("form_required"))  # a rule between fields decides the rest
         if required != ((info.is_required() or form_required) and not inherited):
             problems.append(f"{where}: required {required}, schema {info.is_required()}")
         if not cms_field.get("hint") or not info.description:
             problems.append(f"{where}: no Dutch hint")
-        elif cms_field["hint"].lower() != cms._form_hint(info.description, cms.shape(info.annotation, info.metadata)).lower() \
-                and cms_field.get("widget") != "boolean" and not inherited:
+        elif (
+            cms_field["hint"].lower()
+            != cms._form_hint(info.description, cms.shape(info.annotation, info.metadata)).lower()
+            and cms_field.get("widget") != "boolean"
+            and not inherited
+        ):
             problems.append(f"{where}: hint {cms_field['hint']!r} is not the schema's description")
         if cms_field.get("label", name) == name:
             problems.append(f"{where}: no Dutch label")
@@ -176,8 +193,12 @@ def agreement_problems(model: type[BaseModel], fields: list[dict], ctype, path: 
         if relation:
             target = by_id(relation)
             target_name = cms.collection_name(target)
-            expected = {"widget": "relation", "collection": target_name, "file": target_name,
-                        "value_field": f"{target_name}.*.{target.key}"}
+            expected = {
+                "widget": "relation",
+                "collection": target_name,
+                "file": target_name,
+                "value_field": f"{target_name}.*.{target.key}",
+            }
             if {key: cms_field.get(key) for key in expected} != expected:
                 problems.append(f"{where}: relation {cms_field} is not to {relation}")
             continue
@@ -186,7 +207,7 @@ def agreement_problems(model: type[BaseModel], fields: list[dict], ctype, path: 
         if pattern and not is_list and cms_field.get("pattern", [None])[0] != pattern:
             problems.append(f"{where}: pattern {cms_field.get('pattern')} is not {pattern!r}")
         if meta(model, name).get("widget") == "image":
-            if cms_field.get("accept") != cms.IMAGE_TYPES:          # only what core/media.py accepts
+            if cms_field.get("accept") != cms.IMAGE_TYPES:  # only what core/media.py accepts
                 problems.append(f"{where}: the image picker accepts more than the build")
         if not pattern and "pattern" in cms_field:
             problems.append(f"{where}: a pattern the schema does not have")
@@ -234,8 +255,12 @@ def test_the_agreement_check_finds_a_difference(config):
             field["required"] = False
     fields.append({"name": "telefoon", "label": "Telefoon", "hint": "x"})
     found = "\n".join(agreement_problems(ctype.schema, fields, ctype, "experts"))
-    for expected in ("experts.phone: missing", "experts.email: pattern", "experts.name: required",
-                     "experts.telefoon: in the editor"):
+    for expected in (
+        "experts.phone: missing",
+        "experts.email: pattern",
+        "experts.name: required",
+        "experts.telefoon: in the editor",
+    ):
         assert expected in found
 
 
@@ -256,7 +281,7 @@ def test_every_pattern_has_a_dutch_message_and_works_in_javascript_too(config):
     for pattern, message in patterns.items():
         assert message in cms.PATTERN_MESSAGES.values(), pattern
         re.compile(pattern)
-        assert "(?P<" not in pattern and "\\A" not in pattern and "\\Z" not in pattern   # Python-only syntax
+        assert "(?P<" not in pattern and "\\A" not in pattern and "\\Z" not in pattern  # Python-only syntax
 
 
 def test_relations_point_at_a_list_with_that_key(config):
@@ -289,7 +314,7 @@ def test_the_config_is_valid_for_the_installed_sveltia(config):
     errors = [f"{list(e.path)}: {e.message[:200]}" for e in jsonschema.Draft7Validator(schema).iter_errors(config)]
     assert not errors, errors
     wrong = dict(config, collections=[dict(config["collections"][0], widgett="string")])
-    assert list(jsonschema.Draft7Validator(schema).iter_errors(wrong))   # the schema does catch typos
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(wrong))  # the schema does catch typos
 
 
 def test_an_expert_needs_consent_with_its_date_and_what_may_be_shown(config):
@@ -327,16 +352,28 @@ def test_the_repository_comes_from_the_settings_or_from_github_actions(monkeypat
 
 # --- what the editor writes is accepted -----------------------------------------------------------
 
+
 def test_an_image_path_as_the_editor_writes_it_is_accepted(project):
-    write_story(project, "met-foto.md", "title: Met foto\ndate: 2025-05-01\ndescription: Een verhaal met een foto.\n"
-                "categories: [aspirant]\nimage: /afbeeldingen/koffietafel.jpg\nimage_alt: Een koffietafel")
+    write_story(
+        project,
+        "met-foto.md",
+        "title: Met foto\ndate: 2025-05-01\ndescription: Een verhaal met een foto.\n"
+        "categories: [aspirant]\nimage: /afbeeldingen/koffietafel.jpg\nimage_alt: Een koffietafel",
+    )
     assert check(project) == []
-    write_story(project, "met-foto.md", "title: Met foto\ndate: 2025-05-01\ndescription: Een verhaal met een foto.\n"
-                "categories: [aspirant]\nimage: /etc/passwd.jpg\nimage_alt: Een koffietafel")
-    assert "content/stories/met-foto.md (regel 6), item 'Met foto', veld 'Afbeelding' ('image')" in messages(check(project))
+    write_story(
+        project,
+        "met-foto.md",
+        "title: Met foto\ndate: 2025-05-01\ndescription: Een verhaal met een foto.\n"
+        "categories: [aspirant]\nimage: /etc/passwd.jpg\nimage_alt: Een koffietafel",
+    )
+    assert "content/stories/met-foto.md (regel 6), item 'Met foto', veld 'Afbeelding' ('image')" in messages(
+        check(project)
+    )
 
 
 # --- the admin folder -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def admin() -> dict[str, bytes]:
@@ -359,14 +396,18 @@ def test_the_admin_folder_loads_nothing_from_other_hosts(admin):
     page = admin["admin/index.html"].decode("utf-8")
     assert f'content="{csp.admin_policy()}"' in page and 'lang="nl"' in page and "noindex" in page
     found = violations(page, "admin/index.html")
-    assert found == ["admin/index.html: script from 'frame.js'", "admin/index.html: script from 'nl.js'",
-                     "admin/index.html: script from 'sveltia-cms.js'"]
+    assert found == [
+        "admin/index.html: script from 'frame.js'",
+        "admin/index.html: script from 'nl.js'",
+        "admin/index.html: script from 'sveltia-cms.js'",
+    ]
     assert "sourceMappingURL" not in bundle[-300:]
 
 
 def test_the_interface_has_a_dutch_string_for_every_english_one(admin):
     """Every string of Sveltia's English interface has a Dutch one (its own, or admin/nl-extra.json),
     and the editor never offers to switch to the browser's language."""
+
     def keys(strings, prefix=""):
         found = set()
         for key, value in strings.items():
@@ -380,9 +421,12 @@ def test_the_interface_has_a_dutch_string_for_every_english_one(admin):
     stock = json.loads((PACKAGE / "locales/nl.json").read_text(encoding="utf-8"))
     extra = json.loads((ROOT / "src/ervaringsdeskundigheid/render/admin/nl-extra.json").read_text(encoding="utf-8"))
     assert set(extra) == keys(english) - keys(stock), "nl-extra.json lists exactly what Sveltia lacks"
-    for key, text in extra.items():                      # placeholders kept
-        english_text = next(v for k, v in [(key, english)] for v in [__import__("functools").reduce(
-            lambda d, part: d[part], key.split("."), english)])
+    for key, text in extra.items():  # placeholders kept
+        english_text = next(
+            v
+            for k, v in [(key, english)]
+            for v in [__import__("functools").reduce(lambda d, part: d[part], key.split("."), english)]
+        )
         assert set(re.findall(r"\{\$\w+", text)) == set(re.findall(r"\{\$\w+", english_text)), key
     bundle = admin["admin/sveltia-cms.js"].decode("utf-8")
     assert cms.LANGUAGE_BANNER not in bundle and "newLanguageCta" in bundle
@@ -400,7 +444,9 @@ def test_an_unknown_bundle_stops_the_build_instead_of_loading_from_other_hosts()
 def test_without_the_npm_package_admin_explains_itself(tmp_path):
     said, problems = [], []
     files = cms.admin_files(tmp_path, SETTINGS, problems, say=said.append)
-    assert set(files) == {"admin/config.yml", "admin/index.html", "admin/admin.css", "admin/frame.js"} and problems == []
+    assert (
+        set(files) == {"admin/config.yml", "admin/index.html", "admin/admin.css", "admin/frame.js"} and problems == []
+    )
     page = files["admin/index.html"].decode("utf-8")
     assert "make setup" in page and "<script" not in page and violations(page) == []
     assert said and "make setup" in said[0]
@@ -409,7 +455,7 @@ def test_without_the_npm_package_admin_explains_itself(tmp_path):
 def test_the_admin_has_its_own_header_policy():
     headers = csp.header_files("/ervaringsdeskundigheid/")
     netlify = headers["_headers"]
-    assert netlify.index("/*\n") < netlify.index("/admin/*\n")       # the later, narrower rule wins
+    assert netlify.index("/*\n") < netlify.index("/admin/*\n")  # the later, narrower rule wins
     assert f"Content-Security-Policy: {csp.admin_policy(header=True)}" in netlify
     nginx = headers["security-headers.nginx.conf"]
     assert '"^/ervaringsdeskundigheid/admin/"' in nginx and csp.admin_policy(header=True) in nginx

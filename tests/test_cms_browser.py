@@ -25,8 +25,10 @@ from conftest import ROOT, TODAY, check, copy_project, messages, run_build, site
 from ervaringsdeskundigheid.build.session import BuildSession
 from tools.devserver import serve_directory
 
-EDITED = ("content", "data")          # what the editor reads and writes
-CATEGORY_TITLES = {c["id"]: c["title"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
+EDITED = ("content", "data")  # what the editor reads and writes
+CATEGORY_TITLES = {
+    c["id"]: c["title"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))
+}
 INIT = """
 window.showDirectoryPicker = async () =>
   (await navigator.storage.getDirectory()).getDirectoryHandle('repo', { create: true });
@@ -71,7 +73,7 @@ def editor_site(tmp_path_factory):
     """A copy of the project built with the web editor (the npm package of the repository)."""
     project = copy_project(tmp_path_factory.mktemp("cms") / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    result = run_build(project, project / "site", GITHUB_REPOSITORY="voorbeeld/site")   # as in CI: the PR link
+    result = run_build(project, project / "site", GITHUB_REPOSITORY="voorbeeld/site")  # as in CI: the PR link
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site/admin/sveltia-cms.js").is_file(), "the web editor was not built (run make setup)"
     with serve_directory(project / "site", site_prefix()) as base:
@@ -128,8 +130,12 @@ def field(page: Page, label: str):
 
 
 def open_local_repository(page: Page, project: Path) -> dict[str, bytes]:
-    files = {path.relative_to(project).as_posix(): path.read_bytes()
-             for part in EDITED for path in (project / part).rglob("*") if path.is_file()}
+    files = {
+        path.relative_to(project).as_posix(): path.read_bytes()
+        for part in EDITED
+        for path in (project / part).rglob("*")
+        if path.is_file()
+    }
     page.evaluate(FILL_REPOSITORY, {path: base64.b64encode(data).decode() for path, data in files.items()})
     page.get_by_role("button", name="Werken met een lokale repository").click()
     expect(page.get_by_role("treeitem", name=re.compile("^Verhalen"))).to_be_visible()
@@ -137,7 +143,7 @@ def open_local_repository(page: Page, project: Path) -> dict[str, bytes]:
 
 
 def read_repository(page: Page) -> dict[str, bytes]:
-    for _ in range(20):   # a save may still be closing a file
+    for _ in range(20):  # a save may still be closing a file
         try:
             return {path: base64.b64decode(data) for path, data in page.evaluate(READ_REPOSITORY).items()}
         except Exception:  # noqa: BLE001 - Playwright reports the browser's DOMException as a plain Error
@@ -171,7 +177,8 @@ def create_story(page: Page, base: str) -> None:
     field(page, "Titel").get_by_role("textbox").fill("Sanne vindt werk in de bibliotheek")
     field(page, "Datum").get_by_role("textbox").fill("2025-10-01")
     field(page, "Samenvatting").get_by_role("textbox").fill(
-        "Sanne had jaren geen werk. Nu helpt ze bezoekers van de bibliotheek met brieven en formulieren.")
+        "Sanne had jaren geen werk. Nu helpt ze bezoekers van de bibliotheek met brieven en formulieren."
+    )
     field(page, "In het kort").get_by_role("textbox").fill("Sanne helpt mensen in de bibliotheek met hun brieven.")
     categories = field(page, "Categorieën")
     categories.get_by_role("checkbox", name=CATEGORY_TITLES["ervaringsdeskundige"], exact=True).check()
@@ -181,18 +188,19 @@ def create_story(page: Page, base: str) -> None:
     dialog = page.get_by_role("dialog", name="Afbeelding selecteren")
     with page.expect_file_chooser() as chooser:
         dialog.get_by_role("button", name="Uploaden").click()
-    chooser.value.set_files(files=[{"name": "Sanne in de Bibliotheek.jpg", "mimeType": "image/jpeg",
-                                    "buffer": photo()}])
+    chooser.value.set_files(
+        files=[{"name": "Sanne in de Bibliotheek.jpg", "mimeType": "image/jpeg", "buffer": photo()}]
+    )
     expect(dialog.get_by_role("option", name="sanne-in-de-bibliotheek.jpg")).to_have_attribute("aria-selected", "true")
     dialog.get_by_role("button", name="Invoegen").click()
     field(page, "Beschrijving van de afbeelding").get_by_role("textbox").fill("Sanne achter de balie")
-    field(page, "Over wie gaat het?").get_by_role("checkbox").check()      # an optional group of fields
+    field(page, "Over wie gaat het?").get_by_role("checkbox").check()  # an optional group of fields
     field(page, "Naam of schuilnaam").get_by_role("textbox").fill("Sanne")
     field(page, "Dit is een schuilnaam").get_by_role("switch").check()
     field(page, "Tekst").get_by_role("textbox", name="Tekst").click()
     page.keyboard.type("Sanne werkt nu twee dagen per week in de bibliotheek.")
     page.keyboard.press("Enter")
-    page.keyboard.type("## Wat ze doet")          # the editor turns this into a heading
+    page.keyboard.type("## Wat ze doet")  # the editor turns this into a heading
     page.keyboard.press("Enter")
     page.keyboard.type("Ze helpt mensen die vastlopen met formulieren.")
     page.get_by_role("button", name="Opslaan", exact=True).click()
@@ -212,7 +220,7 @@ def create_expert(page: Page, base: str) -> None:
     expect(field(page, "Datum van toestemming").get_by_role("alert").first).to_be_visible()
     field(page, "Datum van toestemming").get_by_role("textbox").fill("2025-10-02")
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(field(page, "Wat mogen we tonen?").get_by_role("alert").first).to_be_visible()   # no default scope
+    expect(field(page, "Wat mogen we tonen?").get_by_role("alert").first).to_be_visible()  # no default scope
     field(page, "Organisatie").get_by_role("combobox").click()
     page.get_by_role("option", name="Lefier", exact=True).click()
     field(page, "Functie").get_by_role("textbox").fill("Ervaringsdeskundige wonen")
@@ -223,7 +231,7 @@ def create_expert(page: Page, base: str) -> None:
         page.get_by_role("option", name=label, exact=True).click()
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
-    page.wait_for_url(re.compile(r"#/collections/experts$"))     # back at the list: the save is done
+    page.wait_for_url(re.compile(r"#/collections/experts$"))  # back at the list: the save is done
 
 
 def click_add(page: Page, label: str) -> None:
@@ -242,14 +250,14 @@ def click_add(page: Page, label: str) -> None:
 
 def create_programme(page: Page, base: str) -> None:
     fold = page.get_by_role("button", name="Alles samenvouwen")
-    for _ in range(3):   # the last save may still be returning to its own list
+    for _ in range(3):  # the last save may still be returning to its own list
         page.goto(f"{base}admin/#/collections/opleidingen/entries/opleidingen")
         try:
             expect(fold).to_be_visible(timeout=5_000)
             break
         except AssertionError:
             continue
-    if fold.is_enabled():            # the editor remembers an unfolded list from the last save
+    if fold.is_enabled():  # the editor remembers an unfolded list from the last save
         fold.click()
     click_add(page, "Opleiding")
     field(page, "Webadres (slug)").get_by_role("textbox").fill("ervaringsdeskundige-op-proef")
@@ -285,11 +293,21 @@ def test_a_story_an_expert_and_a_programme_made_in_the_editor_pass_the_check_and
     after = read_repository(page)
     changed = {path: data for path, data in after.items() if before.get(path) != data}
     story = "content/stories/sanne-vindt-werk-in-de-bibliotheek.md"
-    assert set(changed) == {story, "content/afbeeldingen/sanne-in-de-bibliotheek.jpg", "data/experts.yml",
-                            "data/opleidingen.yml"}
+    assert set(changed) == {
+        story,
+        "content/afbeeldingen/sanne-in-de-bibliotheek.jpg",
+        "data/experts.yml",
+        "data/opleidingen.yml",
+    }
     text = changed[story].decode("utf-8")
-    for line in ("title: Sanne vindt werk in de bibliotheek\n", "date: 2025-10-01\n", "  - werkgevers\n",
-                 "image: /afbeeldingen/sanne-in-de-bibliotheek.jpg\n", "  pseudonym: true\n", "\n## Wat ze doet\n"):
+    for line in (
+        "title: Sanne vindt werk in de bibliotheek\n",
+        "date: 2025-10-01\n",
+        "  - werkgevers\n",
+        "image: /afbeeldingen/sanne-in-de-bibliotheek.jpg\n",
+        "  pseudonym: true\n",
+        "\n## Wat ze doet\n",
+    ):
         assert line in text, text
     assert "description: Sanne helpt nu bezoekers van de bibliotheek met brieven.\n" in text
     experts = changed["data/experts.yml"].decode("utf-8")
@@ -304,7 +322,7 @@ def test_a_story_an_expert_and_a_programme_made_in_the_editor_pass_the_check_and
         (written / path).write_bytes(data)
     problems = check(written, TODAY)
     assert problems == [], messages(problems)
-    session = BuildSession(written, mode="check", today=TODAY)     # the build's pages, without writing
+    session = BuildSession(written, mode="check", today=TODAY)  # the build's pages, without writing
     session.start()
     pages = {page.url: page.html for page in session.rendered.values()}
     assert "Wat ze doet" in pages["verhalen/sanne-vindt-werk-in-de-bibliotheek/"]
@@ -326,7 +344,7 @@ def test_the_editor_refuses_to_show_inside_another_pages_frame(editor, tmp_path)
     other = tmp_path / "ander"
     other.mkdir()
     (other / "index.html").write_text(FRAMING.format(admin=f"{base}admin/"), encoding="utf-8")
-    with serve_directory(other, "/") as elsewhere:        # another origin (another port)
+    with serve_directory(other, "/") as elsewhere:  # another origin (another port)
         framing = page.context.new_page()
         framing.goto(elsewhere)
         frame = framing.frame_locator("iframe")
@@ -341,7 +359,7 @@ def test_the_editor_speaks_dutch_in_its_messages_and_links_to_the_pull_requests(
     page, recorder, project, base = editor
     open_local_repository(page, project)
     page.goto(f"{base}admin/#/collections/stories/new")
-    page.get_by_role("button", name="Opslaan", exact=True).click()      # an empty story: errors, in Dutch
+    page.get_by_role("button", name="Opslaan", exact=True).click()  # an empty story: errors, in Dutch
     text = page.inner_text("body")
     assert "Show Errors" not in text and "available in" not in text
     link = page.get_by_role("link", name="Mijn voorstellen en de controle (op GitHub)")

@@ -27,8 +27,9 @@ LOCATION = """      - name: personeelsruimte
 
 
 def git(project, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(project), *IDENTITY, *args], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(project), *IDENTITY, *args], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def remove_location_and_record(project) -> None:
@@ -61,14 +62,14 @@ def test_a_committed_deletion_of_a_printed_code_is_refused(repo):
     assert "Hangt bij Cosis · personeelsruimte" in report
     assert "retired:" in report
     # The block in the message is a valid record to paste back (once a target is chosen).
-    block = report[report.index("- code: cosis-personeel"):]
+    block = report[report.index("- code: cosis-personeel") :]
     assert yaml.safe_load(block)[0]["code"] == "cosis-personeel"
 
 
 def test_build_and_make_check_refuse_it_on_a_clean_checkout(repo):
     remove_location_and_record(repo)
     git(repo, "commit", "-qam", "Plek weg")
-    assert not (repo / "site").exists()            # no earlier build to compare with
+    assert not (repo / "site").exists()  # no earlier build to compare with
     built = run_build(repo)
     assert built.returncode != 0
     assert "cosis-personeel" in built.stdout + built.stderr
@@ -82,16 +83,21 @@ def test_build_and_make_check_refuse_it_on_a_clean_checkout(repo):
 def test_retiring_the_code_with_a_target_is_the_way_out(repo):
     remove_location_and_record(repo)
     issued = repo / "data/issued_codes.yml"
-    issued.write_text(issued.read_text(encoding="utf-8") + (
-        "\n- code: cosis-personeel\n  partner: cosis\n  location: \"personeelsruimte\"\n  medium: poster\n"
-        "  campaign: posters-ronde-1\n  target: \"ervaringsdeskundige\"\n  issued: 2025-11-23\n"
-        "  retired:\n    date: 2025-12-01\n"), encoding="utf-8")
+    issued.write_text(
+        issued.read_text(encoding="utf-8")
+        + (
+            '\n- code: cosis-personeel\n  partner: cosis\n  location: "personeelsruimte"\n  medium: poster\n'
+            '  campaign: posters-ronde-1\n  target: "ervaringsdeskundige"\n  issued: 2025-11-23\n'
+            "  retired:\n    date: 2025-12-01\n"
+        ),
+        encoding="utf-8",
+    )
     git(repo, "commit", "-qam", "Plek weg, code met pensioen")
     assert not check(repo)
 
 
 def test_uncommitted_deletion_is_caught_too(repo):
-    remove_location_and_record(repo)            # the working tree is what gets built
+    remove_location_and_record(repo)  # the working tree is what gets built
     assert "'cosis-personeel' is verdwenen" in messages(check(repo))
 
 
@@ -104,17 +110,22 @@ def test_the_base_branch_of_a_pull_request_counts(repo, monkeypatch):
     git(repo, "commit", "-qm", "Alles opnieuw")
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
     monkeypatch.delenv("SECTION_BASE_REF", raising=False)
-    assert not check(repo)                     # this branch never had the code ...
+    assert not check(repo)  # this branch never had the code ...
     monkeypatch.setenv("GITHUB_BASE_REF", "main")
-    assert "'cosis-personeel' is verdwenen" in messages(check(repo))     # ... but the base branch did
+    assert "'cosis-personeel' is verdwenen" in messages(check(repo))  # ... but the base branch did
 
 
 def test_a_code_only_ever_in_a_draft_partner_was_never_printed(repo):
     partners = repo / "data/partners.yml"
     original = partners.read_text(encoding="utf-8")
-    partners.write_text(original + (
-        "\n  - partner: accare\n    draft: true\n    locations:\n      - name: zolder\n        target: home\n"
-        "        code: concept-code\n        copies: {A4: 1}\n"), encoding="utf-8")
+    partners.write_text(
+        original
+        + (
+            "\n  - partner: accare\n    draft: true\n    locations:\n      - name: zolder\n        target: home\n"
+            "        code: concept-code\n        copies: {A4: 1}\n"
+        ),
+        encoding="utf-8",
+    )
     git(repo, "commit", "-qam", "Concept")
     partners.write_text(original, encoding="utf-8")
     git(repo, "commit", "-qam", "Concept weg")
@@ -122,7 +133,7 @@ def test_a_code_only_ever_in_a_draft_partner_was_never_printed(repo):
 
 
 def test_without_git_history_the_check_is_skipped(tmp_path, monkeypatch):
-    project = copy_project(tmp_path / "project")       # a plain folder, no .git
+    project = copy_project(tmp_path / "project")  # a plain folder, no .git
     remove_location_and_record(project)
     assert git_history.file_versions(project, ("data/issued_codes.yml",)) is None
     report = messages(check(project))

@@ -19,8 +19,12 @@ import pytest
 from conftest import BUILD_ENV, ROOT, copy_project
 
 TESTED_ELSEWHERE = {"build", "test", "serve", "lock", "bench", "setup"}
-OUTPUTS = {"report": "dist/rapport/index.html", "posters": "dist/posters/manifest.json",
-           "handouts": "dist/handouts/menukaart.pdf", "bereik": "dist/bereik/uitleg.txt"}
+OUTPUTS = {
+    "report": "dist/rapport/index.html",
+    "posters": "dist/posters/manifest.json",
+    "handouts": "dist/handouts/menukaart.pdf",
+    "bereik": "dist/bereik/uitleg.txt",
+}
 
 
 def readme_commands() -> list[str]:
@@ -45,8 +49,14 @@ def fresh_copy(tmp_path_factory) -> Path:
 def make(project: Path, command: str) -> subprocess.CompletedProcess:
     argv = ["make", "-s", *re.findall(r'[A-Z]+="[^"]*"|\S+', command)[1:]]
     argv = [arg.replace('"', "") if "=" in arg else arg for arg in argv]
-    return subprocess.run([*argv, f"VENV={ROOT / '.venv'}", f"STAMP={project / '.installed'}"], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, **BUILD_ENV}, timeout=600)
+    return subprocess.run(
+        [*argv, f"VENV={ROOT / '.venv'}", f"STAMP={project / '.installed'}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **BUILD_ENV},
+        timeout=600,
+    )
 
 
 def test_the_readme_names_every_command_of_the_team():
@@ -59,8 +69,11 @@ def test_every_readme_command_runs_on_a_fresh_copy(fresh_copy, command):
     name = command.split()[1]
     if name == "bereik":
         log = fresh_copy / "access.log"
-        log.write_text('192.0.2.1 - - [05/Dec/2026:10:00:00 +0100] "GET /ervaringsdeskundigheid/p/lefier-kantine/ '
-                       'HTTP/1.1" 302 0 "-" "Mozilla/5.0 (Linux; Android 14)"\n', encoding="utf-8")
+        log.write_text(
+            '192.0.2.1 - - [05/Dec/2026:10:00:00 +0100] "GET /ervaringsdeskundigheid/p/lefier-kantine/ '
+            'HTTP/1.1" 302 0 "-" "Mozilla/5.0 (Linux; Android 14)"\n',
+            encoding="utf-8",
+        )
         command = "make bereik LOG=access.log"
     if name == "new":
         command = 'make new KIND=verhaal TITLE="Eerste dag"'
@@ -79,7 +92,11 @@ def test_every_readme_command_runs_on_a_fresh_copy(fresh_copy, command):
 
 def test_a_compressed_log_works_too(fresh_copy):
     log = fresh_copy / "access.log.1.gz"
-    log.write_bytes(gzip.compress(b'192.0.2.7 - - [01/Dec/2026:09:00:00 +0100] "GET /ervaringsdeskundigheid/p/'
-                                  b'lefier-kantine HTTP/1.1" 302 0 "-" "Mozilla/5.0 (iPhone)"\n'))
+    log.write_bytes(
+        gzip.compress(
+            b'192.0.2.7 - - [01/Dec/2026:09:00:00 +0100] "GET /ervaringsdeskundigheid/p/'
+            b'lefier-kantine HTTP/1.1" 302 0 "-" "Mozilla/5.0 (iPhone)"\n'
+        )
+    )
     result = make(fresh_copy, "make bereik LOG=access.log.1.gz")
     assert result.returncode == 0, result.stdout + result.stderr

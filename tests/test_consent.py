@@ -14,9 +14,15 @@ from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.render import search
 
 EXPERT = {
-    "id": "karin-proef", "name": "Karin Proefpersoon", "organisation": "voorbeeldorganisatie",
-    "function": "Ervaringsdeskundige armoede", "expertise": ["armoede"], "region": "Emmen",
-    "email": "karin@example.org", "buddy": True, "categories": ["ervaringsdeskundige", "aspirant"],
+    "id": "karin-proef",
+    "name": "Karin Proefpersoon",
+    "organisation": "voorbeeldorganisatie",
+    "function": "Ervaringsdeskundige armoede",
+    "expertise": ["armoede"],
+    "region": "Emmen",
+    "email": "karin@example.org",
+    "buddy": True,
+    "categories": ["ervaringsdeskundige", "aspirant"],
 }
 
 
@@ -40,26 +46,32 @@ def test_active_consent_publishes_the_person_with_the_scoped_fields(project):
     add_expert(project, consent={"date": "2025-01-01", "scope": ["name", "function", "region"]})
     text = published(project)
     assert "Karin Proefpersoon" in text and "Emmen" in text
-    assert "karin@example.org" not in text and "&#107;&#97;&#114;" not in text   # e-mail not in scope
+    assert "karin@example.org" not in text and "&#107;&#97;&#114;" not in text  # e-mail not in scope
 
 
-@pytest.mark.parametrize("consent", [
-    {"date": "2026-06-01", "scope": ["name"]},                          # in the future
-    {"date": "2025-01-01", "withdrawn": "2025-06-01"},                  # withdrawn (no scope needed)
-    {"date": "2025-01-01", "withdrawn": "2026-01-01", "scope": ["name"]},   # withdrawn today
-    {"date": "2025-01-01", "scope": []},                                # empty scope
-])
+@pytest.mark.parametrize(
+    "consent",
+    [
+        {"date": "2026-06-01", "scope": ["name"]},  # in the future
+        {"date": "2025-01-01", "withdrawn": "2025-06-01"},  # withdrawn (no scope needed)
+        {"date": "2025-01-01", "withdrawn": "2026-01-01", "scope": ["name"]},  # withdrawn today
+        {"date": "2025-01-01", "scope": []},  # empty scope
+    ],
+)
 def test_without_active_consent_the_person_appears_nowhere(project, consent):
     add_expert(project, consent=consent)
     text = published(project)
     assert "Karin" not in text and "karin-proef" not in text and "Proefpersoon" not in text
 
 
-@pytest.mark.parametrize("consent, field, words", [
-    (None, "consent", "'Toestemming' ('consent'): ontbreekt"),
-    ({"date": "2025-01-01"}, "consent.scope", "'Wat mogen we tonen?' ('consent.scope'): ontbreekt"),
-    ({"scope": ["name"]}, "consent.date", "'Datum van toestemming' ('consent.date'): ontbreekt"),
-])
+@pytest.mark.parametrize(
+    "consent, field, words",
+    [
+        (None, "consent", "'Toestemming' ('consent'): ontbreekt"),
+        ({"date": "2025-01-01"}, "consent.scope", "'Wat mogen we tonen?' ('consent.scope'): ontbreekt"),
+        ({"scope": ["name"]}, "consent.date", "'Datum van toestemming' ('consent.date'): ontbreekt"),
+    ],
+)
 def test_no_consent_and_no_scope_are_never_assumed(project, consent, field, words):
     """A person without consent, or a consent that does not say what may be shown, is refused
     in the form's words: there is no default scope."""
@@ -76,7 +88,9 @@ def test_a_withdrawal_in_the_future_ends_the_consent_on_that_day(project):
 
 def test_a_second_consent_block_cannot_override_a_withdrawal(project):
     path = project / "data/experts.yml"
-    path.write_text(path.read_text(encoding="utf-8") + """
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + """
 - id: karin-proef
   name: "Karin Proefpersoon"
   organisation: voorbeeldorganisatie
@@ -86,7 +100,9 @@ def test_a_second_consent_block_cannot_override_a_withdrawal(project):
     withdrawn: 2025-06-01
   consent:
     date: 2025-07-01
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     output = messages(check(project))
     assert "data/experts.yml" in output and "'consent' staat twee keer" in output
 
@@ -104,16 +120,20 @@ def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):
     assert "Karin" not in text and "karin-proef" not in text
     assert "Naam niet gepubliceerd" in text and "Emmen" in text
     import hashlib
+
     assert hashlib.sha256(b"karin-proef").hexdigest()[:10] not in text, "an id that can be confirmed by guessing"
 
 
 def test_a_photo_is_published_only_with_photo_in_scope(project):
-    add_expert(project, photo="afbeeldingen/koffietafel.jpg", photo_alt="Een tafel",
-               consent={"date": "2025-01-01", "scope": ["name"]})
+    add_expert(
+        project,
+        photo="afbeeldingen/koffietafel.jpg",
+        photo_alt="Een tafel",
+        consent={"date": "2025-01-01", "scope": ["name"]},
+    )
     session = BuildSession(project, mode="check", today=TODAY)
     session.start()
-    assert not any("koffietafel" in html for html in (p.html for p in session.rendered.values())
-                   if "Karin" in html)
+    assert not any("koffietafel" in html for html in (p.html for p in session.rendered.values()) if "Karin" in html)
     assert session.site.get("experts", "karin-proef").photo is None
 
 
@@ -127,17 +147,30 @@ def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project
     """Consent that has not started yet (a withdrawal holds back instead: tests/test_privacy.py)."""
     add_expert(project, consent={"date": "2026-06-01", "scope": ["name"]})
     if where == "story":
-        write_story(project, "over-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\n"
-                                                     "categories: [aspirant]", "Vandaag liep ik mee met karin  proefpersoon.\n")
+        write_story(
+            project,
+            "over-karin.md",
+            "title: Een dag\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
+            "Vandaag liep ik mee met karin  proefpersoon.\n",
+        )
         expected = "content/stories/over-karin.md"
     elif where == "blog-title":
-        write_story(project, "blog-karin.md", "title: Karin Proefpersoon vertelt\ndate: 2025-03-01\ndescription: x\n"
-                                              "categories: [aspirant]\nauthor: redactie", kind="blogs")
+        write_story(
+            project,
+            "blog-karin.md",
+            "title: Karin Proefpersoon vertelt\ndate: 2025-03-01\ndescription: x\n"
+            "categories: [aspirant]\nauthor: redactie",
+            kind="blogs",
+        )
         expected = "content/blogs/blog-karin.md"
     elif where == "faq":
         path = project / "data/faq.yml"
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "answer: |\n", "answer: |\n    Mail naar karin@example.org voor meer informatie.\n", 1), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                "answer: |\n", "answer: |\n    Mail naar karin@example.org voor meer informatie.\n", 1
+            ),
+            encoding="utf-8",
+        )
         expected = "data/faq.yml"
     else:
         path = project / "docs/privacy.md"
@@ -149,8 +182,10 @@ def test_the_name_of_a_person_without_consent_may_not_appear_in_any_text(project
 
 
 def test_story_person_scope_and_dates(project):
-    front = ("title: Marieke vertelt\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]\n"
-             "person:\n  name: Marieke de Echte\n  consent:\n    date: {date}\n    scope: {scope}")
+    front = (
+        "title: Marieke vertelt\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]\n"
+        "person:\n  name: Marieke de Echte\n  consent:\n    date: {date}\n    scope: {scope}"
+    )
     write_story(project, "marieke.md", front.format(date="2025-01-01", scope="[name]"), "Het verhaal.\n")
     assert "Marieke de Echte" in published(project)
     write_story(project, "marieke.md", front.format(date="2025-01-01", scope="[photo]"), "Het verhaal.\n")
@@ -170,10 +205,16 @@ def test_check_and_build_use_the_same_fixed_date(project, monkeypatch):
 
     real = dt.date.today()
     fixed = real - dt.timedelta(days=30)
-    add_expert(project, consent={"date": "2025-01-01", "withdrawn": (real - dt.timedelta(days=10)).isoformat(),
-                                 "scope": ["name"]})
-    write_story(project, "met-karin.md", "title: Een dag\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
-                "Vandaag liep ik mee met Karin Proefpersoon.\n")
+    add_expert(
+        project,
+        consent={"date": "2025-01-01", "withdrawn": (real - dt.timedelta(days=10)).isoformat(), "scope": ["name"]},
+    )
+    write_story(
+        project,
+        "met-karin.md",
+        "title: Een dag\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
+        "Vandaag liep ik mee met Karin Proefpersoon.\n",
+    )
     environment = {"SECTION_TODAY": fixed.isoformat()}
     monkeypatch.setenv("SECTION_TODAY", fixed.isoformat())
     assert clock.today() == fixed

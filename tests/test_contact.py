@@ -26,45 +26,75 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, TODAY, check, copy_project, messages, run_build
 from ervaringsdeskundigheid.core.consent import Consent
-from ervaringsdeskundigheid.core.contact import (Contact, ContactPerson, ContactRoutes, international, mailto_link,
-                                                 routes, shown_person, whatsapp_link)
+from ervaringsdeskundigheid.core.contact import (
+    Contact,
+    ContactPerson,
+    ContactRoutes,
+    international,
+    mailto_link,
+    routes,
+    shown_person,
+    whatsapp_link,
+)
 
 PHONE = "0598 123 456"
 PHONE_E164 = "+31598123456"
 WHATSAPP = "06-12 34 56 78"
 WHATSAPP_DIGITS = "31612345678"
 VIEWPORT = {"width": 390, "height": 844}
-CATEGORY_PATHS = {c["id"]: c["path"] + "/" for c in
-                  yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
+CATEGORY_PATHS = {
+    c["id"]: c["path"] + "/" for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))
+}
 PROGRAMMES = yaml.safe_load((ROOT / "data/opleidingen.yml").read_text(encoding="utf-8"))
 PROGRAMMES = next(v for v in PROGRAMMES.values() if isinstance(v, list)) if isinstance(PROGRAMMES, dict) else PROGRAMMES
 
 
 # --- Numbers -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written, expected", [
-    ("050 123 4567", "+31501234567"), ("0598-123456", "+31598123456"), ("06 12345678", "+31612345678"),
-    ("+31 6 1234 5678", "+31612345678"), ("+31 (0)6 124 13941", "+31612413941"), ("0031 50 123 4567", "+31501234567"),
-    ("(050) 123 45 67", "+31501234567"), ("0800-1234", "+318001234"), ("0900 123 4567", "+319001234567"),
-    ("+32 2 123 45 67", "+3221234567"),
-])
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("050 123 4567", "+31501234567"),
+        ("0598-123456", "+31598123456"),
+        ("06 12345678", "+31612345678"),
+        ("+31 6 1234 5678", "+31612345678"),
+        ("+31 (0)6 124 13941", "+31612413941"),
+        ("0031 50 123 4567", "+31501234567"),
+        ("(050) 123 45 67", "+31501234567"),
+        ("0800-1234", "+318001234"),
+        ("0900 123 4567", "+319001234567"),
+        ("+32 2 123 45 67", "+3221234567"),
+    ],
+)
 def test_numbers_are_linked_in_international_form(written, expected):
     assert international(written) == expected
 
 
-@pytest.mark.parametrize("written, words", [
-    ("bel ons", "geen telefoonnummer"), ("050 123 456", "10 cijfers"), ("050 123 45678", "10 cijfers"),
-    ("50 123 4567", "netnummer"), ("+31 50 123", "10 cijfers"), ("+1", "internationaal"), ("06-1234567x", "geen telefoonnummer"),
-])
+@pytest.mark.parametrize(
+    "written, words",
+    [
+        ("bel ons", "geen telefoonnummer"),
+        ("050 123 456", "10 cijfers"),
+        ("050 123 45678", "10 cijfers"),
+        ("50 123 4567", "netnummer"),
+        ("+31 50 123", "10 cijfers"),
+        ("+1", "internationaal"),
+        ("06-1234567x", "geen telefoonnummer"),
+    ],
+)
 def test_a_wrong_number_gets_a_dutch_reason(written, words):
     with pytest.raises(ValueError, match=words):
         international(written)
 
 
 @settings(max_examples=200, deadline=None)
-@given(digits=st.text("0123456789", min_size=8, max_size=8), first=st.sampled_from("123456789"),
-       separators=st.lists(st.sampled_from(["", " ", "-", "."]), min_size=10, max_size=10),
-       prefix=st.sampled_from(["0", "+31", "+31 ", "0031", "+31 (0)"]))
+@given(
+    digits=st.text("0123456789", min_size=8, max_size=8),
+    first=st.sampled_from("123456789"),
+    separators=st.lists(st.sampled_from(["", " ", "-", "."]), min_size=10, max_size=10),
+    prefix=st.sampled_from(["0", "+31", "+31 ", "0031", "+31 (0)"]),
+)
 def test_any_way_of_writing_a_dutch_number_links_to_the_same_number(digits, first, separators, prefix):
     national = first + digits
     written = prefix + "".join(sep + ch for sep, ch in zip(separators[1:], national, strict=False))
@@ -87,8 +117,12 @@ def test_whatsapp_opens_a_chat_with_a_dutch_first_line_and_mail_has_a_subject():
 def _set_contact(project: Path, lines: str) -> None:
     path = project / "data/site.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("contact:\n  email: info@alliantievankracht.nl\n",
-                                 "contact:\n  email: info@alliantievankracht.nl\n" + lines), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "contact:\n  email: info@alliantievankracht.nl\n", "contact:\n  email: info@alliantievankracht.nl\n" + lines
+        ),
+        encoding="utf-8",
+    )
 
 
 def _set_category(project: Path, category: str, lines: str) -> None:
@@ -99,13 +133,20 @@ def _set_category(project: Path, category: str, lines: str) -> None:
     path.write_text(text.replace(marker, marker + lines), encoding="utf-8")
 
 
-@pytest.mark.parametrize("lines, file, where, words", [
-    ('  phone: "050 12"\n', "data/site.yml", "veld 'contact.phone'", "10 cijfers"),
-    ('  whatsapp: "bel ons"\n', "data/site.yml", "veld 'contact.whatsapp'", "geen telefoonnummer"),
-    ('  hours: "dinsdag 10 tot 12 uur"\n', "data/site.yml", "veld 'contact.hours'", "'address' ontbreekt"),
-    ('  person:\n    name: Sanne de Vries\n    consent: {date: 2025-01-01, scope: [name, telefoon]}\n',
-     "data/site.yml", "veld 'contact.person.consent.scope[2]'", "Kies uit: name, role"),
-])
+@pytest.mark.parametrize(
+    "lines, file, where, words",
+    [
+        ('  phone: "050 12"\n', "data/site.yml", "veld 'contact.phone'", "10 cijfers"),
+        ('  whatsapp: "bel ons"\n', "data/site.yml", "veld 'contact.whatsapp'", "geen telefoonnummer"),
+        ('  hours: "dinsdag 10 tot 12 uur"\n', "data/site.yml", "veld 'contact.hours'", "'address' ontbreekt"),
+        (
+            "  person:\n    name: Sanne de Vries\n    consent: {date: 2025-01-01, scope: [name, telefoon]}\n",
+            "data/site.yml",
+            "veld 'contact.person.consent.scope[2]'",
+            "Kies uit: name, role",
+        ),
+    ],
+)
 def test_bad_contact_data_gets_a_dutch_error_naming_file_and_field(project, lines, file, where, words):
     _set_contact(project, lines)
     found = messages(check(project))
@@ -122,19 +163,28 @@ def test_a_category_contact_is_checked_too(project):
 
 # --- The contact person and the routes of a page -----------------------------------------------------
 
+
 def _person(**consent) -> ContactPerson:
-    return ContactPerson(name="Sanne de Vries", role="coördinator", email="sanne@example.org", phone="050 765 4321",
-                         consent=Consent(**consent) if consent else None)
+    return ContactPerson(
+        name="Sanne de Vries",
+        role="coördinator",
+        email="sanne@example.org",
+        phone="050 765 4321",
+        consent=Consent(**consent) if consent else None,
+    )
 
 
-@pytest.mark.parametrize("consent, shown", [
-    ({}, False),
-    ({"date": dt.date(2025, 1, 1), "scope": ["name", "role"]}, True),
-    ({"date": dt.date(2026, 6, 1), "scope": ["name", "role"]}, False),                  # not yet
-    ({"date": dt.date(2025, 1, 1), "scope": ["name"], "withdrawn": dt.date(2025, 12, 1)}, False),
-    ({"date": dt.date(2025, 1, 1), "scope": ["role", "email"]}, False),                  # no name, no person
-    ({"date": dt.date(2025, 1, 1), "scope": []}, False),
-])
+@pytest.mark.parametrize(
+    "consent, shown",
+    [
+        ({}, False),
+        ({"date": dt.date(2025, 1, 1), "scope": ["name", "role"]}, True),
+        ({"date": dt.date(2026, 6, 1), "scope": ["name", "role"]}, False),  # not yet
+        ({"date": dt.date(2025, 1, 1), "scope": ["name"], "withdrawn": dt.date(2025, 12, 1)}, False),
+        ({"date": dt.date(2025, 1, 1), "scope": ["role", "email"]}, False),  # no name, no person
+        ({"date": dt.date(2025, 1, 1), "scope": []}, False),
+    ],
+)
 def test_a_contact_person_is_shown_only_with_active_consent(consent, shown):
     assert (shown_person(_person(**consent), TODAY) is not None) == shown
 
@@ -145,16 +195,29 @@ def test_a_contact_person_shows_only_the_fields_in_scope():
 
 
 def test_a_category_overrides_the_networks_routes_and_a_persons_own_number_comes_first():
-    network = Contact(email="info@example.org", phone="050 123 4567", whatsapp="06 11111111",
-                      address="Kerkstraat 1, Veendam", hours="dinsdag")
-    employers = ContactRoutes(email="werkgevers@example.org", address="Markt 2, Groningen",
-                              person=_person(date=dt.date(2025, 1, 1), scope=["name", "role", "phone"]))
+    network = Contact(
+        email="info@example.org",
+        phone="050 123 4567",
+        whatsapp="06 11111111",
+        address="Kerkstraat 1, Veendam",
+        hours="dinsdag",
+    )
+    employers = ContactRoutes(
+        email="werkgevers@example.org",
+        address="Markt 2, Groningen",
+        person=_person(date=dt.date(2025, 1, 1), scope=["name", "role", "phone"]),
+    )
     own = routes(network, employers, TODAY)
     assert (own.email, own.phone, own.whatsapp) == ("werkgevers@example.org", "050 765 4321", "06 11111111")
     assert (own.address, own.hours) == ("Markt 2, Groningen", None), "an address keeps its own hours"
     assert own.person.name == "Sanne de Vries" and own.phone_link == "tel:+31507654321"
     general = routes(network, None, TODAY)
-    assert (general.email, general.phone, general.person, general.hours) == ("info@example.org", "050 123 4567", None, "dinsdag")
+    assert (general.email, general.phone, general.person, general.hours) == (
+        "info@example.org",
+        "050 123 4567",
+        None,
+        "dinsdag",
+    )
 
 
 # --- A built copy with a phone number, WhatsApp, walk-in hours and contact persons ------------------
@@ -169,13 +232,13 @@ CONTACT = f'''  phone: "{PHONE}"
     email: sanne.de.vries@example.org
     consent: {{date: 2025-01-01, scope: [name, role]}}
 '''
-EMPLOYERS = '''  contact:
+EMPLOYERS = """  contact:
     email: werkgevers@example.org
     person:
       name: Kees Achterhouden
       role: contact voor werkgevers
       consent: {date: 2025-01-01, scope: [name, role], withdrawn: 2025-06-01}
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -211,17 +274,28 @@ def test_home_categories_programmes_and_404_have_tel_and_whatsapp_in_main(contac
 
 
 def test_every_page_has_the_phone_number_in_its_footer(contact_site):
-    pages = [p for p in contact_site.rglob("*.html") if not p.relative_to(contact_site).as_posix().startswith(("p/", "admin/"))]
-    missing = [p for p in pages if f'href="tel:{PHONE_E164}"' not in
-               re.search(r"<footer\b.*?</footer>", p.read_text(encoding="utf-8"), re.S).group(0)]
+    pages = [
+        p
+        for p in contact_site.rglob("*.html")
+        if not p.relative_to(contact_site).as_posix().startswith(("p/", "admin/"))
+    ]
+    missing = [
+        p
+        for p in pages
+        if f'href="tel:{PHONE_E164}"'
+        not in re.search(r"<footer\b.*?</footer>", p.read_text(encoding="utf-8"), re.S).group(0)
+    ]
     assert len(pages) > 40 and not missing, missing[:5]
 
 
 def test_the_contact_person_is_shown_with_consent_and_only_within_its_scope(contact_site):
     home = _main(contact_site, "index.html")
     assert "Sanne de Vries, coördinator" in home
-    everything = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in contact_site.rglob("*")
-                           if p.is_file() and p.suffix in {".html", ".json", ".xml", ".txt"})
+    everything = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in contact_site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".json", ".xml", ".txt"}
+    )
     assert "sanne.de.vries@example.org" not in everything, "an e-mail address outside the scope"
     assert "Kees Achterhouden" not in everything, "a withdrawn contact person"
     employers = _main(contact_site, "werkgevers/index.html")
@@ -236,13 +310,20 @@ def test_the_employers_page_leads_to_a_person_or_a_short_request(contact_site):
     assert any("ervaringsdeskundige" in r["label"].lower() for r in requests)
     assert any("werkatelier" in r["label"].lower() for r in requests)
     import html as html_module
+
     hrefs = [html_module.unescape(h) for h in re.findall(r'href="([^"]+)"', hero)]
     for request in requests:
-        mail = next(h for h in hrefs if h.startswith("mailto:") and parse_qs(urlsplit(h).query).get("subject") == [request["label"]])
+        mail = next(
+            h
+            for h in hrefs
+            if h.startswith("mailto:") and parse_qs(urlsplit(h).query).get("subject") == [request["label"]]
+        )
         assert urlsplit(mail).path == "werkgevers@example.org", "the category's own address"
         assert parse_qs(urlsplit(mail).query)["body"][0].startswith(request["message"])
-        assert any(h.startswith("https://wa.me/") and parse_qs(urlsplit(h).query)["text"] == [request["message"]]
-                   for h in hrefs), request["label"]
+        assert any(
+            h.startswith("https://wa.me/") and parse_qs(urlsplit(h).query)["text"] == [request["message"]]
+            for h in hrefs
+        ), request["label"]
     assert f"tel:{PHONE_E164}" in hrefs
     assert "checklists/" not in " ".join(hrefs), "the checklist is a resource further down, not the next step"
     assert "checklists/checklist-voor-teams/" in main
@@ -264,13 +345,19 @@ def test_a_schools_own_sign_up_route_comes_first_and_nothing_is_invented(project
     path = project / "data/opleidingen.yml"
     text = path.read_text(encoding="utf-8")
     slug = next(p["slug"] for p in PROGRAMMES if p.get("regional"))
-    text = text.replace(f"- slug: {slug}\n", f"- slug: {slug}\n  signup:\n    url: https://school.example.org/aanmelden\n"
-                                              "    phone: \"050 999 8877\"\n", 1)
+    text = text.replace(
+        f"- slug: {slug}\n",
+        f'- slug: {slug}\n  signup:\n    url: https://school.example.org/aanmelden\n    phone: "050 999 8877"\n',
+        1,
+    )
     path.write_text(text, encoding="utf-8")
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stderr
-    section = re.search(r'<section class="ed-signup".*?</section>',
-                        (project / "site/opleidingen" / slug / "index.html").read_text(encoding="utf-8"), re.S).group(0)
+    section = re.search(
+        r'<section class="ed-signup".*?</section>',
+        (project / "site/opleidingen" / slug / "index.html").read_text(encoding="utf-8"),
+        re.S,
+    ).group(0)
     assert 'href="https://school.example.org/aanmelden"' in section and 'href="tel:+31509998877"' in section
     assert section.index("school.example.org") < section.index("mailto:"), "the school's route first"
 
@@ -281,11 +368,13 @@ def test_missing_values_leave_no_gap(repo_site):
         main = _main(repo_site, page)
         assert "tel:" not in main and "wa.me/" not in main and "ed-contact__walkin" not in main, page
         assert "Onbekend" not in main and "None" not in main
-        assert re.search(r'class="ed-contact__lead">Vragen\? Mail ons\.</p>|class="ed-contact__lead">[^<]*Mail ons\.', main) \
-            or page.startswith("opleidingen/"), page
+        assert re.search(
+            r'class="ed-contact__lead">Vragen\? Mail ons\.</p>|class="ed-contact__lead">[^<]*Mail ons\.', main
+        ) or page.startswith("opleidingen/"), page
 
 
 # --- In a real browser: a person in the first phone screen --------------------------------------
+
 
 @pytest.fixture(scope="module")
 def served_contact_site(contact_site):
@@ -296,9 +385,15 @@ def served_contact_site(contact_site):
         yield base
 
 
-@pytest.mark.parametrize("path", ["", *CATEGORY_PATHS.values(),
-                                  *(f"opleidingen/{p['slug']}/" for p in PROGRAMMES if p.get("regional")),
-                                  "bestaat-niet/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        *CATEGORY_PATHS.values(),
+        *(f"opleidingen/{p['slug']}/" for p in PROGRAMMES if p.get("regional")),
+        "bestaat-niet/",
+    ],
+)
 def test_the_phone_link_is_in_the_first_phone_screen(browser, served_contact_site, path):
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
@@ -311,10 +406,12 @@ def test_the_phone_link_is_in_the_first_phone_screen(browser, served_contact_sit
 
 # --- Meelopen ------------------------------------------------------------------------------------------
 
+
 def test_a_buddy_can_be_asked_only_through_what_their_consent_allows(repo_site):
     experts = yaml.safe_load((ROOT / "data/experts.yml").read_text(encoding="utf-8"))
     html = (repo_site / "ervaringsdeskundigen/index.html").read_text(encoding="utf-8")
     import html as html_module
+
     text = html_module.unescape(html)
     assert "2025" in text and "nog geen vaste regeling" in text, "honest: a target of the project, not a service"
     for expert in experts:
@@ -337,8 +434,11 @@ def test_a_buddy_can_be_asked_only_through_what_their_consent_allows(repo_site):
 
 
 def test_a_contact_person_without_consent_may_not_be_named_in_any_text(project):
-    _set_contact(project, "  person:\n    name: Kees Achterhouden\n    phone: \"06 98765432\"\n"
-                          "    consent: {date: 2026-06-01, scope: [name]}\n")      # consent that starts later
+    _set_contact(
+        project,
+        '  person:\n    name: Kees Achterhouden\n    phone: "06 98765432"\n'
+        "    consent: {date: 2026-06-01, scope: [name]}\n",
+    )  # consent that starts later
     path = project / "docs/index.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nBel Kees Achterhouden op 06-98 76 54 32.\n", encoding="utf-8")
     found = messages(check(project))
@@ -347,20 +447,35 @@ def test_a_contact_person_without_consent_may_not_be_named_in_any_text(project):
 
 def test_a_withdrawn_contact_person_is_taken_off_the_home_page_without_stopping_the_build(project):
     from ervaringsdeskundigheid.build.session import BuildSession
-    _set_contact(project, "  person:\n    name: Kees Achterhouden\n    phone: \"06 98765432\"\n"
-                          "    consent: {date: 2025-01-01, scope: [name], withdrawn: 2025-06-01}\n")
+
+    _set_contact(
+        project,
+        '  person:\n    name: Kees Achterhouden\n    phone: "06 98765432"\n'
+        "    consent: {date: 2025-01-01, scope: [name], withdrawn: 2025-06-01}\n",
+    )
     path = project / "docs/index.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nBel Kees Achterhouden op 06-98 76 54 32.\n", encoding="utf-8")
     session = BuildSession(project, mode="build", today=TODAY)
     session.start()
     outputs = session.outputs()
     assert "Achterhouden" not in outputs["index.html"] and "98 76 54 32" not in outputs["index.html"]
-    assert any(notice.file == "docs/index.md" and "Kees Achterhouden" in notice.reason for notice in session.site.notices)
+    assert any(
+        notice.file == "docs/index.md" and "Kees Achterhouden" in notice.reason for notice in session.site.notices
+    )
 
 
-@pytest.mark.parametrize("path", ["", "werkgevers/", "aspirant-ervaringsdeskundige/",
-                                  f"opleidingen/{next(p['slug'] for p in PROGRAMMES if p.get('regional'))}/",
-                                  "opleidingen/", "ervaringsdeskundigen/", "bestaat-niet/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "werkgevers/",
+        "aspirant-ervaringsdeskundige/",
+        f"opleidingen/{next(p['slug'] for p in PROGRAMMES if p.get('regional'))}/",
+        "opleidingen/",
+        "ervaringsdeskundigen/",
+        "bestaat-niet/",
+    ],
+)
 def test_the_routes_to_a_person_are_accessible(browser, served_contact_site, path):
     """axe at two widths, no sideways scrolling at 320 px and no tiny text, with every route shown."""
     from test_accessibility import _axe, _small_text, _too_wide_at_320

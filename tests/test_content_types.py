@@ -26,11 +26,17 @@ class Vacancy(Strict):
     slug: Slug = hint("Staat in het webadres.", label="Webadres")
     draft: bool = hint("true: nog niet publiceren.", label="Concept", default=False)
     title: Name = hint("De functie.", label="Titel")
-    organisation: Slug = hint("De id van de organisatie.", label="Organisatie", relation="organisations", example="lefier")
+    organisation: Slug = hint(
+        "De id van de organisatie.", label="Organisatie", relation="organisations", example="lefier"
+    )
     summary: Text = hint("Wat houdt het werk in?", label="Samenvatting")
     hours: Name | None = hint("Uren per week.", label="Uren", default=None)
-    closing_date: Date = hint("Tot wanneer je kunt reageren (JJJJ-MM-DD).", label="Reageren kan tot", example=dt.date(2026, 6, 1))
-    categories: list[Slug] = hint("Categorieën.", label="Categorieën", relation="categories", min_length=1, example=["werkgevers"])
+    closing_date: Date = hint(
+        "Tot wanneer je kunt reageren (JJJJ-MM-DD).", label="Reageren kan tot", example=dt.date(2026, 6, 1)
+    )
+    categories: list[Slug] = hint(
+        "Categorieën.", label="Categorieën", relation="categories", min_length=1, example=["werkgevers"]
+    )
 
 
 def open_until_closing(item, today):
@@ -40,20 +46,40 @@ def open_until_closing(item, today):
 
 
 VACANCIES = ContentType(
-    id="vacancies", label="Vacature", plural="Vacatures", schema=Vacancy, source="data/vacatures.yml",
-    key="slug", list_url="vacatures/", item_url="vacatures/{slug}/",
+    id="vacancies",
+    label="Vacature",
+    plural="Vacatures",
+    schema=Vacancy,
+    source="data/vacatures.yml",
+    key="slug",
+    list_url="vacatures/",
+    item_url="vacatures/{slug}/",
     description="Vacatures voor ervaringsdeskundigen bij de partners.",
     facts=(Fact("Uren", "hours"), Fact("Reageren kan tot", "closing_date", "date")),
-    nav="werkgevers", section=Section("Vacatures", limit=2, style="links", order=35),
-    make_new="vacature", published=open_until_closing,
+    nav="werkgevers",
+    section=Section("Vacatures", limit=2, style="links", order=35),
+    make_new="vacature",
+    published=open_until_closing,
 )
 
 DATA = [
-    {"slug": "ervaringsdeskundige-wonen", "title": "Ervaringsdeskundige wonen", "organisation": "lefier",
-     "summary": "Je helpt huurders met schulden.", "hours": "24", "closing_date": "2026-03-01",
-     "categories": ["werkgevers", "ervaringsdeskundige"]},
-    {"slug": "kwartiermaker", "title": "Kwartiermaker", "organisation": "cosis",
-     "summary": "Je bouwt een netwerk op.", "closing_date": "2025-10-01", "categories": ["werkgevers"]},
+    {
+        "slug": "ervaringsdeskundige-wonen",
+        "title": "Ervaringsdeskundige wonen",
+        "organisation": "lefier",
+        "summary": "Je helpt huurders met schulden.",
+        "hours": "24",
+        "closing_date": "2026-03-01",
+        "categories": ["werkgevers", "ervaringsdeskundige"],
+    },
+    {
+        "slug": "kwartiermaker",
+        "title": "Kwartiermaker",
+        "organisation": "cosis",
+        "summary": "Je bouwt een netwerk op.",
+        "closing_date": "2025-10-01",
+        "categories": ["werkgevers"],
+    },
 ]
 
 
@@ -74,7 +100,7 @@ def test_the_new_type_gets_its_pages_menu_and_category_sections(vacancies):
     assert "1 maart 2026" in session.rendered["vacatures/ervaringsdeskundige-wonen.md"].html
     assert "Vacatures" in session.rendered["werkgevers.md"].html
     assert "ervaringsdeskundige-wonen" in session.rendered["werkgevers.md"].html
-    assert 'href="../vacatures/"' in session.rendered["werkgevers.md"].html   # the menu of its category
+    assert 'href="../vacatures/"' in session.rendered["werkgevers.md"].html  # the menu of its category
 
 
 def test_an_item_stops_being_published_after_its_closing_date(vacancies):
@@ -91,7 +117,10 @@ def test_the_new_type_is_validated_in_dutch(vacancies):
     data = [dict(DATA[0], closing_date="31-03-2026", organisation="lefir", titel="x")]
     (vacancies / "data/vacatures.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     output = messages(check_project(vacancies, today=TODAY).problems)
-    assert "item 'Ervaringsdeskundige wonen' ('ervaringsdeskundige-wonen'), veld 'Reageren kan tot' ('closing_date')" in output
+    assert (
+        "item 'Ervaringsdeskundige wonen' ('ervaringsdeskundige-wonen'), veld 'Reageren kan tot' ('closing_date')"
+        in output
+    )
     assert "Bedoel je 2026-03-31?" in output
     assert "Bedoel je 'lefier'?" in output and "Bedoel je 'title'?" in output
 
@@ -110,15 +139,26 @@ def test_make_new_writes_a_template_from_the_declaration(vacancies):
 
 class Announcement(Strict):
     title: Name = hint("De titel.", label="Titel")
-    categories: list[Slug] = hint("Categorieën.", label="Categorieën", relation="categories", min_length=1, example=["werkgevers"])
+    categories: list[Slug] = hint(
+        "Categorieën.", label="Categorieën", relation="categories", min_length=1, example=["werkgevers"]
+    )
     draft: bool = hint("true: nog niet publiceren.", label="Concept", default=False, example=True)
 
 
 ANNOUNCEMENTS = ContentType(
-    id="announcements", label="Mededeling", plural="Mededelingen", schema=Announcement, source="content/mededelingen",
-    list_url="mededelingen/", item_url="mededelingen/{slug}/", summary=None,
-    nav="werkgevers", section=Section("Mededelingen", limit=2, order=36), make_new="mededeling",
-    body_template="\nSchrijf hier de mededeling.\n", body_placeholders=("Schrijf hier de mededeling.",),
+    id="announcements",
+    label="Mededeling",
+    plural="Mededelingen",
+    schema=Announcement,
+    source="content/mededelingen",
+    list_url="mededelingen/",
+    item_url="mededelingen/{slug}/",
+    summary=None,
+    nav="werkgevers",
+    section=Section("Mededelingen", limit=2, order=36),
+    make_new="mededeling",
+    body_template="\nSchrijf hier de mededeling.\n",
+    body_placeholders=("Schrijf hier de mededeling.",),
 )
 
 
@@ -128,7 +168,8 @@ def announcements(project):
     folder.mkdir()
     (folder / "nieuwe-werkplaats.md").write_text(
         "---\ntitle: Een nieuwe werkplaats\ncategories: [werkgevers, aspirant]\n---\nWe openen een werkplaats.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     before = list(registry.TYPES)
     registry.register(ANNOUNCEMENTS)
     yield project
@@ -189,8 +230,9 @@ for module in pkgutil.walk_packages(ervaringsdeskundigheid.__path__, 'ervaringsd
     importlib.import_module(module.name)
 print('ok')
 """
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                            env={"PYTHONPATH": str(ROOT / "src")})
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src")}
+    )
     assert result.stdout.strip() == "ok", result.stderr
     for path in (ROOT / "src").rglob("*.py"):
         text = path.read_text(encoding="utf-8")

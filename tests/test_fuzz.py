@@ -20,15 +20,34 @@ from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.types import TYPES
 
 PAYLOADS = [
-    "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</title><script>alert(1)</script>",
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "&#106;avascript:alert(1)", "[klik](javascript:alert(1))",
-    "![x](https://tracker.example/p.png)", "![x](//evil.example/x.png)", "<iframe src=https://evil.example>",
-    "<a href='https://x.example' onclick=alert(1)>x</a>", "{: onclick=\"alert(1)\" }", "<svg onload=alert(1)>",
-    "<style>@import url(https://evil.example/x.css)</style>", "<form action=https://evil.example><input>",
-    "<base href=https://evil.example/>", "<meta http-equiv=refresh content='0;url=https://evil.example'>",
-    "' \" ` < > &", "\u202e\u2066", "\x0b\x1b", "ünïcödé — „aanhalingstekens”", "#" * 3, "x" * 3000,
-    "<img srcset='https://evil.example/a.png 1x'>", "[ref]: javascript:alert(1)\n\n[ref]", "<object data=x>",
-    "<a href=\"data:text/html,<script>alert(1)</script>\">d</a>", "<video poster=https://evil.example/p.png>",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</title><script>alert(1)</script>",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "&#106;avascript:alert(1)",
+    "[klik](javascript:alert(1))",
+    "![x](https://tracker.example/p.png)",
+    "![x](//evil.example/x.png)",
+    "<iframe src=https://evil.example>",
+    "<a href='https://x.example' onclick=alert(1)>x</a>",
+    '{: onclick="alert(1)" }',
+    "<svg onload=alert(1)>",
+    "<style>@import url(https://evil.example/x.css)</style>",
+    "<form action=https://evil.example><input>",
+    "<base href=https://evil.example/>",
+    "<meta http-equiv=refresh content='0;url=https://evil.example'>",
+    "' \" ` < > &",
+    "\u202e\u2066",
+    "\x0b\x1b",
+    "ünïcödé — „aanhalingstekens”",
+    "#" * 3,
+    "x" * 3000,
+    "<img srcset='https://evil.example/a.png 1x'>",
+    "[ref]: javascript:alert(1)\n\n[ref]",
+    "<object data=x>",
+    '<a href="data:text/html,<script>alert(1)</script>">d</a>',
+    "<video poster=https://evil.example/p.png>",
 ]
 
 
@@ -107,15 +126,16 @@ def _render_in_this_process():
         yield
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_hostile_text_in_any_field_is_refused_or_built_safely(base_project, tmp_path, data):
     project = tmp_path / "p"
     if project.exists():
         shutil.rmtree(project)
     shutil.copytree(base_project, project)
-    targets = _targets(project, prose_only=data.draw(st.integers(0, 9)) < 7)   # mostly texts readers see
+    targets = _targets(project, prose_only=data.draw(st.integers(0, 9)) < 7)  # mostly texts readers see
     for _ in range(data.draw(st.integers(1, 3))):
         file, field = data.draw(st.sampled_from(targets))
         _inject(project, file, field, data.draw(TEXT))

@@ -49,13 +49,15 @@ def test_the_preview_cache_reuses_only_unchanged_pages(tmp_path):
     first = BuildSession(project, mode="serve", today=TODAY, cache=cache)
     first.start()
     story = next((project / "content/stories").glob("*.md"))
-    story.write_text(story.read_text(encoding="utf-8").replace("\n---\n", "\n---\nEen nieuwe eerste zin.\n\n", 1),
-                     encoding="utf-8")
+    story.write_text(
+        story.read_text(encoding="utf-8").replace("\n---\n", "\n---\nEen nieuwe eerste zin.\n\n", 1), encoding="utf-8"
+    )
     cache.hits = cache.misses = 0
     cached = BuildSession(project, mode="serve", today=TODAY, cache=cache)
     cached.start()
     fresh = BuildSession(project, mode="serve", today=TODAY)
     fresh.start()
     assert cache.hits > 0 and 0 < cache.misses < len(fresh.rendered) / 2
-    assert {src: page.html for src, page in cached.rendered.items()} == \
-           {src: page.html for src, page in fresh.rendered.items()}
+    assert {src: page.html for src, page in cached.rendered.items()} == {
+        src: page.html for src, page in fresh.rendered.items()
+    }

@@ -87,12 +87,15 @@ def test_every_qr_code_decodes_to_its_page_online(handouts):
     assert sorted(found) == sorted([f"{SITE_URL}menukaart/"] * len(menu) + steps)
     for checklist in CHECKLISTS:
         name = f"{checklist['slug']}.pdf"
-        assert _decoded(out / name, handouts.files[name]) == [[f"{SITE_URL}checklists/{checklist['slug']}/"]] \
-            * handouts.files[name]
+        assert (
+            _decoded(out / name, handouts.files[name])
+            == [[f"{SITE_URL}checklists/{checklist['slug']}/"]] * handouts.files[name]
+        )
     # Every QR path in the files was found by the phone: none is too small to scan.
     for name, pages in handouts.files.items():
         assert len(print_checks.qr_fill_colours(out / name)) == sum(
-            len(page) for page in _decoded(out / name, pages)), name
+            len(page) for page in _decoded(out / name, pages)
+        ), name
 
 
 def test_menukaart_shows_every_step_in_order(handouts):
@@ -179,16 +182,23 @@ def test_people_without_consent_or_outside_scope_are_left_out(project, tmp_path)
     pdf = tmp_path / "handouts" / "ervaringsdeskundigen.pdf"
     text = print_checks.text(pdf)
     raw = pdf.read_bytes()
-    for absent in ("Zeno", "Zondertoestemming", "zeno@example.org", "06 99999999",
-                   "Ina Ingetrokken", "ina@example.org",
-                   "mila@example.org", "06 88888888"):
+    for absent in (
+        "Zeno",
+        "Zondertoestemming",
+        "zeno@example.org",
+        "06 99999999",
+        "Ina Ingetrokken",
+        "ina@example.org",
+        "mila@example.org",
+        "06 88888888",
+    ):
         assert absent not in text, absent
         assert absent.encode() not in raw, absent
     assert "Mila Zondermail" in text and "Winschoten" in text
     # Mila's scope has no 'buddy': she is not shown as a maatje either (her card is the last one).
     drawn = print_checks.text(pdf, raw=True)
     assert drawn.rindex("Mila Zondermail") > drawn.rindex("@example.org")
-    assert "Maatje:" not in drawn[drawn.index("Mila Zondermail"):]
+    assert "Maatje:" not in drawn[drawn.index("Mila Zondermail") :]
     for expert in EXPERTS:
         assert expert["name"] in text
     assert run.people == len(EXPERTS) + 1
@@ -198,7 +208,7 @@ def test_people_without_consent_or_outside_scope_are_left_out(project, tmp_path)
 
 def test_grouped_by_region_or_by_organisation(tmp_path):
     by_region = generate_handouts(ROOT, tmp_path / "regio")
-    text = print_checks.text(by_region.out_dir / "ervaringsdeskundigen.pdf", raw=True)   # column after column
+    text = print_checks.text(by_region.out_dir / "ervaringsdeskundigen.pdf", raw=True)  # column after column
     regions = sorted({e["region"] for e in EXPERTS if _in_scope(e, "region")}, key=str.casefold)
     positions = [text.index(f"{region} · ") for region in regions]
     assert positions == sorted(positions)
@@ -223,7 +233,7 @@ def test_about_ten_people_per_page(project, tmp_path):
   organisation: cosis
   function: "Ervaringsdeskundige armoede en schulden"
   expertise: ["armoede", "schulden", "wonen"]
-  region: "{['Veendam', 'Stadskanaal', 'Emmen'][number % 3]}"
+  region: "{["Veendam", "Stadskanaal", "Emmen"][number % 3]}"
   email: "persoon{number}@example.org"
   buddy: {str(number % 2 == 0).lower()}
   categories: [ervaringsdeskundige]
@@ -234,7 +244,7 @@ def test_about_ten_people_per_page(project, tmp_path):
     (project / "data" / "experts.yml").write_text("".join(people), encoding="utf-8")
     run = generate_handouts(project, tmp_path / "handouts")
     pages = run.files["ervaringsdeskundigen.pdf"]
-    assert 3 <= pages <= 4                      # 30 people, about ten per page
+    assert 3 <= pages <= 4  # 30 people, about ten per page
     texts = print_checks.page_texts(tmp_path / "handouts" / "ervaringsdeskundigen.pdf")
     assert sum(text.count("@example.org") for text in texts) == 30
 
@@ -255,8 +265,9 @@ def _script_project(project):
 
 def test_script_writes_the_handouts(project):
     _script_project(project)
-    result = subprocess.run([sys.executable, "scripts/handouts.py", "--per", "organisatie"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/handouts.py", "--per", "organisatie"], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "dist/handouts/ervaringsdeskundigen.pdf" in result.stdout
     assert "Klaar: " in result.stdout
@@ -271,9 +282,12 @@ def test_bad_content_gives_a_dutch_error_and_changes_nothing(project):
     before = tree_digest(project / "dist")
     experts = project / "data" / "experts.yml"
     organisation = EXPERTS[0]["organisation"]
-    experts.write_text(experts.read_text(encoding="utf-8").replace(f"organisation: {organisation}",
-                                                                   f"organisation: {organisation}x", 1),
-                       encoding="utf-8")
+    experts.write_text(
+        experts.read_text(encoding="utf-8").replace(
+            f"organisation: {organisation}", f"organisation: {organisation}x", 1
+        ),
+        encoding="utf-8",
+    )
     result = subprocess.run([sys.executable, "scripts/handouts.py"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.startswith("De handouts zijn niet gemaakt")
@@ -291,7 +305,7 @@ def test_text_is_large_enough_to_read_on_paper(handouts):
     for name in handouts.files:
         sizes = print_checks.text_sizes(handouts.out_dir / name)
         assert min(sizes) >= 11.5, (name, sizes)
-        body = max(sizes, key=sizes.get)                 # the size most characters have
+        body = max(sizes, key=sizes.get)  # the size most characters have
         assert body >= 12, (name, sizes)
 
 
@@ -317,21 +331,31 @@ WEB_WORDS = ("op deze site", "deze pagina", "hieronder", "hierboven", "klik", "t
 
 def test_no_web_wording_on_paper_even_when_the_data_has_it(project, tmp_path):
     menu = project / "data" / "menukaart.yml"
-    menu.write_text(menu.read_text(encoding="utf-8").replace(
-        'text: "Je hebt iets zwaars meegemaakt',
-        'text: "Klik op de knop om te beginnen. Hieronder staat wat je kunt doen. Lees ook de uitleg hierboven. '
-        'Kijk op deze pagina. Je hebt iets zwaars meegemaakt', 1), encoding="utf-8")
+    menu.write_text(
+        menu.read_text(encoding="utf-8").replace(
+            'text: "Je hebt iets zwaars meegemaakt',
+            'text: "Klik op de knop om te beginnen. Hieronder staat wat je kunt doen. Lees ook de uitleg hierboven. '
+            "Kijk op deze pagina. Je hebt iets zwaars meegemaakt",
+            1,
+        ),
+        encoding="utf-8",
+    )
     checklists = project / "data" / "checklists.yml"
-    checklists.write_text(checklists.read_text(encoding="utf-8").replace(
-        'intro: "Wil je met ervaringsdeskundigen gaan werken?',
-        'intro: "Meer tips staan op deze site. Wil je met ervaringsdeskundigen gaan werken?', 1), encoding="utf-8")
+    checklists.write_text(
+        checklists.read_text(encoding="utf-8").replace(
+            'intro: "Wil je met ervaringsdeskundigen gaan werken?',
+            'intro: "Meer tips staan op deze site. Wil je met ervaringsdeskundigen gaan werken?',
+            1,
+        ),
+        encoding="utf-8",
+    )
     run = generate_handouts(project, tmp_path / "handouts")
     for name in run.files:
         text = print_checks.text(run.out_dir / name).lower()
         for word in WEB_WORDS:
             assert word not in text, (name, word)
     menu_text = print_checks.text(run.out_dir / "menukaart.pdf")
-    assert "Op onze website staat wat je kunt doen." in menu_text       # rewritten, not lost
+    assert "Op onze website staat wat je kunt doen." in menu_text  # rewritten, not lost
     assert "Doe de zelfcheck op onze website." in menu_text
     assert "Je hebt iets zwaars meegemaakt" in menu_text
 
@@ -347,22 +371,29 @@ def test_qr_codes_are_far_enough_apart_to_scan_one_at_a_time(handouts):
         for page in range(1, pages + 1):
             image = print_checks.render(handouts.out_dir / name, PHONE_PX, page)
             codes = print_checks.decode(image)
-            boxes = [(min(p.x for p in (b.position.top_left, b.position.bottom_left)),
-                      min(p.y for p in (b.position.top_left, b.position.top_right)),
-                      max(p.x for p in (b.position.top_right, b.position.bottom_right)),
-                      max(p.y for p in (b.position.bottom_left, b.position.bottom_right))) for b in codes]
+            boxes = [
+                (
+                    min(p.x for p in (b.position.top_left, b.position.bottom_left)),
+                    min(p.y for p in (b.position.top_left, b.position.top_right)),
+                    max(p.x for p in (b.position.top_right, b.position.bottom_right)),
+                    max(p.y for p in (b.position.bottom_left, b.position.bottom_right)),
+                )
+                for b in codes
+            ]
             px_per_mm = image.width / 210
             for box in boxes:
-                assert (box[2] - box[0]) / px_per_mm >= 20, (name, page)          # at least 2 cm wide
+                assert (box[2] - box[0]) / px_per_mm >= 20, (name, page)  # at least 2 cm wide
             for index, a in enumerate(boxes):
-                for b in boxes[index + 1:]:
+                for b in boxes[index + 1 :]:
                     gap = max(b[0] - a[2], a[0] - b[2], b[1] - a[3], a[1] - b[3]) / px_per_mm
-                    assert gap >= 15, (name, page, gap)                            # 1.5 cm of white between codes
+                    assert gap >= 15, (name, page, gap)  # 1.5 cm of white between codes
 
 
 def test_handouts_carry_the_build_date_and_warn_about_consents_that_end_soon(project, tmp_path, monkeypatch):
     experts = project / "data" / "experts.yml"
-    experts.write_text(experts.read_text(encoding="utf-8") + """
+    experts.write_text(
+        experts.read_text(encoding="utf-8")
+        + """
 - id: stopt-binnenkort
   example: true
   name: "Sanne Stoptbinnenkort"
@@ -373,7 +404,9 @@ def test_handouts_carry_the_build_date_and_warn_about_consents_that_end_soon(pro
     date: 2025-01-01
     scope: [name, organisation, region]
     withdrawn: 2026-02-10
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("SECTION_TODAY", "2026-01-20")
     result = subprocess.run([sys.executable, "scripts/handouts.py"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -382,7 +415,7 @@ def test_handouts_carry_the_build_date_and_warn_about_consents_that_end_soon(pro
     text = print_checks.text(pdf)
     assert "Stand van 20 januari 2026" in text and stand(dt.date.today()) not in text
     assert "Deel deze lijst uit tot en met 9 februari 2026." in text
-    assert "Sanne Stoptbinnenkort" in text                      # still consented today
+    assert "Sanne Stoptbinnenkort" in text  # still consented today
     assert print_checks.creation_date(pdf).date() == dt.date(2026, 1, 20)
     menu = print_checks.text(project / "dist" / "handouts" / "menukaart.pdf")
     assert "Stand van 20 januari 2026" in menu and "Deel deze lijst" not in menu
@@ -395,9 +428,12 @@ def test_handouts_carry_the_build_date_and_warn_about_consents_that_end_soon(pro
 
 def test_a_phone_number_is_the_first_route_on_paper(project, tmp_path):
     site = project / "data" / "site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace(
-        "  email: info@alliantievankracht.nl", "  email: info@alliantievankracht.nl\n  phone: 0598 123 456"),
-        encoding="utf-8")
+    site.write_text(
+        site.read_text(encoding="utf-8").replace(
+            "  email: info@alliantievankracht.nl", "  email: info@alliantievankracht.nl\n  phone: 0598 123 456"
+        ),
+        encoding="utf-8",
+    )
     run = generate_handouts(project, tmp_path / "handouts")
     for name in run.files:
         for page in print_checks.page_texts(run.out_dir / name):

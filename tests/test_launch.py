@@ -52,7 +52,7 @@ def _texts(site: Path) -> dict[str, str]:
     for path in site.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
-            if data[:2] == b"\x1f\x8b":   # the search index (Pagefind's files are gzip), the sitemap
+            if data[:2] == b"\x1f\x8b":  # the search index (Pagefind's files are gzip), the sitemap
                 data = gzip.decompress(data)
             try:
                 text = data.decode("utf-8")
@@ -98,9 +98,18 @@ def test_without_examples_no_example_appears_in_any_output(launch_site):
     found = []
     for file, text in _texts(launch_site).items():
         found += [f"{file}: {name}" for name in names if name in text]
-        found += [f"{file}: {path}" for path in paths if re.search(rf'(href|url|loc|"location")["=:>\s]+[^"<]*{re.escape(path)}', text)]
-        found += [f"{file}: title {title}" for title in titles
-                  if re.search(rf">\s*{re.escape(title)}\s*<|\"title\":\s*\"{re.escape(title)}\"|<title>{re.escape(title)}", text)]
+        found += [
+            f"{file}: {path}"
+            for path in paths
+            if re.search(rf'(href|url|loc|"location")["=:>\s]+[^"<]*{re.escape(path)}', text)
+        ]
+        found += [
+            f"{file}: title {title}"
+            for title in titles
+            if re.search(
+                rf">\s*{re.escape(title)}\s*<|\"title\":\s*\"{re.escape(title)}\"|<title>{re.escape(title)}", text
+            )
+        ]
     assert not found, "\n".join(found[:30])
     assert not any((launch_site / path.strip("/")).exists() for path in paths)
 
@@ -125,8 +134,11 @@ def test_a_real_item_that_points_at_an_example_is_a_dutch_error(project):
     _set(project, "\nshow_examples: true\n", "\nshow_examples: false\n")
     path = project / "data/experts.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    example_organisation = next(o["id"] for o in yaml.safe_load((project / "data/organisations.yml").read_text(encoding="utf-8"))
-                                if o.get("example"))
+    example_organisation = next(
+        o["id"]
+        for o in yaml.safe_load((project / "data/organisations.yml").read_text(encoding="utf-8"))
+        if o.get("example")
+    )
     data[0] = {**data[0], "example": False, "organisation": example_organisation}
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     found = messages(check(project))
@@ -134,6 +146,7 @@ def test_a_real_item_that_points_at_an_example_is_a_dutch_error(project):
 
 
 # --- No stories, no blogs, no experts --------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def empty_site(tmp_path_factory) -> Path:
@@ -185,12 +198,15 @@ def test_no_stories_and_people_leave_no_empty_block_and_offer_a_next_step(empty_
 
 
 def test_the_menukaart_without_buddies_leads_to_a_person(empty_site):
-    main = re.search(r"<main\b.*?</main>", (empty_site / "menukaart/index.html").read_text(encoding="utf-8"), re.S).group(0)
+    main = re.search(
+        r"<main\b.*?</main>", (empty_site / "menukaart/index.html").read_text(encoding="utf-8"), re.S
+    ).group(0)
     assert "geen meeloopmaatjes" in main and "ervaringsdeskundigen/" not in main
     assert re.search(r'href="mailto:[^"]*subject=Meelopen', main)
 
 
 # --- make report -------------------------------------------------------------------------------------
+
 
 def test_report_lists_what_is_missing_before_launch(project):
     from ervaringsdeskundigheid.editor.report import as_text, build_report
@@ -202,12 +218,21 @@ def test_report_lists_what_is_missing_before_launch(project):
     text = as_text(build_report(project, today=TODAY))
     before = text.split("\n\n")[1]
     assert before.startswith("Nog te doen voordat de site live gaat")
-    for words in ("Telefoonnummer", "WhatsApp", "show_examples: false", "echte verhalen", "Aanmelden",
-                  "noemt verzonnen voorbeelden"):
+    for words in (
+        "Telefoonnummer",
+        "WhatsApp",
+        "show_examples: false",
+        "echte verhalen",
+        "Aanmelden",
+        "noemt verzonnen voorbeelden",
+    ):
         assert words in before, words
-    _set(project, "contact:\n  email: info@alliantievankracht.nl\n",
-         "contact:\n  email: info@alliantievankracht.nl\n  phone: \"050 123 4567\"\n"
-         "  person:\n    name: Sanne de Vries\n    consent: {date: 2027-01-01, scope: [name]}\n")
+    _set(
+        project,
+        "contact:\n  email: info@alliantievankracht.nl\n",
+        'contact:\n  email: info@alliantievankracht.nl\n  phone: "050 123 4567"\n'
+        "  person:\n    name: Sanne de Vries\n    consent: {date: 2027-01-01, scope: [name]}\n",
+    )
     _set(project, "\nshow_examples: true\n", "\nshow_examples: false\n")
     before = as_text(build_report(project, today=TODAY)).split("\n\n")[1]
     assert "Telefoonnummer" not in before and "show_examples" not in before
@@ -216,11 +241,15 @@ def test_report_lists_what_is_missing_before_launch(project):
 
 # --- Category pages fit three phone screens ------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def busy_site(tmp_path_factory) -> Path:
     """Every contact route set: the heaviest first screen."""
     project = copy_project(tmp_path_factory.mktemp("busy") / "project")
-    _set(project, "contact:\n  email: info@alliantievankracht.nl\n", """contact:
+    _set(
+        project,
+        "contact:\n  email: info@alliantievankracht.nl\n",
+        """contact:
   email: info@alliantievankracht.nl
   phone: "0598 123 456"
   whatsapp: "06 12345678"
@@ -230,7 +259,8 @@ def busy_site(tmp_path_factory) -> Path:
     name: Sanne de Vries
     role: coördinator
     consent: {date: 2025-01-01, scope: [name, role]}
-""")
+""",
+    )
     return _build(project)
 
 
@@ -251,6 +281,7 @@ def test_category_pages_are_at_most_three_phone_screens(request, browser, which)
 
 
 # --- FAQPage ---------------------------------------------------------------------------------------------
+
 
 def _ld_blocks(text: str) -> list[str]:
     return re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
@@ -294,6 +325,6 @@ def test_a_hostile_answer_stays_data(project):
 @given(st.text())
 def test_json_ld_never_ends_its_script_early(text):
     block = str(json_ld({"@type": "FAQPage", "name": text}))
-    inner = block[len('<script type="application/ld+json">'):-len("</script>")]
+    inner = block[len('<script type="application/ld+json">') : -len("</script>")]
     assert "<" not in inner and ">" not in inner and "\u2028" not in inner
     assert json.loads(inner)["name"] == text

@@ -38,8 +38,10 @@ def _failing(page: dict, category: str) -> str:
         if audit["category"] == category:
             lines.append(f"- {audit['id']}: {audit['title']}")
             for item in audit["items"][:6]:
-                lines.append(f"    {item.get('selector') or item.get('href') or item.get('url')}: "
-                             f"{item.get('snippet') or item.get('text') or ''}")
+                lines.append(
+                    f"    {item.get('selector') or item.get('href') or item.get('url')}: "
+                    f"{item.get('snippet') or item.get('text') or ''}"
+                )
     return "\n".join(lines)
 
 
@@ -79,7 +81,8 @@ def test_the_runner_reports_a_failing_audit(tmp_path):
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proef</title>'
         '<meta name="viewport" content="width=device-width,initial-scale=1"></head>'
         '<body><main><h1>Proef</h1><p><a href="elders.html">click here</a></p></main></body></html>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "elders.html").write_text("<!doctype html><title>Elders</title>", encoding="utf-8")
     with serve_directory(tmp_path) as base:
         result = lighthouse.run(base, [""], categories=("seo",))

@@ -22,14 +22,19 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, write_story
 from ervaringsdeskundigheid.types import load_site
-from ervaringsdeskundigheid.outreach.newsletter import (Item, NewsletterErrors, first_sentence, make_newsletter,
-                                                        render_html)
+from ervaringsdeskundigheid.outreach.newsletter import (
+    Item,
+    NewsletterErrors,
+    first_sentence,
+    make_newsletter,
+    render_html,
+)
 
 SINCE = dt.date(2025, 9, 1)
 ISSUE = dt.date(2026, 12, 1)
 SITE_URL = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]
 STYLED = ("td", "a", "h1", "h2", "p", "img", "table", "body")
-UNSUBSCRIBE_TAGS = {"*|UNSUB|*"}       # Mailchimp's (kb.mailchimp.com); Laposta adds its own link
+UNSUBSCRIBE_TAGS = {"*|UNSUB|*"}  # Mailchimp's (kb.mailchimp.com); Laposta adds its own link
 
 
 def _front_matter(path: Path) -> dict:
@@ -69,7 +74,7 @@ def assert_email_safe(html: str) -> lxml.html.HtmlElement:
             assert element.get("style"), f"<{element.tag}> has no inline style"
     for element in document.xpath("//*[@href] | //*[@src]"):
         url = element.get("href") or element.get("src")
-        if url in UNSUBSCRIBE_TAGS:            # the tool's merge tag: it becomes the subscriber's own link
+        if url in UNSUBSCRIBE_TAGS:  # the tool's merge tag: it becomes the subscriber's own link
             assert element.get("class") == "unsubscribe"
             continue
         parts = urlsplit(url)
@@ -93,9 +98,11 @@ def test_html_is_email_safe_with_every_new_item(newsletter):
     assert newsletter.html.name == f"{ISSUE.isoformat()}.html"
     titles = [h2.text_content() for h2 in document.xpath("//h2")]
     assert titles == _expected_titles(ROOT, SINCE)
-    assert "voorbeeld" in document.text_content()          # the example stories say so
-    campaigns = {parse_qs(urlsplit(a.get("href")).query)["utm_campaign"][0]
-                 for a in document.xpath("//a[not(@class='unsubscribe')]")}
+    assert "voorbeeld" in document.text_content()  # the example stories say so
+    campaigns = {
+        parse_qs(urlsplit(a.get("href")).query)["utm_campaign"][0]
+        for a in document.xpath("//a[not(@class='unsubscribe')]")
+    }
     assert campaigns == {f"nieuwsbrief-{ISSUE.isoformat()}"}
     # Images from the site, from the default size the site publishes.
     for image in document.xpath("//img"):
@@ -129,33 +136,49 @@ def test_linkedin_suggestion_per_item(newsletter):
 
 
 def test_only_published_items_since_the_date(project, tmp_path):
-    write_story(project, "nieuw-verhaal.md", """
+    write_story(
+        project,
+        "nieuw-verhaal.md",
+        """
 title: "Nieuw verhaal van deze maand"
 date: 2026-11-20
 description: "Een nieuw verhaal."
 categories: [aspirant]
 person: {name: Noor, pseudonym: true}
-""")
-    write_story(project, "concept.md", """
+""",
+    )
+    write_story(
+        project,
+        "concept.md",
+        """
 title: "Nog een concept"
 date: 2026-11-21
 description: "Nog niet klaar."
 categories: [aspirant]
 draft: true
-""")
-    write_story(project, "toekomst.md", """
+""",
+    )
+    write_story(
+        project,
+        "toekomst.md",
+        """
 title: "Verhaal voor later"
 date: 2099-01-01
 description: "Gepland."
 categories: [aspirant]
-""")
-    write_story(project, "ingetrokken.md", """
+""",
+    )
+    write_story(
+        project,
+        "ingetrokken.md",
+        """
 title: "Verhaal zonder toestemming meer"
 date: 2026-11-22
 description: "De persoon trok de toestemming in."
 categories: [aspirant]
 person: {name: Kees Echt, consent: {date: 2025-01-01, withdrawn: 2026-11-25}}
-""")
+""",
+    )
     run = make_newsletter(project, dt.date(2026, 11, 1), out_dir=tmp_path, issue=ISSUE)
     assert [item.title for item in run.items] == ["Nieuw verhaal van deze maand"]
     html = run.html.read_text(encoding="utf-8")
@@ -192,9 +215,19 @@ _text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_s
 @given(title=_text, description=_text, alt=_text, tags=st.lists(_text, max_size=3))
 def test_any_story_text_gives_email_safe_html(title, description, alt, tags):
     site = _site()
-    item = Item(kind="Verhaal", title=title, date="1 november 2026", description=description,
-                url=f"{SITE_URL}verhalen/x/", image=f"{SITE_URL}afbeeldingen/x-960.jpg", image_alt=alt,
-                image_height=300, reading="1 minuut lezen", example=False, tags=tuple(tags))
+    item = Item(
+        kind="Verhaal",
+        title=title,
+        date="1 november 2026",
+        description=description,
+        url=f"{SITE_URL}verhalen/x/",
+        image=f"{SITE_URL}afbeeldingen/x-960.jpg",
+        image_alt=alt,
+        image_height=300,
+        reading="1 minuut lezen",
+        example=False,
+        tags=tuple(tags),
+    )
     html = render_html(site, [item], SINCE, ISSUE)
     document = assert_email_safe(html)
     assert " ".join(title.split()) in " ".join(document.xpath("//h2")[0].text_content().split())
@@ -225,27 +258,36 @@ def test_without_a_date_it_follows_on_from_the_previous_newsletter(project, tmp_
     assert "Onze nieuwste verhalen en blogs" in first.html.read_text(encoding="utf-8")
     with pytest.raises(NewsletterErrors, match=r"sinds de vorige nieuwsbrief \(1 december 2026\)"):
         make_newsletter(ROOT, out_dir=tmp_path, issue=dt.date(2026, 12, 15))
-    write_story(project, "na-de-vorige.md", """
+    write_story(
+        project,
+        "na-de-vorige.md",
+        """
 title: "Verhaal na de vorige nieuwsbrief"
 date: 2026-12-02
 description: "Nieuw na de vorige nieuwsbrief."
 categories: [aspirant]
 person: {name: Noor, pseudonym: true}
-""")
+""",
+    )
     second = make_newsletter(project, out_dir=tmp_path, issue=dt.date(2026, 12, 15), today=dt.date(2026, 12, 15))
     assert second.since == dt.date(2026, 12, 2)
     assert [item.title for item in second.items] == ["Verhaal na de vorige nieuwsbrief"]
 
 
 def test_script_writes_the_files_and_explains_bad_dates(project):
-    result = subprocess.run([sys.executable, "scripts/newsletter.py", "--since", "2025-09-01", "--date", "2026-12-01"],
-                            cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/newsletter.py", "--since", "2025-09-01", "--date", "2026-12-01"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     out = project / "dist" / "newsletter"
     assert sorted(p.name for p in out.iterdir()) == ["2026-12-01-linkedin.txt", "2026-12-01.html", "2026-12-01.txt"]
     assert "Laposta of Mailchimp" in result.stdout
-    bad = subprocess.run([sys.executable, "scripts/newsletter.py", "--since", "1-9-2025"], cwd=project,
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "scripts/newsletter.py", "--since", "1-9-2025"], cwd=project, capture_output=True, text=True
+    )
     assert bad.returncode != 0
     assert "'1-9-2025' is geen datum" in bad.stderr and "Traceback" not in bad.stderr
 
@@ -255,12 +297,15 @@ def test_script_writes_the_files_and_explains_bad_dates(project):
 
 def test_outlook_gets_a_fixed_600px_frame(newsletter):
     html = newsletter.html.read_text(encoding="utf-8")
-    opening = re.search(r'<!--\[if mso\]><table role="presentation" align="center" width="600"[^>]*><tr>'
-                        r'<td width="600"><!\[endif\]-->', html)
+    opening = re.search(
+        r'<!--\[if mso\]><table role="presentation" align="center" width="600"[^>]*><tr>'
+        r'<td width="600"><!\[endif\]-->',
+        html,
+    )
     closing = html.rfind("<!--[if mso]></td></tr></table><![endif]-->")
     assert opening and closing > opening.end()
     sheet = html.index('class="sheet"')
-    assert opening.end() < sheet < closing          # the whole sheet is inside the frame
+    assert opening.end() < sheet < closing  # the whole sheet is inside the frame
     assert 'xmlns:o="urn:schemas-microsoft-com:office:office"' in html
 
 
@@ -291,12 +336,16 @@ def test_no_claim_of_real_stories_while_examples_are_shown(newsletter, project, 
         text = path.read_text(encoding="utf-8")
         if "example: true" in text:
             path.unlink()
-    write_story(project, "een-echt-verhaal.md", """
+    write_story(
+        project,
+        "een-echt-verhaal.md",
+        """
 title: Een verhaal uit de praktijk
 date: 2025-10-01
 description: Hoe een team leerde werken met een ervaringsdeskundige.
 categories: [werkgevers]
-""")
+""",
+    )
     run = make_newsletter(project, dt.date(2000, 1, 1), out_dir=tmp_path, issue=ISSUE)
     intro = lxml.html.document_fromstring(run.html.read_text(encoding="utf-8")).xpath("//td[@class='intro']")
     assert "verzonnen" not in intro[0].text_content() and "echte" not in intro[0].text_content().lower()

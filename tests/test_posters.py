@@ -32,17 +32,21 @@ from ervaringsdeskundigheid.outreach.issued_codes import ISSUED_HEADER
 
 MM = 72 / 25.4
 BLEED = 3.0
-SLUG = 7.0                      # crop marks live here, outside the bleed
-SAFE = 5.0                      # text stays this far inside the trim
+SLUG = 7.0  # crop marks live here, outside the bleed
+SAFE = 5.0  # text stays this far inside the trim
 SETTINGS = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
 SITE_URL = SETTINGS["site_url"]
-ORGANISATION_NAMES = {o["id"]: o["name"]
-                      for o in yaml.safe_load((ROOT / "data/organisations.yml").read_text(encoding="utf-8"))}
+ORGANISATION_NAMES = {
+    o["id"]: o["name"] for o in yaml.safe_load((ROOT / "data/organisations.yml").read_text(encoding="utf-8"))
+}
 INVENTORY = yaml.safe_load((ROOT / inv.PARTNERS_FILE).read_text(encoding="utf-8"))
-CATEGORY_PATHS = {c["id"]: c["path"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
+CATEGORY_PATHS = {
+    c["id"]: c["path"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))
+}
 FORMATS = {"A4": (210, 297, 1.0), "A3": (297, 420, 1.5), "A2": (420, 594, 2.0), "banner": (850, 2000, 3.0)}
-CATEGORY_QUESTIONS = {c["id"]: c.get("question")
-                      for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))}
+CATEGORY_QUESTIONS = {
+    c["id"]: c.get("question") for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))
+}
 
 
 @pytest.fixture(scope="module")
@@ -65,20 +69,28 @@ def _entries(manifest):
 
 
 def expected_posters() -> set[tuple[str, str, str, int]]:
-    return {(p["partner"], loc["name"], fmt, count)
-            for p in INVENTORY["partners"] for loc in p["locations"]
-            for fmt, count in loc["copies"].items() if count > 0}
+    return {
+        (p["partner"], loc["name"], fmt, count)
+        for p in INVENTORY["partners"]
+        for loc in p["locations"]
+        for fmt, count in loc["copies"].items()
+        if count > 0
+    }
 
 
 def render(pdf: Path, width_px: int = 700) -> Image.Image:
-    out = subprocess.run(["pdftoppm", "-singlefile", "-scale-to-x", str(width_px), "-scale-to-y", "-1", str(pdf)],
-                         check=True, capture_output=True).stdout
+    out = subprocess.run(
+        ["pdftoppm", "-singlefile", "-scale-to-x", str(width_px), "-scale-to-y", "-1", str(pdf)],
+        check=True,
+        capture_output=True,
+    ).stdout
     return Image.open(io.BytesIO(out)).convert("RGB")
 
 
 def pdf_text(pdf: Path) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
-                                   text=True).stdout.split())
+    return " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split()
+    )
 
 
 # --- The manifest and the files ------------------------------------------------------------
@@ -115,9 +127,12 @@ def test_qr_and_target_urls_carry_code_and_campaign(manifest):
         url = urlsplit(entry["target_url"])
         path = "" if target == "home" else f"{CATEGORY_PATHS.get(target, target.strip('/'))}/"
         assert f"{url.scheme}://{url.netloc}{url.path}" == SITE_URL + path
-        assert parse_qs(url.query) == {"utm_source": [entry["partner"]], "utm_medium": [medium],
-                                       "utm_campaign": [INVENTORY["campaign"]],
-                                       "utm_content": [inv.slugify(entry["location"])]}
+        assert parse_qs(url.query) == {
+            "utm_source": [entry["partner"]],
+            "utm_medium": [medium],
+            "utm_campaign": [INVENTORY["campaign"]],
+            "utm_content": [inv.slugify(entry["location"])],
+        }
 
 
 # --- Print-ready PDFs ----------------------------------------------------------------------
@@ -133,8 +148,9 @@ def test_every_pdf_has_trim_bleed_and_a_slug_for_the_crop_marks(run, manifest):
         edge = BLEED + SLUG
         assert boxes["MediaBox"] == pytest.approx((0, 0, width + 2 * edge, height + 2 * edge), abs=0.05)
         assert boxes["TrimBox"] == pytest.approx((edge, edge, width + edge, height + edge), abs=0.05)
-        assert boxes["BleedBox"] == pytest.approx((SLUG, SLUG, width + SLUG + 2 * BLEED, height + SLUG + 2 * BLEED),
-                                                  abs=0.05)
+        assert boxes["BleedBox"] == pytest.approx(
+            (SLUG, SLUG, width + SLUG + 2 * BLEED, height + SLUG + 2 * BLEED), abs=0.05
+        )
         media, bleed = boxes["MediaBox"], boxes["BleedBox"]
         assert min(bleed[0] - media[0], bleed[1] - media[1], media[2] - bleed[2], media[3] - bleed[3]) >= 4
 
@@ -144,7 +160,7 @@ def test_every_pdf_is_cmyk_only_with_embedded_fonts_and_real_metadata(run, manif
     for entry in manifest:
         pdf = result.out_dir / entry["file"]
         print_checks.assert_print_ready(pdf, author=SETTINGS["organisation"])
-        assert len(print_checks.qr_fill_colours(pdf)) == 1, entry["file"]      # the QR code, pure K
+        assert len(print_checks.qr_fill_colours(pdf)) == 1, entry["file"]  # the QR code, pure K
         meta = print_checks.info(pdf)
         assert ORGANISATION_NAMES[entry["partner"]] in meta["Title"] and entry["location"] in meta["Title"]
 
@@ -166,8 +182,12 @@ def test_text_stays_in_the_safe_zone_and_the_slug_note_is_cut_away(run, manifest
         edge = BLEED + SLUG
         slug_words = []
         for word in print_checks.words(result.out_dir / entry["file"]):
-            inside = (word.x0 >= edge + SAFE - 0.01 and word.x1 <= edge + width - SAFE + 0.01
-                      and word.y0 >= edge + SAFE - 0.01 and word.y1 <= edge + height - SAFE + 0.01)
+            inside = (
+                word.x0 >= edge + SAFE - 0.01
+                and word.x1 <= edge + width - SAFE + 0.01
+                and word.y0 >= edge + SAFE - 0.01
+                and word.y1 <= edge + height - SAFE + 0.01
+            )
             in_slug = word.y0 >= edge + height + BLEED
             assert inside or in_slug, (entry["file"], word)
             if in_slug:
@@ -219,14 +239,17 @@ def test_qr_code_is_black_on_white_with_a_clear_zone_wider_than_four_modules(run
         # (the colour band and every text stay out of it).
         spare = 4 * module + 1.0 * image.width / page_mm
         assert entry["clear_zone_mm"] >= 4 * entry["module_mm"] + 1.0
-        zone = image.crop((int(left - spare + 1), int(top - spare + 1),
-                           int(right + spare - 1), int(bottom + spare - 1))).convert("L")
+        zone = image.crop(
+            (int(left - spare + 1), int(top - spare + 1), int(right + spare - 1), int(bottom + spare - 1))
+        ).convert("L")
         ink = zone.point(lambda value: 255 if value < 235 else 0).getbbox()
         offset = spare - 1
-        assert ink == pytest.approx((offset, offset, offset + right - left, offset + bottom - top), abs=3), entry["file"]
+        assert ink == pytest.approx((offset, offset, offset + right - left, offset + bottom - top), abs=3), entry[
+            "file"
+        ]
         symbol = image.crop((int(left), int(top), int(right), int(bottom))).convert("L")
         darkest, lightest = symbol.getextrema()
-        assert darkest < 50 and lightest > 235     # 100 % black ink (poppler shows it as 32) on white paper
+        assert darkest < 50 and lightest > 235  # 100 % black ink (poppler shows it as 32) on white paper
 
 
 def test_module_size_suits_the_viewing_distance(manifest):
@@ -243,9 +266,10 @@ def test_crop_marks_sit_in_the_slug_outside_the_bleed(run, manifest):
     image = render(result.out_dir / entry["file"], 2400).convert("L")
     per_mm = image.width / width
 
-    def darkest(x0_mm, y0_mm, x1_mm, y1_mm):   # measured from the top-left of the page
-        return image.crop((int(x0_mm * per_mm), int(y0_mm * per_mm), int(x1_mm * per_mm),
-                           int(y1_mm * per_mm))).getextrema()[0]
+    def darkest(x0_mm, y0_mm, x1_mm, y1_mm):  # measured from the top-left of the page
+        return image.crop(
+            (int(x0_mm * per_mm), int(y0_mm * per_mm), int(x1_mm * per_mm), int(y1_mm * per_mm))
+        ).getextrema()[0]
 
     for x, y in ((edge, edge), (width - edge, edge), (edge, height - edge), (width - edge, height - edge)):
         outward_x = -1 if x < width / 2 else 1
@@ -258,7 +282,7 @@ def test_crop_marks_sit_in_the_slug_outside_the_bleed(run, manifest):
         # ... and nothing of the marks in the bleed at the corner.
         bleed_x = sorted((x + outward_x * 0.3, x + outward_x * (BLEED - 0.2)))
         bleed_y = sorted((y + outward_y * 0.3, y + outward_y * (BLEED - 0.2)))
-        if y > height / 2:     # the bottom corners are white paper: the bleed there must stay empty
+        if y > height / 2:  # the bottom corners are white paper: the bleed there must stay empty
             assert darkest(bleed_x[0], y - 0.3, bleed_x[1], y + 0.3) > 200, (x, y)
             assert darkest(x - 0.3, bleed_y[0], x + 0.3, bleed_y[1]) > 200, (x, y)
     # No marks along the slug away from the corners.
@@ -272,7 +296,7 @@ def test_printed_link_contact_and_location_lines(run, manifest):
         # The address to type is the section's own, short enough to type: never the code's long link.
         assert entry["printed_url"] == SITE_URL.removeprefix("https://").rstrip("/")
         assert len(entry["printed_url"]) < 50
-        assert entry["printed_url"].startswith("www.")          # data/site.yml: www_optional is false
+        assert entry["printed_url"].startswith("www.")  # data/site.yml: www_optional is false
         assert entry["printed_url"] in printed
         assert "/p/" not in printed
         assert "http://" not in printed and "https://" not in printed
@@ -284,9 +308,12 @@ def test_printed_link_contact_and_location_lines(run, manifest):
 
 def test_www_optional_and_a_phone_number_shorten_the_printed_lines(project, tmp_path):
     site = project / "data" / "site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace("www_optional: false", "www_optional: true")
-                    .replace("  email: info@alliantievankracht.nl",
-                             "  email: info@alliantievankracht.nl\n  phone: 050 123 45 67"), encoding="utf-8")
+    site.write_text(
+        site.read_text(encoding="utf-8")
+        .replace("www_optional: false", "www_optional: true")
+        .replace("  email: info@alliantievankracht.nl", "  email: info@alliantievankracht.nl\n  phone: 050 123 45 67"),
+        encoding="utf-8",
+    )
     run = generate_posters(project, tmp_path / "out", partner="lefier", fmt="A4", previews=False)
     [entry] = run.manifest
     assert entry["printed_url"] == "alliantievankracht.nl/ervaringsdeskundigheid"
@@ -295,7 +322,7 @@ def test_www_optional_and_a_phone_number_shorten_the_printed_lines(project, tmp_
     assert "Geen smartphone? Bel 050 123 45 67." in printed
     assert "@" not in printed
     image = render(tmp_path / "out" / entry["file"])
-    assert [b.text for b in zxingcpp.read_barcodes(image)] == [entry["qr_url"]]     # the code itself is unchanged
+    assert [b.text for b in zxingcpp.read_barcodes(image)] == [entry["qr_url"]]  # the code itself is unchanged
 
 
 def test_a_marks_free_file_for_upload_whose_page_is_the_bleed_box(run, manifest):
@@ -325,7 +352,7 @@ def test_files_carry_a_pdfx_output_intent_without_a_profile(run, manifest):
             assert pdf.pdf_version == "1.4"
             [intent] = pdf.Root.OutputIntents
             assert intent.S == "/GTS_PDFX" and str(intent.OutputConditionIdentifier) == "FOGRA39"
-            assert "/DestOutputProfile" not in intent          # no profile we may not ship
+            assert "/DestOutputProfile" not in intent  # no profile we may not ship
             assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-1a:2003"
             assert str(pdf.docinfo.Trapped) == "/False" and "/ID" in pdf.trailer
 
@@ -353,17 +380,23 @@ def test_before_and_after_sheet_for_the_team(run):
 
 def test_a_short_address_and_a_phone_number_when_site_yml_names_them(project, tmp_path):
     site = project / "data" / "site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace(
-        "  email: info@alliantievankracht.nl", "  email: info@alliantievankracht.nl\n  phone: 0598 123 456")
-        + "short_url: alliantievankracht.nl/ed\n", encoding="utf-8")
+    site.write_text(
+        site.read_text(encoding="utf-8").replace(
+            "  email: info@alliantievankracht.nl", "  email: info@alliantievankracht.nl\n  phone: 0598 123 456"
+        )
+        + "short_url: alliantievankracht.nl/ed\n",
+        encoding="utf-8",
+    )
     run = generate_posters(project, tmp_path / "out", partner="lefier", fmt="A3", previews=False)
     [entry] = run.manifest
     assert entry["printed_url"] == "alliantievankracht.nl/ed/lefier-kantine"
     printed = print_checks.text(tmp_path / "out" / entry["file"])
     assert "alliantievankracht.nl/ed/lefier-kantine" in printed
     assert "Geen smartphone? Bel 0598 123 456." in printed
-    site.write_text(site.read_text(encoding="utf-8").replace("short_url: alliantievankracht.nl/ed",
-                                                             "short_url: https://x.nl/ed"), encoding="utf-8")
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("short_url: alliantievankracht.nl/ed", "short_url: https://x.nl/ed"),
+        encoding="utf-8",
+    )
     with pytest.raises(PosterErrors, match="short_url"):
         generate_posters(project, tmp_path / "out2", partner="lefier", fmt="A3", previews=False)
 
@@ -371,8 +404,18 @@ def test_a_short_address_and_a_phone_number_when_site_yml_names_them(project, tm
 def test_printer_note_says_what_the_files_are(run):
     result, _ = run
     note = (result.out_dir / "voor-de-drukker.txt").read_text(encoding="utf-8")
-    for fact in ("CMYK", "FOGRA39", "3 mm afloop", "ingebed", "geen PDF/X-4", "A4-poster: snijmaat 210 × 297 mm",
-                 "-zonder-snijtekens.pdf", "PDF/X-1a:2003", "geen ICC-profiel", "niet met een gecertificeerde"):
+    for fact in (
+        "CMYK",
+        "FOGRA39",
+        "3 mm afloop",
+        "ingebed",
+        "geen PDF/X-4",
+        "A4-poster: snijmaat 210 × 297 mm",
+        "-zonder-snijtekens.pdf",
+        "PDF/X-1a:2003",
+        "geen ICC-profiel",
+        "niet met een gecertificeerde",
+    ):
         assert fact in note
 
 
@@ -390,8 +433,9 @@ def test_wording_suits_the_target_category(run, manifest):
 def test_no_personal_data_on_any_poster(run, manifest):
     result, _ = run
     experts = yaml.safe_load((ROOT / "data/experts.yml").read_text(encoding="utf-8")) or []
-    personal = [value for expert in experts for value in (expert.get("name"), expert.get("email"), expert.get("phone"))
-                if value]
+    personal = [
+        value for expert in experts for value in (expert.get("name"), expert.get("email"), expert.get("phone")) if value
+    ]
     assert personal, "the test needs people to look for"
     for entry in manifest:
         text = pdf_text(result.out_dir / entry["file"])
@@ -461,39 +505,77 @@ def inventory(locations: str, partner: str = "lefier") -> str:
 # Messages from the loader (types/partners.py) name the partner and the location's index;
 # the poster checks (target pages, QR size) name the location.
 BAD = {
-    "unknown-organisation": (inventory(GOOD_LOCATION, partner="lefiet"),
-                             ["data/partners.yml", "item 'lefiet'", "'partner'", "data/organisations.yml",
-                              "Bedoel je 'lefier'?"]),
-    "unknown-target-page": (inventory(GOOD_LOCATION.replace("target: aspirant", "target: verhalen/bestaat-niet/")),
-                            ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'target'",
-                             "'verhalen/bestaat-niet/' is geen bestaande pagina"]),
-    "unknown-category-target": (inventory(GOOD_LOCATION.replace("target: aspirant", "target: aspirnt")),
-                                ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'target'",
-                                 "Bedoel je 'aspirant'?"]),
-    "duplicate-code": (inventory(GOOD_LOCATION + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree")),
-                       ["data/partners.yml", "item 'lefier / entree'", "'locations[2].code'", "'test-kantine'",
-                        "al gebruikt bij lefier / kantine hoofdgebouw"]),
-    "negative-count": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: -1")),
-                       ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "minstens 0"]),
-    "count-not-a-number": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: twee")),
-                           ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"]),
-    "count-not-whole": (inventory(GOOD_LOCATION.replace("A3: 2", "A3: 2.5")),
-                        ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"]),
-    "unknown-format": (inventory(GOOD_LOCATION.replace("A3: 2", "A5: 2")),
-                       ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A5'",
-                        "'A5' is geen bekend formaat", "A4, A3, A2, banner"]),
-    "banner-without-code": (inventory(GOOD_LOCATION.replace("A3: 2", "banner: 1")),
-                            ["data/partners.yml", "item 'lefier'", "'locations[1].banner_code'", "ontbreekt"]),
-    "issued-code-reused-elsewhere": (inventory(GOOD_LOCATION.replace("test-kantine", "cosis-personeel")),
-                                     ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'",
-                                      "'locations[1].code'", "al uitgegeven voor cosis / personeelsruimte",
-                                      "nieuwe code"]),
-    "qr-too-small-for-distance": (inventory(GOOD_LOCATION.replace("copies: {A3: 2}",
-                                                                  "copies: {A4: 1}\n        viewing_distance: {A4: 3}")),
-                                  ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'",
-                                   "'viewing_distance.A4'", "minstens 30 cm"]),
-    "invalid-yaml": ("campaign: test\npartners:\n  - partner: [lefier\n",
-                     ["data/partners.yml", "geen geldige YAML", "regel"]),
+    "unknown-organisation": (
+        inventory(GOOD_LOCATION, partner="lefiet"),
+        ["data/partners.yml", "item 'lefiet'", "'partner'", "data/organisations.yml", "Bedoel je 'lefier'?"],
+    ),
+    "unknown-target-page": (
+        inventory(GOOD_LOCATION.replace("target: aspirant", "target: verhalen/bestaat-niet/")),
+        [
+            "data/partners.yml",
+            "item 'lefier / kantine hoofdgebouw'",
+            "'target'",
+            "'verhalen/bestaat-niet/' is geen bestaande pagina",
+        ],
+    ),
+    "unknown-category-target": (
+        inventory(GOOD_LOCATION.replace("target: aspirant", "target: aspirnt")),
+        ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'target'", "Bedoel je 'aspirant'?"],
+    ),
+    "duplicate-code": (
+        inventory(GOOD_LOCATION + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree")),
+        [
+            "data/partners.yml",
+            "item 'lefier / entree'",
+            "'locations[2].code'",
+            "'test-kantine'",
+            "al gebruikt bij lefier / kantine hoofdgebouw",
+        ],
+    ),
+    "negative-count": (
+        inventory(GOOD_LOCATION.replace("A3: 2", "A3: -1")),
+        ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "minstens 0"],
+    ),
+    "count-not-a-number": (
+        inventory(GOOD_LOCATION.replace("A3: 2", "A3: twee")),
+        ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"],
+    ),
+    "count-not-whole": (
+        inventory(GOOD_LOCATION.replace("A3: 2", "A3: 2.5")),
+        ["data/partners.yml", "item 'lefier'", "'locations[1].copies.A3'", "getal"],
+    ),
+    "unknown-format": (
+        inventory(GOOD_LOCATION.replace("A3: 2", "A5: 2")),
+        [
+            "data/partners.yml",
+            "item 'lefier'",
+            "'locations[1].copies.A5'",
+            "'A5' is geen bekend formaat",
+            "A4, A3, A2, banner",
+        ],
+    ),
+    "banner-without-code": (
+        inventory(GOOD_LOCATION.replace("A3: 2", "banner: 1")),
+        ["data/partners.yml", "item 'lefier'", "'locations[1].banner_code'", "ontbreekt"],
+    ),
+    "issued-code-reused-elsewhere": (
+        inventory(GOOD_LOCATION.replace("test-kantine", "cosis-personeel")),
+        [
+            "data/partners.yml",
+            "item 'lefier / kantine hoofdgebouw'",
+            "'locations[1].code'",
+            "al uitgegeven voor cosis / personeelsruimte",
+            "nieuwe code",
+        ],
+    ),
+    "qr-too-small-for-distance": (
+        inventory(GOOD_LOCATION.replace("copies: {A3: 2}", "copies: {A4: 1}\n        viewing_distance: {A4: 3}")),
+        ["data/partners.yml", "item 'lefier / kantine hoofdgebouw'", "'viewing_distance.A4'", "minstens 30 cm"],
+    ),
+    "invalid-yaml": (
+        "campaign: test\npartners:\n  - partner: [lefier\n",
+        ["data/partners.yml", "geen geldige YAML", "regel"],
+    ),
 }
 
 # The record a test inventory starts from: one retired code (its location left the inventory).
@@ -546,17 +628,19 @@ def test_bad_input_gives_a_dutch_error_and_writes_nothing(poster_project, case):
 
 def test_every_problem_of_a_run_is_reported_together(poster_project):
     # Two problems the loader finds ...
-    locations = (GOOD_LOCATION.replace("A3: 2", "A3: -1")
-                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("test-kantine", "test-entree")
-                 .replace("A3: 2", "A5: 1"))
+    locations = GOOD_LOCATION.replace("A3: 2", "A3: -1") + GOOD_LOCATION.replace(
+        "kantine hoofdgebouw", "entree"
+    ).replace("test-kantine", "test-entree").replace("A3: 2", "A5: 1")
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(locations), encoding="utf-8")
     with pytest.raises(PosterErrors) as error:
         generate_posters(poster_project, poster_project / "dist" / "posters")
     assert len(error.value.problems) == 2
     # ... and two that only the posters check: a page that does not exist, a code too small.
-    locations = (GOOD_LOCATION.replace("target: aspirant", "target: x/")
-                 + GOOD_LOCATION.replace("kantine hoofdgebouw", "entree").replace("test-kantine", "test-entree")
-                 .replace("copies: {A3: 2}", "copies: {A4: 1}\n        viewing_distance: {A4: 3}"))
+    locations = GOOD_LOCATION.replace("target: aspirant", "target: x/") + GOOD_LOCATION.replace(
+        "kantine hoofdgebouw", "entree"
+    ).replace("test-kantine", "test-entree").replace(
+        "copies: {A3: 2}", "copies: {A4: 1}\n        viewing_distance: {A4: 3}"
+    )
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(locations), encoding="utf-8")
     with pytest.raises(PosterErrors) as error:
         generate_posters(poster_project, poster_project / "dist" / "posters")
@@ -581,8 +665,9 @@ def test_script_reports_bad_input_in_dutch_and_exits_non_zero(poster_project):
 def test_script_makes_posters_with_progress_and_records_new_codes(poster_project):
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(GOOD_LOCATION), encoding="utf-8")
     issued_before = (poster_project / inv.ISSUED_FILE).read_text(encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/posters.py", "--format", "A3"], cwd=poster_project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/posters.py", "--format", "A3"], cwd=poster_project, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "[1/1] lefier · kantine hoofdgebouw · A3 · 2 exemplaren" in result.stdout
     assert "test-kantine" in result.stdout
@@ -590,11 +675,17 @@ def test_script_makes_posters_with_progress_and_records_new_codes(poster_project
     assert not (out / "lefier" / "oud.pdf").exists()
     assert [e["file"] for e in json.loads((out / "manifest.json").read_text())] == ["lefier/kantine-hoofdgebouw-A3.pdf"]
     issued = (poster_project / inv.ISSUED_FILE).read_text(encoding="utf-8")
-    assert issued.startswith(issued_before.rstrip("\n"))          # earlier codes are kept as they were
+    assert issued.startswith(issued_before.rstrip("\n"))  # earlier codes are kept as they were
     records = {r["code"]: r for r in yaml.safe_load(issued)}
-    assert records["test-kantine"] == {"code": "test-kantine", "partner": "lefier", "location": "kantine hoofdgebouw",
-                                       "medium": "poster", "campaign": "test", "target": "aspirant",
-                                       "issued": dt.date.today()}
+    assert records["test-kantine"] == {
+        "code": "test-kantine",
+        "partner": "lefier",
+        "location": "kantine hoofdgebouw",
+        "medium": "poster",
+        "campaign": "test",
+        "target": "aspirant",
+        "issued": dt.date.today(),
+    }
     # Running again issues nothing new and keeps the file as it is.
     again = subprocess.run([sys.executable, "scripts/posters.py"], cwd=poster_project, capture_output=True, text=True)
     assert again.returncode == 0 and "Nieuwe codes" not in again.stdout
@@ -603,29 +694,33 @@ def test_script_makes_posters_with_progress_and_records_new_codes(poster_project
 
 def test_issued_code_keeps_its_campaign_and_location(poster_project):
     (poster_project / inv.PARTNERS_FILE).write_text(inventory(GOOD_LOCATION), encoding="utf-8")
-    generate_posters(poster_project, poster_project / "dist" / "posters", issue=True, previews=False,
-                     today=dt.date(2025, 5, 1))
+    generate_posters(
+        poster_project, poster_project / "dist" / "posters", issue=True, previews=False, today=dt.date(2025, 5, 1)
+    )
     (poster_project / inv.PARTNERS_FILE).write_text(
-        inventory(GOOD_LOCATION).replace("campaign: test", "campaign: ronde-2"), encoding="utf-8")
+        inventory(GOOD_LOCATION).replace("campaign: test", "campaign: ronde-2"), encoding="utf-8"
+    )
     run = generate_posters(poster_project, poster_project / "dist" / "posters", issue=True, previews=False)
     assert parse_qs(urlsplit(run.manifest[0]["target_url"]).query)["utm_campaign"] == ["test"]
     records = {r["code"]: r for r in yaml.safe_load((poster_project / inv.ISSUED_FILE).read_text())}
     assert records["test-kantine"]["issued"] == dt.date(2025, 5, 1)
     # Moving the code to another location is refused: the printed poster keeps it.
     (poster_project / inv.PARTNERS_FILE).write_text(
-        inventory(GOOD_LOCATION.replace("kantine hoofdgebouw", "kelder")), encoding="utf-8")
+        inventory(GOOD_LOCATION.replace("kantine hoofdgebouw", "kelder")), encoding="utf-8"
+    )
     with pytest.raises(PosterErrors, match="al uitgegeven voor lefier / kantine hoofdgebouw"):
         generate_posters(poster_project, poster_project / "dist" / "posters")
 
 
 def test_benchmark_inventory_is_valid_and_generates(project, tmp_path):
-    from tools.benchmark import benchmark_inventory   # the fixture `make bench` uses
+    from tools.benchmark import benchmark_inventory  # the fixture `make bench` uses
 
     organisations = [o["id"] for o in yaml.safe_load((project / "data/organisations.yml").read_text())][:2]
     categories = [c["id"] for c in yaml.safe_load((project / "data/categories.yml").read_text())]
-    (project / inv.PARTNERS_FILE).write_text(benchmark_inventory(organisations, categories, locations=1),
-                                             encoding="utf-8")
+    (project / inv.PARTNERS_FILE).write_text(
+        benchmark_inventory(organisations, categories, locations=1), encoding="utf-8"
+    )
     (project / inv.ISSUED_FILE).write_text(ISSUED_HEADER + "[]\n", encoding="utf-8")
     run = generate_posters(project, tmp_path / "out", previews=False)
     assert run.count == 2 * len(FORMATS)
-    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == ISSUED_HEADER + "[]\n"   # nothing issued
+    assert (project / inv.ISSUED_FILE).read_text(encoding="utf-8") == ISSUED_HEADER + "[]\n"  # nothing issued

@@ -23,7 +23,7 @@ PEOPLE = 30
 def _pdf_text(path) -> tuple[int, str]:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1)), " ".join(text.split())   # lines joined
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1)), " ".join(text.split())  # lines joined
 
 
 def _print(browser, url: str, target, javascript: bool = True, before=None) -> tuple[int, str]:
@@ -46,17 +46,27 @@ def many_experts(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("print") / "project")
     experts = []
     for number in range(1, PEOPLE + 1):
-        experts.append({
-            "id": f"persoon-{number}", "example": True, "name": f"Voorbeeld Persoon {number}",
-            "organisation": "voorbeeldorganisatie", "function": "Ervaringsdeskundige armoede en schulden",
-            "expertise": ["armoede", "schulden", "wonen"][: 1 + number % 3], "region": ["Veendam", "Assen"][number % 2],
-            "email": f"persoon{number}@example.org", "buddy": number % 3 == 0,
-            "categories": ["ervaringsdeskundige"],
-            "consent": {"date": "2025-01-01", "scope": ["name", "organisation", "function", "expertise", "region",
-                                                       "email", "buddy"]},
-        })
-    (project / "data/experts.yml").write_text(yaml.safe_dump(experts, allow_unicode=True, sort_keys=False),
-                                              encoding="utf-8")
+        experts.append(
+            {
+                "id": f"persoon-{number}",
+                "example": True,
+                "name": f"Voorbeeld Persoon {number}",
+                "organisation": "voorbeeldorganisatie",
+                "function": "Ervaringsdeskundige armoede en schulden",
+                "expertise": ["armoede", "schulden", "wonen"][: 1 + number % 3],
+                "region": ["Veendam", "Assen"][number % 2],
+                "email": f"persoon{number}@example.org",
+                "buddy": number % 3 == 0,
+                "categories": ["ervaringsdeskundige"],
+                "consent": {
+                    "date": "2025-01-01",
+                    "scope": ["name", "organisation", "function", "expertise", "region", "email", "buddy"],
+                },
+            }
+        )
+    (project / "data/experts.yml").write_text(
+        yaml.safe_dump(experts, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     site = project / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -69,13 +79,36 @@ def test_experts_list_prints_about_ten_people_per_page_with_date_address_and_fil
     assert 7 <= PEOPLE / pages <= 13, f"{PEOPLE} people on {pages} A4 pages: not about ten per page"
     for number in range(1, PEOPLE + 1):
         assert re.search(rf"Voorbeeld Persoon {number}\b", text), number
-    date = TODAY.strftime("%-d ") + ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                                      "september", "oktober", "november", "december"][TODAY.month - 1] + f" {TODAY.year}"
+    date = (
+        TODAY.strftime("%-d ")
+        + [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ][TODAY.month - 1]
+        + f" {TODAY.year}"
+    )
     assert f"Stand van {date}" in text, FIXED_TODAY
     assert "https://www.alliantievankracht.nl/ervaringsdeskundigheid/ervaringsdeskundigen/" in text
     assert "Alle ervaringsdeskundigen" in text
-    for on_screen_only in ("Wil je deze lijst uitdelen", "Afdrukken", "Zoek op kennis", "Alleen meeloopmaatjes",
-                           "Wat kun je nu doen", "Over deze website", "Zoeken"):
+    for on_screen_only in (
+        "Wil je deze lijst uitdelen",
+        "Afdrukken",
+        "Zoek op kennis",
+        "Alleen meeloopmaatjes",
+        "Wat kun je nu doen",
+        "Over deze website",
+        "Zoeken",
+    ):
         assert on_screen_only not in text, on_screen_only
 
 
@@ -85,8 +118,13 @@ def test_printed_list_names_the_active_filter(browser, many_experts, tmp_path, j
         page.locator(".ed-filter-box > summary").click()
         page.get_by_label("Alleen meeloopmaatjes").check()
 
-    pages, text = _print(browser, many_experts + "ervaringsdeskundigen/", tmp_path / "maatjes.pdf",
-                         javascript=javascript, before=only_buddies)
+    pages, text = _print(
+        browser,
+        many_experts + "ervaringsdeskundigen/",
+        tmp_path / "maatjes.pdf",
+        javascript=javascript,
+        before=only_buddies,
+    )
     assert "Alleen meeloopmaatjes" in text and "Alle ervaringsdeskundigen" not in text
     printed = set(re.findall(r"Voorbeeld Persoon (\d+)\b", text))
     assert printed == {str(n) for n in range(1, PEOPLE + 1) if n % 3 == 0}
@@ -96,6 +134,13 @@ def test_printed_list_names_the_active_filter(browser, many_experts, tmp_path, j
 def test_story_prints_without_share_links_and_related_stories(browser, served_site, tmp_path):
     pages, text = _print(browser, served_site + "verhalen/maaike-en-de-ervaringsdeskundige/", tmp_path / "verhaal.pdf")
     assert "Maaike" in text and pages <= 3
-    for on_screen_only in ("Delen via", "WhatsApp", "LinkedIn", "Lees ook", "Wat kun je nu doen", "Alle verhalen",
-                           "Over deze website"):
+    for on_screen_only in (
+        "Delen via",
+        "WhatsApp",
+        "LinkedIn",
+        "Lees ook",
+        "Wat kun je nu doen",
+        "Alle verhalen",
+        "Over deze website",
+    ):
         assert on_screen_only not in text, on_screen_only

@@ -31,8 +31,16 @@ WITHDRAWN = Finding("", "ingetrokken", NAME, True)
 # --- Reading text as a reader does ------------------------------------------------------------
 
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\ufeff", "\u200e"]
-LOOK_ALIKE = {"a": ["\u0430", "\uff41"], "e": ["\u0435", "\u0451"], "o": ["\u043e", "\u03bf"], "p": ["\u0440"],
-              "i": ["\u0456", "\u00ed"], "r": ["\uff52"], "n": ["\u0578", "\uff4e"], "K": ["\u039a", "\u041a"]}
+LOOK_ALIKE = {
+    "a": ["\u0430", "\uff41"],
+    "e": ["\u0435", "\u0451"],
+    "o": ["\u043e", "\u03bf"],
+    "p": ["\u0440"],
+    "i": ["\u0456", "\u00ed"],
+    "r": ["\uff52"],
+    "n": ["\u0578", "\uff4e"],
+    "K": ["\u039a", "\u041a"],
+}
 SEPARATORS = [" ", "-", ".", "_", "\u00a0", "\n", "\u2011", " - ", "**", "* ", "/", "  "]
 
 
@@ -46,8 +54,11 @@ def rule() -> Forbidden:
 def disguised(draw, value: str, separators: bool = True) -> str:
     out = []
     for index, ch in enumerate(value):
-        choice = draw(st.sampled_from(["plain", "plain", "entity", "hex", "percent", "look", "invisible", "upper",
-                                       "emphasis", "link"]))
+        choice = draw(
+            st.sampled_from(
+                ["plain", "plain", "entity", "hex", "percent", "look", "invisible", "upper", "emphasis", "link"]
+            )
+        )
         if ch == " " and separators:
             out.append(draw(st.sampled_from(SEPARATORS)))
             continue
@@ -88,24 +99,35 @@ def test_any_mix_of_disguises_is_read_as_the_name(data):
 @given(data=st.data())
 def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
     forbidden = rule()
-    at = data.draw(st.sampled_from(["@", " [at] ", "(at)", "{at}", " at ", "\tat\n", " apenstaartje ", "&#64;", "%40",
-                                    "\uff20"]))
+    at = data.draw(
+        st.sampled_from(["@", " [at] ", "(at)", "{at}", " at ", "\tat\n", " apenstaartje ", "&#64;", "%40", "\uff20"])
+    )
     dot = data.draw(st.sampled_from([".", " punt ", "[dot]", "{punt}", " dot ", "\npunt\t", "&#46;"]))
     email = data.draw(disguised("karin", separators=False)) + dot + "proef" + at + "example" + dot + "org"
     digits = "0612345678" if data.draw(st.booleans()) else "+31612345678"
-    phone = "".join(ch + data.draw(st.sampled_from(["", " ", "-", "\u2011", ".", " / ", "\u00a0", "(", ")"]))
-                    for ch in digits)
+    phone = "".join(
+        ch + data.draw(st.sampled_from(["", " ", "-", "\u2011", ".", " / ", "\u00a0", "(", ")"])) for ch in digits
+    )
     assert forbidden.find(f"Schrijf naar {email}"), email
     assert forbidden.find(f"Bel {phone} voor een afspraak"), phone
 
 
 @settings(max_examples=200, deadline=None)
-@given(other=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6).filter(
-    lambda word: word not in ("at", "dot", "punt")))     # words that write out an e-mail address
+@given(
+    other=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6).filter(
+        lambda word: word not in ("at", "dot", "punt")
+    )
+)  # words that write out an e-mail address
 def test_other_words_are_not_the_name(other):
     forbidden = rule()
-    assert not forbidden.find(f"Karin Proefpersoon{other} en {other}Karin Proefpersoon".replace(
-        "Karin Proefpersoon" + other, "Karin Proefpersoon" + other)) or not other
+    assert (
+        not forbidden.find(
+            f"Karin Proefpersoon{other} en {other}Karin Proefpersoon".replace(
+                "Karin Proefpersoon" + other, "Karin Proefpersoon" + other
+            )
+        )
+        or not other
+    )
     assert not forbidden.find(f"Karin {other} Proefpersoon"), other
     assert not forbidden.find(f"Bel 06-1234567{other[:1]}9")
 
@@ -116,11 +138,19 @@ def test_fold_reads_escapes_and_look_alike_letters():
 
 # --- The corpus: each case refused with a Dutch error, or built without the person ----------------
 
-EXPERT = {"id": "karin-proef", "name": NAME, "organisation": "voorbeeldorganisatie", "function": "Ervaringsdeskundige",
-          "email": EMAIL, "phone": PHONE, "region": "Emmen", "categories": ["ervaringsdeskundige", "aspirant"]}
+EXPERT = {
+    "id": "karin-proef",
+    "name": NAME,
+    "organisation": "voorbeeldorganisatie",
+    "function": "Ervaringsdeskundige",
+    "email": EMAIL,
+    "phone": PHONE,
+    "region": "Emmen",
+    "categories": ["ervaringsdeskundige", "aspirant"],
+}
 ACTIVE = {"date": "2025-01-01", "scope": ["name", "organisation", "function", "region"]}
 ENDED = {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name", "email", "phone"]}
-LATER = {"date": "2026-06-01", "scope": ["name"]}      # consent that has not started yet
+LATER = {"date": "2026-06-01", "scope": ["name"]}  # consent that has not started yet
 FRONT = "title: {title}\ndate: 2025-03-01\ndescription: Een verhaal.\ncategories: [aspirant]"
 
 
@@ -150,18 +180,25 @@ def replace(project, file, old, new):
 WITHDRAWAL_CASES = {
     "named-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met Ka\u200brin Proef**persoon**.\n"),
     "linked-from-a-story": lambda p: story(p, body="Loop mee met [haar](../../ervaringsdeskundigen/#karin-proef).\n"),
-    "email-in-a-blog": lambda p: write_story(p, "vraag.md", FRONT.format(title="Een vraag") + "\nauthor: redactie",
-                                             "Mail karin.proef [at] example punt org.\n", kind="blogs"),
+    "email-in-a-blog": lambda p: write_story(
+        p,
+        "vraag.md",
+        FRONT.format(title="Een vraag") + "\nauthor: redactie",
+        "Mail karin.proef [at] example punt org.\n",
+        kind="blogs",
+    ),
     "phone-in-a-faq": lambda p: replace(p, "data/faq.yml", "answer: |\n", "answer: |\n    Bel 06\u201112 34 56 78.\n"),
-    "in-a-category-intro": lambda p: replace(p, "data/categories.yml", "intro: |\n",
-                                             "intro: |\n    Karin Proefpersoon vertelt je graag meer.\n\n"),
+    "in-a-category-intro": lambda p: replace(
+        p, "data/categories.yml", "intro: |\n", "intro: |\n    Karin Proefpersoon vertelt je graag meer.\n\n"
+    ),
     "on-the-home-page": lambda p: append(p, "docs/index.md", "\n\nVragen? Bel Karin Proefpersoon.\n"),
     "on-a-hand-written-page": lambda p: append(p, "docs/privacy.md", "\n\nVragen? Mail Karin&#46;Proefpersoon.\n"),
     "in-a-story-title": lambda p: story(p, "karin.md", "Tekst.\n", title="Karin Proefpersoon vertelt"),
-    "in-an-organisation": lambda p: replace(p, "data/organisations.yml", "how: \"", "how: \"Vraag Karin Proefpersoon. "),
-    "story-linking-a-held-back-story": lambda p: (story(p, "over-karin.md", "Met Karin Proefpersoon.\n"),
-                                                  story(p, "verwijzing.md", "Lees [dit verhaal](over-karin.md).\n",
-                                                        title="Verwijzing")),
+    "in-an-organisation": lambda p: replace(p, "data/organisations.yml", 'how: "', 'how: "Vraag Karin Proefpersoon. '),
+    "story-linking-a-held-back-story": lambda p: (
+        story(p, "over-karin.md", "Met Karin Proefpersoon.\n"),
+        story(p, "verwijzing.md", "Lees [dit verhaal](over-karin.md).\n", title="Verwijzing"),
+    ),
 }
 
 
@@ -209,10 +246,12 @@ def test_held_back_pages_are_named_and_the_rest_publishes(copy):
     WITHDRAWAL_CASES["story-linking-a-held-back-story"](copy)
     session, outputs = build(copy)
     assert "verhalen/over-karin/index.html" not in outputs
-    assert "Lees dit verhaal" in html.unescape(outputs["verhalen/verwijzing/index.html"]).replace("<span>", "") \
-        .replace("</span>", "")
-    assert any(notice.file == "content/stories/over-karin.md" and notice.kind == "held_back"
-               for notice in session.site.notices)
+    assert "Lees dit verhaal" in html.unescape(outputs["verhalen/verwijzing/index.html"]).replace("<span>", "").replace(
+        "</span>", ""
+    )
+    assert any(
+        notice.file == "content/stories/over-karin.md" and notice.kind == "held_back" for notice in session.site.notices
+    )
 
 
 def test_the_consent_ends_on_its_day_without_an_edit(copy):
@@ -220,6 +259,7 @@ def test_the_consent_ends_on_its_day_without_an_edit(copy):
     add_expert(copy, {**ENDED, "withdrawn": "2026-01-01"})
     story(copy, body="Vandaag liep ik mee met Karin Proefpersoon.\n")
     import datetime as dt
+
     before = BuildSession(copy, mode="build", today=dt.date(2025, 12, 31))
     before.start()
     assert NAME in before.outputs()["verhalen/met-iemand/index.html"]
@@ -227,13 +267,22 @@ def test_the_consent_ends_on_its_day_without_an_edit(copy):
 
 
 REFUSED_CASES = {
-    "not-yet-consented-name-in-a-story": lambda p: (add_expert(p, LATER), story(p, body="Met K\u0430rin Proefpersoon.\n")),
-    "name-in-a-file-name": lambda p: (add_expert(p, {"date": "2026-06-01", "scope": ["name"]}),
-                                      story(p, "karin-proefpersoon.md", "Tekst.\n")),
-    "name-in-an-image-file-name": lambda p: (add_expert(p, LATER),
-                                             story(p, body="![Foto](../afbeeldingen/karin-proefpersoon.jpg)\n")),
-    "name-in-a-poster-location": lambda p: (add_expert(p, LATER), replace(p, "data/partners.yml", "- name: kantine",
-                                                                         "- name: bureau Karin Proefpersoon, kantine")),
+    "not-yet-consented-name-in-a-story": lambda p: (
+        add_expert(p, LATER),
+        story(p, body="Met K\u0430rin Proefpersoon.\n"),
+    ),
+    "name-in-a-file-name": lambda p: (
+        add_expert(p, {"date": "2026-06-01", "scope": ["name"]}),
+        story(p, "karin-proefpersoon.md", "Tekst.\n"),
+    ),
+    "name-in-an-image-file-name": lambda p: (
+        add_expert(p, LATER),
+        story(p, body="![Foto](../afbeeldingen/karin-proefpersoon.jpg)\n"),
+    ),
+    "name-in-a-poster-location": lambda p: (
+        add_expert(p, LATER),
+        replace(p, "data/partners.yml", "- name: kantine", "- name: bureau Karin Proefpersoon, kantine"),
+    ),
     "hidden-phone-in-own-function": lambda p: add_expert(p, ACTIVE, function="Ervaringsdeskundige, bel 0612345678"),
     "hidden-email-in-own-function": lambda p: add_expert(p, ACTIVE, function="Mail karin.proef@example.org"),
 }
@@ -251,7 +300,8 @@ def test_a_person_without_consent_is_refused_with_a_dutch_error(copy, case):
 def test_a_story_photo_needs_photo_in_the_scope(copy):
     front = FRONT.format(title="Marieke vertelt") + (
         "\nimage: afbeeldingen/koffietafel.jpg\nimage_alt: Marieke aan tafel"
-        "\nperson:\n  name: Marieke de Echte\n  consent:\n    date: 2025-01-01\n    scope: [name]")
+        "\nperson:\n  name: Marieke de Echte\n  consent:\n    date: 2025-01-01\n    scope: [name]"
+    )
     write_story(copy, "marieke.md", front, "Het verhaal.\n")
     _, outputs = build(copy)
     page = outputs["verhalen/marieke/index.html"]
@@ -263,29 +313,44 @@ def test_a_story_photo_needs_photo_in_the_scope(copy):
 
 # --- Bounded work per input: shapes that would make rendering quadratic are refused -----------------
 
-QUADRATIC = {"brackets": "[" * 30_000, "images": "![" * 5_000, "nested-lists": "- " * 3_000,
-             "nested-quotes": "> " * 3_000, "setext-headings": "a\n===\n" * 3_000, "boxes": "!!! note\n    " * 500,
-             "tags": "<a " * 4_000, "emphasis": "**a" * 10_000}
+QUADRATIC = {
+    "brackets": "[" * 30_000,
+    "images": "![" * 5_000,
+    "nested-lists": "- " * 3_000,
+    "nested-quotes": "> " * 3_000,
+    "setext-headings": "a\n===\n" * 3_000,
+    "boxes": "!!! note\n    " * 500,
+    "tags": "<a " * 4_000,
+    "emphasis": "**a" * 10_000,
+}
 
 
 @pytest.mark.parametrize("shape", QUADRATIC)
 def test_quadratic_markdown_is_refused_with_a_dutch_error_naming_the_file(copy, shape):
     story(copy, "kapot.md", QUADRATIC[shape])
     from conftest import check
+
     output = messages(check(copy))
-    assert "content/stories/kapot.md" in output and ("Maak de tekst eenvoudiger" in output or "te lang" in output), \
+    assert "content/stories/kapot.md" in output and ("Maak de tekst eenvoudiger" in output or "te lang" in output), (
         output
+    )
 
 
 # --- Theme ids are ours ----------------------------------------------------------------------------
+
 
 def test_content_cannot_take_an_id_of_the_page_shell(copy):
     story(copy, "ids.md", "## Inhoud\n\nTekst.\n\n## Inhoud\n\nMeer.\n")
     session, outputs = build(copy)
     page = outputs["verhalen/ids/index.html"]
     assert page.count('id="inhoud"') == 1 and 'id="inhoud-2"' in page and 'id="inhoud-3"' in page
-    story(copy, "config.md", '<div id="__config">{"search": "https://evil.example"}</div>\n\n<p id="ed-next-title">x</p>\n')
+    story(
+        copy,
+        "config.md",
+        '<div id="__config">{"search": "https://evil.example"}</div>\n\n<p id="ed-next-title">x</p>\n',
+    )
     from conftest import check
+
     output = messages(check(copy))
     assert "content/stories/config.md" in output and 'id="__config"' in output and 'id="ed-next-title"' in output
 
@@ -294,6 +359,7 @@ def test_every_id_of_the_templates_is_reserved():
     import re
     from conftest import ROOT
     from ervaringsdeskundigheid.render.markdown import is_shell_id
+
     for template in (ROOT / "src/ervaringsdeskundigheid/render/templates").glob("*.html"):
         for literal in re.findall(r'\sid="([^"{]+)"', template.read_text(encoding="utf-8")):
             assert is_shell_id(literal), (template.name, literal)
@@ -302,6 +368,7 @@ def test_every_id_of_the_templates_is_reserved():
 def test_make_check_warns_about_a_location_or_name_in_an_image_file(copy):
     from PIL import Image
     from conftest import run_check
+
     image = Image.new("RGB", (1200, 800), "white")
     exif = image.getexif()
     exif[0x013B] = "Karin Proefpersoon"
@@ -318,10 +385,19 @@ def test_what_is_printed_or_mailed_is_read_once_more(copy):
     names (outreach/consent_check.py): paper cannot be taken back, so a finding stops the run."""
     from ervaringsdeskundigheid.outreach.consent_check import printed_problems
     from ervaringsdeskundigheid.types import load_site
+
     add_expert(copy, LATER)
     site = load_site(copy, today=TODAY)
-    problems = printed_problems(site, [("dist/posters/lefier-kantine-A3.pdf", "Vraag K.\u200barin Proefpersoon"),
-                                       ("dist/handouts/menukaart.pdf", "Bel 06\u00a012345678"),
-                                       ("dist/posters/manifest.json", "Niets bijzonders")])
-    assert [problem.file for problem in problems] == ["dist/handouts/menukaart.pdf", "dist/posters/lefier-kantine-A3.pdf"]
+    problems = printed_problems(
+        site,
+        [
+            ("dist/posters/lefier-kantine-A3.pdf", "Vraag K.\u200barin Proefpersoon"),
+            ("dist/handouts/menukaart.pdf", "Bel 06\u00a012345678"),
+            ("dist/posters/manifest.json", "Niets bijzonders"),
+        ],
+    )
+    assert [problem.file for problem in problems] == [
+        "dist/handouts/menukaart.pdf",
+        "dist/posters/lefier-kantine-A3.pdf",
+    ]
     assert all("gaat pas later in" in problem.message for problem in problems)

@@ -57,17 +57,22 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site(project):
     started = time.monotonic()
     first = run_build(project)
     assert first.returncode == 0, first.stdout + first.stderr
-    duration = time.monotonic() - started          # kill within a build's own time, not after it
+    duration = time.monotonic() - started  # kill within a build's own time, not after it
     complete = tree_digest(project / "site")
     rng = random.Random(20261206)
     for _ in range(4):
-        build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=project,
-                                 env={**os.environ, **BUILD_ENV}, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
+        build = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build"],
+            cwd=project,
+            env={**os.environ, **BUILD_ENV},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         time.sleep(rng.uniform(0.1, 1.0) * duration)
         os.killpg(build.pid, signal.SIGKILL)
         build.wait()
-        publish.restore_interrupted(project / "site")     # what the next build or check does first
+        publish.restore_interrupted(project / "site")  # what the next build or check does first
         assert tree_digest(project / "site") == complete
     again = run_build(project)
     assert again.returncode == 0 and tree_digest(project / "site") == complete
@@ -102,6 +107,7 @@ def test_a_write_error_during_the_build_is_dutch():
     try:
         import mkdocs_section
         from mkdocs.exceptions import Abort
+
         with pytest.raises(Abort, match="De schijf is vol .*de oude site staat er nog"):
             mkdocs_section.build_error(OSError(errno.ENOSPC, "No space left on device", "site/x.html"))
     finally:

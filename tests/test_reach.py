@@ -24,8 +24,10 @@ from ervaringsdeskundigheid.outreach import reach
 
 ZONE = dt.timezone(dt.timedelta(hours=1))
 BASE = "/ervaringsdeskundigheid/"
-LANDING = (f"{BASE}aspirant-ervaringsdeskundige/?utm_source=lefier&utm_medium=poster&"
-           "utm_campaign=posters-ronde-1&utm_content=kantine-hoofdgebouw")
+LANDING = (
+    f"{BASE}aspirant-ervaringsdeskundige/?utm_source=lefier&utm_medium=poster&"
+    "utm_campaign=posters-ronde-1&utm_content=kantine-hoofdgebouw"
+)
 RETIRED = """
 - code: oude-kantine
   partner: lefier
@@ -39,9 +41,13 @@ RETIRED = """
     reason: "verbouwing"
 """
 APACHE_AGENT = 'Mozilla/5.0 (Linux; Android 13; SM-A536B) \\"Samsung\\" Chrome/125.0 Mobile'
-BROKEN_LINES = ["", "not a log line at all", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
-                '10.9.9.9 - - [31/Feb/2025:10:00:00 +0100] "GET /ervaringsdeskundigheid/p/hanze-hal/ HTTP/1.1" 200 5 '
-                '"-" "x"', '10.9.9.8 - - [05/Mar/2025:10:00:00 +0100] "GET /ervaringsdeskundigheid/p/hanze-hal/']
+BROKEN_LINES = [
+    "",
+    "not a log line at all",
+    "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
+    '10.9.9.9 - - [31/Feb/2025:10:00:00 +0100] "GET /ervaringsdeskundigheid/p/hanze-hal/ HTTP/1.1" 200 5 "-" "x"',
+    '10.9.9.8 - - [05/Mar/2025:10:00:00 +0100] "GET /ervaringsdeskundigheid/p/hanze-hal/',
+]
 
 
 def at(day: int, hour: int, minute: int = 0, month: int = 3) -> dt.datetime:
@@ -61,12 +67,12 @@ def older_log() -> list[str]:
     return [
         # lefier-kantine: three phones; the printed form without slash forwards (301) to the slash form
         scan("10.0.0.1", at(3, 9), "lefier-kantine", slash=False, status=301),
-        scan("10.0.0.1", at(3, 9), "lefier-kantine"),                              # same scan
+        scan("10.0.0.1", at(3, 9), "lefier-kantine"),  # same scan
         line("10.0.0.1", at(3, 9), LANDING),
         scan("10.0.0.2", at(4, 12), "lefier-kantine", agent=IPHONE),
         line("10.0.0.2", at(4, 12), LANDING, agent=IPHONE),
         scan("10.0.0.3", at(5, 8), "lefier-kantine", agent=DESKTOP, status=302),
-        scan("10.0.0.3", at(5, 8, 10), "lefier-kantine", agent=DESKTOP),           # repeat within 30 min
+        scan("10.0.0.3", at(5, 8, 10), "lefier-kantine", agent=DESKTOP),  # repeat within 30 min
         # the same phone at the same code hours later counts again
         scan("10.0.0.1", at(5, 14), "lefier-kantine"),
         # hanze-hal: one HEAD and one GET by different phones; bots and failures do not count
@@ -89,24 +95,30 @@ def older_log() -> list[str]:
 def newer_log() -> list[str]:
     """Week 11 (10-16 March), the plain current file."""
     return [
-        scan("10.0.3.1", at(10, 0, 5, month=3), "noorderpoort-veendam"),           # repeat across the files
-        scan("10.0.3.2", at(10, 9), "noorderpoort-veendam", agent=APACHE_AGENT),   # Apache's \" in a field
+        scan("10.0.3.1", at(10, 0, 5, month=3), "noorderpoort-veendam"),  # repeat across the files
+        scan("10.0.3.2", at(10, 9), "noorderpoort-veendam", agent=APACHE_AGENT),  # Apache's \" in a field
         scan("10.0.0.9", at(11, 9), "lefier-kantine"),
-        line("10.0.0.9", at(11, 9), f"{BASE}p/lefier-kantine/?fbclid=abc"),       # same scan, with a query
-        scan("10.0.4.1", at(12, 9), "bestaat-niet"),                              # not on any poster
-        line("10.0.4.2", at(12, 9), "/nieuws/p/2/"),                              # another part of the website
+        line("10.0.0.9", at(11, 9), f"{BASE}p/lefier-kantine/?fbclid=abc"),  # same scan, with a query
+        scan("10.0.4.1", at(12, 9), "bestaat-niet"),  # not on any poster
+        line("10.0.4.2", at(12, 9), "/nieuws/p/2/"),  # another part of the website
         line("10.0.4.3", at(12, 9), f"{BASE}assets/stylesheets/section.css?utm_medium=poster"),
         line("10.0.4.4", at(12, 10), f"{BASE}?utm_source=nieuwsbrief&utm_medium=email"),
         line("10.0.4.5", at(13, 10), LANDING, agent=BOTS[0]),
-        "www.alliantievankracht.nl:443 " + scan("10.0.4.6", at(13, 11), "sua-inloop-banner"),   # vhost_combined
+        "www.alliantievankracht.nl:443 " + scan("10.0.4.6", at(13, 11), "sua-inloop-banner"),  # vhost_combined
         *BROKEN_LINES[3:],
     ]
 
 
-EXPECTED_SCANS = {("2025-W10", "lefier-kantine"): 4, ("2025-W10", "hanze-hal"): 2,
-                  ("2025-W10", "oude-kantine"): 2, ("2025-W10", "noorderpoort-veendam"): 1,
-                  ("2025-W11", "noorderpoort-veendam"): 1, ("2025-W11", "lefier-kantine"): 1,
-                  ("2025-W11", "bestaat-niet"): 1, ("2025-W11", "sua-inloop-banner"): 1}
+EXPECTED_SCANS = {
+    ("2025-W10", "lefier-kantine"): 4,
+    ("2025-W10", "hanze-hal"): 2,
+    ("2025-W10", "oude-kantine"): 2,
+    ("2025-W10", "noorderpoort-veendam"): 1,
+    ("2025-W11", "noorderpoort-veendam"): 1,
+    ("2025-W11", "lefier-kantine"): 1,
+    ("2025-W11", "bestaat-niet"): 1,
+    ("2025-W11", "sua-inloop-banner"): 1,
+}
 
 
 @pytest.fixture
@@ -190,12 +202,13 @@ def test_the_charts_are_a_valid_svg_and_a_png_with_the_numbers(logged):
 
 def _svg_texts(path: Path) -> list[str]:
     from lxml import etree
+
     return [t.text for t in etree.fromstring(path.read_bytes()).iter("{http://www.w3.org/2000/svg}text")]
 
 
 def test_the_common_log_format_is_counted_with_a_warning(tmp_path):
     log = tmp_path / "access.log"
-    common = scan("10.2.0.1", at(3, 9), "hanze-hal").split(' "-" ')[0] + "\n"   # no referer and agent
+    common = scan("10.2.0.1", at(3, 9), "hanze-hal").split(' "-" ')[0] + "\n"  # no referer and agent
     log.write_text(common + scan("10.2.0.2", at(3, 9), "hanze-hal", agent=BOTS[0]), encoding="utf-8")
     known = reach.load_inventory(ROOT)
     tally = reach.count([log], known)
@@ -215,12 +228,17 @@ def test_an_empty_log_still_gives_a_report(project, tmp_path):
 
 # --- Bad input ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("make_log, expected", [
-    (lambda d: str(d / "nergens.log"), "Het logbestand '{d}/nergens.log' bestaat niet"),
-    (lambda d: str(d / "geen-*.log"), "Het logbestand '{d}/geen-*.log' bestaat niet"),
-    (lambda d: str(d), "is een map, geen logbestand"),
-    (lambda d: _truncated_gzip(d / "access.log.2.gz"), "het gzip-bestand is beschadigd of niet compleet"),
-], ids=["missing", "glob-matches-nothing", "folder", "truncated-gzip"])
+
+@pytest.mark.parametrize(
+    "make_log, expected",
+    [
+        (lambda d: str(d / "nergens.log"), "Het logbestand '{d}/nergens.log' bestaat niet"),
+        (lambda d: str(d / "geen-*.log"), "Het logbestand '{d}/geen-*.log' bestaat niet"),
+        (lambda d: str(d), "is een map, geen logbestand"),
+        (lambda d: _truncated_gzip(d / "access.log.2.gz"), "het gzip-bestand is beschadigd of niet compleet"),
+    ],
+    ids=["missing", "glob-matches-nothing", "folder", "truncated-gzip"],
+)
 def test_a_missing_or_broken_log_gives_a_dutch_error_and_changes_nothing(project, tmp_path, make_log, expected):
     out = project / reach.OUTPUT_DIR
     out.mkdir(parents=True)
@@ -283,12 +301,15 @@ def test_junk_lines_never_crash_and_are_counted_as_unreadable(tmp_path, lines):
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(target=st.text(max_size=80).filter(lambda t: " " not in t and '"' not in t and "\n" not in t),
-       agent=st.text(max_size=80).filter(lambda t: '"' not in t and "\n" not in t and "\\" not in t))
+@given(
+    target=st.text(max_size=80).filter(lambda t: " " not in t and '"' not in t and "\n" not in t),
+    agent=st.text(max_size=80).filter(lambda t: '"' not in t and "\n" not in t and "\\" not in t),
+)
 def test_any_request_and_agent_in_a_well_formed_line_is_read_without_crashing(tmp_path, target, agent):
     log = tmp_path / "any.log"
-    log.write_text(line("10.1.1.1", at(3, 9), target, agent=agent) + scan("10.1.1.2", at(3, 10), "hanze-hal"),
-                   encoding="utf-8")
+    log.write_text(
+        line("10.1.1.1", at(3, 9), target, agent=agent) + scan("10.1.1.2", at(3, 10), "hanze-hal"), encoding="utf-8"
+    )
     tally = reach.count([log], reach.load_inventory(ROOT))
     assert tally.lines == 2 and tally.malformed == 0
     assert tally.scans_per_code()["hanze-hal"] >= 1

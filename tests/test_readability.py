@@ -26,9 +26,40 @@ def test_every_text_of_the_repository_scores_as_textstat_scores_it():
         assert readability.flesch_douma(text) == textstat_douma(text), text[:80]
 
 
-_PIECES = st.sampled_from(["werk", "ervaringsdeskundige", "Het", "gemeente", "'s", "avonds", "zo'n", "don't",
-                           "'t", "café", "ideeën", "«quote»", "\"zei\"", "-", "—", "e-mail", "2025", "€1.900",
-                           ".", "!", "?", "...", ",", ";", "(ja)", "'", "A.B.", "ijs", "IJssel", "x"])
+_PIECES = st.sampled_from(
+    [
+        "werk",
+        "ervaringsdeskundige",
+        "Het",
+        "gemeente",
+        "'s",
+        "avonds",
+        "zo'n",
+        "don't",
+        "'t",
+        "café",
+        "ideeën",
+        "«quote»",
+        '"zei"',
+        "-",
+        "—",
+        "e-mail",
+        "2025",
+        "€1.900",
+        ".",
+        "!",
+        "?",
+        "...",
+        ",",
+        ";",
+        "(ja)",
+        "'",
+        "A.B.",
+        "ijs",
+        "IJssel",
+        "x",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -39,12 +70,16 @@ def test_any_text_scores_as_textstat_scores_it(pieces):
 
 
 def test_check_names_a_story_above_b1_and_not_a_plain_one(project):
-    hard = ("De gemeentelijke beleidsmedewerkers constateerden dat de implementatie van "
-            "participatievoorzieningen onvoldoende gecoördineerd verliep, waardoor de "
-            "ervaringsdeskundigheidsontwikkeling binnen maatschappelijke organisaties stagneerde. ") * 6
+    hard = (
+        "De gemeentelijke beleidsmedewerkers constateerden dat de implementatie van "
+        "participatievoorzieningen onvoldoende gecoördineerd verliep, waardoor de "
+        "ervaringsdeskundigheidsontwikkeling binnen maatschappelijke organisaties stagneerde. "
+    ) * 6
     plain = "Ik had schulden. Ik schaamde me. Nu help ik anderen. Dat voelt goed. Ik ben trots. " * 6
-    front = ("title: {title}\ndate: 2025-10-01\ndescription: Een verhaal.\ncategories: [aspirant]\n"
-             "person:\n  name: Sam\n  pseudonym: true\n")
+    front = (
+        "title: {title}\ndate: 2025-10-01\ndescription: Een verhaal.\ncategories: [aspirant]\n"
+        "person:\n  name: Sam\n  pseudonym: true\n"
+    )
     write_story(project, "moeilijk-verhaal.md", front.format(title="Moeilijk verhaal"), hard)
     write_story(project, "makkelijk-verhaal.md", front.format(title="Makkelijk verhaal"), plain)
     result = check_project(project, today=TODAY)

@@ -18,13 +18,22 @@ from site_pages import CATEGORIES, PAGES
 STUB = (Path(__file__).parent / "speech_stub.js").read_text(encoding="utf-8")
 STORY = PAGES["verhaal"]
 LOCAL_DUTCH = {"name": "Xander", "lang": "nl-NL", "localService": True, "default": False, "voiceURI": "Xander"}
-NETWORK_DUTCH = {"name": "Google Nederlands", "lang": "nl-NL", "localService": False, "default": True,
-                 "voiceURI": "Google Nederlands"}
+NETWORK_DUTCH = {
+    "name": "Google Nederlands",
+    "lang": "nl-NL",
+    "localService": False,
+    "default": True,
+    "voiceURI": "Google Nederlands",
+}
 LOCAL_ENGLISH = {"name": "Daniel", "lang": "en-GB", "localService": True, "default": False, "voiceURI": "Daniel"}
-NETWORK_BELGIAN = {"name": "Microsoft Arnaud Online (Natural) - Dutch (Belgium)", "lang": "nl-BE",
-                   "localService": False, "default": False, "voiceURI": "arnaud-online"}
-SHORT = ("In het kort. Maaike kreeg hulp van iemand die het zelf meemaakte. "
-         "Daardoor deed ze de deur weer open.")
+NETWORK_BELGIAN = {
+    "name": "Microsoft Arnaud Online (Natural) - Dutch (Belgium)",
+    "lang": "nl-BE",
+    "localService": False,
+    "default": False,
+    "voiceURI": "arnaud-online",
+}
+SHORT = "In het kort. Maaike kreeg hulp van iemand die het zelf meemaakte. Daardoor deed ze de deur weer open."
 
 
 @contextlib.contextmanager
@@ -45,7 +54,8 @@ def _reader(browser, served_site, path: str, voices, width: int = 390, motion: s
 
 def _with_short_box(page) -> str:
     """The page's "In het kort" box; where the page has none yet, one like it is put at the top."""
-    return page.evaluate("""short => {
+    return page.evaluate(
+        """short => {
         let box = document.querySelector('.ed-short');
         if (!box) {
             box = document.createElement('section');
@@ -55,13 +65,16 @@ def _with_short_box(page) -> str:
             body.before(box);
         }
         return box.innerText.replace(/\\s+/g, ' ').trim();
-    }""", SHORT)
+    }""",
+        SHORT,
+    )
 
 
 def _read_on(page, sentences: int = 2000) -> int:
     """Let the engine finish up to `sentences` sentences, one after the other; returns how many."""
-    return page.evaluate("n => { let done = 0; while (done < n && window.__speech.end()) done++; return done; }",
-                         sentences)
+    return page.evaluate(
+        "n => { let done = 0; while (done < n && window.__speech.end()) done++; return done; }", sentences
+    )
 
 
 def _started(page):
@@ -114,15 +127,21 @@ def test_a_story_is_read_with_the_local_dutch_voice_only_short_box_first(browser
             assert left_out not in text
         assert all(len(s["text"]) <= 200 for s in spoken), "every utterance is one sentence (or part of a long one)"
         # The sentence being read scrolls into view (smoothly: give it time).
-        page.wait_for_function("""() => { const r = document.querySelector('.ed-reading').getBoundingClientRect();
-                                          return r.top >= 0 && r.bottom <= innerHeight; }""", timeout=3000)
+        page.wait_for_function(
+            """() => { const r = document.querySelector('.ed-reading').getBoundingClientRect();
+                                          return r.top >= 0 && r.bottom <= innerHeight; }""",
+            timeout=3000,
+        )
         assert page.evaluate("window.scrollY") > 0
         assert not errors and not _own_host_only(requests, served_site)
 
 
 def test_the_highlight_follows_the_sentence_and_pause_continue_slower_stop_work_from_the_keyboard(browser, served_site):
-    with _reader(browser, served_site, STORY, [NETWORK_DUTCH, LOCAL_DUTCH], motion="reduce") as (page, requests,
-                                                                                                  errors):
+    with _reader(browser, served_site, STORY, [NETWORK_DUTCH, LOCAL_DUTCH], motion="reduce") as (
+        page,
+        requests,
+        errors,
+    ):
         play = page.locator("[data-ed-read=play]")
         play.wait_for(state="visible")
         status = page.locator(".ed-readaloud [role=status]")
@@ -204,11 +223,14 @@ def test_reading_ends_by_itself_and_an_engine_error_stops_with_a_dutch_message(b
         assert not errors
 
 
-@pytest.mark.parametrize("voices", [[NETWORK_DUTCH, NETWORK_BELGIAN, LOCAL_ENGLISH], [], None],
-                         ids=["only-network-dutch", "no-voices", "no-speech-engine"])
+@pytest.mark.parametrize(
+    "voices",
+    [[NETWORK_DUTCH, NETWORK_BELGIAN, LOCAL_ENGLISH], [], None],
+    ids=["only-network-dutch", "no-voices", "no-speech-engine"],
+)
 def test_without_a_local_dutch_voice_there_is_no_button_and_nothing_is_said(browser, served_site, voices):
     with _reader(browser, served_site, STORY, voices) as (page, requests, errors):
-        page.wait_for_timeout(1300)   # after voiceschanged and the script's own late look
+        page.wait_for_timeout(1300)  # after voiceschanged and the script's own late look
         assert page.locator(".ed-readaloud").is_hidden()
         assert page.get_by_role("button", name="Lees voor").count() == 0
         if voices is not None:
@@ -216,8 +238,9 @@ def test_without_a_local_dutch_voice_there_is_no_button_and_nothing_is_said(brow
         assert not errors and not _own_host_only(requests, served_site)
 
 
-@pytest.mark.parametrize("path", ["", CATEGORIES["aspirant"], PAGES["veelgestelde-vragen"]],
-                         ids=["home", "categorie", "vragen"])
+@pytest.mark.parametrize(
+    "path", ["", CATEGORIES["aspirant"], PAGES["veelgestelde-vragen"]], ids=["home", "categorie", "vragen"]
+)
 def test_other_reader_pages_have_the_button_under_their_title_and_read_visible_text(browser, served_site, path):
     with _reader(browser, served_site, path, [LOCAL_DUTCH]) as (page, _, errors):
         play = page.get_by_role("button", name="Lees voor")

@@ -77,9 +77,13 @@ def html_pages(repo_site) -> dict[str, _Text]:
 
 # --- Words readers must never see ---------------------------------------------------------------
 
+
 def test_no_page_shows_onbekend(repo_site, html_pages):
-    shown = [page for page, parsed in html_pages.items()
-             if re.search(r"onbekend", " ".join(parsed.text + parsed.attributes), re.I)]
+    shown = [
+        page
+        for page, parsed in html_pages.items()
+        if re.search(r"onbekend", " ".join(parsed.text + parsed.attributes), re.I)
+    ]
     assert len(html_pages) > 40
     assert not shown, f"'Onbekend' on {shown}"
     indexed = search_text(repo_site)
@@ -87,12 +91,52 @@ def test_no_page_shows_onbekend(repo_site, html_pages):
 
 
 # Interface phrases of Material, MkDocs and browsers' defaults that must not reach a reader.
-ENGLISH_PHRASES = ["Not found", "Skip to content", "Back to top", "Table of contents", "Type to start searching",
-                   "No matching documents", "matching documents", "Initializing search", "Search", "Share",
-                   "Copy to clipboard", "Read more", "Edit this page", "Last update", "Made with", "Material for MkDocs",
-                   "Previous", "Next", "Home", "Header", "Tabs", "Navigation", "Close", "Clear", "Results"]
-ENGLISH_ATTRIBUTE_WORDS = {"search", "close", "clear", "back", "skip", "content", "navigation", "header", "tabs",
-                           "share", "next", "previous", "results", "toggle", "footer", "home", "menu item"}
+ENGLISH_PHRASES = [
+    "Not found",
+    "Skip to content",
+    "Back to top",
+    "Table of contents",
+    "Type to start searching",
+    "No matching documents",
+    "matching documents",
+    "Initializing search",
+    "Search",
+    "Share",
+    "Copy to clipboard",
+    "Read more",
+    "Edit this page",
+    "Last update",
+    "Made with",
+    "Material for MkDocs",
+    "Previous",
+    "Next",
+    "Home",
+    "Header",
+    "Tabs",
+    "Navigation",
+    "Close",
+    "Clear",
+    "Results",
+]
+ENGLISH_ATTRIBUTE_WORDS = {
+    "search",
+    "close",
+    "clear",
+    "back",
+    "skip",
+    "content",
+    "navigation",
+    "header",
+    "tabs",
+    "share",
+    "next",
+    "previous",
+    "results",
+    "toggle",
+    "footer",
+    "home",
+    "menu item",
+}
 
 
 def _english_phrases(text: str) -> list[str]:
@@ -103,14 +147,15 @@ def test_no_english_interface_text(html_pages, repo_site):
     found = {}
     for page, parsed in html_pages.items():
         english = _english_phrases(" ".join(parsed.text))
-        english += [value for value in parsed.attributes
-                    if set(re.findall(r"[a-z]+", value.lower())) & ENGLISH_ATTRIBUTE_WORDS]
+        english += [
+            value for value in parsed.attributes if set(re.findall(r"[a-z]+", value.lower())) & ENGLISH_ATTRIBUTE_WORDS
+        ]
         if english:
             found[page] = english
     assert not found, f"English interface text: {dict(list(found.items())[:10])}"
     # The search's texts are in the page (the dialog) and in assets/javascripts/search.js: Dutch.
     script = (repo_site / "assets/javascripts/search.js").read_text(encoding="utf-8")
-    texts = [text for text in re.findall(r'"([^"\n]*)"', script) if re.search(r'[a-z] [a-z]', text)]
+    texts = [text for text in re.findall(r'"([^"\n]*)"', script) if re.search(r"[a-z] [a-z]", text)]
     assert "Meer resultaten" in texts and not _english_phrases(" ".join(texts)), texts
 
 
@@ -124,6 +169,7 @@ def test_the_english_check_finds_english(tmp_path):
 
 # --- The 404 page, the footer --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", ["bestaat-niet/", "a/b/c/d/e/", "verhalen/bestaat-niet/", "opleidingen/x/y/"])
 def test_404_is_dutch_and_leads_home_and_to_the_categories_from_any_address(browser, served_site, path):
     context = browser.new_context(viewport=PHONE)
@@ -132,10 +178,14 @@ def test_404_is_dutch_and_leads_home_and_to_the_categories_from_any_address(brow
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Deze pagina bestaat niet"
     assert "Sorry" in page.locator("main").inner_text()
-    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('Roboto'), "the stylesheet loaded"
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("Roboto"), "the stylesheet loaded"
     targets = {"": page.get_by_role("link", name="Naar de startpagina", exact=True)}
     for key, category_path in CATEGORIES.items():
-        targets[category_path] = page.locator("main .ed-category-cards").get_by_role("link", name=CATEGORY_DATA[key]["title"]).and_(page.locator(f"a[href$=\"/{category_path}\"]"))
+        targets[category_path] = (
+            page.locator("main .ed-category-cards")
+            .get_by_role("link", name=CATEGORY_DATA[key]["title"])
+            .and_(page.locator(f'a[href$="/{category_path}"]'))
+        )
     for target, link in targets.items():
         href = link.get_attribute("href")
         assert href == f"/ervaringsdeskundigheid/{target}", href
@@ -153,7 +203,7 @@ def test_every_footer_has_a_contact_route_and_the_main_website(repo_site):
     pages = sorted(repo_site.rglob("*.html"))
     for path in pages:
         page = path.relative_to(repo_site).as_posix()
-        if page.startswith(("p/", "admin/")):   # short links forward at once; admin/ is the web editor
+        if page.startswith(("p/", "admin/")):  # short links forward at once; admin/ is the web editor
             continue
         footer = re.search(r"<footer\b.*?</footer>", path.read_text(encoding="utf-8"), re.S)
         if not footer:
@@ -169,6 +219,7 @@ def test_every_footer_has_a_contact_route_and_the_main_website(repo_site):
 
 
 # --- Category pages are landing pages ------------------------------------------------------------
+
 
 @pytest.fixture
 def phone(browser):
@@ -194,11 +245,13 @@ def test_category_page_echoes_the_poster_and_offers_one_action_in_the_first_scre
     assert heading.count() == 1 and heading.inner_text() == category["question"]
     assert heading.bounding_box()["y"] < 300
     actions = phone.locator("main .ed-hero a.ed-button")
-    if category.get("requests"):      # an employer's short questions, each an e-mail ready to send
+    if category.get("requests"):  # an employer's short questions, each an e-mail ready to send
         labels = [request["label"] for request in category["requests"]]
         assert [a.strip() for a in actions.all_inner_texts()] == labels
-        assert all(href.startswith("mailto:") and "subject=" in href and "body=" in href
-                   for href in actions.evaluate_all("links => links.map(a => a.href)"))
+        assert all(
+            href.startswith("mailto:") and "subject=" in href and "body=" in href
+            for href in actions.evaluate_all("links => links.map(a => a.href)")
+        )
     else:
         assert actions.count() == 1, "one clear call to action"
         assert actions.inner_text().strip() == category["action"]["label"]
@@ -220,8 +273,9 @@ def test_category_page_shows_a_few_items_and_honest_counts_on_its_way_to_more(ph
     phone.goto(served_site + CATEGORIES[key], wait_until="load")
     shown = phone.locator("main .ed-block").first.locator(".ed-card, .ed-link-card, ol.ed-route > li, .ed-figure-line")
     assert 1 <= shown.count() <= 5, "a few items, not the whole list"
-    assert phone.locator("main .ed-block--stories, main details.ed-faq").count() == 0, \
+    assert phone.locator("main .ed-block--stories, main details.ed-faq").count() == 0, (
         "stories and questions are a link away, not repeated on every category page"
+    )
     checked = 0
     for entry in phone.locator("main .ed-more__list > li").all():
         count = _count_in(entry.inner_text())
@@ -230,8 +284,9 @@ def test_category_page_shows_a_few_items_and_honest_counts_on_its_way_to_more(ph
         link = entry.locator("a").first
         target = phone.context.new_page()
         target.goto(link.evaluate("a => a.href"), wait_until="load")
-        found = target.locator(".ed-card, .ed-programme, .ed-expert, details.ed-faq, .ed-items > li, "
-                               ".ed-organisation").count()
+        found = target.locator(
+            ".ed-card, .ed-programme, .ed-expert, details.ed-faq, .ed-items > li, .ed-organisation"
+        ).count()
         target.close()
         assert found == count, f"'{entry.inner_text()}' on /{CATEGORIES[key]} leads to {found}"
         checked += 1
@@ -242,7 +297,7 @@ def test_regional_programmes_come_first_on_the_opleiding_page_and_the_list(phone
     regional = [p["title"] for p in PROGRAMMES if p.get("regional")]
     phone.goto(served_site + CATEGORIES["opleiding"], wait_until="load")
     titles = phone.locator(".ed-block--programmes .ed-link-card__title").all_inner_texts()
-    assert titles and titles[:len(regional)] == regional[:len(titles)], titles
+    assert titles and titles[: len(regional)] == regional[: len(titles)], titles
     phone.goto(served_site + "opleidingen/", wait_until="load")
     visible = _visible_rows(phone)
     assert visible == regional, "only the programmes in the region until the reader opens the others"
@@ -272,9 +327,12 @@ def test_home_shows_the_four_categories_in_the_first_phone_screen(phone, served_
 
 # --- Programmes: filters without JavaScript, abbreviations, no broken words ----------------------
 
+
 def _visible_rows(page) -> list[str]:
     return page.eval_on_selector_all(
-        ".ed-programme", "rows => rows.filter(r => r.checkVisibility()).map(r => r.querySelector('a').textContent.trim())")
+        ".ed-programme",
+        "rows => rows.filter(r => r.checkVisibility()).map(r => r.querySelector('a').textContent.trim())",
+    )
 
 
 def _level(programme: dict) -> str | None:
@@ -294,7 +352,9 @@ def test_programmes_elsewhere_open_with_one_tap_and_filter_by_kind(browser, serv
     page.locator("details.ed-elsewhere > summary").click()
     assert sorted(_visible_rows(page)) == sorted(p["title"] for p in PROGRAMMES)
 
-    page.locator("fieldset", has_text="Soort opleiding").get_by_label(re.compile(r"^\s*mbo\b")).check()   # "mbo (middelbaar ...)"
+    page.locator("fieldset", has_text="Soort opleiding").get_by_label(
+        re.compile(r"^\s*mbo\b")
+    ).check()  # "mbo (middelbaar ...)"
     mbo = sorted(p["title"] for p in PROGRAMMES if _level(p) == "mbo" and not p.get("regional"))
     assert mbo and sorted(_visible_rows(page)) == sorted(mbo + regional)
     if javascript:
@@ -314,13 +374,24 @@ def test_abbreviations_are_explained(phone, served_site):
 
 # Touch cannot hover: the meaning of BOL, BBL and the other abbreviations is in the visible text the
 # first time a page uses them, and a later one says it when it is tapped.
-MEANINGS = {"BOL": ("beroepsopleidende leerweg",), "BBL": ("beroepsbegeleidende leerweg",),
-            "mbo": ("middelbaar beroepsonderwijs",),
-            "UWV": ("Uitvoeringsinstituut Werknemersverzekeringen", "de instantie voor uitkeringen")}
+MEANINGS = {
+    "BOL": ("beroepsopleidende leerweg",),
+    "BBL": ("beroepsbegeleidende leerweg",),
+    "mbo": ("middelbaar beroepsonderwijs",),
+    "UWV": ("Uitvoeringsinstituut Werknemersverzekeringen", "de instantie voor uitkeringen"),
+}
 
 
-@pytest.mark.parametrize("path", ["opleidingen/", "opleidingen/noorderpoort-veendam/", "opleidingen/roc-zadkine-sociaal-werk/",
-                                  "opleiding/", "begrippen/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "opleidingen/",
+        "opleidingen/noorderpoort-veendam/",
+        "opleidingen/roc-zadkine-sociaal-werk/",
+        "opleiding/",
+        "begrippen/",
+    ],
+)
 def test_abbreviations_are_explained_without_hover(browser, served_site, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
@@ -383,10 +454,13 @@ def test_the_broken_word_check_finds_a_broken_word(browser, served_site):
 
 # --- Experts: filters with and without JavaScript -------------------------------------------------
 
+
 def _visible_names(page) -> list[str]:
     return page.eval_on_selector_all(
-        ".ed-expert", "els => els.filter(e => e.offsetParent !== null)"
-                      ".map(e => e.querySelector('.ed-person__name').firstChild.textContent.trim())")
+        ".ed-expert",
+        "els => els.filter(e => e.offsetParent !== null)"
+        ".map(e => e.querySelector('.ed-person__name').firstChild.textContent.trim())",
+    )
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-javascript", "zonder-javascript"])
@@ -407,7 +481,9 @@ def test_experts_filter_by_buddy_region_and_expertise(browser, served_site, java
     assert expected and sorted(_visible_names(page)) == expected
     if javascript:
         assert page.locator(".ed-filter-status").inner_text() in {
-            f"{len(expected)} ervaringsdeskundigen gevonden.", "1 ervaringsdeskundige gevonden."}
+            f"{len(expected)} ervaringsdeskundigen gevonden.",
+            "1 ervaringsdeskundige gevonden.",
+        }
 
     page.locator("fieldset", has_text="Meeloopmaatje").get_by_label("Alle", exact=True).check()
     page.locator("fieldset", has_text="Regio").get_by_label("Alle", exact=True).check()
@@ -427,13 +503,16 @@ def test_expert_email_is_readable_and_usable(phone, served_site):
 
 # --- Menukaart, FAQ, figures -------------------------------------------------------------------
 
+
 def test_menukaart_is_numbered_once(phone, served_site):
     phone.goto(served_site + "menukaart/", wait_until="load")
     steps = phone.locator("ol.ed-steps > li")
     assert steps.count() >= 3
     assert phone.evaluate("getComputedStyle(document.querySelector('ol.ed-steps')).listStyleType") == "none"
-    numbers = phone.eval_on_selector_all("ol.ed-steps > li", "els => els.map(e => getComputedStyle(e, '::before').content)")
-    assert set(numbers) == {"counter(ed-menu)"}, numbers      # one number per step, drawn by the list
+    numbers = phone.eval_on_selector_all(
+        "ol.ed-steps > li", "els => els.map(e => getComputedStyle(e, '::before').content)"
+    )
+    assert set(numbers) == {"counter(ed-menu)"}, numbers  # one number per step, drawn by the list
     text = phone.locator("main").inner_text()
     assert not re.search(r"\bStap \d", text), "a step number written out next to the list number"
 
@@ -460,6 +539,7 @@ def test_figures_say_their_year_and_chart_the_other_figures(phone, served_site):
 
 
 # --- Stories and sharing ------------------------------------------------------------------------
+
 
 def test_story_offers_whatsapp_and_uses_dutch_quotes(repo_site):
     html = (repo_site / "verhalen/maaike-en-de-ervaringsdeskundige/index.html").read_text(encoding="utf-8")
@@ -496,6 +576,7 @@ def test_share_image_text_is_fitted(tmp_path):
 
 
 # --- Fast on a phone -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["", *CATEGORIES.values()], ids=["home", *CATEGORIES])
 def test_qr_landing_page_is_light(browser, served_site, path):

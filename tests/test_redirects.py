@@ -51,10 +51,13 @@ def test_the_built_site_forwards_in_a_browser_and_names_the_move_for_servers(bro
     assert f'/{prefix}{OLD} "/{prefix}{NEW}";' in (repo_site / "shortlinks.nginx.map").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("target, expected", [
-    ("verhalen/bestaat-niet/", "'verhalen/bestaat-niet/' is geen pagina van deze site"),
-    ("verhalen/maaike-vindt-betaald-werk/", "'verhalen/maaike-vindt-betaald-werk/' is zelf een oud adres"),
-])
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("verhalen/bestaat-niet/", "'verhalen/bestaat-niet/' is geen pagina van deze site"),
+        ("verhalen/maaike-vindt-betaald-werk/", "'verhalen/maaike-vindt-betaald-werk/' is zelf een oud adres"),
+    ],
+)
 def test_the_new_address_must_be_a_page_of_the_site(project, target, expected):
     add_redirect(project, "verhalen/oud-verhaal/", target)
     output = messages(check(project))
@@ -62,8 +65,11 @@ def test_the_new_address_must_be_a_page_of_the_site(project, target, expected):
 
 
 def test_an_old_address_cannot_be_taken_by_a_page(project):
-    write_story(project, "maaike-vindt-betaald-werk.md", "title: Nieuw\ndate: 2025-01-01\ndescription: x\n"
-                                                         "categories: [aspirant]")
+    write_story(
+        project,
+        "maaike-vindt-betaald-werk.md",
+        "title: Nieuw\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]",
+    )
     output = messages(check(project))
     assert "data/redirects.yml" in output and "/verhalen/maaike-vindt-betaald-werk/ is al van" in output
 
@@ -77,7 +83,8 @@ def test_an_old_address_is_written_as_a_page_of_the_site(project, path):
 def test_a_site_without_moved_pages_needs_no_file(project):
     redirects(project).unlink()
     (project / "content/stories/maaike-en-de-ervaringsdeskundige.md").rename(
-        project / "content/stories/maaike-vindt-betaald-werk.md")
+        project / "content/stories/maaike-vindt-betaald-werk.md"
+    )
     assert check(project) == []
     result = run_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -19,8 +19,12 @@ from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core import urls
 from ervaringsdeskundigheid.render import feeds
 
-CATEGORY_PATHS = {"aspirant": "aspirant-ervaringsdeskundige", "opleiding": "opleiding",
-                  "ervaringsdeskundige": "ervaringsdeskundige", "werkgevers": "werkgevers"}
+CATEGORY_PATHS = {
+    "aspirant": "aspirant-ervaringsdeskundige",
+    "opleiding": "opleiding",
+    "ervaringsdeskundige": "ervaringsdeskundige",
+    "werkgevers": "werkgevers",
+}
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
@@ -109,8 +113,11 @@ def test_every_page_has_a_csp_that_allows_only_the_site(session):
 
 
 def test_drafts_and_future_items_are_left_out_and_shown_in_the_preview(project):
-    write_story(project, "concept.md", "title: Nog niet klaar\ndate: 2025-01-01\ndescription: x\n"
-                                       "categories: [aspirant]\ndraft: true")
+    write_story(
+        project,
+        "concept.md",
+        "title: Nog niet klaar\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\ndraft: true",
+    )
     write_story(project, "later.md", "title: Komt later\ndate: 2026-06-01\ndescription: x\ncategories: [aspirant]")
     built = BuildSession(project, mode="check", today=TODAY)
     built.start()
@@ -124,8 +131,11 @@ def test_drafts_and_future_items_are_left_out_and_shown_in_the_preview(project):
 
 def test_pagination(project):
     for number in range(30):
-        write_story(project, f"verhaal-{number:02d}.md", f"title: Verhaal {number}\ndate: 2025-01-{number % 28 + 1:02d}\n"
-                                                           "description: x\ncategories: [werkgevers]")
+        write_story(
+            project,
+            f"verhaal-{number:02d}.md",
+            f"title: Verhaal {number}\ndate: 2025-01-{number % 28 + 1:02d}\ndescription: x\ncategories: [werkgevers]",
+        )
     built = BuildSession(project, mode="check", today=TODAY)
     built.start()
     assert "verhalen/pagina/2.md" in built.rendered and "verhalen/pagina/3.md" in built.rendered
@@ -173,7 +183,7 @@ def test_search_covers_the_reader_pages_not_overviews(session):
     assert 'data-voorrang="Opleiding ' in page(session, regional[0].url)
 
 
-@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40))   # as Name allows
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40))  # as Name allows
 @settings(max_examples=60, deadline=None)
 def test_search_attributes_are_escaped(title):
     from ervaringsdeskundigheid.render import search
@@ -197,8 +207,11 @@ def test_feeds_are_valid_and_absolute(session):
 
 
 def test_feed_descriptions_show_html_as_text(project):
-    write_story(project, "feed.md", "title: Feed\ndate: 2025-12-01\ndescription: '</title><script>alert(1)</script>'\n"
-                                    "categories: [aspirant]")
+    write_story(
+        project,
+        "feed.md",
+        "title: Feed\ndate: 2025-12-01\ndescription: '</title><script>alert(1)</script>'\ncategories: [aspirant]",
+    )
     built = BuildSession(project, mode="check", today=TODAY)
     built.start()
     entry = feedparser.parse(feeds.feed_files(built.site)["feed.xml"]).entries[0]
@@ -215,14 +228,20 @@ def test_share_metadata_and_links(session):
 
 def test_hostile_strings_are_escaped_in_every_slot(project):
     nasty = '</title><script>alert(1)</script>"><img src=x onerror=alert(2)>'
-    write_story(project, "aanval.md", f"title: '{nasty}'\ndate: 2025-01-01\ndescription: '{nasty}'\n"
-                                      f"categories: [aspirant]\ntags: ['{nasty}']")
+    write_story(
+        project,
+        "aanval.md",
+        f"title: '{nasty}'\ndate: 2025-01-01\ndescription: '{nasty}'\ncategories: [aspirant]\ntags: ['{nasty}']",
+    )
     path = project / "data/categories.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Werkgevers", f"title: '{nasty}'", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Werkgevers", f"title: '{nasty}'", 1), encoding="utf-8"
+    )
     path = project / "data/site.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("site_name: Ervaringsdeskundigheid",
-                                                             f"site_name: '{nasty}'"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("site_name: Ervaringsdeskundigheid", f"site_name: '{nasty}'"),
+        encoding="utf-8",
+    )
     built = BuildSession(project, mode="check", today=TODAY)
     built.start()
     for src, result in built.rendered.items():
@@ -230,23 +249,65 @@ def test_hostile_strings_are_escaped_in_every_slot(project):
     assert "&lt;/title&gt;&lt;script&gt;" in built.rendered["verhalen/aanval.md"].html
 
 
-@pytest.mark.parametrize("site_url", ["https://evil.example/x\"><script>/", "javascript:alert(1)//",
-                                      "https://www.example.org/pad met spatie/", "ftp://x.example/"])
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        'https://evil.example/x"><script>/',
+        "javascript:alert(1)//",
+        "https://www.example.org/pad met spatie/",
+        "ftp://x.example/",
+    ],
+)
 def test_site_url_is_validated_strictly(project, site_url):
     from conftest import check, messages
+
     path = project / "data/site.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"site_url: .*", f"site_url: '{site_url}'", text), encoding="utf-8")
     assert "data/site.yml, veld 'site_url'" in messages(check(project))
 
 
-_MARKDOWN_PIECES = st.sampled_from([
-    "Gewoon een zin.", "*nadruk*", "**vet**", "_ook_", "snake_case", "`code`", "\\*geen\\*", "[link](../x/)",
-    "![foto](afbeeldingen/x.jpg)", "<https://example.org>", "<b>vet</b>", "&amp;", "&", "R&D", "regel  \n",
-    "\n\n", "\n- punt\n- punt\n", "\n1. een\n2. twee\n", "\n## Kop\n", "\n> citaat\n",
-    "\n| a | b |\n|---|---|\n| c | d |\n",
-    '\n!!! note "Let op"\n    Tekst in een blok.\n', "\n    ingesprongen code\n", "'s avonds", '"aanhalingstekens"',
-    "...", "--", "!", "[", "]", "<", "*", "_", "\\", "\x02", "  ", "\n"])
+_MARKDOWN_PIECES = st.sampled_from(
+    [
+        "Gewoon een zin.",
+        "*nadruk*",
+        "**vet**",
+        "_ook_",
+        "snake_case",
+        "`code`",
+        "\\*geen\\*",
+        "[link](../x/)",
+        "![foto](afbeeldingen/x.jpg)",
+        "<https://example.org>",
+        "<b>vet</b>",
+        "&amp;",
+        "&",
+        "R&D",
+        "regel  \n",
+        "\n\n",
+        "\n- punt\n- punt\n",
+        "\n1. een\n2. twee\n",
+        "\n## Kop\n",
+        "\n> citaat\n",
+        "\n| a | b |\n|---|---|\n| c | d |\n",
+        '\n!!! note "Let op"\n    Tekst in een blok.\n',
+        "\n    ingesprongen code\n",
+        "'s avonds",
+        '"aanhalingstekens"',
+        "...",
+        "--",
+        "!",
+        "[",
+        "]",
+        "<",
+        "*",
+        "_",
+        "\\",
+        "\x02",
+        "  ",
+        "\n",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -255,6 +316,7 @@ def test_skipping_inline_patterns_for_plain_text_changes_no_html(pieces):
     """The plain-text speed-up (render/markdown.py, _PlainText) gives the HTML that
     Python-Markdown gives without it."""
     from ervaringsdeskundigheid.render.markdown import MarkdownRenderer
+
     fast, full = MarkdownRenderer(), MarkdownRenderer()
     full.md.treeprocessors.deregister("section-plain-text")
     text = " ".join(pieces)
@@ -263,33 +325,45 @@ def test_skipping_inline_patterns_for_plain_text_changes_no_html(pieces):
 
 # --- Abbreviations say what they mean in the text the first time (touch cannot hover) -------------
 
+
 def test_an_abbreviation_is_written_out_at_its_first_use_only():
     from ervaringsdeskundigheid.render.markdown import explain_first_use
 
     bol = '<abbr title="beroepsopleidende leerweg">BOL</abbr>'
     html = f"<p>Je volgt de {bol}. Bij de {bol} loop je stage.</p>"
-    assert explain_first_use(html) == (f'<p>Je volgt de {bol}<span class="ed-abbr-meaning"> (beroepsopleidende '
-                                       f'leerweg)</span>. Bij de {bol} loop je stage.</p>')
-    explained = [f"<p>De beroepsopleidende leerweg ({bol}).</p>", f"<p>{bol} (vooral school en stage).</p>",
-                 f"<p>{bol}-opleiding (school en stage)</p>"]
+    assert explain_first_use(html) == (
+        f'<p>Je volgt de {bol}<span class="ed-abbr-meaning"> (beroepsopleidende '
+        f"leerweg)</span>. Bij de {bol} loop je stage.</p>"
+    )
+    explained = [
+        f"<p>De beroepsopleidende leerweg ({bol}).</p>",
+        f"<p>{bol} (vooral school en stage).</p>",
+        f"<p>{bol}-opleiding (school en stage)</p>",
+    ]
     assert all(explain_first_use(text) == text for text in explained)
 
 
 @settings(max_examples=60)
-@given(st.lists(st.sampled_from(["mbo", "UWV", "woord", "BOL", "(", ")", "middelbaar beroepsonderwijs", " ", "."]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(["mbo", "UWV", "woord", "BOL", "(", ")", "middelbaar beroepsonderwijs", " ", "."]), max_size=30
+    )
+)
 def test_writing_out_only_adds_the_meaning(parts):
     from ervaringsdeskundigheid.render.markdown import Abbreviations, explain_first_use, plain, typography
 
-    glossary = {"mbo": "middelbaar beroepsonderwijs", "UWV": "Uitvoeringsinstituut Werknemersverzekeringen",
-                "BOL": "beroepsopleidende leerweg"}
+    glossary = {
+        "mbo": "middelbaar beroepsonderwijs",
+        "UWV": "Uitvoeringsinstituut Werknemersverzekeringen",
+        "BOL": "beroepsopleidende leerweg",
+    }
     html = typography("<p>" + " ".join(parts) + "</p>", Abbreviations(glossary))
     out = explain_first_use(html)
     assert re.sub(r'<span class="ed-abbr-meaning">[^<]*</span>', "", out) == html
     assert out.count("ed-abbr-meaning") <= len(glossary) and explain_first_use(out) == out
     for term, meaning in glossary.items():
         first = re.search(rf"(?<![\w-]){term}(?![\w-])", plain(html))
-        if first and not re.match(r"\s*\(", plain(html)[first.end():]):   # an editor's own explanation
+        if first and not re.match(r"\s*\(", plain(html)[first.end() :]):  # an editor's own explanation
             assert meaning.lower() in plain(out).lower()
 
 

@@ -29,6 +29,7 @@ STORY_SOURCE = (ROOT / "content/stories/maaike-en-de-ervaringsdeskundige.md").re
 
 # --- In the browser ------------------------------------------------------------------------------
 
+
 def _new_page(browser, width: int = 390, height: int = 844):
     context = browser.new_context(viewport={"width": width, "height": height})
     return context, context.new_page()
@@ -64,19 +65,24 @@ def _query(page, query: str) -> tuple[list[str], str]:
     box.fill("")
     box.press_sequentially(query, delay=10)
     page.wait_for_function(
-        "q => document.querySelector('.ed-search__status').textContent.includes('‘' + q + '’')", arg=query,
-        timeout=20000)
+        "q => document.querySelector('.ed-search__status').textContent.includes('‘' + q + '’')",
+        arg=query,
+        timeout=20000,
+    )
     paths = page.locator(".ed-search__result a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
     return [path.removeprefix(PREFIX) for path in paths], page.locator(".ed-search__status").inner_text()
 
 
 def _all_results(page, query: str) -> list[str]:
     """Every result of `query`, in order, from the page's own Pagefind (search opened first)."""
-    return page.evaluate("""async q => {
+    return page.evaluate(
+        """async q => {
         const pagefind = await import(new URL('pagefind/pagefind.js', document.querySelector('.ed-wordmark').href).href);
         const search = await pagefind.search(q);
         return Promise.all(search.results.map(async r => new URL((await r.data()).url, location.href).pathname));
-    }""", query)
+    }""",
+        query,
+    )
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["telefoon", "desktop"])
@@ -94,7 +100,7 @@ def test_search_opens_with_the_keyboard_and_escape_returns_focus(browser, served
         page.keyboard.press("Escape")
         assert not page.locator("#ed-search").is_visible()
         assert page.evaluate("document.activeElement.matches('button.ed-search-open')")
-        page.keyboard.press("Enter")                                  # and open again
+        page.keyboard.press("Enter")  # and open again
         assert page.evaluate("document.activeElement.id") == "ed-search-input"
         page.get_by_role("button", name="Sluiten").click()
         assert page.evaluate("document.activeElement.matches('button.ed-search-open')")
@@ -134,7 +140,8 @@ def test_a_query_shows_dutch_results_with_their_kind(browser, served_site, width
         assert first.locator(".ed-search__kind").inner_text() in {"Verhaal", "Blog"}
         assert first.locator("mark").count() >= 1, "the words found are marked in the excerpt"
         sizes = page.locator(".ed-search__result *").evaluate_all(
-            "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+            "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
         assert min(sizes) >= 12
         page.locator(".ed-search__result a").first.click()
         page.wait_for_load_state("load")
@@ -148,23 +155,26 @@ def test_results_come_with_more_on_request(browser, served_site):
         assert total > 10 and len(paths) == 10
         page.get_by_role("button", name="Meer resultaten").click()
         page.wait_for_function("() => document.querySelectorAll('.ed-search__result').length > 10")
-        assert page.evaluate("document.activeElement.closest('.ed-search__result') !== null"), \
+        assert page.evaluate("document.activeElement.closest('.ed-search__result') !== null"), (
             "focus moves to the first new result"
+        )
 
 
 def test_the_regional_programmes_come_first_for_opleiding(browser, served_site):
     programmes = yaml.safe_load((ROOT / "data/opleidingen.yml").read_text(encoding="utf-8"))
-    programmes = next(v for v in programmes.values() if isinstance(v, list)) if isinstance(programmes, dict) \
-        else programmes
+    programmes = (
+        next(v for v in programmes.values() if isinstance(v, list)) if isinstance(programmes, dict) else programmes
+    )
     regional = {f"opleidingen/{p['slug']}/" for p in programmes if p.get("regional")}
     elsewhere = {f"opleidingen/{p['slug']}/" for p in programmes if not p.get("regional")}
     assert regional and elsewhere
     with _searching(browser, served_site) as page:
         shown, _ = _query(page, "opleiding")
-        assert set(shown[:len(regional)]) == regional, shown
+        assert set(shown[: len(regional)]) == regional, shown
         ranked = [path.removeprefix(PREFIX) for path in _all_results(page, "opleiding")]
-        assert max(ranked.index(path) for path in regional) < min(ranked.index(path) for path in elsewhere
-                                                                   if path in ranked), ranked
+        assert max(ranked.index(path) for path in regional) < min(
+            ranked.index(path) for path in elsewhere if path in ranked
+        ), ranked
 
 
 def test_lists_come_after_the_pages_about_one_thing(browser, served_site):
@@ -179,8 +189,9 @@ def test_lists_come_after_the_pages_about_one_thing(browser, served_site):
         question.click()
         page.wait_for_function("() => location.pathname.endsWith('/veelgestelde-vragen/') && location.hash.length > 1")
         page.wait_for_load_state("load")
-        page.wait_for_function("() => document.getElementById(decodeURIComponent(location.hash.slice(1))).open",
-                               timeout=5000)
+        page.wait_for_function(
+            "() => document.getElementById(decodeURIComponent(location.hash.slice(1))).open", timeout=5000
+        )
         assert not page.locator("#ed-search").is_visible()
 
 
@@ -190,8 +201,11 @@ def _indexed_text(site, path: str) -> str:
     document = lxml.html.fromstring((site / path / "index.html").read_bytes())
     body = document.xpath("//*[@data-pagefind-body]")[0]
     for selector in search.EXCLUDED:
-        expression = (f"descendant::*[contains(concat(' ', @class, ' '), ' {selector[1:]} ')]"
-                      if selector.startswith(".") else f"descendant::{selector}")
+        expression = (
+            f"descendant::*[contains(concat(' ', @class, ' '), ' {selector[1:]} ')]"
+            if selector.startswith(".")
+            else f"descendant::{selector}"
+        )
         for element in body.xpath(expression):
             element.drop_tree()
     return " ".join(body.text_content().split()).lower()
@@ -219,12 +233,22 @@ def _only_in(site, other: str, query: str) -> set[str]:
 # Pagefind's Dutch stemmer (Snowball) cannot do every pair: "schuld" misses "schulden" (stems
 # "schuld" and "schul"), and "maatje" misses "meeloopmaatje" (no compound splitting); README.
 FORMS = [
-    ("scholen", "school"), ("school", "scholen"),
-    ("deurwaarders", "deurwaarder"), ("inloopochtenden", "inloopochtend"), ("geldzorg", "geldzorgen"),
-    ("maatjes", "maatje"), ("verhaal", "verhalen"), ("verhalen", "verhaal"),
-    ("organisaties", "organisatie"), ("gemeente", "gemeenten"), ("opleiding", "opleidingen"),
-    ("wijkteam", "wijkteams"), ("buurthuizen", "buurthuis"), ("cursussen", "cursus"),
-    ("vrijwilligers", "vrijwilliger"), ("schulden", "schuld"),
+    ("scholen", "school"),
+    ("school", "scholen"),
+    ("deurwaarders", "deurwaarder"),
+    ("inloopochtenden", "inloopochtend"),
+    ("geldzorg", "geldzorgen"),
+    ("maatjes", "maatje"),
+    ("verhaal", "verhalen"),
+    ("verhalen", "verhaal"),
+    ("organisaties", "organisatie"),
+    ("gemeente", "gemeenten"),
+    ("opleiding", "opleidingen"),
+    ("wijkteam", "wijkteams"),
+    ("buurthuizen", "buurthuis"),
+    ("cursussen", "cursus"),
+    ("vrijwilligers", "vrijwilliger"),
+    ("schulden", "schuld"),
 ]
 
 
@@ -285,22 +309,34 @@ def test_index_text_is_never_markup(browser, served_site):
     """Excerpts are built as text: markup-like words in a page stay text."""
     with _searching(browser, served_site) as page:
         _query(page, "deurwaarder")
-        assert page.locator(".ed-search__results script, .ed-search__results img, .ed-search__results iframe").count() == 0
+        assert (
+            page.locator(".ed-search__results script, .ed-search__results img, .ed-search__results iframe").count() == 0
+        )
         assert page.locator(".ed-search__results *:not(li, a, p, mark, span, button)").count() == 0
 
 
 # --- The index -----------------------------------------------------------------------------------
 
+
 def test_the_index_has_the_reader_pages_and_not_the_overviews(repo_site):
-    bundle = [path.relative_to(repo_site / search.OUTPUT).as_posix()
-              for path in (repo_site / search.OUTPUT).rglob("*") if path.is_file()]
+    bundle = [
+        path.relative_to(repo_site / search.OUTPUT).as_posix()
+        for path in (repo_site / search.OUTPUT).rglob("*")
+        if path.is_file()
+    ]
     assert "pagefind.js" in bundle and "pagefind-worker.js" in bundle and "wasm.nl.pagefind" in bundle
     assert not [path for path in bundle if "-ui." in path or "playground" in path], "only our own interface"
     assert not (repo_site / "search/search_index.json").exists()
     urls = set(re.findall(r'"url":"([^"]*)"', search_text(repo_site)))
     assert f"/{STORY}" in urls and "/veelgestelde-vragen/" in urls
-    for overview in ("/", "/verhalen/", "/opleidingen/", "/aspirant-ervaringsdeskundige/", "/werkgevers/",
-                     "/ervaringsdeskundigen/"):
+    for overview in (
+        "/",
+        "/verhalen/",
+        "/opleidingen/",
+        "/aspirant-ervaringsdeskundige/",
+        "/werkgevers/",
+        "/ervaringsdeskundigen/",
+    ):
         assert overview not in urls, f"{overview} is in the index"
     assert not [url for url in urls if url.startswith("/p/")], "short links are not pages to find"
 
@@ -316,13 +352,26 @@ def test_a_page_in_the_search_marks_its_content_and_kind(repo_site):
 def test_nothing_held_back_is_in_the_index(project):
     """A draft and a story about a person whose consent ended are no pages, so they are not in
     the index; a story next to them is (the check can see)."""
-    write_story(project, "kolibrie.md", "title: Een kolibrie\ndate: 2025-03-01\ndescription: x\n"
-                "categories: [aspirant]", "Het kolibriewoord staat in dit verhaal.\n")
-    write_story(project, "concept.md", "title: Nog een concept\ndate: 2025-03-01\ndescription: x\n"
-                "categories: [aspirant]\ndraft: true", "Het zeppelinwoord staat alleen in een concept.\n")
-    write_story(project, "marieke.md", "title: Marieke vertelt\ndate: 2025-03-01\ndescription: x\n"
-                "categories: [aspirant]\nperson:\n  name: Marieke de Echte\n  consent:\n"
-                "    date: 2025-01-01\n    withdrawn: 2025-06-01", "Het walvisverhaal van Marieke.\n")
+    write_story(
+        project,
+        "kolibrie.md",
+        "title: Een kolibrie\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
+        "Het kolibriewoord staat in dit verhaal.\n",
+    )
+    write_story(
+        project,
+        "concept.md",
+        "title: Nog een concept\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]\ndraft: true",
+        "Het zeppelinwoord staat alleen in een concept.\n",
+    )
+    write_story(
+        project,
+        "marieke.md",
+        "title: Marieke vertelt\ndate: 2025-03-01\ndescription: x\n"
+        "categories: [aspirant]\nperson:\n  name: Marieke de Echte\n  consent:\n"
+        "    date: 2025-01-01\n    withdrawn: 2025-06-01",
+        "Het walvisverhaal van Marieke.\n",
+    )
     session = BuildSession(project, mode="build", today=TODAY)
     session.start()
     text = search.indexed_text(session.outputs()).lower()
@@ -370,12 +419,14 @@ def test_a_site_without_searchable_pages_gets_an_empty_index():
 
 
 def test_the_same_pages_take_the_kept_index_and_changed_pages_a_new_one(tmp_path):
-    pages = {"verhalen/a/index.html": '<html lang="nl"><body><main><article class="x" data-pagefind-body>'
-                                      "<h1>Een</h1><p>Het kolibriewoord.</p></article></main></body></html>"}
+    pages = {
+        "verhalen/a/index.html": '<html lang="nl"><body><main><article class="x" data-pagefind-body>'
+        "<h1>Een</h1><p>Het kolibriewoord.</p></article></main></body></html>"
+    }
     cache = tmp_path / "cache"
     first = search.index_files(pages, cache=cache)
     assert [path.name for path in cache.iterdir()] and "kolibriewoord" in search.indexed_text(first)
-    (cache / next(cache.iterdir()).name / "pagefind-entry.json").write_text("{", encoding="utf-8")   # damaged
+    (cache / next(cache.iterdir()).name / "pagefind-entry.json").write_text("{", encoding="utf-8")  # damaged
     assert search.index_files(pages, cache=cache) == first, "a damaged copy is made again"
     assert search.index_files(pages, cache=cache) == first
     changed = {path: html.replace("kolibriewoord", "zeppelinwoord") for path, html in pages.items()}

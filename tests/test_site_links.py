@@ -33,7 +33,7 @@ class _PageParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
-        self.links: list[tuple[str, str]] = []        # (tag, url)
+        self.links: list[tuple[str, str]] = []  # (tag, url)
         self.lang: str | None = None
         self.footer_links: list[str] = []
         self.meta: dict[str, str] = {}
@@ -105,13 +105,13 @@ def _target(repo_site: Path, page: str, url: str) -> tuple[str, str] | None:
         return None
     if parts.scheme or parts.netloc:
         if not url.startswith(SITE_URL):
-            return None                                   # external http(s)
-        url = PREFIX + url[len(SITE_URL):]
+            return None  # external http(s)
+        url = PREFIX + url[len(SITE_URL) :]
     resolved = urlsplit(urljoin(PREFIX + page, url))
     path = unquote(resolved.path)
     if not path.startswith(PREFIX):
         return "../" + path.lstrip("/"), resolved.fragment
-    relative = path[len(PREFIX):]
+    relative = path[len(PREFIX) :]
     if relative == "" or relative.endswith("/") or (repo_site / relative).is_dir():
         relative = (relative.rstrip("/") + "/index.html").lstrip("/")
     return relative, unquote(resolved.fragment)
@@ -143,10 +143,14 @@ def test_internal_links_and_anchors_resolve(repo_site, pages):
 
 def test_the_link_checker_finds_broken_links(repo_site, pages):
     """The resolver itself: relative, absolute under the production path, and fragments."""
-    assert _target(repo_site, "verhalen/index.html", "../privacy/#wij-volgen-je-niet") == \
-        ("privacy/index.html", "wij-volgen-je-niet")
-    assert _target(repo_site, "404.html", PREFIX + "assets/stylesheets/section.css") == \
-        ("assets/stylesheets/section.css", "")
+    assert _target(repo_site, "verhalen/index.html", "../privacy/#wij-volgen-je-niet") == (
+        "privacy/index.html",
+        "wij-volgen-je-niet",
+    )
+    assert _target(repo_site, "404.html", PREFIX + "assets/stylesheets/section.css") == (
+        "assets/stylesheets/section.css",
+        "",
+    )
     assert _target(repo_site, "index.html", SITE_URL + "privacy/") == ("privacy/index.html", "")
     assert _target(repo_site, "index.html", "/elders/") == ("../elders/", "")
     assert _target(repo_site, "index.html", "https://example.org/") is None

@@ -25,11 +25,14 @@ def test_duplicate_keys_are_refused_with_the_line():
     assert "data/x.yml (regel 5)" in message and "'consent' staat twee keer" in message
 
 
-@pytest.mark.parametrize("text", [
-    "a: &x [1, 2]\nb: *x\n",
-    'a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\n',
-    "base: &b {x: 1}\nother:\n  <<: *b\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1, 2]\nb: *x\n",
+        'a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\n',
+        "base: &b {x: 1}\nother:\n  <<: *b\n",
+    ],
+)
 def test_anchors_aliases_and_merge_keys_are_refused(text):
     assert "anker (&) of verwijzing (*)" in problem(text)
 
@@ -124,8 +127,11 @@ def test_any_text_is_read_or_refused_in_dutch_never_crashes(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["[", "]", "{", "}", "&a ", "*a", "- ", ": ", "\n", "  ", "x", '"', "'", "!!"]),
-                max_size=300))
+@given(
+    st.lists(
+        st.sampled_from(["[", "]", "{", "}", "&a ", "*a", "- ", ": ", "\n", "  ", "x", '"', "'", "!!"]), max_size=300
+    )
+)
 def test_structured_garbage_is_refused_quickly(tokens):
     started = time.perf_counter()
     try:

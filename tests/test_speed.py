@@ -15,8 +15,11 @@ import lxml.html
 from conftest import ROOT
 
 # A story with an image (front matter `image:`), as the first screen of a story looks at its heaviest.
-STORY = next(f"verhalen/{path.stem}/" for path in sorted((ROOT / "content/stories").glob("*.md"))
-             if re.search(r"^image:", path.read_text(encoding="utf-8"), re.M))
+STORY = next(
+    f"verhalen/{path.stem}/"
+    for path in sorted((ROOT / "content/stories").glob("*.md"))
+    if re.search(r"^image:", path.read_text(encoding="utf-8"), re.M)
+)
 
 
 def _document(site, path: str):
@@ -28,15 +31,18 @@ def test_no_page_waits_for_a_script_before_it_paints(repo_site):
         if "admin" in file.parts:
             continue
         head = lxml.html.fromstring(file.read_bytes()).find("head")
-        blocking = [s.get("src") for s in head.iter("script")
-                    if s.get("src") and s.get("defer") is None and s.get("async") is None and s.get("type") != "module"]
+        blocking = [
+            s.get("src")
+            for s in head.iter("script")
+            if s.get("src") and s.get("defer") is None and s.get("async") is None and s.get("type") != "module"
+        ]
         assert blocking == [], f"{file.relative_to(repo_site)}: {blocking}"
 
 
 def test_the_story_image_is_webp_first_and_fetched_first(repo_site):
     picture = _document(repo_site, STORY).find(".//figure//picture")
     assert picture is not None, "the story shows its image in a <picture>"
-    source, image = picture.find(".//source"), picture.find(".//img")   # (lxml nests the img in the source)
+    source, image = picture.find(".//source"), picture.find(".//img")  # (lxml nests the img in the source)
     order = list(picture.iter())
     assert source.get("type") == "image/webp" and order.index(source) < order.index(image)
     assert image.get("fetchpriority") == "high" and image.get("loading") is None

@@ -30,7 +30,9 @@ def test_a_hand_written_page_cannot_take_a_generated_page(project, name):
 
 
 def test_a_story_slug_cannot_take_an_overview_page(project):
-    write_story(project, "pagina.md", "title: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\nslug: pagina")
+    write_story(
+        project, "pagina.md", "title: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\nslug: pagina"
+    )
     write_story(project, "twee.md", "title: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]")
     assert check(project) == [] or "pagina" in messages(check(project))
 
@@ -50,6 +52,7 @@ def test_url_table_names_both_owners():
 
 
 # --- Short links --------------------------------------------------------------------------------
+
 
 def issued(project) -> list[dict]:
     return yaml.safe_load((project / inventory.ISSUED_FILE).read_text(encoding="utf-8")) or []
@@ -76,8 +79,9 @@ def test_every_code_forwards_to_an_existing_page_with_campaign_parameters():
 def test_removing_a_location_keeps_its_code_only_when_retired(project):
     data = yaml.safe_load((project / inventory.PARTNERS_FILE).read_text(encoding="utf-8"))
     removed = data["partners"][0]["locations"].pop(0)
-    (project / inventory.PARTNERS_FILE).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                                   encoding="utf-8")
+    (project / inventory.PARTNERS_FILE).write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     output = messages(check(project))
     assert inventory.ISSUED_FILE in output and removed["code"] in output and "retired" in output
     records = issued(project)
@@ -85,8 +89,9 @@ def test_removing_a_location_keeps_its_code_only_when_retired(project):
         if record["code"] == removed["code"]:
             record["retired"] = {"date": "2026-01-01", "reason": "verhuisd"}
             record["target"] = "home"
-    (project / inventory.ISSUED_FILE).write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False),
-                                                 encoding="utf-8")
+    (project / inventory.ISSUED_FILE).write_text(
+        yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     assert check(project) == []
     session = BuildSession(project, mode="check", today=TODAY)
     session.start()
@@ -113,8 +118,17 @@ def test_a_code_cannot_move_to_another_location(project):
     assert f"'{first}' is op" in output and "al uitgegeven" in output
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example", "javascript:alert(1)",
-                                    "verhalen/bestaat-niet/", "p/lefier-kantine/", "../../etc/"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example",
+        "javascript:alert(1)",
+        "verhalen/bestaat-niet/",
+        "p/lefier-kantine/",
+        "../../etc/",
+    ],
+)
 def test_a_target_must_be_a_page_of_this_site(project, target):
     text = (project / inventory.PARTNERS_FILE).read_text(encoding="utf-8")
     text = text.replace("target: aspirant", f'target: "{target}"', 1)

@@ -17,48 +17,95 @@ categories: [aspirant]
 
 # (file name, file bytes, expected fragments of the message: file, field, what is expected)
 CASES = {
-    "invalid-yaml": ("kapot.md", b"---\ntitle: [Kapot\ndate: 2025-01-01\n---\nTekst\n",
-                     ["content/stories/kapot.md", "front matter", "geen geldige YAML", "regel"]),
-    "missing-title": ("zonder-titel.md", b"---\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
-                      ["content/stories/zonder-titel.md", "'title'", "verplicht"]),
-    "impossible-date": ("dertig-februari.md",
-                        b"---\ntitle: T\ndate: 2025-02-30\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
-                        ["content/stories/dertig-februari.md", "'date'", "geen bestaande datum", "JJJJ-MM-DD"]),
-    "day-month-year": ("datum.md", b"---\ntitle: T\ndate: 31-12-2025\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
-                       ["content/stories/datum.md", "'date'", "Bedoel je 2025-12-31?"]),
-    "category-typo": ("onbekend.md",
-                      b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [werkgever]\n---\nT\n",
-                      ["content/stories/onbekend.md", "categories[1]", "'werkgever'", "Bedoel je 'werkgevers'?"]),
-    "missing-image": ("plaatje.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
-                      b"image: afbeeldingen/bestaat-niet.jpg\nimage_alt: Een foto\n---\nT\n",
-                      ["content/stories/plaatje.md", "'image'", "bestaat niet"]),
-    "image-without-alt": ("zonder-alt.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\n"
-                          b"categories: [aspirant]\nimage: afbeeldingen/koffietafel.jpg\n---\nT\n",
-                          ["content/stories/zonder-alt.md", "'image_alt'", "beschrijving"]),
-    "not-utf8": ("latin1.md", "---\ntitle: Café\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
-                 "---\nCrème brûlée\n".encode("latin-1"), ["content/stories/latin1.md", "geen UTF-8"]),
+    "invalid-yaml": (
+        "kapot.md",
+        b"---\ntitle: [Kapot\ndate: 2025-01-01\n---\nTekst\n",
+        ["content/stories/kapot.md", "front matter", "geen geldige YAML", "regel"],
+    ),
+    "missing-title": (
+        "zonder-titel.md",
+        b"---\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
+        ["content/stories/zonder-titel.md", "'title'", "verplicht"],
+    ),
+    "impossible-date": (
+        "dertig-februari.md",
+        b"---\ntitle: T\ndate: 2025-02-30\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
+        ["content/stories/dertig-februari.md", "'date'", "geen bestaande datum", "JJJJ-MM-DD"],
+    ),
+    "day-month-year": (
+        "datum.md",
+        b"---\ntitle: T\ndate: 31-12-2025\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
+        ["content/stories/datum.md", "'date'", "Bedoel je 2025-12-31?"],
+    ),
+    "category-typo": (
+        "onbekend.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [werkgever]\n---\nT\n",
+        ["content/stories/onbekend.md", "categories[1]", "'werkgever'", "Bedoel je 'werkgevers'?"],
+    ),
+    "missing-image": (
+        "plaatje.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
+        b"image: afbeeldingen/bestaat-niet.jpg\nimage_alt: Een foto\n---\nT\n",
+        ["content/stories/plaatje.md", "'image'", "bestaat niet"],
+    ),
+    "image-without-alt": (
+        "zonder-alt.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\n"
+        b"categories: [aspirant]\nimage: afbeeldingen/koffietafel.jpg\n---\nT\n",
+        ["content/stories/zonder-alt.md", "'image_alt'", "beschrijving"],
+    ),
+    "not-utf8": (
+        "latin1.md",
+        "---\ntitle: Café\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
+        "---\nCrème brûlée\n".encode("latin-1"),
+        ["content/stories/latin1.md", "geen UTF-8"],
+    ),
     "empty-file": ("leeg.md", b"", ["content/stories/leeg.md", "is leeg"]),
-    "typo-key": ("typo.md", b"---\ntitel: T\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
-                 b"---\nT\n", ["content/stories/typo.md", "'titel'", "onbekend veld", "Bedoel je 'title'?"]),
-    "broken-link": ("kapotte-link.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
-                    b"---\nLees [dit verhaal](bestaat-niet.md).\n",
-                    ["content/stories/kapotte-link.md", "bestaat-niet.md", "bestaat niet"]),
-    "broken-page-link": ("kapot-adres.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
-                         b"---\nZie [de lijst](../../opleidingen-oud/).\n",
-                         ["content/stories/kapot-adres.md", "opleidingen-oud", "bestaat niet"]),
-    "real-name-without-consent": ("naam.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\n"
-                                  b"categories: [aspirant]\nperson:\n  name: Jan Echt\n---\nT\n",
-                                  ["content/stories/naam.md", "person.name", "toestemming"]),
-    "file-name-not-a-slug": ("Mijn Verhaal.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\n"
-                             b"categories: [aspirant]\n---\nT\n",
-                             ["content/stories/Mijn Verhaal.md", "kleine letters", "mijn-verhaal.md"]),
-    "title-too-long": ("lang.md", b"---\ntitle: " + b"x" * 300 + b"\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\n"
-                       b"categories: [aspirant]\n---\nT\n", ["content/stories/lang.md", "'title'", "te lang"]),
-    "missing-in-short": ("zonder-kort.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n"
-                         b"---\nT\n", ["content/stories/zonder-kort.md", "'in_short'", "verplicht"]),
-    "in-short-too-long": ("te-lang-kort.md", b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n"
-                          b"in_short: Een. Twee. Drie. Vier.\n---\nT\n",
-                          ["content/stories/te-lang-kort.md", "'in_short'", "4 zinnen", "hoogstens 3"]),
+    "typo-key": (
+        "typo.md",
+        b"---\ntitel: T\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
+        ["content/stories/typo.md", "'titel'", "onbekend veld", "Bedoel je 'title'?"],
+    ),
+    "broken-link": (
+        "kapotte-link.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
+        b"---\nLees [dit verhaal](bestaat-niet.md).\n",
+        ["content/stories/kapotte-link.md", "bestaat-niet.md", "bestaat niet"],
+    ),
+    "broken-page-link": (
+        "kapot-adres.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n"
+        b"---\nZie [de lijst](../../opleidingen-oud/).\n",
+        ["content/stories/kapot-adres.md", "opleidingen-oud", "bestaat niet"],
+    ),
+    "real-name-without-consent": (
+        "naam.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\n"
+        b"categories: [aspirant]\nperson:\n  name: Jan Echt\n---\nT\n",
+        ["content/stories/naam.md", "person.name", "toestemming"],
+    ),
+    "file-name-not-a-slug": (
+        "Mijn Verhaal.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\ncategories: [aspirant]\n---\nT\n",
+        ["content/stories/Mijn Verhaal.md", "kleine letters", "mijn-verhaal.md"],
+    ),
+    "title-too-long": (
+        "lang.md",
+        b"---\ntitle: " + b"x" * 300 + b"\ndate: 2025-01-01\ndescription: x\nin_short: Kort.\n"
+        b"categories: [aspirant]\n---\nT\n",
+        ["content/stories/lang.md", "'title'", "te lang"],
+    ),
+    "missing-in-short": (
+        "zonder-kort.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n---\nT\n",
+        ["content/stories/zonder-kort.md", "'in_short'", "verplicht"],
+    ),
+    "in-short-too-long": (
+        "te-lang-kort.md",
+        b"---\ntitle: T\ndate: 2025-01-01\ndescription: x\ncategories: [aspirant]\n"
+        b"in_short: Een. Twee. Drie. Vier.\n---\nT\n",
+        ["content/stories/te-lang-kort.md", "'in_short'", "4 zinnen", "hoogstens 3"],
+    ),
 }
 
 
@@ -102,14 +149,14 @@ def test_broken_data_file_names_the_file_and_line(project):
 
 def test_data_item_problems_name_the_item(project):
     path = project / "data/opleidingen.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("kind: opleiding", "kind: opleding", 1),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: opleiding", "kind: opleding", 1), encoding="utf-8")
     output = messages(check(project))
     line = path.read_text(encoding="utf-8").split("\n").index("  kind: opleding") + 1
     title = next(p.title for p in check(project) if p.entry == "noorderpoort-veendam")
-    assert title and title in path.read_text(encoding="utf-8")       # the item by its title, the key second
-    assert (f"data/opleidingen.yml (regel {line}), item '{title}' ('noorderpoort-veendam'), "
-            "veld 'Soort' ('kind')") in output
+    assert title and title in path.read_text(encoding="utf-8")  # the item by its title, the key second
+    assert (
+        f"data/opleidingen.yml (regel {line}), item '{title}' ('noorderpoort-veendam'), veld 'Soort' ('kind')"
+    ) in output
     assert "Bedoel je 'opleiding'?" in output
 
 
@@ -141,10 +188,16 @@ def test_untouched_make_new_text_cannot_be_published(project):
 
 
 def test_a_link_to_a_place_that_is_not_on_the_page_names_the_editors_file(project):
-    write_story(project, "anker.md", GOOD, "Lees [Maaike](maaike-en-de-ervaringsdeskundige.md#bestaat-niet) en [hier](#kop).\n"
-                                           "\n## Kop\n\nTekst.\n")
-    (project / "docs/index.md").write_text((project / "docs/index.md").read_text(encoding="utf-8")
-                                           + "\n[Privacy](privacy.md#bestaat-niet)\n", encoding="utf-8")
+    write_story(
+        project,
+        "anker.md",
+        GOOD,
+        "Lees [Maaike](maaike-en-de-ervaringsdeskundige.md#bestaat-niet) en [hier](#kop).\n\n## Kop\n\nTekst.\n",
+    )
+    (project / "docs/index.md").write_text(
+        (project / "docs/index.md").read_text(encoding="utf-8") + "\n[Privacy](privacy.md#bestaat-niet)\n",
+        encoding="utf-8",
+    )
     output = messages(check(project))
     assert "content/stories/anker.md" in output and "'#bestaat-niet'" in output and "docs/index.md" in output
     assert "#kop" not in output
@@ -173,8 +226,12 @@ def test_figures_money_or_rules_without_a_source_get_a_hint(project):
 
     path = project / "data/faq.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "\n- id: nieuwe-vraag\n  question: Hoeveel krijg je?\n  in_short: Je krijgt geld.\n  answer: Je krijgt €100 per maand.\n"
-                           "  categories: [aspirant]\n", encoding="utf-8")
+    path.write_text(
+        text
+        + "\n- id: nieuwe-vraag\n  question: Hoeveel krijg je?\n  in_short: Je krijgt geld.\n  answer: Je krijgt €100 per maand.\n"
+        "  categories: [aspirant]\n",
+        encoding="utf-8",
+    )
     result = check_project(project, today=TODAY)
     assert result.problems == []
     assert any("data/faq.yml, item 'nieuwe-vraag'" in hint and "geen bron" in hint for hint in result.hints)

@@ -40,10 +40,10 @@ from ervaringsdeskundigheid.types import TYPES
 DEFAULT_N = 600
 DEFAULT_REPEATS = 3
 SEED = 20260101
-FIXED_TODAY = "2026-12-01"          # every generated article is dated before this day
+FIXED_TODAY = "2026-12-01"  # every generated article is dated before this day
 DATA_SIZES = {"experts": 250, "organisations": 50, "programmes": 30}
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "src")
-SERVE_ARGS = ("serve", "--dirty")   # keep in step with `make serve`
+SERVE_ARGS = ("serve", "--dirty")  # keep in step with `make serve`
 SERVE_EDITS = 5
 
 # Goals from the architecture issue.
@@ -52,7 +52,7 @@ GOAL_RATIO_BUSY = 0.40
 GOAL_GROWTH = 1.5
 GOAL_REBUILD = 0.5
 GOAL_POSTERS = 10.0
-GOAL_REACH = 60.0               # make bereik: a year of a busy site's access log
+GOAL_REACH = 60.0  # make bereik: a year of a busy site's access log
 REACH_LINES = 1_000_000
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
@@ -67,15 +67,24 @@ _WORDS = (
     "werkgever leidinggevende overleg intake rol taak kennis gevoel schaamte moed hoop"
 ).split()
 _FILLERS = "de het een en van in op met voor naar bij om dat die niet ook maar dan nu al".split()
-_HEADINGS = ("Hoe het begon", "De eerste stap", "Samen verder", "Wat hielp", "Wat het team leerde",
-             "Betaald werk", "Tips voor werkgevers", "Hoe het nu gaat", "Wat je zelf kunt doen")
+_HEADINGS = (
+    "Hoe het begon",
+    "De eerste stap",
+    "Samen verder",
+    "Wat hielp",
+    "Wat het team leerde",
+    "Betaald werk",
+    "Tips voor werkgevers",
+    "Hoe het nu gaat",
+    "Wat je zelf kunt doen",
+)
 
 
 @dataclass(frozen=True)
 class Article:
-    kind: str              # "stories" or "blogs"
+    kind: str  # "stories" or "blogs"
     slug: str
-    meta: dict             # our front matter
+    meta: dict  # our front matter
     body: str
 
 
@@ -161,8 +170,8 @@ def _grow(items: list, key: str, size: int) -> list:
 @dataclass
 class Corpus:
     n: int
-    ours: Path               # project folder for our build
-    stock: Path              # project folder for the stock blog plugin
+    ours: Path  # project folder for our build
+    stock: Path  # project folder for the stock blog plugin
     articles: list[Article] = field(default_factory=list)
 
 
@@ -183,15 +192,17 @@ def write_ours(repo: Path, target: Path, items: list[Article]) -> None:
             continue
         raw = yaml.safe_load((repo / ctype.source).read_text(encoding="utf-8")) or []
         (target / ctype.source).write_text(
-            yaml.safe_dump(_grow(raw, ctype.key, size), allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.safe_dump(_grow(raw, ctype.key, size), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     for kind in ("stories", "blogs"):
         (target / "content" / kind).mkdir(parents=True, exist_ok=True)
-    for ctype in TYPES:   # moved pages point at the repository's own stories, not in the corpus
+    for ctype in TYPES:  # moved pages point at the repository's own stories, not in the corpus
         if ctype.id == "redirects" and (target / ctype.source).is_file():
             (target / ctype.source).write_text("[]\n", encoding="utf-8")
     for item in items:
         (target / "content" / item.kind / f"{item.slug}.md").write_text(
-            _front_matter(item.meta) + item.body, encoding="utf-8")
+            _front_matter(item.meta) + item.body, encoding="utf-8"
+        )
 
 
 _STOCK_CONFIG = """\
@@ -225,14 +236,23 @@ def write_stock(target: Path, items: list[Article]) -> None:
     (target / "docs" / "index.md").write_text("# Start\n\nWelkom.\n", encoding="utf-8")
     (target / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
     author_ids = sorted({item.meta["author"] for item in items if "author" in item.meta})
-    authors = {"authors": {a: {"name": a.replace("-", " ").title(), "description": "Auteur",
-                               "avatar": "https://example.org/avatar.png"} for a in author_ids}}
+    authors = {
+        "authors": {
+            a: {
+                "name": a.replace("-", " ").title(),
+                "description": "Auteur",
+                "avatar": "https://example.org/avatar.png",
+            }
+            for a in author_ids
+        }
+    }
     (target / "docs" / "blog" / ".authors.yml").write_text(yaml.safe_dump(authors), encoding="utf-8")
     for kind in ("stories", "blogs"):
         (posts / kind).mkdir(parents=True)
     for item in items:
-        meta = {key: item.meta[key] for key in ("title", "date", "description", "categories", "tags")
-                if key in item.meta}
+        meta = {
+            key: item.meta[key] for key in ("title", "date", "description", "categories", "tags") if key in item.meta
+        }
         meta["slug"] = item.slug
         if "author" in item.meta:
             meta["authors"] = [item.meta["author"]]
@@ -249,14 +269,14 @@ def write_corpus(repo: Path, target: Path, n: int) -> Corpus:
 
 # --- Timing --------------------------------------------------------------------------------
 
+
 def _environment() -> dict:
     return {**os.environ, **BUILD_ENV}
 
 
 def time_build(project: Path, site: Path) -> float:
     """Wall time of a complete `mkdocs build` in a fresh process (start-up included)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-               "-d", str(site)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=_environment(), cwd=project)
     elapsed = time.perf_counter() - start
@@ -289,8 +309,8 @@ class _ServeLog:
     def __init__(self, process: subprocess.Popen):
         self.process = process
         self.lines: list[str] = []
-        self.ready: list[float] = []        # when each build was done, by the benchmark's clock
-        self.reported: list[float] = []     # build times MkDocs printed
+        self.ready: list[float] = []  # when each build was done, by the benchmark's clock
+        self.reported: list[float] = []  # build times MkDocs printed
         self.failed = False
         self.cond = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
@@ -312,11 +332,12 @@ class _ServeLog:
     def wait_for_build(self, count: int, timeout: float) -> float:
         """The time the `count`th build was done."""
         with self.cond:
+
             def done() -> bool:
                 return len(self.ready) >= count or bool(self.failed) or self.process.poll() is not None
 
             if not self.cond.wait_for(done, timeout=timeout) or len(self.ready) < count or self.failed:
-                self.cond.wait(timeout=0.5)   # the rest of the error message
+                self.cond.wait(timeout=0.5)  # the rest of the error message
                 raise BenchmarkError("mkdocs serve did not finish a build:\n" + "\n".join(self.lines[-30:]))
             return self.ready[count - 1]
 
@@ -327,12 +348,21 @@ def measure_rebuild(corpus: Corpus, edits: int = SERVE_EDITS) -> tuple[list[floa
     served, for each edit, and the rebuild times MkDocs printed. Saved to served includes the server
     noticing the change: MkDocs 1.6 polls the watched folders every 0.5 s, then waits 0.1 s for more changes."""
     port = _free_port()
-    command = [sys.executable, "-m", "mkdocs", *SERVE_ARGS,
-               "-f", str(corpus.ours / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        *SERVE_ARGS,
+        "-f",
+        str(corpus.ours / "mkdocs.yml"),
+        "-a",
+        f"127.0.0.1:{port}",
+    ]
     # No .pyc files in the watched src/: each would count as an edit and start a rebuild.
     environment = {**_environment(), "PYTHONDONTWRITEBYTECODE": "1"}
-    process = subprocess.Popen(command, cwd=corpus.ours, env=environment, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=corpus.ours, env=environment, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     log = _ServeLog(process)
     stories = [a for a in corpus.articles if a.kind == "stories"]
     path = corpus.ours / "content" / "stories" / f"{stories[len(stories) // 2].slug}.md"
@@ -340,15 +370,15 @@ def measure_rebuild(corpus: Corpus, edits: int = SERVE_EDITS) -> tuple[list[floa
     pauses = random.Random(SEED)
     try:
         log.wait_for_build(1, timeout=600)
-        time.sleep(1.0)   # let the file watcher settle
+        time.sleep(1.0)  # let the file watcher settle
         for edit in range(1, edits + 1):
             text = path.read_text(encoding="utf-8")
             start = time.perf_counter()
             path.write_text(text + f"\nAangepast in de voorvertoning, versie {edit}.\n", encoding="utf-8")
             results.append(log.wait_for_build(1 + edit, timeout=300) - start)
-            time.sleep(1.0 + pauses.random() * 0.5)   # not in step with the 0.5 s polling: an editor saves at any time
+            time.sleep(1.0 + pauses.random() * 0.5)  # not in step with the 0.5 s polling: an editor saves at any time
     finally:
-        process.send_signal(signal.SIGINT)   # like Ctrl+C: the server shuts down and cleans up
+        process.send_signal(signal.SIGINT)  # like Ctrl+C: the server shuts down and cleans up
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -367,9 +397,13 @@ def benchmark_inventory(organisation_ids: list[str], themes: list[str], location
         lines += [f"  - partner: {org}", "    locations:"]
         for number in range(1, locations + 1):
             n += 1
-            lines += [f"      - name: locatie {number}", f"        target: {targets[n % len(targets)]}",
-                      f"        code: b{n}", f"        banner_code: b{n}-banner",
-                      "        copies: {A4: 2, A3: 1, A2: 1, banner: 1}"]
+            lines += [
+                f"      - name: locatie {number}",
+                f"        target: {targets[n % len(targets)]}",
+                f"        code: b{n}",
+                f"        banner_code: b{n}-banner",
+                "        copies: {A4: 2, A3: 1, A2: 1, banner: 1}",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -379,6 +413,7 @@ def time_posters(corpus: Corpus, target: Path, partners: int = 50) -> tuple[floa
     from ervaringsdeskundigheid.outreach.posters import generate_posters
 
     project = target / "posters-project"
+
     # Not the built sites (site/, site-*/ at the top), but data/site.yml of course.
     def built_sites(folder, names):
         return [n for n in names if Path(folder) == corpus.ours and n.startswith("site") and (corpus.ours / n).is_dir()]
@@ -388,7 +423,8 @@ def time_posters(corpus: Corpus, target: Path, partners: int = 50) -> tuple[floa
     categories = yaml.safe_load((project / "data/categories.yml").read_text(encoding="utf-8"))
     (project / "data/partners.yml").write_text(
         benchmark_inventory([o["id"] for o in organisations][:partners], [c["id"] for c in categories]),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (project / "data/issued_codes.yml").write_text("[]\n", encoding="utf-8")
     start = time.perf_counter()
     run = generate_posters(project, target / "posters")
@@ -426,12 +462,21 @@ def page_weights(site: Path, pages: list[str]) -> list[tuple[str, int, int]] | N
             browser = launch_chromium(playwright)
             try:
                 weights = [(page, measure(browser, base + page)) for page in pages]
-                return [(page, weight.total, sum(size for url, size in weight.resources.items()
-                                                 if "/pagefind/" in url or url.endswith("search_index.json")))
-                        for page, weight in weights]
+                return [
+                    (
+                        page,
+                        weight.total,
+                        sum(
+                            size
+                            for url, size in weight.resources.items()
+                            if "/pagefind/" in url or url.endswith("search_index.json")
+                        ),
+                    )
+                    for page, weight in weights
+                ]
             finally:
                 browser.close()
-    except Exception as error:   # the figure is optional; the timings are not
+    except Exception as error:  # the figure is optional; the timings are not
         print(f"Page weights not measured: {error}", file=sys.stderr)
         return None
 
@@ -451,12 +496,13 @@ def lighthouse_performance(site: Path, runs: int = LIGHTHOUSE_RUNS):
         return None
     try:
         return lighthouse.Summary.of(lighthouse.run_on_site(site, categories=("performance",), runs=runs))
-    except Exception as error:   # the figure is optional; the timings are not
+    except Exception as error:  # the figure is optional; the timings are not
         print(f"Lighthouse not run: {error}", file=sys.stderr)
         return None
 
 
 # --- Running and reporting -----------------------------------------------------------------
+
 
 @dataclass
 class Timings:
@@ -493,6 +539,7 @@ def _line(label: str, value: str, goal: str = "") -> str:
 def _machine() -> str:
     import platform
     from importlib.metadata import version
+
     cpu = "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -501,9 +548,11 @@ def _machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
-            f"mkdocs-material {version('mkdocs-material')}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
+        f"mkdocs-material {version('mkdocs-material')}"
+    )
 
 
 def _qr_pages() -> list[str]:
@@ -516,6 +565,7 @@ def _qr_pages() -> list[str]:
 
 def _weight_budget() -> int:
     from tools.pageweight import BUDGET_BYTES
+
     return BUDGET_BYTES
 
 
@@ -537,8 +587,14 @@ class CpuHog:
         self.process.wait()
 
 
-def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir: Path | None = None,
-        out=print, busy: bool = True) -> bool:
+def run(
+    repo: Path,
+    n: int = DEFAULT_N,
+    repeats: int = DEFAULT_REPEATS,
+    workdir: Path | None = None,
+    out=print,
+    busy: bool = True,
+) -> bool:
     """Write the corpora, time everything, print the table. True when every goal is met."""
     own_tmp = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="section-bench-")) if own_tmp else Path(workdir)
@@ -578,58 +634,101 @@ def run(repo: Path, n: int = DEFAULT_N, repeats: int = DEFAULT_REPEATS, workdir:
         rebuild = statistics.median(rebuilds)
         goals = [ratio <= GOAL_RATIO, growth <= GOAL_GROWTH, rebuild <= GOAL_REBUILD]
         out("")
-        out(f"Benchmark: N = {n} stories and blogs (front matter of the repository's examples, ~600 words "
+        out(
+            f"Benchmark: N = {n} stories and blogs (front matter of the repository's examples, ~600 words "
             f"in five sections each), {DATA_SIZES['experts']} experts, {DATA_SIZES['organisations']} "
-            f"organisations, {DATA_SIZES['programmes']} programmes; {repeats} runs each, alternating; medians.")
+            f"organisations, {DATA_SIZES['programmes']} programmes; {repeats} runs each, alternating; medians."
+        )
         out(f"Machine: {_machine()}")
         out("")
         out(_line("Figure", "Measured", "Goal"))
         out(_line(f"Our build, N = {n}, idle", ours.describe()))
         out(_line(f"Stock Material blog plugin, N = {n}, idle", stock.describe()))
         cpu_ratio = statistics.median(ours.cpu) / statistics.median(stock.cpu)
-        out(_line("Ours / stock, idle", f"{ratio:.2f}x   (CPU time {cpu_ratio:.2f}x)",
-                  f"<= {GOAL_RATIO}x  {_verdict(goals[0])}"))
+        out(
+            _line(
+                "Ours / stock, idle",
+                f"{ratio:.2f}x   (CPU time {cpu_ratio:.2f}x)",
+                f"<= {GOAL_RATIO}x  {_verdict(goals[0])}",
+            )
+        )
         if busy:
             busy_ratio = ours_busy.median / stock_busy.median
             goals.append(busy_ratio <= GOAL_RATIO_BUSY)
             out(_line("Our build, one core busy", ours_busy.describe()))
             out(_line("Stock, one core busy", stock_busy.describe()))
-            out(_line("Ours / stock, one core busy", f"{busy_ratio:.2f}x",
-                      f"<= {GOAL_RATIO_BUSY}x  {_verdict(goals[-1])}"))
-        out(_line(f"Growth N/2 -> N, ours ({ours_half.median:.2f} s -> {ours.median:.2f} s)",
-                  f"{growth:.2f}x", f"<= {GOAL_GROWTH}x  {_verdict(goals[1])}"))
-        out(_line(f"Growth N/2 -> N, stock ({stock_half.median:.2f} s -> {stock.median:.2f} s)",
-                  f"{stock.median / stock_half.median:.2f}x", "(for comparison)"))
-        out(_line("make serve: rebuild after editing one story",
-                  f"{rebuild:.2f} s   (save to served; edits {', '.join(f'{t:.2f}' for t in rebuilds)}; "
-                  f"MkDocs: built in {', '.join(f'{t:.2f}' for t in built) or '?'} s)",
-                  f"<= {GOAL_REBUILD:g} s  {_verdict(goals[2])}"))
+            out(
+                _line(
+                    "Ours / stock, one core busy", f"{busy_ratio:.2f}x", f"<= {GOAL_RATIO_BUSY}x  {_verdict(goals[-1])}"
+                )
+            )
+        out(
+            _line(
+                f"Growth N/2 -> N, ours ({ours_half.median:.2f} s -> {ours.median:.2f} s)",
+                f"{growth:.2f}x",
+                f"<= {GOAL_GROWTH}x  {_verdict(goals[1])}",
+            )
+        )
+        out(
+            _line(
+                f"Growth N/2 -> N, stock ({stock_half.median:.2f} s -> {stock.median:.2f} s)",
+                f"{stock.median / stock_half.median:.2f}x",
+                "(for comparison)",
+            )
+        )
+        out(
+            _line(
+                "make serve: rebuild after editing one story",
+                f"{rebuild:.2f} s   (save to served; edits {', '.join(f'{t:.2f}' for t in rebuilds)}; "
+                f"MkDocs: built in {', '.join(f'{t:.2f}' for t in built) or '?'} s)",
+                f"<= {GOAL_REBUILD:g} s  {_verdict(goals[2])}",
+            )
+        )
         if posters:
             seconds, count = posters
             goals.append(seconds < GOAL_POSTERS)
-            out(_line("Posters, 50 partners",
-                      f"{seconds:.2f} s for {count} posters ({seconds / count * 1000:.0f} ms per poster)",
-                      f"< {GOAL_POSTERS:.0f} s  {_verdict(goals[-1])}"))
+            out(
+                _line(
+                    "Posters, 50 partners",
+                    f"{seconds:.2f} s for {count} posters ({seconds / count * 1000:.0f} ms per poster)",
+                    f"< {GOAL_POSTERS:.0f} s  {_verdict(goals[-1])}",
+                )
+            )
         seconds, cpu, scans = reach
         goals.append(seconds < GOAL_REACH)
-        out(_line(f"make bereik, {REACH_LINES:,} log lines", f"{seconds:.1f} s   (CPU {cpu:.1f} s; {scans} scans)",
-                  f"< {GOAL_REACH:.0f} s  {_verdict(goals[-1])}"))
+        out(
+            _line(
+                f"make bereik, {REACH_LINES:,} log lines",
+                f"{seconds:.1f} s   (CPU {cpu:.1f} s; {scans} scans)",
+                f"< {GOAL_REACH:.0f} s  {_verdict(goals[-1])}",
+            )
+        )
         if weights:
             budget = _weight_budget()
             for page, size, index in weights:
                 goal = f"<= {budget // 1024} KB  {_verdict(size <= budget)}" if page in _qr_pages() else ""
-                out(_line(f"Page weight, phone: /{page}", f"{size / 1024:.0f} KB compressed, without images "
-                          f"(search {index / 1024:.0f} KB)", goal))
+                out(
+                    _line(
+                        f"Page weight, phone: /{page}",
+                        f"{size / 1024:.0f} KB compressed, without images (search {index / 1024:.0f} KB)",
+                        goal,
+                    )
+                )
         if performance:
             from tools.lighthouse import PERFORMANCE_GOAL
+
             for path, categories in performance.scores.items():
                 scores = categories["performance"]
                 median = statistics.median(scores)
                 paint = performance.largest_paint.get(path)
                 paint = f"; largest paint {statistics.median(paint) / 1000:.1f} s" if paint else ""
-                out(_line(f"Lighthouse performance, mobile: /{path}",
-                          f"{median:.0f}   (runs {', '.join(map(str, scores))}; load {load:.1f}{paint})",
-                          f">= {PERFORMANCE_GOAL}  {_verdict(median >= PERFORMANCE_GOAL)} (reported only)"))
+                out(
+                    _line(
+                        f"Lighthouse performance, mobile: /{path}",
+                        f"{median:.0f}   (runs {', '.join(map(str, scores))}; load {load:.1f}{paint})",
+                        f">= {PERFORMANCE_GOAL}  {_verdict(median >= PERFORMANCE_GOAL)} (reported only)",
+                    )
+                )
         out("")
         out("All goals met." if all(goals) else "Not every goal is met; see the lines marked NOT MET.")
         return all(goals)
@@ -648,8 +747,14 @@ def main(argv: list[str] | None = None, repo: Path | None = None) -> int:
     args = parser.parse_args(argv)
     repo = repo or Path.cwd()
     try:
-        met = run(repo, n=args.n, repeats=max(1, args.repeats), workdir=args.keep,
-                  out=lambda text: print(text, flush=True), busy=not args.no_busy)
+        met = run(
+            repo,
+            n=args.n,
+            repeats=max(1, args.repeats),
+            workdir=args.keep,
+            out=lambda text: print(text, flush=True),
+            busy=not args.no_busy,
+        )
     except BenchmarkError as error:
         print(f"Benchmark failed: {error}", file=sys.stderr)
         return 2

@@ -29,7 +29,7 @@ def _handler(directory: Path, prefix: str):
                 if path.rstrip("/") == prefix.rstrip("/"):
                     return self._redirect(prefix)
                 return self._not_found()
-            local = Path(self.translate_path("/" + path[len(prefix):]))
+            local = Path(self.translate_path("/" + path[len(prefix) :]))
             if local.is_dir():
                 if not path.endswith("/"):
                     return self._redirect(path + "/")
@@ -60,7 +60,7 @@ def _handler(directory: Path, prefix: str):
             try:
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
-                pass        # the browser went on to another page before this one arrived
+                pass  # the browser went on to another page before this one arrived
 
     return Handler
 
@@ -83,8 +83,15 @@ def serve_directory(directory: Path, prefix: str = "/"):
 # Debian's Chromium (Playwright cannot download its own browser here). The flags keep it from
 # reaching out to Google's services, which this machine's closed network refuses.
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def launch_chromium(playwright):

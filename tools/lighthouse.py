@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "tools" / "lighthouse.mjs"
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PERFECT = ("accessibility", "best-practices", "seo")     # asserted at 100 by the tests
+PERFECT = ("accessibility", "best-practices", "seo")  # asserted at 100 by the tests
 PERFORMANCE_GOAL = 95
 CATEGORY_PAGES = ("aspirant-ervaringsdeskundige/", "opleiding/", "ervaringsdeskundige/", "werkgevers/")
 TIMEOUT = 900
@@ -74,22 +74,26 @@ def run(base: str, paths: list[str], categories=CATEGORIES, reports: Path | None
     command = ["node", str(RUNNER), base, "--categories", ",".join(categories), *paths]
     if reports:
         command[3:3] = ["--reports", str(reports)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=ROOT,
-                            env={**os.environ, "CHROME_PATH": CHROMIUM})
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=TIMEOUT, cwd=ROOT, env={**os.environ, "CHROME_PATH": CHROMIUM}
+    )
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
-        raise LighthouseError(f"Lighthouse gave no report (exit {result.returncode}):\n"
-                              f"{result.stdout[-2000:]}\n{result.stderr[-2000:]}") from None
+        raise LighthouseError(
+            f"Lighthouse gave no report (exit {result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        ) from None
     if result.returncode != 0:
-        errors = {path: page.get("runtimeError") for path, page in report.get("pages", {}).items()
-                  if page.get("runtimeError")}
+        errors = {
+            path: page.get("runtimeError") for path, page in report.get("pages", {}).items() if page.get("runtimeError")
+        }
         raise LighthouseError(f"Lighthouse failed: {report.get('error') or errors}\n{result.stderr[-2000:]}")
     return report
 
 
-def run_on_site(site: Path, paths: list[str] | None = None, categories=CATEGORIES, runs: int = 1,
-                reports: Path | None = None) -> list[dict]:
+def run_on_site(
+    site: Path, paths: list[str] | None = None, categories=CATEGORIES, runs: int = 1, reports: Path | None = None
+) -> list[dict]:
     """Serve `site` under its production path and run Lighthouse `runs` times on `paths`."""
     from tools.devserver import serve_directory
 
@@ -112,8 +116,8 @@ def _prefix(site: Path) -> str:
 class Summary:
     """Scores per page and category over several runs, and the largest paint (ms) when measured."""
 
-    scores: dict[str, dict[str, list[int]]] = field(default_factory=dict)   # page -> category -> runs
-    largest_paint: dict[str, list[float]] = field(default_factory=dict)      # page -> runs
+    scores: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # page -> category -> runs
+    largest_paint: dict[str, list[float]] = field(default_factory=dict)  # page -> runs
 
     @classmethod
     def of(cls, reports: list[dict]) -> "Summary":
@@ -132,8 +136,10 @@ class Summary:
     def lines(self) -> list[str]:
         out = []
         for path, categories in self.scores.items():
-            parts = [f"{name} {statistics.median(values):.0f}" + (f" (min {min(values)})" if len(values) > 1 else "")
-                     for name, values in categories.items()]
+            parts = [
+                f"{name} {statistics.median(values):.0f}" + (f" (min {min(values)})" if len(values) > 1 else "")
+                for name, values in categories.items()
+            ]
             if path in self.largest_paint:
                 parts.append(f"largest paint {statistics.median(self.largest_paint[path]):.0f} ms")
             out.append(f"/{path}: " + ", ".join(parts))

@@ -14,7 +14,7 @@ QR_LANDING_PAGES = ["", "aspirant-ervaringsdeskundige/", "opleiding/", "ervaring
 @dataclass
 class PageWeight:
     url: str
-    resources: dict[str, int] = field(default_factory=dict)   # URL -> compressed bytes
+    resources: dict[str, int] = field(default_factory=dict)  # URL -> compressed bytes
 
     @property
     def total(self) -> int:
@@ -23,7 +23,7 @@ class PageWeight:
 
 def _compressed_size(body: bytes, content_type: str) -> int:
     if content_type.startswith(("font/", "image/")) or "woff" in content_type:
-        return len(body)   # already compressed formats
+        return len(body)  # already compressed formats
     return len(gzip.compress(body, compresslevel=6))
 
 
@@ -39,7 +39,7 @@ def measure(browser, url: str, width: int = 390) -> PageWeight:
             return
         try:
             body = response.body()
-        except Exception:   # redirects and aborted requests have no body
+        except Exception:  # redirects and aborted requests have no body
             return
         weight.resources[response.url] = _compressed_size(body, content_type)
 

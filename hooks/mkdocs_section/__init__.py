@@ -22,9 +22,9 @@ from ervaringsdeskundigheid.render.pages import Engine
 
 
 log = logging.getLogger("mkdocs.hooks.section")
-LINKS_ENV = "SECTION_LINKS"                # "files": a preview that works opened from disk (pull requests)
-_KEY = "_section_session"                  # where the session lives: on this build's config
-THEME_TEMPLATES = ("404.html", "sitemap.xml")   # the session makes these; the theme's are not rendered
+LINKS_ENV = "SECTION_LINKS"  # "files": a preview that works opened from disk (pull requests)
+_KEY = "_section_session"  # where the session lives: on this build's config
+THEME_TEMPLATES = ("404.html", "sitemap.xml")  # the session makes these; the theme's are not rendered
 
 
 class _Warnings(logging.Handler):
@@ -61,13 +61,22 @@ def start_session(config, command: str) -> BuildSession:
     mode = "serve" if command == "serve" else "build"
     links = os.environ.get(LINKS_ENV) or "folders"
     if links not in ("folders", "files"):
-        raise Abort(f"{LINKS_ENV}={links} kan niet: gebruik {LINKS_ENV}=files (een voorbeeld om van schijf te openen) "
-                    "of laat het weg.")
+        raise Abort(
+            f"{LINKS_ENV}={links} kan niet: gebruik {LINKS_ENV}=files (een voorbeeld om van schijf te openen) "
+            "of laat het weg."
+        )
     config.theme.static_templates.difference_update(THEME_TEMPLATES)
     site_dir = Path(config.site_dir)
-    session = BuildSession(root, mode=mode, engine=engine(config), say=log.info, links=links, index_early=True,
-                           published=site_dir if mode == "build" else None,
-                           cache=PreviewFiles.for_project(root).pages if mode == "serve" else None)
+    session = BuildSession(
+        root,
+        mode=mode,
+        engine=engine(config),
+        say=log.info,
+        links=links,
+        index_early=True,
+        published=site_dir if mode == "build" else None,
+        cache=PreviewFiles.for_project(root).pages if mode == "serve" else None,
+    )
     config.extra[_KEY] = session
     session.extras = {"warnings": _Warnings(), "lock": publish.BuildLock(root)}
     if mode == "build":
@@ -78,7 +87,7 @@ def start_session(config, command: str) -> BuildSession:
         staging = publish.staging_dir_for(site_dir)
         session.extras.update(site_dir=site_dir, staging=staging)
         config.site_dir = str(staging)
-        atexit.register(publish.discard, staging)   # gone when the build fails, whatever the reason
+        atexit.register(publish.discard, staging)  # gone when the build fails, whatever the reason
     try:
         session.start()
     except ContentErrors as errors:
@@ -93,9 +102,10 @@ def add_files(session: BuildSession, files, config):
     (the session renders those too) and the theme's files but its stylesheet, and MkDocs
     writes them."""
     theme = {str(Path(directory).resolve()) for directory in config.theme.dirs}
-    for file in files.documentation_pages() + [f for f in files if f.src_dir and str(Path(f.src_dir).resolve())
-                                                in theme and f.src_uri != session.engine.css]:
-        files.remove(file)   # and of the theme's files only its stylesheet (no script, fonts or icons)
+    for file in files.documentation_pages() + [
+        f for f in files if f.src_dir and str(Path(f.src_dir).resolve()) in theme and f.src_uri != session.engine.css
+    ]:
+        files.remove(file)  # and of the theme's files only its stylesheet (no script, fonts or icons)
     try:
         outputs = session.outputs()
     except ContentErrors as errors:
@@ -109,7 +119,7 @@ def add_files(session: BuildSession, files, config):
     preview = PreviewFiles.for_project(session.root) if session.mode == "serve" else None
     for path, data in outputs.items():
         theirs = files.get_file_from_path(path)
-        if theirs is not None:      # a theme file of the same name (sitemap.xml): ours replaces it
+        if theirs is not None:  # a theme file of the same name (sitemap.xml): ours replaces it
             files.remove(theirs)
         if preview:
             # a file whose time tells `serve --dirty` whether it changed
@@ -138,9 +148,11 @@ def build_error(error: Exception) -> None:
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
         full = error.errno in (errno.ENOSPC, errno.EDQUOT)
-        raise Abort(("De schijf is vol" if full else f"De site kon niet geschreven worden: {error.strerror}")
-                    + f"{where}. Er is niets veranderd: de oude site staat er nog. "
-                    + ("Maak ruimte vrij en bouw opnieuw." if full else "Controleer de map en bouw opnieuw.")) from None
+        raise Abort(
+            ("De schijf is vol" if full else f"De site kon niet geschreven worden: {error.strerror}")
+            + f"{where}. Er is niets veranderd: de oude site staat er nog. "
+            + ("Maak ruimte vrij en bouw opnieuw." if full else "Controleer de map en bouw opnieuw.")
+        ) from None
 
 
 def _stop(session: BuildSession, config) -> None:

@@ -20,8 +20,8 @@ from ..core.site import Item
 
 @dataclass
 class RenderCache:
-    pages: dict[str, tuple[str, Any]] = field(default_factory=dict)   # src_uri -> (digest, rendered page)
-    search_files: dict[str, bytes] | None = None     # the search index of the first build (session.py)
+    pages: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> (digest, rendered page)
+    search_files: dict[str, bytes] | None = None  # the search index of the first build (session.py)
     hits: int = 0
     misses: int = 0
 
@@ -63,11 +63,11 @@ class Fingerprints:
                 self.feed(digest, value[key], depth + 1)
         elif isinstance(value, (list, tuple, set, frozenset)):
             digest.update(b"[")
-            for element in (sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value):
+            for element in sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value:
                 self.feed(digest, element, depth + 1)
             digest.update(b"]")
         elif is_dataclass(value) and not isinstance(value, type):
-            if hasattr(value, "schema") and hasattr(value, "id"):      # a content type: its id is enough
+            if hasattr(value, "schema") and hasattr(value, "id"):  # a content type: its id is enough
                 digest.update(str(value.id).encode())
             else:
                 for item in fields(value):

@@ -17,8 +17,8 @@ from typing import Any, Callable
 
 log = logging.getLogger(__name__)
 
-PARALLEL_ENV = "SECTION_PARALLEL"       # "0": render in this process only
-MIN_PAGES = 60                          # below this, starting workers costs more than it saves
+PARALLEL_ENV = "SECTION_PARALLEL"  # "0": render in this process only
+MIN_PAGES = 60  # below this, starting workers costs more than it saves
 
 _FUNCTION: Callable[[int], Any] | None = None
 
@@ -35,8 +35,9 @@ def workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def run(function: Callable[[int], Any], count: int, *, say: Callable[[str], None] = log.info,
-        parallel: bool = True) -> list:
+def run(
+    function: Callable[[int], Any], count: int, *, say: Callable[[str], None] = log.info, parallel: bool = True
+) -> list:
     """`parallel=False`: in this process (the dev server has threads of its own; forking it is
     not worth the risk for the few pages a rebuild renders)."""
     global _FUNCTION

@@ -23,20 +23,20 @@ FOLDER_PREFIX = "section-preview-"
 def _remove_leftovers() -> None:
     """Folders of preview processes that are gone (a killed server cannot clean up)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
-        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        pid = folder.name[len(FOLDER_PREFIX) :].split("-", 1)[0]
         if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
 
 
 class PreviewFiles:
-    _by_project: dict[Path, "PreviewFiles"] = {}   # one per project for the life of the server process
+    _by_project: dict[Path, "PreviewFiles"] = {}  # one per project for the life of the server process
 
     def __init__(self):
         _remove_leftovers()
         self.folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
         atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
-        self._written: dict[str, str | bytes] = {}   # what each file holds: the same object again compares at once
-        self.pages = RenderCache()      # rendered pages, reused while what they show is unchanged
+        self._written: dict[str, str | bytes] = {}  # what each file holds: the same object again compares at once
+        self.pages = RenderCache()  # rendered pages, reused while what they show is unchanged
 
     @classmethod
     def for_project(cls, root: Path) -> "PreviewFiles":

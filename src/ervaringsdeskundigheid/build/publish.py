@@ -48,12 +48,14 @@ class BuildLock:
         except Timeout:
             raise BuildLocked(
                 f"Er loopt al een andere bouw van deze map (langer dan {int(self.wait_seconds)} seconden). "
-                "Wacht tot die klaar is en probeer het opnieuw.") from None
+                "Wacht tot die klaar is en probeer het opnieuw."
+            ) from None
         except OSError as error:
             raise BuildLocked(
                 f"{LOCK_FILE} kan niet als slot gebruikt worden ({error.strerror}). Is het een snelkoppeling "
                 f"(symlink) of een map? Verwijder {LOCK_FILE} uit de projectmap en probeer het opnieuw; "
-                "het hoort niet in git.") from None
+                "het hoort niet in git."
+            ) from None
 
     def release(self) -> None:
         if self._lock.is_locked:
@@ -83,8 +85,11 @@ def restore_interrupted(site_dir: Path) -> None:
     available) left no site: the previous one is put back."""
     if site_dir.exists():
         return
-    previous = [old for old in site_dir.parent.glob(f"{PREVIOUS_PREFIX}{site_dir.name}-*")
-                if old.is_dir() and not _alive_owner(old)]
+    previous = [
+        old
+        for old in site_dir.parent.glob(f"{PREVIOUS_PREFIX}{site_dir.name}-*")
+        if old.is_dir() and not _alive_owner(old)
+    ]
     if previous:
         max(previous, key=lambda old: old.stat().st_mtime).rename(site_dir)
 
@@ -108,7 +113,7 @@ def replace_directory(staging: Path, target: Path) -> None:
     two folders trade places in one step (renameat2 RENAME_EXCHANGE): at every moment there is
     a complete site. Elsewhere two renames, and `restore_interrupted` mends a kill between them."""
     if target.is_dir() and _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)     # now the old site
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
         return
     previous = target.parent / f"{PREVIOUS_PREFIX}{target.name}-{os.getpid()}"
     if previous.exists():
@@ -137,7 +142,8 @@ def ensure_space(folder: Path, needed_bytes: int, margin_bytes: int = 50_000_000
         raise NotEnoughSpace(
             f"Er is niet genoeg ruimte op de schijf voor de nieuwe site: nodig is ongeveer "
             f"{(needed_bytes + margin_bytes) // 1_000_000} MB, vrij is {free // 1_000_000} MB. Er is niets "
-            "veranderd: de oude site staat er nog. Maak ruimte vrij en bouw opnieuw.")
+            "veranderd: de oude site staat er nog. Maak ruimte vrij en bouw opnieuw."
+        )
 
 
 def discard(staging: Path) -> None:

@@ -54,50 +54,51 @@ DOCS_DIR = "docs"
 # Files editors may put in docs/ besides pages: images, PDFs and (under assets/) fonts and styles.
 STATIC_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".pdf", ".txt"}
 ASSET_SUFFIXES = STATIC_SUFFIXES | {".css", ".woff2", ".woff", ".ico"}
-CACHE_DIR = ".cache"           # inside the project: compiled templates, never shared between checkouts
-SITE_JSON = "p/index.json"     # the short links this build published; the next build keeps them
+CACHE_DIR = ".cache"  # inside the project: compiled templates, never shared between checkouts
+SITE_JSON = "p/index.json"  # the short links this build published; the next build keeps them
 
 
 class DocPage(Strict):
     """Front matter of a hand-written page in docs/."""
 
     title: Name | None = hint("De titel; leeg: de eerste kop (#) van de pagina.", label="Titel", default=None)
-    description: Text | None = hint("Eén of twee zinnen voor zoekmachines en bij delen.", label="Samenvatting",
-                                    default=None)
+    description: Text | None = hint(
+        "Eén of twee zinnen voor zoekmachines en bij delen.", label="Samenvatting", default=None
+    )
     in_short: InShort = in_short_field()
 
 
 @dataclass
 class HandWritten:
-    src: str                 # path below docs/, e.g. "privacy.md"
+    src: str  # path below docs/, e.g. "privacy.md"
     url: str
     title: str
     description: str
-    body: str                # Markdown
-    in_short: str = ""       # "In het kort", shown first
+    body: str  # Markdown
+    in_short: str = ""  # "In het kort", shown first
 
 
 @dataclass
 class BuildSession:
     root: Path
-    mode: str = "build"                      # "build", "serve" or "check"
-    links: str = "folders"                   # "files": links end in index.html, for a copy opened from disk
+    mode: str = "build"  # "build", "serve" or "check"
+    links: str = "folders"  # "files": links end in index.html, for a copy opened from disk
     today: dt.date | None = None
     engine: Engine = field(default_factory=Engine)
     say: Callable[[str], None] = lambda message: None
     site: Site | None = None
     problems: list[Problem] = field(default_factory=list)
-    jobs: dict[str, Page] = field(default_factory=dict)      # src_uri -> planned page
+    jobs: dict[str, Page] = field(default_factory=dict)  # src_uri -> planned page
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
     table: urls.UrlTable = field(default_factory=urls.UrlTable)
     docs: list[HandWritten] = field(default_factory=list)
     static_files: set[str] = field(default_factory=set)
-    extras: dict = field(default_factory=dict)               # what the adapter keeps for this build
-    cache: RenderCache | None = None                          # pages of earlier builds (make serve)
-    published: Path | None = None                             # the site this build replaces (its codes stay)
+    extras: dict = field(default_factory=dict)  # what the adapter keeps for this build
+    cache: RenderCache | None = None  # pages of earlier builds (make serve)
+    published: Path | None = None  # the site this build replaces (its codes stay)
     readability: list = field(default_factory=list)
-    type_files: dict[str, bytes] = field(default_factory=dict)   # files the types make besides pages
-    index_early: bool = False            # start the search index as soon as the pages are rendered (MkDocs)
+    type_files: dict[str, bytes] = field(default_factory=dict)  # files the types make besides pages
+    index_early: bool = False  # start the search index as soon as the pages are rendered (MkDocs)
     _index: Future[dict[str, bytes]] | None = None
 
     @property
@@ -146,15 +147,31 @@ class BuildSession:
             if path.name.startswith("."):
                 continue
             if path.suffix.lower() not in allowed:
-                problems.append(Problem(label, None, (
-                    f"is een {path.suffix or 'onbekend'}-bestand. In docs/ mogen alleen pagina's (.md), "
-                    "afbeeldingen (.png, .jpg, .webp) en pdf's staan. Een .html-, .js- of .svg-bestand kan "
-                    "code bevatten die in de browser van lezers draait.")))
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        (
+                            f"is een {path.suffix or 'onbekend'}-bestand. In docs/ mogen alleen pagina's (.md), "
+                            "afbeeldingen (.png, .jpg, .webp) en pdf's staan. Een .html-, .js- of .svg-bestand kan "
+                            "code bevatten die in de browser van lezers draait."
+                        ),
+                    )
+                )
                 continue
-            if path.suffix == ".css" and re.search(r"@import|url\(\s*['\"]?(https?:)?//", path.read_text(errors="replace")):
-                problems.append(Problem(label, None, (
-                    "laadt iets van een andere website (@import of url(https://...)). Dat kan niet: "
-                    "de site haalt niets op van andere websites.")))
+            if path.suffix == ".css" and re.search(
+                r"@import|url\(\s*['\"]?(https?:)?//", path.read_text(errors="replace")
+            ):
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        (
+                            "laadt iets van een andere website (@import of url(https://...)). Dat kan niet: "
+                            "de site haalt niets op van andere websites."
+                        ),
+                    )
+                )
                 continue
             self.static_files.add(relative)
         return problems
@@ -162,23 +179,38 @@ class BuildSession:
     def _read_doc(self, relative: str, label: str) -> list[Problem]:
         stem = PurePosixPath(relative).with_suffix("").as_posix()
         if not all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", part) for part in stem.split("/")):
-            return [Problem(label, None, (
-                "de bestandsnaam wordt het webadres en mag alleen kleine letters, cijfers en streepjes "
-                "bevatten. Geef het bestand een andere naam."))]
+            return [
+                Problem(
+                    label,
+                    None,
+                    (
+                        "de bestandsnaam wordt het webadres en mag alleen kleine letters, cijfers en streepjes "
+                        "bevatten. Geef het bestand een andere naam."
+                    ),
+                )
+            ]
         try:
             source = read_markdown(self.root, label, required=False)
             meta = DocPage.model_validate(source.meta)
         except SourceError as error:
             return [error.problem]
-        except ValidationError as error:   # in the editor's words, as for the content types (core/locate.py)
-            return [replace(problem, label=field_label(DocPage, problem.field))
-                    for problem in problems_from_validation(error, label, DocPage)]
+        except ValidationError as error:  # in the editor's words, as for the content types (core/locate.py)
+            return [
+                replace(problem, label=field_label(DocPage, problem.field))
+                for problem in problems_from_validation(error, label, DocPage)
+            ]
         title = meta.title or _first_heading(source.body)
         if not title:
-            return [Problem(label, "title", (
-                "ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."))]
-        page = HandWritten(relative, urls.url_of_doc(relative), title, meta.description or "", source.body,
-                           meta.in_short)
+            return [
+                Problem(
+                    label,
+                    "title",
+                    ("ontbreekt. Zet bovenaan 'title: ...' tussen twee regels '---', of begin de tekst met '# Titel'."),
+                )
+            ]
+        page = HandWritten(
+            relative, urls.url_of_doc(relative), title, meta.description or "", source.body, meta.in_short
+        )
         problems, kept = self._consent_rule_on_doc(label, page)
         if kept is not None:
             self.docs.append(kept)
@@ -191,13 +223,26 @@ class BuildSession:
         rule = self.site.extras.get("forbidden") if self.site else None
         if not rule or self.site is None:
             return [], page
-        texts = (("title", page.title), ("description", page.description), ("in_short", page.in_short or ""),
-                 ("tekst", page.body), ("bestandsnaam", label))
+        texts = (
+            ("title", page.title),
+            ("description", page.description),
+            ("in_short", page.in_short or ""),
+            ("tekst", page.body),
+            ("bestandsnaam", label),
+        )
         findings = [(field, finding) for field, text in texts for finding in rule.find(text)]
-        problems = [Problem(label, field, (
-            f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
-            "vast (met de datum en de velden die we mogen tonen).")) for field, finding in findings
-            if not finding.withdrawn]
+        problems = [
+            Problem(
+                label,
+                field,
+                (
+                    f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
+                    "vast (met de datum en de velden die we mogen tonen)."
+                ),
+            )
+            for field, finding in findings
+            if not finding.withdrawn
+        ]
         who = ", ".join(sorted({finding.person for _, finding in findings if finding.withdrawn}))
         if not who or problems:
             return problems, page
@@ -205,10 +250,13 @@ class BuildSession:
             self.site.hold_back(HeldBack(label, None, page.title, who, url=page.url))
             return [], None
         self.site.hold_back(HeldBack(label, None, page.title, who, taken_out=True))
-        return [], replace(page, title=privacy.take_out(page.title, rule),
-                           description=privacy.take_out(page.description, rule),
-                           in_short=page.in_short and privacy.take_out(page.in_short, rule),
-                           body=privacy.take_out(page.body, rule))
+        return [], replace(
+            page,
+            title=privacy.take_out(page.title, rule),
+            description=privacy.take_out(page.description, rule),
+            in_short=page.in_short and privacy.take_out(page.in_short, rule),
+            body=privacy.take_out(page.body, rule),
+        )
 
     # --- planning: every page and its URL --------------------------------------------------------
 
@@ -223,20 +271,32 @@ class BuildSession:
                 self.type_files[path] = data
         for doc in self.docs:
             home = doc.url == urls.HOME
-            job = Page(url=doc.url, title=doc.title, template="home.html" if home else "hand_written.html",
-                          source=f"{DOCS_DIR}/{doc.src}", owner=f"de pagina {DOCS_DIR}/{doc.src}",
-                          description=doc.description, own_heading=home or _first_heading(doc.body) is not None,
-                          is_home=home, search=not home, next_step=not home, trail=() if home else ((HOME_LABEL, urls.HOME),),
-                          context={"markdown": doc.body, "in_short": doc.in_short,
-                                   **(self._home_context() if home else {})},
-                          kind_class="ed-type--home" if home else "ed-type--page")
+            job = Page(
+                url=doc.url,
+                title=doc.title,
+                template="home.html" if home else "hand_written.html",
+                source=f"{DOCS_DIR}/{doc.src}",
+                owner=f"de pagina {DOCS_DIR}/{doc.src}",
+                description=doc.description,
+                own_heading=home or _first_heading(doc.body) is not None,
+                is_home=home,
+                search=not home,
+                next_step=not home,
+                trail=() if home else ((HOME_LABEL, urls.HOME),),
+                context={"markdown": doc.body, "in_short": doc.in_short, **(self._home_context() if home else {})},
+                kind_class="ed-type--home" if home else "ed-type--page",
+            )
             if self.table.claim(doc.url, job.owner, job.source):
                 self.jobs[doc.src] = job
         if urls.HOME not in self.table:
             self.problems.append(Problem(f"{DOCS_DIR}/index.md", None, "ontbreekt: de startpagina. Maak dit bestand."))
         for relative in self.static_files:
-            self.table.claim(relative, f"het bestand {DOCS_DIR}/{relative}", f"{DOCS_DIR}/{relative}",
-                             system=relative.startswith("assets/"))
+            self.table.claim(
+                relative,
+                f"het bestand {DOCS_DIR}/{relative}",
+                f"{DOCS_DIR}/{relative}",
+                system=relative.startswith("assets/"),
+            )
         for path in self._extra_paths():
             self.table.claim(path, "de site zelf", "(gemaakt)", system=True)
         self.problems += self.table.problems
@@ -254,7 +314,9 @@ class BuildSession:
         files = []
         used = item_images(self.site)
         for image in sorted(used):
-            files += [path for variant in images.variants(self.root, image) for path in (variant.path, variant.webp_path)]
+            files += [
+                path for variant in images.variants(self.root, image) for path in (variant.path, variant.webp_path)
+            ]
             if PurePosixPath(image).suffix.lower() in {".jpg", ".jpeg"}:
                 files.append(image)
         return files
@@ -262,8 +324,9 @@ class BuildSession:
     def _shortlink_problems(self) -> list[Problem]:
         """Every short link forwards to a page that exists."""
         assert self.site is not None
-        return inventory.target_problems(inventory.short_links(self.site), inventory.category_paths(self.site),
-                                         lambda url: url in self.table)
+        return inventory.target_problems(
+            inventory.short_links(self.site), inventory.category_paths(self.site), lambda url: url in self.table
+        )
 
     def kept_shortlink_problems(self, previous_site: Path | None) -> list[Problem]:
         """A code the previous build published (it may be printed) must still have its page."""
@@ -275,11 +338,20 @@ class BuildSession:
         except (OSError, ValueError):
             return []
         current = {link.code for link in inventory.short_links(self.site)}
-        return [Problem(inventory.ISSUED_FILE, "code", (
-            f"de korte link /p/{code}/ stond op de vorige site en hangt misschien op een poster, maar staat "
-            f"nu nergens meer. Zet de code terug in {inventory.ISSUED_FILE}, met 'retired:' en een doel "
-            "('target')."), entry=code)
-            for code in published if isinstance(code, str) and code not in current]
+        return [
+            Problem(
+                inventory.ISSUED_FILE,
+                "code",
+                (
+                    f"de korte link /p/{code}/ stond op de vorige site en hangt misschien op een poster, maar staat "
+                    f"nu nergens meer. Zet de code terug in {inventory.ISSUED_FILE}, met 'retired:' en een doel "
+                    "('target')."
+                ),
+                entry=code,
+            )
+            for code in published
+            if isinstance(code, str) and code not in current
+        ]
 
     # --- rendering -------------------------------------------------------------------------------
 
@@ -300,9 +372,16 @@ class BuildSession:
 
     def renderer(self) -> SiteRenderer:
         assert self.site is not None
-        return SiteRenderer(self.site, self._known, self._page_of_source, engine=self.engine,
-                            csp=csp.policy(preview=self.preview), preview=self.preview,
-                            cache_dir=self.root / CACHE_DIR / "templates", file_links=self.links == "files")
+        return SiteRenderer(
+            self.site,
+            self._known,
+            self._page_of_source,
+            engine=self.engine,
+            csp=csp.policy(preview=self.preview),
+            preview=self.preview,
+            cache_dir=self.root / CACHE_DIR / "templates",
+            file_links=self.links == "files",
+        )
 
     def _render_all(self) -> None:
         assert self.site is not None
@@ -314,7 +393,7 @@ class BuildSession:
 
         rule = self.site.extras.get("forbidden")
 
-        def task(index: int):   # pages, then the readability scores, in one pool
+        def task(index: int):  # pages, then the readability scores, in one pool
             if index >= len(todo):
                 return readability.douma(texts[index - len(todo)][2])
             page = renderer.render(self.jobs[todo[index]])
@@ -323,10 +402,10 @@ class BuildSession:
 
         results = pool.run(task, len(todo) + len(texts), say=self.say, parallel=not self.preview)
         if rule:
-            for page, found in results[:len(todo)]:
+            for page, found in results[: len(todo)]:
                 rule.remember(page.html, found)
-        fresh = {src: page for src, (page, _) in zip(todo, results, strict=False)}   # the readability scores follow
-        self.readability = readability.scored(texts, results[len(todo):])
+        fresh = {src: page for src, (page, _) in zip(todo, results, strict=False)}  # the readability scores follow
+        self.readability = readability.scored(texts, results[len(todo) :])
         for src_uri in order:
             result = fresh[src_uri] if src_uri in fresh or self.cache is None else self.cache.pages[src_uri][1]
             if self.cache is not None and src_uri in fresh:
@@ -336,11 +415,11 @@ class BuildSession:
         self.problems += self._body_image_problems()
         self.problems += self._anchor_problems()
         if not self.problems:
-            if self.index_early:    # Pagefind works in its own process while the hints and other files are made
+            if self.index_early:  # Pagefind works in its own process while the hints and other files are made
                 self._index = self._index_in_background(self.pages())
             for hint in self.hints():
                 self.say(hint)
-            for notice in self.site.notices:      # never silent: what stays off the site, and why
+            for notice in self.site.notices:  # never silent: what stays off the site, and why
                 self.say(f"Niet op de site: {notice}")
 
     def hints(self) -> list[str]:
@@ -348,21 +427,28 @@ class BuildSession:
         example content."""
         assert self.site is not None
         found = metadata_hints(self.root)
-        found += [f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
-                 f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
-                 "Zie CONTRIBUTING.md, 'Schrijven op B1'." for text in self.readability if text.likely_above_b1]
+        found += [
+            f"Leesbaarheid: {text.source} ({text.title}) is waarschijnlijk moeilijker dan taalniveau B1 "
+            f"(Flesch-Douma {text.score:.0f}, streef naar {readability.B1_THRESHOLD} of hoger). "
+            "Zie CONTRIBUTING.md, 'Schrijven op B1'."
+            for text in self.readability
+            if text.likely_above_b1
+        ]
         found += self.short_text_hints()
         found += source_hints(self.site)
-        examples = [item for items in self.site.items.values() for item in items
-                    if getattr(item.data, "example", False)]
+        examples = [
+            item for items in self.site.items.values() for item in items if getattr(item.data, "example", False)
+        ]
         if examples and self.mode != "serve":
-            found.append(f"Voorbeelden: {len(examples)} verzonnen voorbeelden (example: true) staan op de site, in "
-                         f"{', '.join(sorted({item.source for item in examples}))}. Vervang ze door echte inhoud "
-                         "voordat de site live gaat; 'make report' geeft de lijst.")
+            found.append(
+                f"Voorbeelden: {len(examples)} verzonnen voorbeelden (example: true) staan op de site, in "
+                f"{', '.join(sorted({item.source for item in examples}))}. Vervang ze door echte inhoud "
+                "voordat de site live gaat; 'make report' geeft de lijst."
+            )
         return found
 
     def short_text_hints(self) -> list[str]:
-        """"In het kort" texts likely above A2 (see render/readability.py)."""
+        """ "In het kort" texts likely above A2 (see render/readability.py)."""
         assert self.site is not None
         abbreviations = frozenset(abbreviations_of(self.site))
         pages = [(f"{DOCS_DIR}/{doc.src}", doc.title, doc.in_short) for doc in self.docs]
@@ -370,17 +456,25 @@ class BuildSession:
         for where, title, text in readability.short_texts(self.site, pages):
             reasons = readability.a2_problems(text, abbreviations)
             if reasons:
-                hints.append(f"Leesbaarheid: {where} ({title}): 'In het kort' is waarschijnlijk moeilijker dan "
-                             f"taalniveau A2 ({'; '.join(reasons)}). Schrijf hoogstens 3 korte zinnen van ongeveer "
-                             "10 woorden, met gewone woorden en zonder afkortingen.")
+                hints.append(
+                    f"Leesbaarheid: {where} ({title}): 'In het kort' is waarschijnlijk moeilijker dan "
+                    f"taalniveau A2 ({'; '.join(reasons)}). Schrijf hoogstens 3 korte zinnen van ongeveer "
+                    "10 woorden, met gewone woorden en zonder afkortingen."
+                )
         return hints
 
     def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
         """What each page shows, as a digest (see build/cache.py)."""
         assert self.site is not None
         prints = Fingerprints()
-        common = prints.digest(self.site.settings, self.site.categories, renderer.glossary,
-                               renderer.menu, self.preview, sorted(self.table.owners))
+        common = prints.digest(
+            self.site.settings,
+            self.site.categories,
+            renderer.glossary,
+            renderer.menu,
+            self.preview,
+            sorted(self.table.owners),
+        )
         result = {}
         for src_uri in order:
             job = self.jobs[src_uri]
@@ -394,8 +488,12 @@ class BuildSession:
         assert self.site is not None
         articles = sorted(self.site.articles, key=lambda e: getattr(e.data, "person", None) is None)
         kinds = [ctype for ctype in self.site.types.values() if ctype.article and ctype.list_url]
-        return {"categories": self.site.categories, "blocks": landing_blocks(self.site, HOME_PLACE),
-                "stories": articles[:6], "article_types": kinds}
+        return {
+            "categories": self.site.categories,
+            "blocks": landing_blocks(self.site, HOME_PLACE),
+            "stories": articles[:6],
+            "article_types": kinds,
+        }
 
     def _anchor_problems(self) -> list[Problem]:
         """A link to '#kop' on a page of the site must find that place on the page."""
@@ -405,17 +503,25 @@ class BuildSession:
             for source, href, page, anchor in result.anchors:
                 src = urls.src_uri(page if page.endswith("/") or not page else page + "/")
                 if src not in self.rendered:
-                    continue   # a file, or a page outside the section: nothing to check
+                    continue  # a file, or a page outside the section: nothing to check
                 if src not in ids:
                     ids[src] = set(_ID.findall(self.rendered[src].html))
                 if anchor not in ids[src]:
-                    problems.append(Problem(source, "tekst", (
-                        f"de link '{href}' verwijst naar de plek '#{anchor}', maar die staat niet op die pagina. "
-                        "Link naar een kop die er wel staat, of laat het deel na '#' weg.")))
+                    problems.append(
+                        Problem(
+                            source,
+                            "tekst",
+                            (
+                                f"de link '{href}' verwijst naar de plek '#{anchor}', maar die staat niet op die pagina. "
+                                "Link naar een kop die er wel staat, of laat het deel na '#' weg."
+                            ),
+                        )
+                    )
         return problems
 
     def _body_image_problems(self) -> list[Problem]:
         from ..core.media import image_problems
+
         problems = []
         for src_uri, result in self.rendered.items():
             for image in set(result.images):
@@ -443,15 +549,25 @@ class BuildSession:
     def not_found_page(self) -> str:
         assert self.site is not None
         root = self.site.site_url.split("/", 3)[3] if self.site.site_url.count("/") >= 3 else ""
-        job = Page(url="404.html", title="Deze pagina bestaat niet", template="notfound.html",
-                   source="(404)", owner="de foutpagina", noindex=True, search=False, next_step=False,
-                   header_search=False)    # its own search form is the first thing on it
+        job = Page(
+            url="404.html",
+            title="Deze pagina bestaat niet",
+            template="notfound.html",
+            source="(404)",
+            owner="de foutpagina",
+            noindex=True,
+            search=False,
+            next_step=False,
+            header_search=False,
+        )  # its own search form is the first thing on it
         return self.renderer().render(job, root="/" + root).html
 
     def sitemap(self) -> str:
         assert self.site is not None
-        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        ]
         for job in self.jobs.values():
             if not job.noindex:
                 lines.append(f"<url><loc>{Markup.escape(urls.absolute(self.site.site_url, job.url))}</loc></url>")
@@ -465,24 +581,30 @@ class BuildSession:
         Raises ContentErrors when the web editor's files or the search index cannot be made."""
         assert self.site is not None and self.today is not None
         pages = self.pages()
-        index = self._index or self._index_in_background(pages)   # Pagefind works in its own process meanwhile
+        index = self._index or self._index_in_background(pages)  # Pagefind works in its own process meanwhile
         self._index = None
         out = Outputs(pages)
         out.add(self.files())
         out.add(feeds.feed_files(self.site))
-        out.add(self.type_files)        # what the types make besides pages (types/pages.py plan_files)
+        out.add(self.type_files)  # what the types make besides pages (types/pages.py plan_files)
         links = inventory.short_links(self.site)
         out.add(redirect_maps.redirect_files(self.site, links))
         out.add({SITE_JSON: json.dumps({"codes": sorted(link.code for link in links)}, indent=1)})
         out.add(csp.header_files(urlsplit(self.site.site_url).path))
         sitemap = self.sitemap()
-        stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()   # the build's day
-        out.add({"404.html": self.not_found_page(), "sitemap.xml": sitemap,
-                 "sitemap.xml.gz": gzip.compress(sitemap.encode(), mtime=int(stamp))})
+        stamp = dt.datetime.combine(self.today, dt.time(), dt.timezone.utc).timestamp()  # the build's day
+        out.add(
+            {
+                "404.html": self.not_found_page(),
+                "sitemap.xml": sitemap,
+                "sitemap.xml.gz": gzip.compress(sitemap.encode(), mtime=int(stamp)),
+            }
+        )
         out.add(self._admin_files())
         rule = self.site.extras.get("forbidden")
-        code = static.packaged_paths() | {path for path in out if path.startswith(urls.ADMIN)
-                                          and not path.endswith((".yml", ".html"))}
+        code = static.packaged_paths() | {
+            path for path in out if path.startswith(urls.ADMIN) and not path.endswith((".yml", ".html"))
+        }
         files, problems, held = privacy.review_outputs(dict(out), rule, keep=self._essential_files(), packaged=code)
         if problems:
             raise ContentErrors(problems)
@@ -495,7 +617,7 @@ class BuildSession:
     def _index_in_background(self, pages: dict[str, str]) -> Future[dict[str, bytes]]:
         background = ThreadPoolExecutor(1)
         index = background.submit(self.search_index, pages)
-        background.shutdown(wait=False)                        # the thread ends with its task
+        background.shutdown(wait=False)  # the thread ends with its task
         return index
 
     def _published_index(self, early: dict[str, bytes], pages: dict[str, str], published: dict) -> dict[str, bytes]:
@@ -508,8 +630,9 @@ class BuildSession:
     def _essential_files(self) -> set[str]:
         """Pages the site cannot lose (home, landing pages, lists): a withdrawn person's name is
         taken out of them instead."""
-        return {urls.output_file(job.url) for job in self.jobs.values() if job.context.get("item") is None} \
-            | {"404.html"}
+        return {urls.output_file(job.url) for job in self.jobs.values() if job.context.get("item") is None} | {
+            "404.html"
+        }
 
     def search_index(self, pages: dict[str, str]) -> dict[str, bytes]:
         """Pagefind's files for the pages that are in the search (render/search.py). The local
@@ -519,12 +642,22 @@ class BuildSession:
             return self.cache.search_files
         indexed = {urls.output_file(job.url) for job in self.jobs.values() if job.search}
         try:
-            files = search.index_files({path: html for path, html in pages.items() if path in indexed},
-                                       cache=self.root / CACHE_DIR / "search")
+            files = search.index_files(
+                {path: html for path, html in pages.items() if path in indexed}, cache=self.root / CACHE_DIR / "search"
+            )
         except search.SearchIndexError as error:
-            raise ContentErrors([Problem("(zoekfunctie)", None, (
-                f"Pagefind kon de zoekindex niet maken: {error}. Voer 'make setup' uit; helpt dat niet, "
-                "meld het dan aan de ontwikkelaars."))]) from None
+            raise ContentErrors(
+                [
+                    Problem(
+                        "(zoekfunctie)",
+                        None,
+                        (
+                            f"Pagefind kon de zoekindex niet maken: {error}. Voer 'make setup' uit; helpt dat niet, "
+                            "meld het dan aan de ontwikkelaars."
+                        ),
+                    )
+                ]
+            ) from None
         if self.cache is not None:
             self.cache.search_files = files
         return files
@@ -564,8 +697,9 @@ def shareimages_paths(site: Site) -> list[str]:
 
 _ID = re.compile(r'\sid="([^"]+)"')
 # Figures, money and rules: what readers act on, so where it comes from must be named.
-_FACTS = re.compile(r"€|\d|%|\b(mag|mogen|moet|moeten|verplicht|wet|regel|belasting|uitkering|bijstand)\b",
-                    re.IGNORECASE)
+_FACTS = re.compile(
+    r"€|\d|%|\b(mag|mogen|moet|moeten|verplicht|wet|regel|belasting|uitkering|bijstand)\b", re.IGNORECASE
+)
 
 
 def source_hints(site: Site) -> list[str]:
@@ -580,8 +714,10 @@ def source_hints(site: Site) -> list[str]:
             text = " ".join(value for _, value in strings_in(item.data.model_dump(mode="json"))) + item.body
             if _FACTS.search(text):
                 where = f"{item.source}, item '{item.key}'" if item.entry else item.source
-                hints.append(f"Bron: {where} noemt cijfers, geld of regels, maar heeft geen bron (source). "
-                             "Zet erbij waar het vandaan komt, bijvoorbeeld 'Projectplan 2025, §2.4'.")
+                hints.append(
+                    f"Bron: {where} noemt cijfers, geld of regels, maar heeft geen bron (source). "
+                    "Zet erbij waar het vandaan komt, bijvoorbeeld 'Projectplan 2025, §2.4'."
+                )
     return hints
 
 

@@ -27,24 +27,34 @@ class Consent(Strict):
     withdrawn consent may leave its scope out (nothing of the person is shown any more)."""
 
     date: Date = hint("De datum waarop de persoon schriftelijk toestemming gaf.", label="Datum van toestemming")
-    scope: list[str] | None = hint("Kies elk gegeven dat de persoon wil laten zien. Wat je niet kiest, komt "
-                                   "nergens: niet op de site en niet op papier.", label="Wat mogen we tonen?",
-                                   default=None, form_required=True)
-    withdrawn: Date | None = hint("Trekt de persoon de toestemming in? Vul de datum in. Vanaf die dag "
-                                  "verdwijnt de persoon overal.", label="Ingetrokken op", default=None)
+    scope: list[str] | None = hint(
+        "Kies elk gegeven dat de persoon wil laten zien. Wat je niet kiest, komt "
+        "nergens: niet op de site en niet op papier.",
+        label="Wat mogen we tonen?",
+        default=None,
+        form_required=True,
+    )
+    withdrawn: Date | None = hint(
+        "Trekt de persoon de toestemming in? Vul de datum in. Vanaf die dag verdwijnt de persoon overal.",
+        label="Ingetrokken op",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _scope_is_stated(self) -> Consent:
         if self.scope is None and self.withdrawn is None:
-            raise RuleViolation("scope", (
-                "ontbreekt. Kies wat de persoon wil laten zien, zoals naam, organisatie en functie. "
-                "Er is geen standaard: zonder keuze komt de persoon niet op de site."))
+            raise RuleViolation(
+                "scope",
+                (
+                    "ontbreekt. Kies wat de persoon wil laten zien, zoals naam, organisatie en functie. "
+                    "Er is geen standaard: zonder keuze komt de persoon niet op de site."
+                ),
+            )
         return self
 
 
 def is_active(consent: Consent | None, today: dt.date) -> bool:
-    return (consent is not None and consent.date <= today
-            and (consent.withdrawn is None or today < consent.withdrawn))
+    return consent is not None and consent.date <= today and (consent.withdrawn is None or today < consent.withdrawn)
 
 
 def status(consent: Consent | None, today: dt.date) -> str | None:
@@ -64,8 +74,9 @@ def scope_of(consent: Consent) -> set[str]:
     return set(consent.scope or ())
 
 
-def scope_problems(consent: Consent | None, allowed: tuple[str, ...], file: str, entry: str | None,
-                   prefix: str = "consent") -> list[Problem]:
+def scope_problems(
+    consent: Consent | None, allowed: tuple[str, ...], file: str, entry: str | None, prefix: str = "consent"
+) -> list[Problem]:
     """Every scope field must be a field of the type, so a typo never hides a field by accident
     and never publishes one either."""
     if consent is None or consent.scope is None:
@@ -73,16 +84,28 @@ def scope_problems(consent: Consent | None, allowed: tuple[str, ...], file: str,
     problems = []
     for index, name in enumerate(consent.scope, start=1):
         if name not in allowed:
-            problems.append(Problem(file, f"{prefix}.scope[{index}]", (
-                f"'{name}' is geen veld dat we kunnen tonen.{suggestion(name, allowed)} "
-                f"Kies uit: {', '.join(allowed)}."), entry=entry))
+            problems.append(
+                Problem(
+                    file,
+                    f"{prefix}.scope[{index}]",
+                    (
+                        f"'{name}' is geen veld dat we kunnen tonen.{suggestion(name, allowed)} "
+                        f"Kies uit: {', '.join(allowed)}."
+                    ),
+                    entry=entry,
+                )
+            )
     if consent.withdrawn is not None and consent.withdrawn < consent.date:
-        problems.append(Problem(file, f"{prefix}.withdrawn", (
-            "ligt vóór de datum van de toestemming. Klopt de datum?"), entry=entry))
+        problems.append(
+            Problem(
+                file, f"{prefix}.withdrawn", ("ligt vóór de datum van de toestemming. Klopt de datum?"), entry=entry
+            )
+        )
     return problems
 
 
 # --- Text that may not be published -------------------------------------------------------
+
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
@@ -99,8 +122,7 @@ class ForbiddenText:
     phones: dict[str, str] = field(default_factory=dict)
     _pattern: re.Pattern[str] | None = None
 
-    def add(self, reason: str, name: str | None = None, email: str | None = None,
-            phone: str | None = None) -> None:
+    def add(self, reason: str, name: str | None = None, email: str | None = None, phone: str | None = None) -> None:
         if name and len(name.split()) >= 2:
             self.names[" ".join(name.lower().split())] = reason
         if email:
@@ -125,7 +147,8 @@ class ForbiddenText:
             words = sorted(self.names, key=len, reverse=True)
             self._pattern = re.compile(
                 r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, name.split())) for name in words) + r")(?!\w)",
-                re.IGNORECASE)
+                re.IGNORECASE,
+            )
         return self._pattern
 
     def find(self, text: str) -> list[tuple[str, str]]:

@@ -27,7 +27,7 @@ from .problems import Problem
 # --- Phone numbers --------------------------------------------------------------------------------
 
 _ALLOWED = re.compile(r"^\+?[0-9 ().\-/]+$")
-_SERVICE = ("800", "900", "906", "909")     # 0800/090x numbers: 4 or 7 digits after the prefix
+_SERVICE = ("800", "900", "906", "909")  # 0800/090x numbers: 4 or 7 digits after the prefix
 PHONE_EXAMPLE = "'050 123 4567', '06 12345678' of '+31 6 12345678'"
 
 
@@ -36,21 +36,25 @@ def international(number: str) -> str:
     ValueError with a Dutch message when it is not a number that can be called."""
     text = number.strip()
     if not text or not _ALLOWED.match(text):
-        raise ValueError(f"'{number}' is geen telefoonnummer. Schrijf alleen cijfers, spaties en streepjes, "
-                         f"zoals {PHONE_EXAMPLE}.")
-    text = re.sub(r"^(\+|00)(\d{1,3})\s*\(0\)", r"+\2", text)     # +31 (0)6 ... -> +31 6 ...
+        raise ValueError(
+            f"'{number}' is geen telefoonnummer. Schrijf alleen cijfers, spaties en streepjes, zoals {PHONE_EXAMPLE}."
+        )
+    text = re.sub(r"^(\+|00)(\d{1,3})\s*\(0\)", r"+\2", text)  # +31 (0)6 ... -> +31 6 ...
     digits = re.sub(r"\D", "", text)
     if text.startswith("+") or digits.startswith("00"):
         digits = digits[2:] if digits.startswith("00") else digits
         if digits.startswith("31"):
             return "+31" + _dutch(digits[2:], number)
         if not 8 <= len(digits) <= 15 or digits.startswith("0"):
-            raise ValueError(f"'{number}' is geen volledig internationaal nummer. Begin met + en het landnummer, "
-                             "zoals +32 voor België.")
+            raise ValueError(
+                f"'{number}' is geen volledig internationaal nummer. Begin met + en het landnummer, "
+                "zoals +32 voor België."
+            )
         return "+" + digits
     if not digits.startswith("0"):
-        raise ValueError(f"'{number}' mist het netnummer. Begin met 0 (zoals 050 of 06) of met +31, "
-                         f"bijvoorbeeld {PHONE_EXAMPLE}.")
+        raise ValueError(
+            f"'{number}' mist het netnummer. Begin met 0 (zoals 050 of 06) of met +31, bijvoorbeeld {PHONE_EXAMPLE}."
+        )
     return "+31" + _dutch(digits[1:], number)
 
 
@@ -59,8 +63,10 @@ def _dutch(national: str, written: str) -> str:
     if national.startswith(_SERVICE) and len(national) in (7, 10):
         return national
     if len(national) != 9 or national.startswith("0"):
-        raise ValueError(f"'{written}' heeft niet het goede aantal cijfers. Een Nederlands nummer heeft 10 cijfers, "
-                         f"zoals {PHONE_EXAMPLE}.")
+        raise ValueError(
+            f"'{written}' heeft niet het goede aantal cijfers. Een Nederlands nummer heeft 10 cijfers, "
+            f"zoals {PHONE_EXAMPLE}."
+        )
     return national
 
 
@@ -98,30 +104,52 @@ class ContactPerson(Strict):
     """A named person readers can ask: shown only with active consent, only the fields in scope."""
 
     name: Name = hint("Voor- en achternaam.", label="Naam")
-    role: Name | None = hint("Wat doet deze persoon voor lezers? Bijvoorbeeld 'coördinator werkgevers'.", label="Rol",
-                             default=None)
+    role: Name | None = hint(
+        "Wat doet deze persoon voor lezers? Bijvoorbeeld 'coördinator werkgevers'.", label="Rol", default=None
+    )
     email: Email | None = hint("Zakelijk e-mailadres van deze persoon.", label="E-mailadres", default=None)
-    phone: PhoneNumber | None = hint("Zakelijk telefoonnummer van deze persoon, zoals 050 123 4567.", label="Telefoon", default=None)
-    whatsapp: PhoneNumber | None = hint("Zakelijk WhatsApp-nummer van deze persoon, zoals 06 12345678.", label="WhatsApp-nummer",
-                                        default=None)
-    consent: Consent | None = hint("Toestemming: de datum, en in scope wat we mogen tonen (name, role, email, "
-                                   "phone, whatsapp). Zonder toestemming staat de persoon nergens.", label="Toestemming", default=None)
+    phone: PhoneNumber | None = hint(
+        "Zakelijk telefoonnummer van deze persoon, zoals 050 123 4567.", label="Telefoon", default=None
+    )
+    whatsapp: PhoneNumber | None = hint(
+        "Zakelijk WhatsApp-nummer van deze persoon, zoals 06 12345678.", label="WhatsApp-nummer", default=None
+    )
+    consent: Consent | None = hint(
+        "Toestemming: de datum, en in scope wat we mogen tonen (name, role, email, "
+        "phone, whatsapp). Zonder toestemming staat de persoon nergens.",
+        label="Toestemming",
+        default=None,
+    )
 
 
 class ContactRoutes(Strict):
     """The routes a category may set for its own pages; what it leaves out comes from data/site.yml."""
 
     email: Email | None = hint("E-mailadres voor vragen.", label="E-mailadres", default=None)
-    phone: PhoneNumber | None = hint("Telefoonnummer, zoals 050 123 4567. Nooit een privénummer.", label="Telefoon", default=None)
-    whatsapp: PhoneNumber | None = hint("WhatsApp-nummer, zoals 06 12345678. Lezers openen er een chat mee.", label="WhatsApp-nummer",
-                                        default=None)
-    message: Text | None = hint("De eerste zin van een WhatsApp-bericht of e-mail van een lezer, zoals "
-                                f"'{DEFAULT_MESSAGE}'", label="Eerste zin van het bericht", default=None)
-    address: Text | None = hint("Adres waar lezers kunnen langskomen, zoals 'Kerkstraat 1, Veendam'.", label="Adres om langs te komen", default=None)
-    hours: Text | None = hint("Wanneer lezers kunnen langskomen, zoals 'dinsdag en donderdag van 10 tot 12 uur'.", label="Wanneer kun je langskomen?",
-                              default=None)
-    person: ContactPerson | None = hint("Een persoon met naam die lezers kunnen vragen (alleen met toestemming).", label="Contactpersoon",
-                                        default=None)
+    phone: PhoneNumber | None = hint(
+        "Telefoonnummer, zoals 050 123 4567. Nooit een privénummer.", label="Telefoon", default=None
+    )
+    whatsapp: PhoneNumber | None = hint(
+        "WhatsApp-nummer, zoals 06 12345678. Lezers openen er een chat mee.", label="WhatsApp-nummer", default=None
+    )
+    message: Text | None = hint(
+        f"De eerste zin van een WhatsApp-bericht of e-mail van een lezer, zoals '{DEFAULT_MESSAGE}'",
+        label="Eerste zin van het bericht",
+        default=None,
+    )
+    address: Text | None = hint(
+        "Adres waar lezers kunnen langskomen, zoals 'Kerkstraat 1, Veendam'.",
+        label="Adres om langs te komen",
+        default=None,
+    )
+    hours: Text | None = hint(
+        "Wanneer lezers kunnen langskomen, zoals 'dinsdag en donderdag van 10 tot 12 uur'.",
+        label="Wanneer kun je langskomen?",
+        default=None,
+    )
+    person: ContactPerson | None = hint(
+        "Een persoon met naam die lezers kunnen vragen (alleen met toestemming).", label="Contactpersoon", default=None
+    )
 
     @model_validator(mode="after")
     def _hours_need_an_address(self) -> ContactRoutes:
@@ -132,11 +160,16 @@ class ContactRoutes(Strict):
 
 class Contact(ContactRoutes):
     email: Email = hint("Het algemene e-mailadres voor vragen.", label="E-mailadres")
-    phone: PhoneNumber | None = hint("Een algemeen telefoonnummer van het netwerk, zoals 050 123 4567. "
-                                     "Nooit een privénummer. Staat op de site en op de posters.", label="Telefoon", default=None)
+    phone: PhoneNumber | None = hint(
+        "Een algemeen telefoonnummer van het netwerk, zoals 050 123 4567. "
+        "Nooit een privénummer. Staat op de site en op de posters.",
+        label="Telefoon",
+        default=None,
+    )
 
 
 # --- Showing a person -----------------------------------------------------------------------------
+
 
 def shown_person(person: ContactPerson | None, today: dt.date) -> ContactPerson | None:
     """The contact person as readers may see them: None without active consent or without their
@@ -168,8 +201,11 @@ def unpublished_values(person: ContactPerson | None, today: dt.date) -> dict[str
     if person is None:
         return {}
     shown = shown_person(person, today)
-    return {name: value for name in ("name", "email", "phone", "whatsapp")
-            if (value := getattr(person, name)) and (shown is None or getattr(shown, name) is None)}
+    return {
+        name: value
+        for name in ("name", "email", "phone", "whatsapp")
+        if (value := getattr(person, name)) and (shown is None or getattr(shown, name) is None)
+    }
 
 
 def person_problems(person: ContactPerson | None, file: str, field: str, entry: str | None = None) -> list[Problem]:
@@ -189,7 +225,7 @@ class Routes:
     message: str = DEFAULT_MESSAGE
     address: str | None = None
     hours: str | None = None
-    person: ContactPerson | None = None     # already as shown (see shown_person)
+    person: ContactPerson | None = None  # already as shown (see shown_person)
     organisation: str = ""
 
     @property
@@ -216,16 +252,21 @@ class Routes:
 def routes(contact: Contact, override: ContactRoutes | None, today: dt.date, organisation: str = "") -> Routes:
     """The routes of a page: the category's own (`override`) where it sets them, else the
     network's. A named person's own phone, WhatsApp and e-mail (when in the scope) come first."""
+
     def pick(name: str) -> Any:
         value = getattr(override, name, None) if override is not None else None
         return value if value is not None else getattr(contact, name)
 
     # the category's own person, else the network's (a person without consent is never shown)
     person = shown_person(getattr(override, "person", None), today) or shown_person(contact.person, today)
-    walk_in = override if override is not None and override.address else contact   # an address with its hours
+    walk_in = override if override is not None and override.address else contact  # an address with its hours
     return Routes(
         email=(person.email if person and person.email else pick("email")),
         phone=(person.phone if person and person.phone else pick("phone")),
         whatsapp=(person.whatsapp if person and person.whatsapp else pick("whatsapp")),
         message=pick("message") or DEFAULT_MESSAGE,
-        address=walk_in.address, hours=walk_in.hours, person=person, organisation=organisation)
+        address=walk_in.address,
+        hours=walk_in.hours,
+        person=person,
+        organisation=organisation,
+    )

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[^\s\"'<>`\\]*)?$"
 EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
-PAGE_PATH_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)+$"     # a page inside the section: 'verhalen/oude-naam/'
+PAGE_PATH_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*/)+$"  # a page inside the section: 'verhalen/oude-naam/'
 
 # Lengths are generous for editors and small enough that no field can slow the build down.
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -42,8 +42,10 @@ Date = Annotated[dt.date, AfterValidator(_sane_date)]
 # reading levels). At most three short sentences; the readability hints check the rest.
 IN_SHORT_MAX_SENTENCES = 3
 IN_SHORT_PLACEHOLDER = "Schrijf hier in het kort waar deze pagina over gaat."
-IN_SHORT_HINT = ("In het kort: hoogstens 3 korte zinnen in heel eenvoudige taal (A2). Ongeveer 10 woorden per "
-                 "zin, gewone woorden, geen afkortingen. Dit staat bovenaan de pagina, in een kader.")
+IN_SHORT_HINT = (
+    "In het kort: hoogstens 3 korte zinnen in heel eenvoudige taal (A2). Ongeveer 10 woorden per "
+    "zin, gewone woorden, geen afkortingen. Dit staat bovenaan de pagina, in een kader."
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -56,13 +58,16 @@ def sentences(text: str) -> list[str]:
 def _short_summary(value: str) -> str:
     count = len(sentences(value))
     if count > IN_SHORT_MAX_SENTENCES:
-        raise ValueError(f"heeft {count} zinnen. 'In het kort' heeft hoogstens {IN_SHORT_MAX_SENTENCES} korte "
-                         "zinnen van ongeveer 10 woorden. Maak het korter; de rest staat al op de pagina.")
+        raise ValueError(
+            f"heeft {count} zinnen. 'In het kort' heeft hoogstens {IN_SHORT_MAX_SENTENCES} korte "
+            "zinnen van ongeveer 10 woorden. Maak het korter; de rest staat al op de pagina."
+        )
     return value
 
 
-InShort = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
-                    AfterValidator(_short_summary)]
+InShort = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), AfterValidator(_short_summary)
+]
 
 
 class RuleViolation(ValueError):
@@ -79,9 +84,20 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def hint(text: str, *, label: str | None = None, default: Any = ..., relation: str | None = None,
-         markdown: bool = False, example: Any = None, widget: str | None = None, unknown: bool = False,
-         placeholder: str | None = None, form_required: bool = False, **kwargs: Any) -> Any:
+def hint(
+    text: str,
+    *,
+    label: str | None = None,
+    default: Any = ...,
+    relation: str | None = None,
+    markdown: bool = False,
+    example: Any = None,
+    widget: str | None = None,
+    unknown: bool = False,
+    placeholder: str | None = None,
+    form_required: bool = False,
+    **kwargs: Any,
+) -> Any:
     """A pydantic Field with what editors and tools need to know about it:
     `text` the Dutch explanation (in `make new` templates, the web editor and messages);
     `label` the Dutch name of the field as the web editor's form shows it (and every message);
@@ -92,11 +108,20 @@ def hint(text: str, *, label: str | None = None, default: Any = ..., relation: s
     `placeholder` the text `make new` writes, which may never be published;
     `form_required` required in the web editor's form although the schema lets it out in one
     case, which a rule between fields checks (a withdrawn consent needs no scope)."""
-    extra = {key: value for key, value in (("label", label), ("relation", relation), ("markdown", markdown or None),
-                                            ("example", example), ("widget", widget),
-                                            ("unknown", unknown or None), ("placeholder", placeholder),
-                                            ("form_required", form_required or None))
-             if value is not None}
+    extra = {
+        key: value
+        for key, value in (
+            ("label", label),
+            ("relation", relation),
+            ("markdown", markdown or None),
+            ("example", example),
+            ("widget", widget),
+            ("unknown", unknown or None),
+            ("placeholder", placeholder),
+            ("form_required", form_required or None),
+        )
+        if value is not None
+    }
     return Field(default, description=text, json_schema_extra=extra or None, **kwargs)
 
 

@@ -18,17 +18,17 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-TIMEOUT_S = 15                  # per git call; a slow or hanging git never stops a build
-MAX_VERSIONS = 5000             # keeps the work linear and small, whatever the history
+TIMEOUT_S = 15  # per git call; a slow or hanging git never stops a build
+MAX_VERSIONS = 5000  # keeps the work linear and small, whatever the history
 BASE_REF_VARIABLES = ("GITHUB_BASE_REF", "SECTION_BASE_REF")
 _EMPTY_BLOB = "0" * 40
 
 
 @dataclass(frozen=True)
 class FileVersion:
-    path: str           # as asked, relative to the project root
-    commit: str         # short hash
-    date: str           # YYYY-MM-DD of the commit
+    path: str  # as asked, relative to the project root
+    commit: str  # short hash
+    date: str  # YYYY-MM-DD of the commit
     text: str
 
 
@@ -38,8 +38,13 @@ class _NoHistory(Exception):
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True,
-                                timeout=TIMEOUT_S, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+        result = subprocess.run(
+            ["git", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            timeout=TIMEOUT_S,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+        )
     except (OSError, subprocess.TimeoutExpired):
         raise _NoHistory from None
     if result.returncode != 0:
@@ -86,7 +91,7 @@ def file_versions(root: Path, paths: tuple[str, ...]) -> list[FileVersion] | Non
         return None
     refs = history_refs(root)
     if not refs:
-        return []        # a checkout without commits: nothing was ever recorded
+        return []  # a checkout without commits: nothing was ever recorded
     try:
         return list(_versions(root, tuple(refs), tuple(paths)))
     except _NoHistory:
@@ -104,9 +109,10 @@ def shallow(root: Path) -> bool:
 @functools.lru_cache(maxsize=16)
 def _versions(root: Path, refs: tuple[str, ...], paths: tuple[str, ...]) -> tuple[FileVersion, ...]:
     """Cached per set of commits: `make serve` rebuilds often, the history seldom changes."""
-    log = _git(root, "log", "-m", "--raw", "--no-abbrev", "--no-renames", "--format=%x00%H %cs",
-               *refs, "--", *paths).decode("utf-8", "replace")
-    wanted: list[tuple[str, str, str, str]] = []     # (blob, path, commit, date)
+    log = _git(
+        root, "log", "-m", "--raw", "--no-abbrev", "--no-renames", "--format=%x00%H %cs", *refs, "--", *paths
+    ).decode("utf-8", "replace")
+    wanted: list[tuple[str, str, str, str]] = []  # (blob, path, commit, date)
     seen: set[str] = set()
     commit = date = ""
     for line in log.splitlines():
@@ -134,7 +140,7 @@ def _versions(root: Path, refs: tuple[str, ...], paths: tuple[str, ...]) -> tupl
             position = header_end + 1
             continue
         size = int(header[2])
-        body = out[header_end + 1:header_end + 1 + size]
+        body = out[header_end + 1 : header_end + 1 + size]
         position = header_end + 1 + size + 1
         versions.append(FileVersion(path=path, commit=commit, date=date, text=body.decode("utf-8", "replace")))
     return tuple(versions)

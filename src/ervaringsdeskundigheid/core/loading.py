@@ -25,8 +25,8 @@ from .text import slugify
 
 _SLUG = re.compile(SLUG_PATTERN)
 SOURCE_FOLDERS = ("content", "data", "docs")
-PLACEHOLDER = "Schrijf hier"     # how every example text of `make new` starts
-EXAMPLE = "Voorbeeld"            # why an item is left out when data/site.yml says show_examples: false
+PLACEHOLDER = "Schrijf hier"  # how every example text of `make new` starts
+EXAMPLE = "Voorbeeld"  # why an item is left out when data/site.yml says show_examples: false
 
 # An item that failed validation: (type, raw fields, file, entry); its references are still checked.
 InvalidItem = tuple[ContentKind, dict[str, Any], str, str | None]
@@ -50,9 +50,15 @@ class LoadContext:
         return next((item for item in self.all_items.get(type_id, []) if item.key == key), None)
 
 
-def load_site(root: Path, types: Iterable[ContentKind], *, today: dt.date | None = None, preview: bool = False,
-              checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = (),
-              review: Callable[[LoadContext, Site], tuple[Site, list[Problem]]] | None = None) -> Site:
+def load_site(
+    root: Path,
+    types: Iterable[ContentKind],
+    *,
+    today: dt.date | None = None,
+    preview: bool = False,
+    checks: Iterable[Callable[[LoadContext, Site], list[Problem]]] = (),
+    review: Callable[[LoadContext, Site], tuple[Site, list[Problem]]] | None = None,
+) -> Site:
     """Load all content under `root` for the given content types.
 
     `preview` (make serve) also includes drafts and items with a future date, marked as such.
@@ -77,7 +83,7 @@ def load_site(root: Path, types: Iterable[ContentKind], *, today: dt.date | None
 
     published: dict[str, list[Item]] = {}
     notices: list[Notice] = []
-    unpublished: set[str] = set()         # the pages of items left out: a link or redirect to one is no typo
+    unpublished: set[str] = set()  # the pages of items left out: a link or redirect to one is no typo
     hide_examples = settings is not None and not settings.show_examples
     for type_id, ctype in by_id.items():
         kept: list[Item] = []
@@ -98,10 +104,18 @@ def load_site(root: Path, types: Iterable[ContentKind], *, today: dt.date | None
             kept.sort(key=ctype.sort_key)
         published[type_id] = kept
     problems += check_published_references(by_id, context, published)
-    if problems or settings is None:      # without settings, load_settings said why in `problems`
+    if problems or settings is None:  # without settings, load_settings said why in `problems`
         raise ContentErrors(describe(problems, by_id.values(), root), notices)
-    site = Site(root=root, today=today, preview=preview, settings=settings, types=by_id,
-                items=published, notices=notices, unpublished=unpublished)
+    site = Site(
+        root=root,
+        today=today,
+        preview=preview,
+        settings=settings,
+        types=by_id,
+        items=published,
+        notices=notices,
+        unpublished=unpublished,
+    )
     for site_check in checks:
         problems += site_check(context, site)
     if review is not None:
@@ -114,6 +128,7 @@ def load_site(root: Path, types: Iterable[ContentKind], *, today: dt.date | None
 
 # --- What is not published, said plainly --------------------------------------------------------
 
+
 def _day(date: dt.date | None) -> str:
     return date.strftime("%d-%m-%Y") if date else ""
 
@@ -124,31 +139,44 @@ def left_out_notice(item: Item, reason: str) -> Notice:
     consent = getattr(data, "consent", None) or getattr(getattr(data, "person", None), "consent", None)
     whose = "van de persoon in dit verhaal " if not hasattr(data, "consent") else ""
     texts = {
-        "Concept": ("staat niet op de site: het is een concept ('Concept (nog niet publiceren)' staat aan, "
-                    "draft: true).", "Is het klaar? Zet 'Concept' uit (draft: false)."),
-        "Gepland": (f"komt pas op {_day(getattr(data, 'date', None))} op de site: de datum ligt in de toekomst.",
-                    "Moet het eerder online? Zet de datum op vandaag. Anders hoef je niets te doen."),
-        "geen toestemming": (f"staat niet op de site: er is geen toestemming {whose}vastgelegd.",
-                             "Vul 'Toestemming' in: de datum en wat we mogen tonen."),
+        "Concept": (
+            "staat niet op de site: het is een concept ('Concept (nog niet publiceren)' staat aan, draft: true).",
+            "Is het klaar? Zet 'Concept' uit (draft: false).",
+        ),
+        "Gepland": (
+            f"komt pas op {_day(getattr(data, 'date', None))} op de site: de datum ligt in de toekomst.",
+            "Moet het eerder online? Zet de datum op vandaag. Anders hoef je niets te doen.",
+        ),
+        "geen toestemming": (
+            f"staat niet op de site: er is geen toestemming {whose}vastgelegd.",
+            "Vul 'Toestemming' in: de datum en wat we mogen tonen.",
+        ),
         "toestemming gaat later in": (
             f"staat nog niet op de site: de toestemming {whose}gaat pas in op {_day(getattr(consent, 'date', None))}.",
-            "Klopt die datum? Dan hoef je niets te doen."),
+            "Klopt die datum? Dan hoef je niets te doen.",
+        ),
         "toestemming ingetrokken": (
             f"staat niet meer op de site: de toestemming {whose}is ingetrokken op "
             f"{_day(getattr(consent, 'withdrawn', None))}.",
-            "Haal de gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming')."),
-        "toestemming zonder velden": ("staat niet op de site: bij 'Wat mogen we tonen?' is niets gekozen.",
-                                      "Kies wat de persoon wil laten zien."),
+            "Haal de gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming').",
+        ),
+        "toestemming zonder velden": (
+            "staat niet op de site: bij 'Wat mogen we tonen?' is niets gekozen.",
+            "Kies wat de persoon wil laten zien.",
+        ),
     }
     text, fix = texts.get(reason, (f"staat niet op de site ({reason}).", ""))
-    return Notice(item.source, str(item.title), text, fix, entry=item.entry, group=item.type.plural.lower(),
-                  short=reason.lower())
+    return Notice(
+        item.source, str(item.title), text, fix, entry=item.entry, group=item.type.plural.lower(), short=reason.lower()
+    )
 
 
 # --- Reading ---------------------------------------------------------------------------------
 
-def load_items(root: Path, ctype: ContentKind, problems: list[Problem], raw: Any = None,
-               invalid: list[InvalidItem] | None = None) -> list[Item]:
+
+def load_items(
+    root: Path, ctype: ContentKind, problems: list[Problem], raw: Any = None, invalid: list[InvalidItem] | None = None
+) -> list[Item]:
     """Every item of one type, drafts included. `raw`: the parsed list, when a type's own
     loader read the file (see `ContentType.loader`). Items that fail validation go to `invalid`
     (their references are still checked, for more helpful messages)."""
@@ -162,13 +190,17 @@ def load_items(root: Path, ctype: ContentKind, problems: list[Problem], raw: Any
     return _load_data(root, ctype, problems, raw, invalid)
 
 
-def _validation_problems(error: ValidationError, ctype: ContentKind, label: str, entry: str | None, raw: Any,
-                         invalid: list[InvalidItem]) -> list[Problem]:
+def _validation_problems(
+    error: ValidationError, ctype: ContentKind, label: str, entry: str | None, raw: Any, invalid: list[InvalidItem]
+) -> list[Problem]:
     """Pydantic's problems in Dutch; a badly written reference is left to the reference check,
     which can say which values exist (and suggest one)."""
     related = {name for name, _ in relations(ctype.schema)}
-    found = [p for p in problems_from_validation(error, label, ctype.schema, entry=entry)
-             if not (p.field and p.field.split("[", 1)[0] in related and p.message.startswith("mag alleen"))]
+    found = [
+        p
+        for p in problems_from_validation(error, label, ctype.schema, entry=entry)
+        if not (p.field and p.field.split("[", 1)[0] in related and p.message.startswith("mag alleen"))
+    ]
     if isinstance(raw, dict):
         invalid.append((ctype, raw, label, entry))
     return found
@@ -180,15 +212,29 @@ def _load_markdown(root: Path, ctype: ContentKind, problems: list[Problem], inva
     folder = root / ctype.source
     for other in sorted(folder.iterdir()) if folder.is_dir() else ():
         if not other.name.startswith(".") and not (other.suffix == ".md" and other.is_file()):
-            problems.append(Problem(f"{ctype.source}/{other.name}", None, (
-                f"hoort niet in {ctype.source}/: daar staan alleen tekstbestanden die eindigen op .md. "
-                "Afbeeldingen horen in content/afbeeldingen/.")))
+            problems.append(
+                Problem(
+                    f"{ctype.source}/{other.name}",
+                    None,
+                    (
+                        f"hoort niet in {ctype.source}/: daar staan alleen tekstbestanden die eindigen op .md. "
+                        "Afbeeldingen horen in content/afbeeldingen/."
+                    ),
+                )
+            )
     for index, label in enumerate(files_in(root, ctype.source, ".md")):
         stem = label.rsplit("/", 1)[-1][:-3]
         if not _SLUG.match(stem):
-            problems.append(Problem(label, None, (
-                "de bestandsnaam wordt het webadres en mag alleen kleine letters, cijfers en streepjes "
-                f"bevatten, zoals '{slugify(stem)}.md'. Geef het bestand een andere naam.")))
+            problems.append(
+                Problem(
+                    label,
+                    None,
+                    (
+                        "de bestandsnaam wordt het webadres en mag alleen kleine letters, cijfers en streepjes "
+                        f"bevatten, zoals '{slugify(stem)}.md'. Geef het bestand een andere naam."
+                    ),
+                )
+            )
             continue
         try:
             source = read_markdown(root, label)
@@ -201,17 +247,25 @@ def _load_markdown(root: Path, ctype: ContentKind, problems: list[Problem], inva
             continue
         slug = getattr(data, "slug", None) or stem
         if slug in seen:
-            problems.append(Problem(label, "slug", (
-                f"'{slug}' wordt al gebruikt door {seen[slug]}. "
-                "Elke pagina heeft een eigen slug nodig; kies een andere.")))
+            problems.append(
+                Problem(
+                    label,
+                    "slug",
+                    (
+                        f"'{slug}' wordt al gebruikt door {seen[slug]}. "
+                        "Elke pagina heeft een eigen slug nodig; kies een andere."
+                    ),
+                )
+            )
             continue
         seen[slug] = label
         items.append(Item(ctype, data, slug, label, body=source.body, index=index))
     return items
 
 
-def _load_data(root: Path, ctype: ContentKind, problems: list[Problem], raw: Any = None,
-               invalid: list[InvalidItem] | None = None) -> list[Item]:
+def _load_data(
+    root: Path, ctype: ContentKind, problems: list[Problem], raw: Any = None, invalid: list[InvalidItem] | None = None
+) -> list[Item]:
     invalid = invalid if invalid is not None else []
     path = ctype.source
     if raw is None:
@@ -226,12 +280,19 @@ def _load_data(root: Path, ctype: ContentKind, problems: list[Problem], raw: Any
         raw = {ctype.container: raw}
     if ctype.container:
         if not isinstance(raw, dict) or ctype.container not in raw:
-            problems.append(Problem(path, ctype.container, (
-                f"ontbreekt. Het bestand moet een lijst onder '{ctype.container}:' hebben. "
-                "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
+            problems.append(
+                Problem(
+                    path,
+                    ctype.container,
+                    (
+                        f"ontbreekt. Het bestand moet een lijst onder '{ctype.container}:' hebben. "
+                        "Kijk bij een ander item in hetzelfde bestand hoe het moet."
+                    ),
+                )
+            )
             return []
         raw = raw[ctype.container]
-    if ctype.key is None:           # one group of fields (a single type)
+    if ctype.key is None:  # one group of fields (a single type)
         try:
             return [Item(ctype, ctype.schema.model_validate(raw), None, path)]
         except ValidationError as error:
@@ -251,8 +312,7 @@ def _load_data(root: Path, ctype: ContentKind, problems: list[Problem], raw: Any
             continue
         key = str(getattr(data, ctype.key))
         if key in seen:
-            problems.append(Problem(path, ctype.key, f"'{key}' komt twee keer voor. Dit moet uniek zijn.",
-                                    entry=entry))
+            problems.append(Problem(path, ctype.key, f"'{key}' komt twee keer voor. Dit moet uniek zijn.", entry=entry))
             continue
         seen.add(key)
         items.append(Item(ctype, data, key, path, index=index))
@@ -264,20 +324,34 @@ def placeholder_problems(item: Item) -> list[Problem]:
     if getattr(item.data, "draft", False):
         return []
     found = placeholders(item.data)
-    found += [(path, text) for path, text in strings_in(item.data.model_dump(mode="json"))
-              if text.startswith(PLACEHOLDER) and (path, text) not in found]
+    found += [
+        (path, text)
+        for path, text in strings_in(item.data.model_dump(mode="json"))
+        if text.startswith(PLACEHOLDER) and (path, text) not in found
+    ]
     found += [("tekst", text) for text in item.type.body_placeholders if text in item.body]
-    return [Problem(item.source, where, (
-        f"bevat nog de voorbeeldtekst '{text}'. Vervang die door je eigen tekst, "
-        "of zet 'draft: true' zolang het stuk nog niet klaar is."), entry=item.entry) for where, text in found]
+    return [
+        Problem(
+            item.source,
+            where,
+            (
+                f"bevat nog de voorbeeldtekst '{text}'. Vervang die door je eigen tekst, "
+                "of zet 'draft: true' zolang het stuk nog niet klaar is."
+            ),
+            entry=item.entry,
+        )
+        for where, text in found
+    ]
 
 
 # --- References between types ------------------------------------------------------------------
 
+
 def relations(schema: type[BaseModel]) -> list[tuple[str, str]]:
     """(field name, related type id) for every field that refers to another type."""
-    return [(name, meta(schema, name)["relation"]) for name in schema.model_fields
-            if meta(schema, name).get("relation")]
+    return [
+        (name, meta(schema, name)["relation"]) for name in schema.model_fields if meta(schema, name).get("relation")
+    ]
 
 
 def _values(value: object) -> list[str]:
@@ -295,10 +369,12 @@ def check_relations(types: dict[str, ContentKind], context: LoadContext) -> list
                 continue
             known = context.keys(target)
             target_type = types[target]
-            values = [(getattr(item.data, field_name, None), item.source, item.entry)
-                      for item in context.all_items[ctype.id]]
-            values += [(raw.get(field_name), file, entry) for kind, raw, file, entry in context.invalid
-                       if kind is ctype]
+            values = [
+                (getattr(item.data, field_name, None), item.source, item.entry) for item in context.all_items[ctype.id]
+            ]
+            values += [
+                (raw.get(field_name), file, entry) for kind, raw, file, entry in context.invalid if kind is ctype
+            ]
             for value, file, entry in values:
                 many = isinstance(value, (list, tuple))
                 for position, key in enumerate(_values(value), start=1):
@@ -306,14 +382,23 @@ def check_relations(types: dict[str, ContentKind], context: LoadContext) -> list
                         continue
                     where = f"{field_name}[{position}]" if many else field_name
                     hint = suggestion(slugify(key), sorted(known)) or suggestion(key, sorted(known))
-                    problems.append(Problem(file, where, (
-                        f"'{key}' staat niet in {target_type.source}.{hint} "
-                        f"Kies uit: {', '.join(sorted(known)) or '(nog leeg)'}."), entry=entry))
+                    problems.append(
+                        Problem(
+                            file,
+                            where,
+                            (
+                                f"'{key}' staat niet in {target_type.source}.{hint} "
+                                f"Kies uit: {', '.join(sorted(known)) or '(nog leeg)'}."
+                            ),
+                            entry=entry,
+                        )
+                    )
     return problems
 
 
-def check_published_references(types: dict[str, ContentKind], context: LoadContext,
-                               published: dict[str, list[Item]]) -> list[Problem]:
+def check_published_references(
+    types: dict[str, ContentKind], context: LoadContext, published: dict[str, list[Item]]
+) -> list[Problem]:
     """A published item may not point at an item that is not published (a draft, or a
     person without consent): its page would link to nothing."""
     problems: list[Problem] = []
@@ -327,9 +412,17 @@ def check_published_references(types: dict[str, ContentKind], context: LoadConte
                     continue
                 for key in _values(getattr(item.data, field_name, None)):
                     if key in context.keys(target) and key not in shown:
-                        problems.append(Problem(item.source, field_name, (
-                            f"'{key}' staat in {types[target].source}, maar wordt niet gepubliceerd "
-                            "(een concept, een voorbeeld terwijl show_examples in data/site.yml op false staat, "
-                            "of zonder geldige toestemming). Publiceer dat eerst, "
-                            "of haal de verwijzing hier weg."), entry=item.entry))
+                        problems.append(
+                            Problem(
+                                item.source,
+                                field_name,
+                                (
+                                    f"'{key}' staat in {types[target].source}, maar wordt niet gepubliceerd "
+                                    "(een concept, een voorbeeld terwijl show_examples in data/site.yml op false staat, "
+                                    "of zonder geldige toestemming). Publiceer dat eerst, "
+                                    "of haal de verwijzing hier weg."
+                                ),
+                                entry=item.entry,
+                            )
+                        )
     return problems

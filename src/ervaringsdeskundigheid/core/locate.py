@@ -21,9 +21,9 @@ from .problems import Problem
 from .site import ContentKind
 from .sources import FRONT_MATTER, SourceError, read_text
 
-BODY_FIELD = "tekst"            # how problems name the text of a story or blog
+BODY_FIELD = "tekst"  # how problems name the text of a story or blog
 BODY_LABEL = "Tekst"
-FRONT_MATTER_FIELD = "front matter"   # the fields between the two '---' lines of a story or blog
+FRONT_MATTER_FIELD = "front matter"  # the fields between the two '---' lines of a story or blog
 FRONT_MATTER_LABEL = "Velden bovenaan, tussen de regels ---"
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -70,6 +70,7 @@ def field_label(schema: type[BaseModel] | None, path: str | None) -> str | None:
 
 # --- lines ----------------------------------------------------------------------------------
 
+
 def _compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -102,8 +103,9 @@ def _items(root: yaml.Node | None, key: str | None) -> list[yaml.Node]:
         return list(root.value)
     if isinstance(root, yaml.MappingNode):
         for _, value in root.value:
-            if isinstance(value, yaml.SequenceNode) and any(_scalar(item, key) for item in value.value
-                                                            if isinstance(item, yaml.MappingNode)):
+            if isinstance(value, yaml.SequenceNode) and any(
+                _scalar(item, key) for item in value.value if isinstance(item, yaml.MappingNode)
+            ):
                 return list(value.value)
     return []
 
@@ -172,11 +174,11 @@ def describe(problems: Iterable[Problem], types: Iterable[ContentKind], root: Pa
             files[problem.file] = _File(root, ctype, problem.file)
         source = files[problem.file]
         item = source.item(problem.entry)
-        title = _scalar(item, ctype.title_attribute) if isinstance(item, yaml.MappingNode) and not ctype.single \
-            else None
+        title = (
+            _scalar(item, ctype.title_attribute) if isinstance(item, yaml.MappingNode) and not ctype.single else None
+        )
         line = problem.line
         if line is None and problem.field != BODY_FIELD:
             line = source.line(item, problem.field)
         result.append(replace(problem, label=field_label(ctype.schema, problem.field), title=title, line=line))
     return result
-

@@ -43,8 +43,8 @@ _NOT_LETTERS = bytes(sorted(set(range(256)) - set(b"abcdefghijklmnopqrstuvwxyz01
 # "petra [at] geheim punt nl", "petra (at) geheim (dot) nl", "petra apenstaartje geheim.nl"
 _AT = re.compile(r"\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+")
 _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
-_ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")   # a link to a place on a page: '#karin-proef'
-MIN_NAME_WORDS = 2     # a single word could be anyone's first name or a pseudonym
+_ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
+MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
 MIN_PHONE_DIGITS = 8
 
 
@@ -74,7 +74,7 @@ def _invisible() -> dict[int, None]:
 
 def fold(text: str) -> str:
     """The text as a reader or scraper reads it, in plain lower-case ASCII."""
-    for _ in range(2):                      # '&amp;#97;' is '&#97;' is 'a'
+    for _ in range(2):  # '&amp;#97;' is '&#97;' is 'a'
         if "&" not in text:
             break
         text = html.unescape(text)
@@ -105,7 +105,7 @@ def _fold_unicode(text: str) -> str:
     for start, end in _other_pieces(text):
         for run in _OTHER.finditer(text, start, end):
             begin = max(run.start() - 1, done)
-            folded = unicodedata.normalize("NFKC", text[begin:run.end()].translate(_invisible()))
+            folded = unicodedata.normalize("NFKC", text[begin : run.end()].translate(_invisible()))
             parts += [text[done:begin], folded if folded.isascii() else anyascii(folded.translate(_look_alikes()))]
             done = run.end()
     return "".join(parts) + text[done:]
@@ -116,10 +116,13 @@ def _other_pieces(text: str) -> list[tuple[int, int]]:
     pieces are joined, so a run of other characters never crosses an end."""
     stretches: list[tuple[int, int]] = []
     for start in range(0, len(text), _PIECE):
-        if not text[start:start + _PIECE].isascii():
+        if not text[start : start + _PIECE].isascii():
             end = min(start + _PIECE, len(text))
-            stretches[-1:] = [(stretches[-1][0], end)] if stretches and stretches[-1][1] == start else \
-                stretches[-1:] + [(start, end)]
+            stretches[-1:] = (
+                [(stretches[-1][0], end)]
+                if stretches and stretches[-1][1] == start
+                else stretches[-1:] + [(start, end)]
+            )
     return stretches
 
 
@@ -170,30 +173,36 @@ class Person:
     email: str | None = None
     phone: str | None = None
     whatsapp: str | None = None
-    anchor: str | None = None             # their place on the site ('#anchor'): a link to it names them too
-    named_only: bool = False              # shown only with their name: without 'name' in scope, nothing is
+    anchor: str | None = None  # their place on the site ('#anchor'): a link to it names them too
+    named_only: bool = False  # shown only with their name: without 'name' in scope, nothing is
 
 
 @dataclass(frozen=True)
 class Finding:
-    found: str             # the value as the person has it (what may not be published)
-    reason: str            # Dutch: why it may not be published
-    person: str            # who, as editors know them (name, or file and entry)
-    withdrawn: bool        # the consent ended: hold back, never stop the build
+    found: str  # the value as the person has it (what may not be published)
+    reason: str  # Dutch: why it may not be published
+    person: str  # who, as editors know them (name, or file and entry)
+    withdrawn: bool  # the consent ended: hold back, never stop the build
 
 
 @dataclass
 class Forbidden:
     """The values that may not be published, each with why; `find` reads any text for them."""
 
-    _values: dict[str, Finding] = field(default_factory=dict)   # squeezed value -> finding
+    _values: dict[str, Finding] = field(default_factory=dict)  # squeezed value -> finding
     _allowed: set[str] = field(default_factory=set)
-    _links: dict[str, Finding] = field(default_factory=dict)     # '#anchor' of a withdrawn person
-    _automaton: Any = None                # an ahocorasick.Automaton; False: nothing to find; None: not built
-    _findings: _Findings | None = None    # what it found per text; None: not yet linked (see _memory)
+    _links: dict[str, Finding] = field(default_factory=dict)  # '#anchor' of a withdrawn person
+    _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
+    _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
 
-    def add(self, finding: Finding, name: str | None = None, email: str | None = None,
-            phone: str | None = None, anchor: str | None = None) -> None:
+    def add(
+        self,
+        finding: Finding,
+        name: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+        anchor: str | None = None,
+    ) -> None:
         keys = []
         if name and len(name.split()) >= MIN_NAME_WORDS:
             keys.append((squeeze(name), name))
@@ -223,7 +232,11 @@ class Forbidden:
         exactly the same: a build reads each page once and more, and the local preview reads the
         same pages again after every save."""
         if self._findings is None:
-            key = (tuple(sorted(self._values.items())), tuple(sorted(self._allowed)), tuple(sorted(self._links.items())))
+            key = (
+                tuple(sorted(self._values.items())),
+                tuple(sorted(self._allowed)),
+                tuple(sorted(self._links.items())),
+            )
             earlier = _Findings.newest
             self._findings = _Findings(key, earlier.recent if earlier and earlier.key == key else {})
             _Findings.newest = self._findings
@@ -274,10 +287,10 @@ class Forbidden:
         if not automaton:
             return []
         letters = folded.encode("ascii", errors="replace").translate(None, _NOT_LETTERS).decode("ascii")
-        candidates = list(automaton.iter(letters))   # the letters and digits, as the projection has them
+        candidates = list(automaton.iter(letters))  # the letters and digits, as the projection has them
         if not candidates:
             return []
-        projection = Projection.of(folded)   # where the runs start and end: only for a text that may name someone
+        projection = Projection.of(folded)  # where the runs start and end: only for a text that may name someone
         found = []
         for end, (length, finding) in candidates:
             if end + 1 in projection.bounds and end + 1 - length in projection.bounds:
@@ -289,7 +302,7 @@ class _Findings:
     """Findings per text, of one rule. It keeps what this build asked for and, until asked, what
     the build before it found: a text no build asks for any more is forgotten."""
 
-    newest: ClassVar[_Findings | None] = None   # of the rule made last in this process
+    newest: ClassVar[_Findings | None] = None  # of the rule made last in this process
 
     def __init__(self, key: tuple[Any, ...], earlier: dict[str, list[Finding]]):
         self.key = key
@@ -334,10 +347,11 @@ def forbidden(people: list[Person], today: dt.date) -> Forbidden:
         values = {"name": person.name, "email": person.email, "phone": person.phone, "whatsapp": person.whatsapp}
         if reason:
             withdrawn = reason == "toestemming ingetrokken"
-            why = {"geen toestemming": f"{who} heeft geen toestemming gegeven",
-                   "toestemming ingetrokken": f"{who} heeft de toestemming ingetrokken",
-                   "toestemming gaat later in": f"de toestemming van {who} gaat pas later in"}.get(
-                reason, f"{who}: {reason}")
+            why = {
+                "geen toestemming": f"{who} heeft geen toestemming gegeven",
+                "toestemming ingetrokken": f"{who} heeft de toestemming ingetrokken",
+                "toestemming gaat later in": f"de toestemming van {who} gaat pas later in",
+            }.get(reason, f"{who}: {reason}")
             hidden, finding, anchor = values, Finding("", why, who, withdrawn), person.anchor if withdrawn else None
         else:
             scope = scope_of(person.consent) if person.consent is not None else set()

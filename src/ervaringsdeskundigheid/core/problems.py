@@ -24,12 +24,12 @@ def _printable(text: str) -> str:
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
-    field: str | None                  # the code name: 'description', 'consent.scope[2]'
+    field: str | None  # the code name: 'description', 'consent.scope[2]'
     message: str
-    entry: str | None = None           # the item's key in a list file
+    entry: str | None = None  # the item's key in a list file
     line: int | None = None
-    label: str | None = None           # the field as the form shows it: 'Samenvatting' (core/locate.py)
-    title: str | None = None           # the item's title or name
+    label: str | None = None  # the field as the form shows it: 'Samenvatting' (core/locate.py)
+    title: str | None = None  # the item's title or name
 
     @property
     def where(self) -> str:
@@ -50,10 +50,10 @@ class Problem:
 
 
 def field_words(field: str, label: str | None) -> str:
-    """"veld 'Samenvatting' ('description')": the form's label first, the code name in the file second."""
+    """ "veld 'Samenvatting' ('description')": the form's label first, the code name in the file second."""
     if label and label.lower() != field.lower():
         return f"veld '{label}' ('{field}')"
-    return f"veld '{field}'"          # the label says no more than the name in the file
+    return f"veld '{field}'"  # the label says no more than the name in the file
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ class Notice:
     fix: str
     entry: str | None = None
     kind: str = "left_out"
-    group: str = ""                    # for counting: the type's plural ('verhalen')
-    short: str = ""                    # for counting: the reason in a word or two ('concept')
+    group: str = ""  # for counting: the type's plural ('verhalen')
+    short: str = ""  # for counting: the reason in a word or two ('concept')
 
     def __str__(self) -> str:
         return f"{_printable(self.file)}, '{_printable(self.title)}': {self.reason} {self.fix}"
@@ -82,7 +82,7 @@ class ContentErrors(Exception):
 
     def __init__(self, problems: Iterable[Problem], notices: Iterable[Notice] = ()):
         self.problems = sorted(set(problems), key=_report_order)
-        self.notices = list(notices)          # what would stay off the site anyway (see Notice)
+        self.notices = list(notices)  # what would stay off the site anyway (see Notice)
         super().__init__(self.report())
 
     def report(self, heading: str | None = None) -> str:
@@ -153,10 +153,8 @@ def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation
         value = error.get("input")
         hint = date_hint(value)
         if hint:
-            return (f"'{value}' staat in de verkeerde volgorde: schrijf eerst het jaar, dan de maand, "
-                    f"dan de dag.{hint}")
-        return (f"'{value}' is geen bestaande datum. "
-                "Verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2025-03-05.")
+            return f"'{value}' staat in de verkeerde volgorde: schrijf eerst het jaar, dan de maand, dan de dag.{hint}"
+        return f"'{value}' is geen bestaande datum. Verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2025-03-05."
     if kind == "string_type":
         return "moet tekst zijn."
     if kind == "string_too_short":
@@ -170,10 +168,11 @@ def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation
         if "https" in pattern:
             return "moet een webadres zijn dat begint met https://, zonder spaties."
         if "/" in pattern:
-            return ("moet een adres van deze site zijn, in kleine letters en met een / aan het eind, "
-                    "bijvoorbeeld 'verhalen/oude-naam/'.")
-        return ("mag alleen kleine letters, cijfers en streepjes bevatten, "
-                "bijvoorbeeld 'mijn-eerste-verhaal'.")
+            return (
+                "moet een adres van deze site zijn, in kleine letters en met een / aan het eind, "
+                "bijvoorbeeld 'verhalen/oude-naam/'."
+            )
+        return "mag alleen kleine letters, cijfers en streepjes bevatten, bijvoorbeeld 'mijn-eerste-verhaal'."
     if kind in {"bool_type", "bool_parsing"}:
         return "moet true (ja) of false (nee) zijn."
     if kind in {"list_type", "tuple_type", "set_type"}:
@@ -197,11 +196,10 @@ def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation
         return f"moet een van deze waarden zijn: {ctx.get('expected')}."
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return "heeft een ongeldige waarde. Kijk in CONTRIBUTING.md (\"Gegevens in data/\") of onder het veld in de webeditor hoe het moet."
+    return 'heeft een ongeldige waarde. Kijk in CONTRIBUTING.md ("Gegevens in data/") of onder het veld in de webeditor hoe het moet.'
 
 
-def problems_from_validation(error: ValidationError, file: str, model: type,
-                             entry: str | None = None) -> list[Problem]:
+def problems_from_validation(error: ValidationError, file: str, model: type, entry: str | None = None) -> list[Problem]:
     """Translate a pydantic ValidationError into Dutch problems."""
     result = []
     for item in error.errors(include_url=False):
@@ -210,8 +208,14 @@ def problems_from_validation(error: ValidationError, file: str, model: type,
         if rule_field:
             loc = (*loc, rule_field)
         fields = _known_fields(model, loc)
-        result.append(Problem(file=file, entry=entry, field=_field_path(loc) or None,
-                              message=_dutch_message(item, fields, _explanation(model, loc))))
+        result.append(
+            Problem(
+                file=file,
+                entry=entry,
+                field=_field_path(loc) or None,
+                message=_dutch_message(item, fields, _explanation(model, loc)),
+            )
+        )
     return result
 
 

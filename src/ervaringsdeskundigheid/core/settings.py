@@ -14,19 +14,29 @@ from .problems import Problem, problems_from_validation
 from .sources import SourceError, load_yaml_file
 
 SETTINGS_FILE = "data/site.yml"
-SITE_URL_ENV = "SITE_URL"   # overrides site_url for a deployment elsewhere
+SITE_URL_ENV = "SITE_URL"  # overrides site_url for a deployment elsewhere
 
 # Strict: https (or http for a local test host), a plain host name, a path of URL-safe
 # characters ending in '/'. It is printed in every page's links and on every poster.
-SiteUrl = Annotated[str, StringConstraints(
-    pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+)*/$", max_length=200)]
+SiteUrl = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+)*/$", max_length=200
+    ),
+]
 # owner/name, as GitHub spells it.
 Repository = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$")]
-HttpsUrl = Annotated[str, StringConstraints(
-    pattern=r"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~/-]*)?$", max_length=200)]
+HttpsUrl = Annotated[
+    str, StringConstraints(pattern=r"^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(/[A-Za-z0-9._~/-]*)?$", max_length=200)
+]
 # A short address for paper, as people type it: host and path, no https://.
-ShortUrl = Annotated[str, StringConstraints(
-    pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(/[A-Za-z0-9._~-]+)*/?$", max_length=40)]
+ShortUrl = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(/[A-Za-z0-9._~-]+)*/?$",
+        max_length=40,
+    ),
+]
 
 
 class SiteSettings(Strict):
@@ -38,16 +48,27 @@ class SiteSettings(Strict):
     repository: Repository | None = hint(
         "De plek van deze site op GitHub, als eigenaar/naam (zoals 'alliantie-van-kracht/ervaringsdeskundigheid'). "
         "De webeditor (/admin/) maakt daar een pull request van elke wijziging. Leeg: de repository waarin "
-        "GitHub de site bouwt.", default=None)
+        "GitHub de site bouwt.",
+        default=None,
+    )
     www_optional: bool = hint("true als het adres ook werkt zonder 'www.'.", default=False)
     short_url: ShortUrl | None = hint(
         "Een kort adres voor op posters, zonder https://, bijvoorbeeld 'alliantievankracht.nl/ed'. Alleen "
-        "invullen als de website <kort adres>/<code> doorstuurt naar <site_url>p/<code>/.", label="Kort webadres", default=None)
-    description: Text = hint("Eén zin over de sectie, voor zoekmachines.",
-                             default="Ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe")
-    show_examples: bool = hint("false: alle verzonnen voorbeelden (example: true) verdwijnen overal: van de site, "
-                               "uit de zoekfunctie, de nieuwsbrief en de handouts. Zet dit op false voordat de "
-                               "site live gaat.", label="Voorbeelden tonen", default=True)
+        "invullen als de website <kort adres>/<code> doorstuurt naar <site_url>p/<code>/.",
+        label="Kort webadres",
+        default=None,
+    )
+    description: Text = hint(
+        "Eén zin over de sectie, voor zoekmachines.",
+        default="Ervaringsdeskundigheid bij Alliantie van Kracht in Groningen en Drenthe",
+    )
+    show_examples: bool = hint(
+        "false: alle verzonnen voorbeelden (example: true) verdwijnen overal: van de site, "
+        "uit de zoekfunctie, de nieuwsbrief en de handouts. Zet dit op false voordat de "
+        "site live gaat.",
+        label="Voorbeelden tonen",
+        default=True,
+    )
 
     @property
     def host(self) -> str:

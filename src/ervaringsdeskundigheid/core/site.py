@@ -74,13 +74,13 @@ class Item:
     """One published item of any content type. Its fields read as attributes
     (`item.title`), next to what every item has: its key, URL and source file."""
 
-    type: Any                      # the ContentType
-    data: Any                      # the validated fields, a model of the type's schema (Markdown: the front matter)
+    type: Any  # the ContentType
+    data: Any  # the validated fields, a model of the type's schema (Markdown: the front matter)
     key: str | None
-    source: str                    # the file editors know, e.g. "content/stories/rob.md"
-    body: str = ""                 # the Markdown body of an article
-    status: str | None = None      # preview only: "Concept", "Gepland"
-    index: int = 0                 # place in its file, for stable ordering
+    source: str  # the file editors know, e.g. "content/stories/rob.md"
+    body: str = ""  # the Markdown body of an article
+    status: str | None = None  # preview only: "Concept", "Gepland"
+    index: int = 0  # place in its file, for stable ordering
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ("data", "type", "key"):
@@ -106,7 +106,7 @@ class Item:
         """How problems name this item inside its file (None for a file of its own)."""
         return None if self.type.is_markdown else self.key
 
-    @cached_property   # counted once: headers, overviews, category pages and related items ask often
+    @cached_property  # counted once: headers, overviews, category pages and related items ask often
     def words(self) -> int:
         return len(_WORD.findall(self.body))
 
@@ -115,8 +115,12 @@ class Item:
         return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
 
     def replace(self, **changes: Any) -> "Item":
-        return Item(**{**{name: getattr(self, name) for name in
-                          ("type", "data", "key", "source", "body", "status", "index")}, **changes})
+        return Item(
+            **{
+                **{name: getattr(self, name) for name in ("type", "data", "key", "source", "body", "status", "index")},
+                **changes,
+            }
+        )
 
 
 @dataclass
@@ -124,13 +128,13 @@ class Site:
     root: Path
     today: dt.date
     preview: bool
-    settings: SiteSettings                                  # data/site.yml
-    types: dict[str, Any]                                   # id -> ContentType, in declaration order
-    items: dict[str, list[Item]]                            # published items per type (preview: drafts too)
-    notices: list[Notice] = field(default_factory=list)      # what is not published, and why
-    extras: dict[str, Any] = field(default_factory=dict)     # derived data, e.g. short links
-    held_back: list[Held] = field(default_factory=list)      # not published: names a withdrawn person
-    unpublished: set[str] = field(default_factory=set)       # URLs of items that exist but are not published
+    settings: SiteSettings  # data/site.yml
+    types: dict[str, Any]  # id -> ContentType, in declaration order
+    items: dict[str, list[Item]]  # published items per type (preview: drafts too)
+    notices: list[Notice] = field(default_factory=list)  # what is not published, and why
+    extras: dict[str, Any] = field(default_factory=dict)  # derived data, e.g. short links
+    held_back: list[Held] = field(default_factory=list)  # not published: names a withdrawn person
+    unpublished: set[str] = field(default_factory=set)  # URLs of items that exist but are not published
 
     def __post_init__(self) -> None:
         self._index = {type_id: {item.key: item for item in items} for type_id, items in self.items.items()}
@@ -138,10 +142,18 @@ class Site:
     def with_items(self, items: dict[str, list[Item]], held_back: Sequence[Held]) -> "Site":
         """This site with other published items, and what the consent rule held back (also as
         notices: never silent)."""
-        return Site(self.root, self.today, self.preview, self.settings, self.types, items,
-                    notices=[*self.notices, *(held.notice() for held in held_back)], extras=self.extras,
-                    held_back=[*self.held_back, *held_back],
-                    unpublished=self.unpublished | {held.url for held in held_back if held.url})
+        return Site(
+            self.root,
+            self.today,
+            self.preview,
+            self.settings,
+            self.types,
+            items,
+            notices=[*self.notices, *(held.notice() for held in held_back)],
+            extras=self.extras,
+            held_back=[*self.held_back, *held_back],
+            unpublished=self.unpublished | {held.url for held in held_back if held.url},
+        )
 
     def hold_back(self, held: Held) -> None:
         """Record a page the consent rule held back after loading (a hand-written page, a file)."""
@@ -151,8 +163,10 @@ class Site:
     def withheld(self, where: str) -> bool:
         """Whether the item in file `where`, or the page at address `where`, is held back by the
         consent rule (links to it lose their link instead of breaking the build)."""
-        return any(not held.taken_out and where in (held.source, held.url, (held.url or "").rstrip("/"))
-                   for held in self.held_back)
+        return any(
+            not held.taken_out and where in (held.source, held.url, (held.url or "").rstrip("/"))
+            for held in self.held_back
+        )
 
     @property
     def left_out(self) -> dict[str, int]:

@@ -17,12 +17,12 @@ import yaml
 
 from .problems import Problem
 
-MAX_TEXT_BYTES = 1_000_000          # one Markdown or YAML file
-MAX_YAML_DEPTH = 12                 # nesting of lists and groups; our deepest file uses 6
+MAX_TEXT_BYTES = 1_000_000  # one Markdown or YAML file
+MAX_YAML_DEPTH = 12  # nesting of lists and groups; our deepest file uses 6
 TEXT_SUFFIXES = (".md", ".yml", ".yaml")
 
 # libyaml's parser when PyYAML has it: about ten times faster than the pure-Python one.
-if TYPE_CHECKING:       # one class for the type checker; both have SafeLoader's interface
+if TYPE_CHECKING:  # one class for the type checker; both have SafeLoader's interface
     _SafeLoader = yaml.SafeLoader
 else:
     _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,6 +36,7 @@ class SourceError(Exception):
 
 # --- Paths ----------------------------------------------------------------------------------
 
+
 def safe_path(root: Path, relative: str) -> Path:
     """`root / relative`, refused when it leaves the project or passes a symlink on the way."""
     parts = PurePosixPath(relative).parts
@@ -45,9 +46,16 @@ def safe_path(root: Path, relative: str) -> Path:
     for part in parts:
         path = path / part
         if path.is_symlink():
-            raise SourceError(Problem(relative, None, (
-                "is een snelkoppeling (symlink). Zet het bestand zelf in de map; "
-                "de site leest niets van buiten het project.")))
+            raise SourceError(
+                Problem(
+                    relative,
+                    None,
+                    (
+                        "is een snelkoppeling (symlink). Zet het bestand zelf in de map; "
+                        "de site leest niets van buiten het project."
+                    ),
+                )
+            )
     return path
 
 
@@ -61,9 +69,16 @@ def symlinks_below(root: Path, folder: str) -> list[Problem]:
     found = []
     for path in sorted(base.rglob("*")):
         if path.is_symlink():
-            found.append(Problem(path.relative_to(root).as_posix(), None, (
-                "is een snelkoppeling (symlink). Zet het bestand zelf in de map; "
-                "de site leest niets van buiten het project.")))
+            found.append(
+                Problem(
+                    path.relative_to(root).as_posix(),
+                    None,
+                    (
+                        "is een snelkoppeling (symlink). Zet het bestand zelf in de map; "
+                        "de site leest niets van buiten het project."
+                    ),
+                )
+            )
     return found
 
 
@@ -73,25 +88,34 @@ def files_in(root: Path, folder: str, suffix: str) -> list[str]:
     base = root / folder
     if not base.is_dir() or base.is_symlink():
         return []
-    return sorted(f"{folder}/{path.name}" for path in base.iterdir()
-                  if path.suffix == suffix and path.is_file() and not path.is_symlink())
+    return sorted(
+        f"{folder}/{path.name}"
+        for path in base.iterdir()
+        if path.suffix == suffix and path.is_file() and not path.is_symlink()
+    )
 
 
 # --- Text -----------------------------------------------------------------------------------
+
 
 def _forbidden(char: str) -> bool:
     code = ord(char)
     if char in "\t\n":
         return False
-    if unicodedata.category(char) == "Cc":                       # C0 and C1 controls, DEL
+    if unicodedata.category(char) == "Cc":  # C0 and C1 controls, DEL
         return True
-    return (code in (0x2028, 0x2029, 0xFEFF)                       # line/paragraph separators, BOM inside text
-            or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069   # bidirectional overrides
-            or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE)  # noncharacters
+    return (
+        code in (0x2028, 0x2029, 0xFEFF)  # line/paragraph separators, BOM inside text
+        or 0x202A <= code <= 0x202E
+        or 0x2066 <= code <= 0x2069  # bidirectional overrides
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFE) == 0xFFFE
+    )  # noncharacters
 
 
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069"
-                      "\ufdd0-\ufdef\ufffe\uffff]")
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
 
 
 def control_character(text: str) -> tuple[int, int, str] | None:
@@ -101,15 +125,17 @@ def control_character(text: str) -> tuple[int, int, str] | None:
         match = _SUSPECT.search(text, match.end())
     if not match:
         return None
-    before = text[:match.start()]
+    before = text[: match.start()]
     line = before.count("\n") + 1
     column = match.start() - (before.rfind("\n") + 1) + 1
     return line, column, f"U+{ord(match.group()):04X}"
 
 
 def control_character_message(name: str) -> str:
-    return (f"bevat een onzichtbaar stuurteken ({name}). Haal het weg: het komt vaak mee als je "
-            "tekst kopieert uit Word, een pdf of een chat.")
+    return (
+        f"bevat een onzichtbaar stuurteken ({name}). Haal het weg: het komt vaak mee als je "
+        "tekst kopieert uit Word, een pdf of een chat."
+    )
 
 
 def read_text(root: Path, relative: str, max_bytes: int = MAX_TEXT_BYTES) -> str:
@@ -117,9 +143,16 @@ def read_text(root: Path, relative: str, max_bytes: int = MAX_TEXT_BYTES) -> str
     path = safe_path(root, relative)
     try:
         if path.stat().st_size > max_bytes:
-            raise SourceError(Problem(relative, None, (
-                f"is te groot ({path.stat().st_size // 1000} kB). Hoogstens {max_bytes // 1000} kB; "
-                "splits de tekst of haal grote stukken weg.")))
+            raise SourceError(
+                Problem(
+                    relative,
+                    None,
+                    (
+                        f"is te groot ({path.stat().st_size // 1000} kB). Hoogstens {max_bytes // 1000} kB; "
+                        "splits de tekst of haal grote stukken weg."
+                    ),
+                )
+            )
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise SourceError(Problem(relative, None, "bestaat niet. Maak het bestand aan.")) from error
@@ -130,10 +163,13 @@ def read_text(root: Path, relative: str, max_bytes: int = MAX_TEXT_BYTES) -> str
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SourceError(Problem(
-            relative, None,
-            f"is geen UTF-8-tekst (vreemd teken op positie {error.start}). "
-            "Sla het bestand op als UTF-8.")) from error
+        raise SourceError(
+            Problem(
+                relative,
+                None,
+                f"is geen UTF-8-tekst (vreemd teken op positie {error.start}). Sla het bestand op als UTF-8.",
+            )
+        ) from error
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     found = control_character(text)
     if found:
@@ -143,6 +179,7 @@ def read_text(root: Path, relative: str, max_bytes: int = MAX_TEXT_BYTES) -> str
 
 
 # --- YAML -----------------------------------------------------------------------------------
+
 
 class _DuplicateKey(yaml.MarkedYAMLError):
     pass
@@ -158,9 +195,10 @@ class _Loader(_SafeLoader):
             for key_node, _ in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     if key_node.value in seen:
-                        raise _DuplicateKey(problem=f"het veld '{key_node.value}' staat twee keer in "
-                                                    "hetzelfde blok; haal er één weg",
-                                            problem_mark=key_node.start_mark)
+                        raise _DuplicateKey(
+                            problem=f"het veld '{key_node.value}' staat twee keer in hetzelfde blok; haal er één weg",
+                            problem_mark=key_node.start_mark,
+                        )
                     seen[key_node.value] = True
         return super().construct_mapping(node, deep=deep)
 
@@ -170,8 +208,11 @@ class _Loader(_SafeLoader):
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|0o?[0-7_]+)$")
 _Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers
-          if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")]
+    key: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")
+    ]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
@@ -184,12 +225,18 @@ _PARSED_LIMIT = 5_000
 
 # libyaml's English problems, in Dutch, with what to do.
 _YAML_PROBLEMS = (
-    ("mapping values are not allowed", "er staat een dubbele punt op een plek waar dat niet kan. "
-                                       "Zet tekst met een dubbele punt tussen aanhalingstekens"),
+    (
+        "mapping values are not allowed",
+        "er staat een dubbele punt op een plek waar dat niet kan. "
+        "Zet tekst met een dubbele punt tussen aanhalingstekens",
+    ),
     ("found character '\\t'", "er staat een tab. Gebruik spaties om in te springen"),
     ("tab character", "er staat een tab. Gebruik spaties om in te springen"),
-    ("cannot start any token", "er staat een teken dat hier niet mag, zoals een tab, @ of ` aan het begin. "
-                               "Gebruik spaties om in te springen en zet tekst tussen aanhalingstekens"),
+    (
+        "cannot start any token",
+        "er staat een teken dat hier niet mag, zoals een tab, @ of ` aan het begin. "
+        "Gebruik spaties om in te springen en zet tekst tussen aanhalingstekens",
+    ),
     ("could not find expected ':'", "er mist een dubbele punt na een veldnaam"),
     ("found unexpected end of stream", "een aanhalingsteken of haakje is niet gesloten"),
     ("found unexpected ':'", "er staat een dubbele punt op een plek waar dat niet kan"),
@@ -225,8 +272,14 @@ def parse_yaml(text: str, label: str, field: str | None = None, line_offset: int
 
 
 def _yaml_error(label: str, field: str | None, line: int | None, message: str) -> SourceError:
-    return SourceError(Problem(label, field, f"is geen geldige YAML: {message}. "
-                                             "Controleer dubbele punten, inspringing en aanhalingstekens.", line=line))
+    return SourceError(
+        Problem(
+            label,
+            field,
+            f"is geen geldige YAML: {message}. Controleer dubbele punten, inspringing en aanhalingstekens.",
+            line=line,
+        )
+    )
 
 
 def _explicit_tag(event: yaml.Event) -> bool:
@@ -244,19 +297,40 @@ def _check_structure(text: str, label: str, field: str | None, line_offset: int)
     for event in yaml.parse(text, Loader=_Loader):
         line = event.start_mark.line + 1 + line_offset if event.start_mark else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise SourceError(Problem(label, field, (
-                "gebruikt een anker (&) of verwijzing (*). Dat kan hier niet: schrijf de waarde gewoon uit."),
-                line=line))
+            raise SourceError(
+                Problem(
+                    label,
+                    field,
+                    ("gebruikt een anker (&) of verwijzing (*). Dat kan hier niet: schrijf de waarde gewoon uit."),
+                    line=line,
+                )
+            )
         if _explicit_tag(event):
-            raise SourceError(Problem(label, field, (
-                f"gebruikt een YAML-tag ({getattr(event, 'tag', '')}). "
-                "Dat kan hier niet: schrijf de waarde gewoon uit."), line=line))
+            raise SourceError(
+                Problem(
+                    label,
+                    field,
+                    (
+                        f"gebruikt een YAML-tag ({getattr(event, 'tag', '')}). "
+                        "Dat kan hier niet: schrijf de waarde gewoon uit."
+                    ),
+                    line=line,
+                )
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise SourceError(Problem(label, field, (
-                    f"is te diep genest (meer dan {MAX_YAML_DEPTH} niveaus). Kijk in het voorbeeld "
-                    "bij een ander item in het bestand hoe het moet."), line=line))
+                raise SourceError(
+                    Problem(
+                        label,
+                        field,
+                        (
+                            f"is te diep genest (meer dan {MAX_YAML_DEPTH} niveaus). Kijk in het voorbeeld "
+                            "bij een ander item in het bestand hoe het moet."
+                        ),
+                        line=line,
+                    )
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -324,7 +398,7 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", 
 class MarkdownSource:
     meta: dict[str, Any]
     body: str
-    body_line: int          # line number of the first body line, for messages
+    body_line: int  # line number of the first body line, for messages
 
 
 def split_front_matter(text: str, label: str, required: bool = True) -> MarkdownSource:
@@ -333,8 +407,13 @@ def split_front_matter(text: str, label: str, required: bool = True) -> Markdown
         if required:
             if text.startswith("---"):
                 raise SourceError(Problem(label, "front matter", "is niet afgesloten met een regel '---'."))
-            raise SourceError(Problem(label, "front matter", (
-                "ontbreekt. Het bestand moet beginnen met een regel '---', dan de velden, dan weer '---'.")))
+            raise SourceError(
+                Problem(
+                    label,
+                    "front matter",
+                    ("ontbreekt. Het bestand moet beginnen met een regel '---', dan de velden, dan weer '---'."),
+                )
+            )
         return MarkdownSource(meta={}, body=text, body_line=1)
     block = match.group(1) or ""
     meta = parse_yaml(block, label, "front matter", line_offset=1) if block.strip() else {}
@@ -342,13 +421,14 @@ def split_front_matter(text: str, label: str, required: bool = True) -> Markdown
         meta = {}
     if not isinstance(meta, dict):
         raise SourceError(Problem(label, "front matter", "moet velden bevatten in de vorm 'naam: waarde'."))
-    return MarkdownSource(meta=meta, body=text[match.end():], body_line=text[:match.end()].count("\n") + 1)
+    return MarkdownSource(meta=meta, body=text[match.end() :], body_line=text[: match.end()].count("\n") + 1)
 
 
 def read_markdown(root: Path, relative: str, required: bool = True) -> MarkdownSource:
     """Split a Markdown file into front matter (a mapping) and body."""
     text = read_text(root, relative)
     if not text.strip():
-        raise SourceError(Problem(
-            relative, None, "is leeg. Verwacht front matter tussen twee regels '---' en daarna de tekst."))
+        raise SourceError(
+            Problem(relative, None, "is leeg. Verwacht front matter tussen twee regels '---' en daarna de tekst.")
+        )
     return split_front_matter(text, relative, required)

@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 from slugify import slugify as _slugify
 
 
-@lru_cache(maxsize=4096)   # Babel is slow and the same dates recur on many overview pages
+@lru_cache(maxsize=4096)  # Babel is slow and the same dates recur on many overview pages
 def dutch_date(day: dt.date) -> str:
     """'5 maart 2025'."""
     return format_date(day, format="long", locale="nl_NL")

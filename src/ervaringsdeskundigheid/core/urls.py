@@ -16,7 +16,7 @@ from .problems import Problem
 HOME = ""
 PAGE_SEGMENT = "pagina"
 SHORTLINK_PREFIX = "p"
-ADMIN = "admin/"                 # the web editor
+ADMIN = "admin/"  # the web editor
 
 # Paths the build itself writes; no page may take them.
 RESERVED = {
@@ -27,8 +27,18 @@ RESERVED = {
     f"{SHORTLINK_PREFIX}/": "de korte links van posters",
     "afbeeldingen/": "de afbeeldingen",
 }
-RESERVED_FILES = {"feed.xml", "feed.json", "sitemap.xml", "sitemap.xml.gz", "404.html", "_redirects",
-                  "_headers", "robots.txt", "shortlinks.nginx.map", "security-headers.nginx.conf"}
+RESERVED_FILES = {
+    "feed.xml",
+    "feed.json",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "404.html",
+    "_redirects",
+    "_headers",
+    "robots.txt",
+    "shortlinks.nginx.map",
+    "security-headers.nginx.conf",
+}
 
 
 def paged(base: str, page: int) -> str:
@@ -51,7 +61,7 @@ def url_of_doc(src: str) -> str:
     if stem == "index":
         return HOME
     if stem.endswith("/index"):
-        return stem[:-len("index")]
+        return stem[: -len("index")]
     return stem + "/"
 
 
@@ -94,30 +104,57 @@ def absolute(site_url: str, url: str) -> str:
 class UrlTable:
     """Every URL of the site with the source that owns it."""
 
-    owners: dict[str, tuple[str, str]] = field(default_factory=dict)   # url -> (owner text, file)
+    owners: dict[str, tuple[str, str]] = field(default_factory=dict)  # url -> (owner text, file)
     problems: list[Problem] = field(default_factory=list)
 
-    def claim(self, url: str, owner: str, file: str, entry: str | None = None,
-              field_name: str | None = None, system: bool = False) -> bool:
+    def claim(
+        self,
+        url: str,
+        owner: str,
+        file: str,
+        entry: str | None = None,
+        field_name: str | None = None,
+        system: bool = False,
+    ) -> bool:
         """Take `url` for `owner` (Dutch, e.g. "het verhaal in content/stories/x.md").
         Returns False, and records a problem naming both owners, when it is taken.
         `system` claims (short links, images) may use the reserved paths."""
         key = url.strip("/")
         for prefix, reserved_for in RESERVED.items():
             if (key + "/").startswith(prefix) and not system:
-                self.problems.append(Problem(file, field_name, (
-                    f"het adres /{key}/ hoort bij {reserved_for}. Kies een ander adres."), entry=entry))
+                self.problems.append(
+                    Problem(
+                        file,
+                        field_name,
+                        (f"het adres /{key}/ hoort bij {reserved_for}. Kies een ander adres."),
+                        entry=entry,
+                    )
+                )
                 return False
         if key in RESERVED_FILES and not system:
-            self.problems.append(Problem(file, field_name, (
-                f"het adres /{key} is nodig voor de site zelf. Kies een ander adres."), entry=entry))
+            self.problems.append(
+                Problem(
+                    file,
+                    field_name,
+                    (f"het adres /{key} is nodig voor de site zelf. Kies een ander adres."),
+                    entry=entry,
+                )
+            )
             return False
         if key in self.owners:
             other, other_file = self.owners[key]
             if other != owner:
-                self.problems.append(Problem(file, field_name, (
-                    f"het adres /{key}{'/' if key else ''} is al van {other}. Twee pagina's kunnen niet "
-                    "hetzelfde adres hebben: kies een andere naam of slug."), entry=entry))
+                self.problems.append(
+                    Problem(
+                        file,
+                        field_name,
+                        (
+                            f"het adres /{key}{'/' if key else ''} is al van {other}. Twee pagina's kunnen niet "
+                            "hetzelfde adres hebben: kies een andere naam of slug."
+                        ),
+                        entry=entry,
+                    )
+                )
                 return False
             return True
         self.owners[key] = (owner, file)

@@ -19,17 +19,17 @@ from ..render.readability import Readability
 class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)          # items that stay off the site, and why
-    readability: list[Readability] = field(default_factory=list)   # texts likely above B1
+    notices: list[Notice] = field(default_factory=list)  # items that stay off the site, and why
+    readability: list[Readability] = field(default_factory=list)  # texts likely above B1
 
 
 def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
     result = CheckResult()
-    publish.restore_interrupted(Path(root) / "site")    # a build killed mid-swap: its site comes back
-    session = BuildSession(Path(root), mode="check", today=today, published=Path(root) / "site")   # the last local build
+    publish.restore_interrupted(Path(root) / "site")  # a build killed mid-swap: its site comes back
+    session = BuildSession(Path(root), mode="check", today=today, published=Path(root) / "site")  # the last local build
     try:
         session.start()
-        session.outputs()    # every step of the build, the web editor's files too
+        session.outputs()  # every step of the build, the web editor's files too
     except ContentErrors as errors:
         result.problems = list(errors.problems)
         result.notices = list(errors.notices)

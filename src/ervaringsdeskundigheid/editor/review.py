@@ -19,23 +19,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-MARKER = "<!-- ervaringsdeskundigheid-controle -->"    # finds this comment again, to update it in place
+MARKER = "<!-- ervaringsdeskundigheid-controle -->"  # finds this comment again, to update it in place
 FORMAT = 1
 MAX_PROBLEMS = 40
 MAX_NOTICES = 20
 MAX_TIP_FILES = 8
 MAX_OTHER = 10
-MAX_LENGTH = 60_000                                    # GitHub refuses comments above 65,536 characters
-WATCHED_SETTINGS = ("site_url", "repository")          # data/site.yml: every QR code follows these
+MAX_LENGTH = 60_000  # GitHub refuses comments above 65,536 characters
+WATCHED_SETTINGS = ("site_url", "repository")  # data/site.yml: every QR code follows these
 
 
 @dataclass
 class Run:
     """What the comment job knows for sure (from GitHub, not from the pull request)."""
 
-    conclusion: str = "failure"        # the check's outcome: success, failure, cancelled, ...
-    preview_url: str | None = None     # the preview of this pull request, when it was published
-    run_url: str | None = None         # the run's page with every step's log
+    conclusion: str = "failure"  # the check's outcome: success, failure, cancelled, ...
+    preview_url: str | None = None  # the preview of this pull request, when it was published
+    run_url: str | None = None  # the run's page with every step's log
     commit: str | None = None
 
 
@@ -43,7 +43,7 @@ class Run:
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]()|~!{}])")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
-_BREAK = "\u200b"                                       # a zero-width space: breaks links and mentions
+_BREAK = "\u200b"  # a zero-width space: breaks links and mentions
 
 
 def plain(value: Any, limit: int = 600) -> str:
@@ -52,7 +52,7 @@ def plain(value: Any, limit: int = 600) -> str:
     text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in str(value))
     text = " ".join(text.split())
     if len(text) > limit:
-        text = text[:limit - 1] + "…"
+        text = text[: limit - 1] + "…"
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN.sub(r"\\\1", text)
     text = re.sub(r"[@#]", lambda m: m.group() + _BREAK, text).replace("://", ":" + _BREAK + "//")  # @name, #12
@@ -67,9 +67,17 @@ def _url(value: Any) -> str | None:
 
 # --- collecting (read-only job) ------------------------------------------------------------------
 
+
 def _problem(problem) -> dict:
-    return {"file": problem.file, "line": problem.line, "title": problem.title, "entry": problem.entry,
-            "field": problem.field, "label": problem.label, "message": problem.message}
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "title": problem.title,
+        "entry": problem.entry,
+        "field": problem.field,
+        "label": problem.label,
+        "message": problem.message,
+    }
 
 
 def settings_changes(root: Path, base_settings: Path | None) -> list[dict]:
@@ -86,8 +94,11 @@ def settings_changes(root: Path, base_settings: Path | None) -> list[dict]:
         return value if isinstance(value, dict) else {}
 
     old, new = read(base_settings), read(Path(root) / "data/site.yml")
-    return [{"field": name, "old": old.get(name), "new": new.get(name)} for name in WATCHED_SETTINGS
-            if old.get(name) != new.get(name)]
+    return [
+        {"field": name, "old": old.get(name), "new": new.get(name)}
+        for name in WATCHED_SETTINGS
+        if old.get(name) != new.get(name)
+    ]
 
 
 def collect(root: Path, changed: list[str], base_settings: Path | None = None, today=None) -> dict:
@@ -104,15 +115,29 @@ def collect(root: Path, changed: list[str], base_settings: Path | None = None, t
         if text.source not in changed_set:
             continue
         body = texts.get((text.source, text.title), "")
-        tip_files.append({"file": text.source, "title": text.title, "score": round(text.score),
-                          "target": B1_THRESHOLD,
-                          "sentences": [tip.__dict__ for tip in tips(body)]})
-    other = [hint for hint in result.hints if not hint.startswith(("Leesbaarheid:", "Voorbeelden:"))
-             and any(file in hint for file in changed_set)]
-    return {"format": FORMAT, "changed": sorted(changed_set),
-            "problems": [_problem(p) for p in result.problems],
-            "notices": [{"file": n.file, "title": n.title, "reason": n.reason, "fix": n.fix} for n in result.notices],
-            "tips": tip_files, "other": other, "settings": settings_changes(root, base_settings)}
+        tip_files.append(
+            {
+                "file": text.source,
+                "title": text.title,
+                "score": round(text.score),
+                "target": B1_THRESHOLD,
+                "sentences": [tip.__dict__ for tip in tips(body)],
+            }
+        )
+    other = [
+        hint
+        for hint in result.hints
+        if not hint.startswith(("Leesbaarheid:", "Voorbeelden:")) and any(file in hint for file in changed_set)
+    ]
+    return {
+        "format": FORMAT,
+        "changed": sorted(changed_set),
+        "problems": [_problem(p) for p in result.problems],
+        "notices": [{"file": n.file, "title": n.title, "reason": n.reason, "fix": n.fix} for n in result.notices],
+        "tips": tip_files,
+        "other": other,
+        "settings": settings_changes(root, base_settings),
+    }
 
 
 def _texts_by_source(root: Path, today) -> dict[tuple[str, str], str]:
@@ -123,6 +148,7 @@ def _texts_by_source(root: Path, today) -> dict[tuple[str, str], str]:
 
 
 # --- the comment (the job that may write) ---------------------------------------------------------
+
 
 def _list(value: Any) -> list:
     return value if isinstance(value, list) else []
@@ -158,10 +184,12 @@ def _settings_warning(settings: list) -> list[str]:
             continue
         name = change["field"]
         what = "het adres van de site" if name == "site_url" else "de repository (waar de webeditor opslaat)"
-        lines.append(f"> **Let op: alle QR-codes** en links op posters volgen `{name}` in data/site.yml. Deze "
-                     f"wijziging verandert {what} van '{plain(change.get('old'), 200)}' naar "
-                     f"'{plain(change.get('new'), 200)}'. Voeg dit alleen samen als dat echt de bedoeling is, "
-                     "en vraag het eerst aan de beheerder van de site.")
+        lines.append(
+            f"> **Let op: alle QR-codes** en links op posters volgen `{name}` in data/site.yml. Deze "
+            f"wijziging verandert {what} van '{plain(change.get('old'), 200)}' naar "
+            f"'{plain(change.get('new'), 200)}'. Voeg dit alleen samen als dat echt de bedoeling is, "
+            "en vraag het eerst aan de beheerder van de site."
+        )
     return lines + [""] if lines else []
 
 
@@ -176,60 +204,89 @@ def comment(data: dict, run: Run) -> str:
     noun = "fout" if count == 1 else "fouten"
     preview = _url(run.preview_url)
     if passed:
-        lines += ["## ✅ Klaar om na te kijken", "",
-                  "**Wat moet je doen?** Bekijk het voorbeeld hieronder. Klopt alles? Vraag dan een collega om "
-                  "je wijziging na te kijken en samen te voegen (Merge pull request)."]
+        lines += [
+            "## ✅ Klaar om na te kijken",
+            "",
+            "**Wat moet je doen?** Bekijk het voorbeeld hieronder. Klopt alles? Vraag dan een collega om "
+            "je wijziging na te kijken en samen te voegen (Merge pull request).",
+        ]
     elif count:
-        lines += [f"## ❌ Nog niet klaar: {count} {noun} om te verbeteren", "",
-                  "**Wat moet je doen?** Verbeter de fouten hieronder. Dat kan in de webeditor: open hetzelfde "
-                  "item, verbeter het en klik op **Opslaan**. Of met het potlood op GitHub, in dit voorstel. "
-                  "De controle loopt daarna vanzelf opnieuw, en deze reactie wordt bijgewerkt."]
+        lines += [
+            f"## ❌ Nog niet klaar: {count} {noun} om te verbeteren",
+            "",
+            "**Wat moet je doen?** Verbeter de fouten hieronder. Dat kan in de webeditor: open hetzelfde "
+            "item, verbeter het en klik op **Opslaan**. Of met het potlood op GitHub, in dit voorstel. "
+            "De controle loopt daarna vanzelf opnieuw, en deze reactie wordt bijgewerkt.",
+        ]
     else:
-        lines += ["## ❌ De controle is niet gelukt", "",
-                  "**Wat moet je doen?** Er is geen fout in je tekst gevonden, maar de controle liep niet goed "
-                  "af. Klik hieronder op *Alle stappen van de controle* en vraag een ontwikkelaar om hulp."]
+        lines += [
+            "## ❌ De controle is niet gelukt",
+            "",
+            "**Wat moet je doen?** Er is geen fout in je tekst gevonden, maar de controle liep niet goed "
+            "af. Klik hieronder op *Alle stappen van de controle* en vraag een ontwikkelaar om hulp.",
+        ]
     lines += ["", "### Voorbeeld van de site"]
     if preview:
-        lines += [f"[**Bekijk het voorbeeld**]({preview}) (opent de site met jouw wijziging in je browser). "
-                  "Het voorbeeld blijft staan tot dit voorstel is samengevoegd of gesloten."]
+        lines += [
+            f"[**Bekijk het voorbeeld**]({preview}) (opent de site met jouw wijziging in je browser). "
+            "Het voorbeeld blijft staan tot dit voorstel is samengevoegd of gesloten."
+        ]
     elif count:
         lines += ["Er is nog geen voorbeeld: met deze fouten kan de site niet gebouwd worden."]
     else:
-        lines += ["Er is geen voorbeeld voor dit voorstel. (Een voorbeeld komt er alleen voor voorstellen uit deze "
-                  "repository, zoals die van de webeditor.)"]
+        lines += [
+            "Er is geen voorbeeld voor dit voorstel. (Een voorbeeld komt er alleen voor voorstellen uit deze "
+            "repository, zoals die van de webeditor.)"
+        ]
     if problems:
-        lines += ["", "### Fouten, per bestand",
-                  "Het veld staat er zoals de webeditor het noemt, met de naam in het bestand erachter.", ""]
+        lines += [
+            "",
+            "### Fouten, per bestand",
+            "Het veld staat er zoals de webeditor het noemt, met de naam in het bestand erachter.",
+            "",
+        ]
         shown = 0
         for file, entries in _by_file(problems).items():
             if shown >= MAX_PROBLEMS:
                 break
             lines += [f"**{plain(file, 200)}**", ""]
-            for problem in entries[:MAX_PROBLEMS - shown]:
+            for problem in entries[: MAX_PROBLEMS - shown]:
                 lines.append(_problem_line(problem))
                 shown += 1
             lines.append("")
         if count > shown:
             lines.append(f"… en nog {count - shown} meer. Alle fouten staan bij de stap *Controle (make check)*.")
     if notices:
-        lines += ["", "### Niet op de site",
-                  "Geen fout, maar deze stukken komen (nog) niet op de site. Zo weet je waarom.", ""]
+        lines += [
+            "",
+            "### Niet op de site",
+            "Geen fout, maar deze stukken komen (nog) niet op de site. Zo weet je waarom.",
+            "",
+        ]
         for notice in notices[:MAX_NOTICES]:
-            lines.append(f"- **{plain(notice.get('file'), 200)}**, '{plain(notice.get('title'), 120)}': "
-                         f"{plain(notice.get('reason'))} {plain(notice.get('fix'))}")
+            lines.append(
+                f"- **{plain(notice.get('file'), 200)}**, '{plain(notice.get('title'), 120)}': "
+                f"{plain(notice.get('reason'))} {plain(notice.get('fix'))}"
+            )
         if len(notices) > MAX_NOTICES:
             lines.append(f"- … en nog {len(notices) - MAX_NOTICES} meer.")
     tips = [t for t in _list(data.get("tips")) if isinstance(t, dict)][:MAX_TIP_FILES]
     if tips:
-        lines += ["", "### Tips voor eenvoudige taal",
-                  "Geen fout, wel een tip. Deze teksten uit jouw wijziging zijn waarschijnlijk moeilijk voor een deel "
-                  "van de lezers. Korte zinnen en gewone woorden helpen iedereen.", ""]
+        lines += [
+            "",
+            "### Tips voor eenvoudige taal",
+            "Geen fout, wel een tip. Deze teksten uit jouw wijziging zijn waarschijnlijk moeilijk voor een deel "
+            "van de lezers. Korte zinnen en gewone woorden helpen iedereen.",
+            "",
+        ]
         for tip in tips:
             lines += [f"**{plain(tip.get('file'), 200)}**, '{plain(tip.get('title'), 120)}'", ""]
             for sentence in [s for s in _list(tip.get("sentences")) if isinstance(s, dict)][:3]:
-                lines += [f"- De zin: *{plain(sentence.get('sentence'), 400)}*",
-                          f"    - Waarom: {plain(sentence.get('why'))}",
-                          f"    - Eenvoudiger: {plain(sentence.get('example'), 400)}"]
+                lines += [
+                    f"- De zin: *{plain(sentence.get('sentence'), 400)}*",
+                    f"    - Waarom: {plain(sentence.get('why'))}",
+                    f"    - Eenvoudiger: {plain(sentence.get('example'), 400)}",
+                ]
             lines.append("")
     other = [str(hint) for hint in _list(data.get("other"))][:MAX_OTHER]
     if other:

@@ -18,7 +18,7 @@ from ..core.text import slugify
 from ..types import TYPES, ContentType
 
 
-PLACEHOLDER_PREFIX = "Schrijf hier"   # every text `make new` writes for the editor to replace
+PLACEHOLDER_PREFIX = "Schrijf hier"  # every text `make new` writes for the editor to replace
 
 
 class ScaffoldError(ValueError):
@@ -40,16 +40,20 @@ def _yaml_line(name: str, value) -> str:
 
 
 def _is_date(annotation) -> bool:
-    return annotation is dt.date or dt.date in typing.get_args(annotation) or any(
-        _is_date(arg) for arg in typing.get_args(annotation))
+    return (
+        annotation is dt.date
+        or dt.date in typing.get_args(annotation)
+        or any(_is_date(arg) for arg in typing.get_args(annotation))
+    )
 
 
 def field_lines(ctype: ContentType, title: str, key: str, today: dt.date | None) -> list[str]:
     """The fields of a new item, each after its hint as a comment; optional fields without an
     example are written as a comment the editor can fill in."""
     lines = []
-    given = {line.split(":", 1)[0] for line in ctype.scaffold_extra.splitlines()
-             if line and not line.startswith((" ", "#"))}
+    given = {
+        line.split(":", 1)[0] for line in ctype.scaffold_extra.splitlines() if line and not line.startswith((" ", "#"))
+    }
     for name, info in ctype.schema.model_fields.items():
         if name in given:
             continue
@@ -67,7 +71,7 @@ def field_lines(ctype: ContentType, title: str, key: str, today: dt.date | None)
         elif "example" in extra:
             value = extra["example"]
         elif name == "date" and _is_date(info.annotation):
-            if today is None:                 # a template without a day: the editor fills it in
+            if today is None:  # a template without a day: the editor fills it in
                 if hint:
                     lines.append(hint)
                 lines.append(f"{name}:")
@@ -75,9 +79,13 @@ def field_lines(ctype: ContentType, title: str, key: str, today: dt.date | None)
             value = today
         elif info.is_required():
             annotation = info.annotation
-            models = [a for a in (annotation, *typing.get_args(annotation)) if isinstance(a, type) and issubclass(a, BaseModel)]
+            models = [
+                a
+                for a in (annotation, *typing.get_args(annotation))
+                if isinstance(a, type) and issubclass(a, BaseModel)
+            ]
             if models or typing.get_origin(annotation) in (list, dict):
-                continue   # a group or list: the type's own example below shows how
+                continue  # a group or list: the type's own example below shows how
             value = f"{PLACEHOLDER_PREFIX}: {info.description or name}".rstrip(".")
         else:
             if hint:
@@ -113,13 +121,13 @@ def unique_slug(title: str, taken: set[str]) -> str:
 
 def markdown_text(ctype: ContentType, lines: list[str]) -> str:
     """A new story or blog: its fields between the '---' lines, then the example text."""
-    lines = [f"# {line}" if line.startswith("slug:") else line for line in lines]   # the file name is the slug
+    lines = [f"# {line}" if line.startswith("slug:") else line for line in lines]  # the file name is the slug
     return "---\n" + "\n".join(lines) + "\n---\n" + ctype.body_template
 
 
 # GitHub's own editor: a link that opens its new-file page with the template of `make new` filled in.
-GITHUB_FILES = {"verhaal": "nieuw-verhaal", "blog": "nieuwe-blog"}   # the editor renames it: it becomes the address
-GITHUB_TITLE = f"{PLACEHOLDER_PREFIX} de titel"                         # never published unchanged
+GITHUB_FILES = {"verhaal": "nieuw-verhaal", "blog": "nieuwe-blog"}  # the editor renames it: it becomes the address
+GITHUB_TITLE = f"{PLACEHOLDER_PREFIX} de titel"  # never published unchanged
 
 
 def github_template(kind: str) -> tuple[str, str]:
@@ -127,8 +135,9 @@ def github_template(kind: str) -> tuple[str, str]:
     as `make new`, without a date (the editor fills in the day)."""
     ctype = kinds()[kind]
     key = GITHUB_FILES[kind]
-    return f"{key}.md", markdown_text(ctype, field_lines(ctype, GITHUB_TITLE, key, None)
-                                      + ctype.scaffold_extra.splitlines())
+    return f"{key}.md", markdown_text(
+        ctype, field_lines(ctype, GITHUB_TITLE, key, None) + ctype.scaffold_extra.splitlines()
+    )
 
 
 def github_new_file_url(repository: str, kind: str, branch: str = "main") -> str:
@@ -136,11 +145,13 @@ def github_new_file_url(repository: str, kind: str, branch: str = "main") -> str
 
     ctype = kinds()[kind]
     name, text = github_template(kind)
-    return (f"https://github.com/{repository}/new/{branch}/{ctype.source}"
-            f"?filename={quote(name)}&value={quote(text, safe='')}")
+    return (
+        f"https://github.com/{repository}/new/{branch}/{ctype.source}"
+        f"?filename={quote(name)}&value={quote(text, safe='')}"
+    )
 
 
-GITHUB_LINKS = {"verhaal": "Nieuw verhaal op GitHub", "blog": "Nieuwe blog op GitHub"}   # in CONTRIBUTING.md
+GITHUB_LINKS = {"verhaal": "Nieuw verhaal op GitHub", "blog": "Nieuwe blog op GitHub"}  # in CONTRIBUTING.md
 
 
 def guide_repository(root: Path) -> str:
@@ -159,8 +170,10 @@ def with_github_links(guide: str, repository: str) -> str:
 
     for kind, text in GITHUB_LINKS.items():
         link = f"[{text}]({github_new_file_url(repository, kind)})"
-        def keep(_: re.Match[str], link: str = link) -> str:      # the link as written, no escapes
+
+        def keep(_: re.Match[str], link: str = link) -> str:  # the link as written, no escapes
             return link
+
         guide = re.sub(rf"\[{re.escape(text)}\]\([^)]*\)", keep, guide)
     return guide
 
@@ -169,8 +182,7 @@ def create(root: Path, kind: str, title: str, today: dt.date | None = None) -> P
     """Create the item; returns the file written. Raises ScaffoldError with a Dutch message."""
     available = kinds()
     if kind not in available:
-        raise ScaffoldError(f"Onbekende soort '{kind}'.{suggestion(kind, available)} "
-                            f"Kies uit: {', '.join(available)}.")
+        raise ScaffoldError(f"Onbekende soort '{kind}'.{suggestion(kind, available)} Kies uit: {', '.join(available)}.")
     if not title.strip():
         raise ScaffoldError(f'Geef een titel mee, bijvoorbeeld: make new KIND={kind} TITLE="Mijn titel"')
     ctype = available[kind]

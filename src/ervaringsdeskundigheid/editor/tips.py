@@ -13,14 +13,24 @@ from dataclasses import dataclass
 
 from ..render.readability import _syllables, _words, plain_text
 
-LONG_SENTENCE = 20          # words; CONTRIBUTING asks for 10 to 15, at most 20
-LONG_WORD = 5               # syllables
-MAX_TIPS = 3                # per text: the hardest sentences first
+LONG_SENTENCE = 20  # words; CONTRIBUTING asks for 10 to 15, at most 20
+LONG_WORD = 5  # syllables
+MAX_TIPS = 3  # per text: the hardest sentences first
 # Common words for words that often make Dutch texts hard (CONTRIBUTING.md, "Schrijven op B1").
-SIMPLER = {   # only swaps that fit anywhere in a sentence (no verb forms, no changed word order)
-    "ontvangen": "krijgen", "vergoeding": "geld", "ondersteuning": "hulp", "participatie": "meedoen",
-    "derhalve": "daarom", "indien": "als", "alsmede": "en", "omtrent": "over", "middels": "met",
-    "reeds": "al", "tevens": "ook", "werkzaamheden": "werk", "mogelijkheden": "kansen",
+SIMPLER = {  # only swaps that fit anywhere in a sentence (no verb forms, no changed word order)
+    "ontvangen": "krijgen",
+    "vergoeding": "geld",
+    "ondersteuning": "hulp",
+    "participatie": "meedoen",
+    "derhalve": "daarom",
+    "indien": "als",
+    "alsmede": "en",
+    "omtrent": "over",
+    "middels": "met",
+    "reeds": "al",
+    "tevens": "ook",
+    "werkzaamheden": "werk",
+    "mogelijkheden": "kansen",
 }
 _SPLIT = re.compile(r",\s+(?:en|maar|want|omdat|zodat|terwijl|die|dat|waardoor|waarbij)?\s*|\s+(?:en|maar|want)\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'‘“(])")
@@ -46,7 +56,7 @@ def _split_example(sentence: str) -> str | None:
     words = len(sentence.split())
     best = None
     for match in _SPLIT.finditer(sentence):
-        first, second = sentence[:match.start()].strip(), sentence[match.end():].strip()
+        first, second = sentence[: match.start()].strip(), sentence[match.end() :].strip()
         if len(first.split()) < 4 or len(second.split()) < 4:
             continue
         balance = abs(len(first.split()) - words / 2)
@@ -65,8 +75,10 @@ def _word_example(sentence: str, words: list[str]) -> str:
     if simpler:
         text = sentence
         for word, plain in simpler:
+
             def cased(match: re.Match[str], plain: str = plain) -> str:
                 return plain[:1].upper() + plain[1:] if match.group()[0].isupper() else plain
+
             text = re.sub(rf"\b{re.escape(word)}\b", cased, text)
         return text
     return f"Zeg '{words[0]}' in gewone woorden, of leg het woord uit in een korte zin erna."

@@ -21,7 +21,14 @@ def printed_problems(site: Site, texts: Iterable[tuple[str, str]]) -> list[Probl
     problems = []
     for where, text in texts:
         for finding in rule.find(text):
-            problems.append(Problem(where, None, (
-                f"noemt '{finding.found}', maar {finding.reason}. Dit komt op papier of in een mail; haal het "
-                "weg uit de tekst waar het vandaan komt en maak het opnieuw.")))
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    (
+                        f"noemt '{finding.found}', maar {finding.reason}. Dit komt op papier of in een mail; haal het "
+                        "weg uit de tekst waar het vandaan komt en maak het opnieuw."
+                    ),
+                )
+            )
     return sorted(set(problems), key=lambda problem: (problem.file, problem.message))

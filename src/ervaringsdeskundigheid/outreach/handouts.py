@@ -27,8 +27,18 @@ from typing import Callable
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, KeepTogether, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    FrameBreak,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 import markdown as markdown_lib
 
@@ -41,8 +51,26 @@ from ..render.markdown import plain
 from ..types import by_id, load_site
 from .consent_check import printed_problems
 from .paper import paper_text
-from .printing import (BLACK, CLEAR_MODULES, FONTS, GREY, HOUSE, LIGHT, MM, PAPER, Ink, Metadata, build_moment,
-                       draw_qr, finish_pdf, ink_for, offline_contact, printed_link, qr_modules, register_fonts)
+from .printing import (
+    BLACK,
+    CLEAR_MODULES,
+    FONTS,
+    GREY,
+    HOUSE,
+    LIGHT,
+    MM,
+    PAPER,
+    Ink,
+    Metadata,
+    build_moment,
+    draw_qr,
+    finish_pdf,
+    ink_for,
+    offline_contact,
+    printed_link,
+    qr_modules,
+    register_fonts,
+)
 
 OUTPUT_DIR = "dist/handouts"
 EXPERTS_FILE = "ervaringsdeskundigen.pdf"
@@ -52,14 +80,14 @@ SENDER = "Ervaringsdeskundigheid en Werk · Groningen en Drenthe"
 
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
 MARGIN = 15 * MM
-HEADER_H = 52 * MM            # brand line, title, date and the QR code
+HEADER_H = 52 * MM  # brand line, title, date and the QR code
 FOOTER_H = 19 * MM
-HEADER_QR = 26 * MM           # big enough for a phone held above a table
-STEP_QR = 22 * MM             # one per menukaart step, each in its own row with white around it
+HEADER_QR = 26 * MM  # big enough for a phone held above a table
+STEP_QR = 22 * MM  # one per menukaart step, each in its own row with white around it
 COLUMN_GAP = 6 * MM
-BODY_PT = 12                  # body text on paper: 12 pt, and nothing below MIN_PT
+BODY_PT = 12  # body text on paper: 12 pt, and nothing below MIN_PT
 MIN_PT = 11.5
-ENDING_SOON_DAYS = 30         # a paper list outlives a consent that ends within this many days
+ENDING_SOON_DAYS = 30  # a paper list outlives a consent that ends within this many days
 
 
 class HandoutErrors(ContentErrors):
@@ -69,10 +97,10 @@ class HandoutErrors(ContentErrors):
 @dataclass
 class HandoutRun:
     out_dir: Path
-    files: dict[str, int] = field(default_factory=dict)     # file name -> pages
+    files: dict[str, int] = field(default_factory=dict)  # file name -> pages
     people: int = 0
     seconds: float = 0.0
-    ending: list = field(default_factory=list)   # EndingConsent: people whose consent ends within 30 days
+    ending: list = field(default_factory=list)  # EndingConsent: people whose consent ends within 30 days
 
 
 # --- Styles ----------------------------------------------------------------------------------
@@ -85,17 +113,41 @@ def _styles(ink) -> dict[str, ParagraphStyle]:
         "body": base,
         "intro": ParagraphStyle("intro", parent=base, fontSize=13, leading=18, spaceAfter=3 * MM),
         "small": ParagraphStyle("small", parent=base, fontSize=MIN_PT, leading=15, textColor=GREY),
-        "group": ParagraphStyle("group", parent=base, fontName=FONTS["bold"], fontSize=15, leading=19,
-                                textColor=colour, spaceBefore=3 * MM, spaceAfter=1.5 * MM),
+        "group": ParagraphStyle(
+            "group",
+            parent=base,
+            fontName=FONTS["bold"],
+            fontSize=15,
+            leading=19,
+            textColor=colour,
+            spaceBefore=3 * MM,
+            spaceAfter=1.5 * MM,
+        ),
         "name": ParagraphStyle("name", parent=base, fontName=FONTS["bold"], fontSize=13, leading=16),
         "line": ParagraphStyle("line", parent=base, fontSize=BODY_PT, leading=15),
-        "step_title": ParagraphStyle("step_title", parent=base, fontName=FONTS["bold"], fontSize=15, leading=19,
-                                     textColor=colour, spaceAfter=1.5 * MM),
-        "caption": ParagraphStyle("caption", parent=base, fontSize=MIN_PT, leading=14, textColor=GREY,
-                                  alignment=TA_CENTER),
+        "step_title": ParagraphStyle(
+            "step_title",
+            parent=base,
+            fontName=FONTS["bold"],
+            fontSize=15,
+            leading=19,
+            textColor=colour,
+            spaceAfter=1.5 * MM,
+        ),
+        "caption": ParagraphStyle(
+            "caption", parent=base, fontSize=MIN_PT, leading=14, textColor=GREY, alignment=TA_CENTER
+        ),
         "check": ParagraphStyle("check", parent=base, fontSize=BODY_PT, leading=16),
-        "section": ParagraphStyle("section", parent=base, fontName=FONTS["bold"], fontSize=15, leading=19,
-                                  textColor=colour, spaceBefore=3 * MM, spaceAfter=1.5 * MM),
+        "section": ParagraphStyle(
+            "section",
+            parent=base,
+            fontName=FONTS["bold"],
+            fontSize=15,
+            leading=19,
+            textColor=colour,
+            spaceBefore=3 * MM,
+            spaceAfter=1.5 * MM,
+        ),
     }
 
 
@@ -180,13 +232,23 @@ class Handout:
     qr_caption: str
     ink: Ink
     subject: str
-    story: Callable[[dict], list]      # styles -> flowables (called once per build pass)
-    columns: int = 1                   # 2: newspaper columns after a full-width intro (FrameBreak ends it)
+    story: Callable[[dict], list]  # styles -> flowables (called once per build pass)
+    columns: int = 1  # 2: newspaper columns after a full-width intro (FrameBreak ends it)
     intro_height: float = 0.0
 
 
-def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisation: str, www_optional: bool,
-               total: int | None, notice: str = ""):
+def _draw_page(
+    c,
+    doc,
+    handout: Handout,
+    *,
+    stand: str,
+    footer: str,
+    organisation: str,
+    www_optional: bool,
+    total: int | None,
+    notice: str = "",
+):
     ink = handout.ink
     top = PAGE_H - MARGIN
     c.saveState()
@@ -204,8 +266,10 @@ def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisatio
     c.setFont(FONTS["medium"], MIN_PT)
     c.setFillColor(GREY)
     c.drawString(MARGIN, top - 8 * MM, organisation)
-    title = Paragraph(esc(handout.title), ParagraphStyle(
-        "title", fontName=FONTS["bold"], fontSize=19, leading=22, textColor=ink.colour()))
+    title = Paragraph(
+        esc(handout.title),
+        ParagraphStyle("title", fontName=FONTS["bold"], fontSize=19, leading=22, textColor=ink.colour()),
+    )
     _, height = title.wrap(text_width, 30 * MM)
     title.drawOn(c, MARGIN, top - 10.5 * MM - height)
     y = top - 10.5 * MM - height - 6 * MM
@@ -216,7 +280,7 @@ def _draw_page(c, doc, handout: Handout, *, stand: str, footer: str, organisatio
         y -= 6 * MM
     c.setFont(FONTS["bold"], BODY_PT)
     c.drawString(MARGIN, y, f"Stand van {stand}")
-    if notice:      # a paper list outlives a consent that ends soon: say until when to hand it out
+    if notice:  # a paper list outlives a consent that ends soon: say until when to hand it out
         y -= 6 * MM
         c.drawString(MARGIN, y, notice)
     # Footer: the link online and the page number, the contact line.
@@ -247,27 +311,63 @@ def _templates(handout: Handout, on_page) -> list[PageTemplate]:
         return [_frame(MARGIN + i * (column + COLUMN_GAP), bottom, column, top_height, f"column{i}") for i in (0, 1)]
 
     intro = _frame(MARGIN, bottom + height - handout.intro_height, width, handout.intro_height, "intro")
-    return [PageTemplate(id="first", frames=[intro, *columns(height - handout.intro_height)], onPage=on_page,
-                         autoNextPageTemplate="later"),
-            PageTemplate(id="later", frames=columns(height), onPage=on_page)]
+    return [
+        PageTemplate(
+            id="first",
+            frames=[intro, *columns(height - handout.intro_height)],
+            onPage=on_page,
+            autoNextPageTemplate="later",
+        ),
+        PageTemplate(id="later", frames=columns(height), onPage=on_page),
+    ]
 
 
-def build(handout: Handout, path: Path, *, stand: str, organisation: str, contact: str,
-          www_optional: bool, now: dt.datetime, notice: str = "") -> int:
+def build(
+    handout: Handout,
+    path: Path,
+    *,
+    stand: str,
+    organisation: str,
+    contact: str,
+    www_optional: bool,
+    now: dt.datetime,
+    notice: str = "",
+) -> int:
     """Lay out `handout` twice (the second time with the page count) and write the PDF. Returns pages."""
     register_fonts()
     styles = _styles(handout.ink)
     total = None
     for _ in range(2):
         buffer = io.BytesIO()
-        doc = BaseDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN, rightMargin=MARGIN,
-                              topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H, invariant=True,
-                              enforceColorSpace="cmyk", lang="nl-NL", initialFontName=FONTS["regular"],
-                              initialFontSize=BODY_PT, pageCompression=1, title=handout.title, author=organisation)
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=(PAGE_W, PAGE_H),
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_H,
+            bottomMargin=MARGIN + FOOTER_H,
+            invariant=True,
+            enforceColorSpace="cmyk",
+            lang="nl-NL",
+            initialFontName=FONTS["regular"],
+            initialFontSize=BODY_PT,
+            pageCompression=1,
+            title=handout.title,
+            author=organisation,
+        )
 
         def on_page(c, d, t=total):
-            _draw_page(c, d, handout, stand=stand, footer=contact, organisation=organisation,
-                       www_optional=www_optional, total=t, notice=notice if handout.file == EXPERTS_FILE else "")
+            _draw_page(
+                c,
+                d,
+                handout,
+                stand=stand,
+                footer=contact,
+                organisation=organisation,
+                www_optional=www_optional,
+                total=t,
+                notice=notice if handout.file == EXPERTS_FILE else "",
+            )
 
         doc.addPageTemplates(_templates(handout, on_page))
         doc.build(handout.story(styles))
@@ -275,10 +375,18 @@ def build(handout: Handout, path: Path, *, stand: str, organisation: str, contac
         if total == pages:
             break
         total = pages
-    finish_pdf(buffer.getvalue(), path, Metadata(title=handout.title, author=organisation,
-                                                 subject=paper_text(handout.subject),
-                                                 keywords="handout, ervaringsdeskundigheid"),
-               key=f"handout/{handout.file}", now=now)
+    finish_pdf(
+        buffer.getvalue(),
+        path,
+        Metadata(
+            title=handout.title,
+            author=organisation,
+            subject=paper_text(handout.subject),
+            keywords="handout, ervaringsdeskundigheid",
+        ),
+        key=f"handout/{handout.file}",
+        now=now,
+    )
     return pages
 
 
@@ -295,8 +403,9 @@ def _expert_card(expert, organisations: dict, styles: dict, grouped_by: str) -> 
         lines.append(Paragraph(esc(expert.function), s["line"]))
     where = []
     if expert.organisation and (grouped_by != "organisation"):
-        where.append(organisations[expert.organisation].name if expert.organisation in organisations
-                     else expert.organisation)
+        where.append(
+            organisations[expert.organisation].name if expert.organisation in organisations else expert.organisation
+        )
     if expert.region and grouped_by != "region":
         where.append(expert.region)
     if where:
@@ -304,8 +413,7 @@ def _expert_card(expert, organisations: dict, styles: dict, grouped_by: str) -> 
     if expert.expertise:
         lines.append(Paragraph(f"Weet veel over: {esc(', '.join(expert.expertise))}", s["line"]))
     if expert.buddy:
-        lines.append(Paragraph(f'<font name="{FONTS["bold"]}">Wil meeloopmaatje zijn</font>',
-                               s["line"]))
+        lines.append(Paragraph(f'<font name="{FONTS["bold"]}">Wil meeloopmaatje zijn</font>', s["line"]))
     if expert.email:
         lines.append(Paragraph(f"E-mail: {esc(expert.email)}", s["line"]))
     if expert.phone:
@@ -340,39 +448,68 @@ def experts_handout(site: Site, grouping: str) -> Handout:
 
     def card(expert, s):
         table = Table([[_expert_card(expert, organisations, s, attribute)]], colWidths=[column], spaceAfter=3 * MM)
-        table.setStyle(_table_style([
-            ("BACKGROUND", (0, 0), (-1, -1), LIGHT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3.5 * MM), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * MM),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.2 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8 * MM)]))
+        table.setStyle(
+            _table_style(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3.5 * MM),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * MM),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.2 * MM),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.8 * MM),
+                ]
+            )
+        )
         return table
 
     def story(s):
-        flow = [Paragraph(
-            "Deze ervaringsdeskundigen werken bij organisaties in ons netwerk. Wil je weten hoe hun werk is? "
-            "Of wil je met iemand meelopen? Neem gerust contact op. Iedereen op deze lijst heeft "
-            "toestemming gegeven om hier te staan.", s["intro"])]
+        flow = [
+            Paragraph(
+                "Deze ervaringsdeskundigen werken bij organisaties in ons netwerk. Wil je weten hoe hun werk is? "
+                "Of wil je met iemand meelopen? Neem gerust contact op. Iedereen op deze lijst heeft "
+                "toestemming gegeven om hier te staan.",
+                s["intro"],
+            )
+        ]
         if any(e.buddy for e in site.of("experts")):
-            flow.append(Paragraph(f'<font name="{FONTS["bold"]}">Meeloopmaatje</font> betekent: je mag een keer met '
-                                  "deze persoon meelopen op het werk.", s["body"]))
+            flow.append(
+                Paragraph(
+                    f'<font name="{FONTS["bold"]}">Meeloopmaatje</font> betekent: je mag een keer met '
+                    "deze persoon meelopen op het werk.",
+                    s["body"],
+                )
+            )
         flow.append(FrameBreak())
         if not groups:
-            flow.append(Paragraph("Er staan nu geen ervaringsdeskundigen in het overzicht. Kijk online voor de "
-                                  "nieuwste lijst, of neem contact met ons op.", s["intro"]))
+            flow.append(
+                Paragraph(
+                    "Er staan nu geen ervaringsdeskundigen in het overzicht. Kijk online voor de "
+                    "nieuwste lijst, of neem contact met ons op.",
+                    s["intro"],
+                )
+            )
         for heading, people in groups:
             count = f"{len(people)} {'persoon' if len(people) == 1 else 'personen'}"
-            title = Paragraph(f"{esc(heading)} <font size='{BODY_PT}' name='{FONTS['regular']}'>· {count}</font>",
-                              s["group"])
+            title = Paragraph(
+                f"{esc(heading)} <font size='{BODY_PT}' name='{FONTS['regular']}'>· {count}</font>", s["group"]
+            )
             cards = [card(e, s) for e in people]
-            flow.append(KeepTogether([title, cards[0]]))     # never a heading alone at the foot of a column
+            flow.append(KeepTogether([title, cards[0]]))  # never a heading alone at the foot of a column
             flow += cards[1:]
         return flow
 
     return Handout(
-        file=EXPERTS_FILE, title="Ervaringsdeskundigen in het netwerk",
-        subtitle=f"Ingedeeld per {grouping}", qr_url=urls.absolute(site.site_url, by_id("experts").list_url or urls.HOME),
-        qr_caption="Scan voor de nieuwste lijst", ink=HOUSE,
+        file=EXPERTS_FILE,
+        title="Ervaringsdeskundigen in het netwerk",
+        subtitle=f"Ingedeeld per {grouping}",
+        qr_url=urls.absolute(site.site_url, by_id("experts").list_url or urls.HOME),
+        qr_caption="Scan voor de nieuwste lijst",
+        ink=HOUSE,
         subject="Overzicht van ervaringsdeskundigen bij de partners, met toestemming van iedereen op de lijst",
-        story=story, columns=2, intro_height=30 * MM)
+        story=story,
+        columns=2,
+        intro_height=30 * MM,
+    )
 
 
 # --- The menukaart ---------------------------------------------------------------------------
@@ -382,40 +519,71 @@ def menu_handout(site: Site) -> Handout:
     ink = HOUSE
 
     def story(s):
-        flow = [Paragraph("Van je eigen ervaring naar werk gaat in stappen. Je hoeft niet alles tegelijk te doen. "
-                          "Begin waar jij nu bent. Scan de code bij een stap voor meer uitleg.", s["intro"])]
+        flow = [
+            Paragraph(
+                "Van je eigen ervaring naar werk gaat in stappen. Je hoeft niet alles tegelijk te doen. "
+                "Begin waar jij nu bent. Scan de code bij een stap voor meer uitleg.",
+                s["intro"],
+            )
+        ]
         for number, step in enumerate(site.of("menu"), start=1):
-            text = [Paragraph(esc(paper_text(step.title)), s["step_title"]),
-                    Paragraph(esc(paper_text(markdown_text(step.text))), s["body"])]
-            if step.opleidingen:    # the step's text names the regional ones; the list itself is online
-                text.append(Paragraph(f"Online staan {len(step.opleidingen)} opleidingen en cursussen die hierbij "
-                                      "passen.", s["small"]))
+            text = [
+                Paragraph(esc(paper_text(step.title)), s["step_title"]),
+                Paragraph(esc(paper_text(markdown_text(step.text))), s["body"]),
+            ]
+            if step.opleidingen:  # the step's text names the regional ones; the list itself is online
+                text.append(
+                    Paragraph(
+                        f"Online staan {len(step.opleidingen)} opleidingen en cursussen die hierbij passen.", s["small"]
+                    )
+                )
             if step.functieprofielen:
-                text.append(Paragraph(f"Online staan {len(step.functieprofielen)} soorten werk die hierbij passen.",
-                                      s["small"]))
+                text.append(
+                    Paragraph(f"Online staan {len(step.functieprofielen)} soorten werk die hierbij passen.", s["small"])
+                )
             if step.buddies:
                 text.append(Spacer(0, 1.5 * MM))
-                text.append(Paragraph("Op de lijst <font name='%s'>Ervaringsdeskundigen in het netwerk</font> "
-                                      "staat wie meeloopmaatje wil zijn." % FONTS["bold"], s["line"]))
+                text.append(
+                    Paragraph(
+                        "Op de lijst <font name='%s'>Ervaringsdeskundigen in het netwerk</font> "
+                        "staat wie meeloopmaatje wil zijn." % FONTS["bold"],
+                        s["line"],
+                    )
+                )
             url = urls.absolute(site.site_url, step.url or urls.HOME)
             code = [QrCode(url, STEP_QR), Paragraph(f"Stap {number} online", s["caption"])]
-            row = Table([[StepNumber(number, ink), text, code]],
-                        colWidths=[18 * MM, PAGE_W - 2 * MARGIN - 18 * MM - 38 * MM, 38 * MM])
-            row.setStyle(_table_style([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (2, 0), (2, 0), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (1, 0), (1, 0), 4 * MM),
-                # Rows far enough apart that a phone sees one code at a time.
-                ("TOPPADDING", (0, 0), (-1, -1), 4 * MM), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * MM),
-                ("LINEABOVE", (0, 0), (-1, 0), 0.6, GREY)]))
+            row = Table(
+                [[StepNumber(number, ink), text, code]],
+                colWidths=[18 * MM, PAGE_W - 2 * MARGIN - 18 * MM - 38 * MM, 38 * MM],
+            )
+            row.setStyle(
+                _table_style(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("ALIGN", (2, 0), (2, 0), "CENTER"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (1, 0), (1, 0), 4 * MM),
+                        # Rows far enough apart that a phone sees one code at a time.
+                        ("TOPPADDING", (0, 0), (-1, -1), 4 * MM),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * MM),
+                        ("LINEABOVE", (0, 0), (-1, 0), 0.6, GREY),
+                    ]
+                )
+            )
             flow.append(KeepTogether([row]))
         return flow
 
     return Handout(
-        file=MENU_FILE, title="Menukaart: van ervaring naar werk", subtitle="Alle stappen op een rij",
-        qr_url=urls.absolute(site.site_url, by_id("menu").list_url or urls.HOME), qr_caption="Scan voor de menukaart online",
+        file=MENU_FILE,
+        title="Menukaart: van ervaring naar werk",
+        subtitle="Alle stappen op een rij",
+        qr_url=urls.absolute(site.site_url, by_id("menu").list_url or urls.HOME),
+        qr_caption="Scan voor de menukaart online",
         ink=HOUSE,
-        subject="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk", story=story)
+        subject="De route van eigen ervaring via oriëntatie, opleiding en een meeloopmaatje naar werk",
+        story=story,
+    )
 
 
 # --- Checklists ------------------------------------------------------------------------------
@@ -423,10 +591,18 @@ def menu_handout(site: Site) -> Handout:
 
 def _check_table(rows: list) -> Table:
     table = Table(rows, colWidths=[10 * MM, PAGE_W - 2 * MARGIN - 10 * MM], hAlign="LEFT")
-    table.setStyle(_table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1 * MM),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * MM), ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT)]))
+    table.setStyle(
+        _table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1 * MM),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * MM),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT),
+            ]
+        )
+    )
     return table
 
 
@@ -434,8 +610,10 @@ def checklist_handout(site: Site, checklist) -> Handout:
     category = site.get("categories", checklist.categories[0])
 
     def story(s):
-        flow = [Paragraph(esc(paper_text(checklist.intro)), s["intro"]),
-                Paragraph("Zet een kruisje in het hokje als het klopt.", s["small"])]
+        flow = [
+            Paragraph(esc(paper_text(checklist.intro)), s["intro"]),
+            Paragraph("Zet een kruisje in het hokje als het klopt.", s["small"]),
+        ]
         for section in checklist.sections:
             rows = [[CheckBox(), Paragraph(esc(paper_text(item)), s["check"])] for item in section.items]
             # The heading stays with the first two items; the rest may go on in the next column or page.
@@ -445,9 +623,15 @@ def checklist_handout(site: Site, checklist) -> Handout:
         return flow
 
     return Handout(
-        file=f"{checklist.slug}.pdf", title=checklist.title, subtitle="Checklist om op papier in te vullen",
-        qr_url=urls.absolute(site.site_url, checklist.url), qr_caption="Scan voor de checklist online",
-        ink=ink_for(category.colour) if category else HOUSE, subject=checklist.intro, story=story)
+        file=f"{checklist.slug}.pdf",
+        title=checklist.title,
+        subtitle="Checklist om op papier in te vullen",
+        qr_url=urls.absolute(site.site_url, checklist.url),
+        qr_caption="Scan voor de checklist online",
+        ink=ink_for(category.colour) if category else HOUSE,
+        subject=checklist.intro,
+        story=story,
+    )
 
 
 # --- Running ---------------------------------------------------------------------------------
@@ -477,8 +661,11 @@ def printed_texts(handout: Handout) -> list[str]:
 
 
 def handouts_for(site: Site, grouping: str = "regio") -> list[Handout]:
-    return [experts_handout(site, grouping), menu_handout(site),
-            *(checklist_handout(site, checklist) for checklist in site.of("checklists"))]
+    return [
+        experts_handout(site, grouping),
+        menu_handout(site),
+        *(checklist_handout(site, checklist) for checklist in site.of("checklists")),
+    ]
 
 
 def contact_line(contact) -> str:
@@ -498,8 +685,11 @@ def consents_ending_soon(site: Site, days: int = ENDING_SOON_DAYS) -> list[Endin
     """People on the experts list whose consent ends within `days` of the build's date: the
     paper copy must not be handed out after that day."""
     horizon = site.today + dt.timedelta(days=days)
-    ending = [EndingConsent(expert.name, expert.consent.withdrawn) for expert in site.of("experts")
-              if expert.consent and expert.consent.withdrawn and site.today < expert.consent.withdrawn <= horizon]
+    ending = [
+        EndingConsent(expert.name, expert.consent.withdrawn)
+        for expert in site.of("experts")
+        if expert.consent and expert.consent.withdrawn and site.today < expert.consent.withdrawn <= horizon
+    ]
     return sorted(ending, key=lambda e: (e.ends, e.name.casefold()))
 
 
@@ -511,8 +701,14 @@ def ending_notice(ending: list[EndingConsent]) -> str:
     return f"Deel deze lijst uit tot en met {dutch_date(last_day)}. Haal daarna een nieuwe."
 
 
-def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str = "regio",
-                      today: dt.date | None = None, now: dt.datetime | None = None) -> HandoutRun:
+def generate_handouts(
+    root: Path,
+    out_dir: Path | None = None,
+    *,
+    grouping: str = "regio",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> HandoutRun:
     """Write every handout. Raises HandoutErrors on bad content; then nothing in `out_dir` changed.
     The date on the sheets is the build's date (`today`, else the project clock: SECTION_TODAY)."""
     started = time.perf_counter()
@@ -537,16 +733,28 @@ def generate_handouts(root: Path, out_dir: Path | None = None, *, grouping: str 
     staging.mkdir()
     try:
         handouts = handouts_for(site, grouping)
-        problems = printed_problems(site, [(f"{OUTPUT_DIR}/{handout.file}", text) for handout in handouts
-                                           for text in (handout.file, *printed_texts(handout)) if text])
+        problems = printed_problems(
+            site,
+            [
+                (f"{OUTPUT_DIR}/{handout.file}", text)
+                for handout in handouts
+                for text in (handout.file, *printed_texts(handout))
+                if text
+            ],
+        )
         if problems:
             raise HandoutErrors(problems)
         for handout in handouts:
-            run.files[handout.file] = build(handout, staging / handout.file, stand=stand,
-                                            organisation=settings.organisation,
-                                            contact=contact_line(settings.contact),
-                                            www_optional=settings.www_optional, now=moment,
-                                            notice=ending_notice(ending))
+            run.files[handout.file] = build(
+                handout,
+                staging / handout.file,
+                stand=stand,
+                organisation=settings.organisation,
+                contact=contact_line(settings.contact),
+                www_optional=settings.www_optional,
+                now=moment,
+                notice=ending_notice(ending),
+            )
         publish.replace_directory(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -27,8 +27,7 @@ ISSUED_HEADER = """\
 """
 
 
-def record_issued(root, links: list[ShortLink], records: list[IssuedCode],
-                  today: dt.date | None = None) -> list[str]:
+def record_issued(root, links: list[ShortLink], records: list[IssuedCode], today: dt.date | None = None) -> list[str]:
     """Add the printed codes to the record (and keep the recorded target in step with the
     inventory). Returns the newly issued codes. Writes the file atomically."""
     today = today or clock.today()
@@ -38,9 +37,15 @@ def record_issued(root, links: list[ShortLink], records: list[IssuedCode],
         old = by_code.get(link.code)
         if old is None:
             new.append(link.code)
-            by_code[link.code] = IssuedCode(code=link.code, partner=link.partner, location=link.location,
-                                            medium=link.medium, campaign=link.campaign, target=link.target,
-                                            issued=today)
+            by_code[link.code] = IssuedCode(
+                code=link.code,
+                partner=link.partner,
+                location=link.location,
+                medium=link.medium,
+                campaign=link.campaign,
+                target=link.target,
+                issued=today,
+            )
         elif old.target != link.target and old.retired is None:
             by_code[link.code] = old.model_copy(update={"target": link.target})
     text = ISSUED_HEADER + "".join(_issued_yaml(r) for r in by_code.values())
@@ -57,9 +62,11 @@ def _quote(value: str) -> str:
 
 
 def _issued_yaml(record: IssuedCode) -> str:
-    text = (f"\n- code: {record.code}\n  partner: {record.partner}\n  location: {_quote(record.location)}\n"
-            f"  medium: {record.medium}\n  campaign: {record.campaign}\n  target: {_quote(record.target)}\n"
-            f"  issued: {record.issued.isoformat()}\n")
+    text = (
+        f"\n- code: {record.code}\n  partner: {record.partner}\n  location: {_quote(record.location)}\n"
+        f"  medium: {record.medium}\n  campaign: {record.campaign}\n  target: {_quote(record.target)}\n"
+        f"  issued: {record.issued.isoformat()}\n"
+    )
     if record.retired:
         text += f"  retired:\n    date: {record.retired.date.isoformat()}\n"
         if record.retired.reason:

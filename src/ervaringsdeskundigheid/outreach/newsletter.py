@@ -47,12 +47,12 @@ from .printing import HOUSE
 
 
 OUTPUT_DIR = "dist/newsletter"
-FIRST_ISSUE_ITEMS = 6         # without a date and without an earlier newsletter: the newest items
-EVENTS_LIMIT = 5              # the next events of the agenda, from the newsletter's date on
-WIDTH = 600                   # the usual maximum width of an e-mail
+FIRST_ISSUE_ITEMS = 6  # without a date and without an earlier newsletter: the newest items
+EVENTS_LIMIT = 5  # the next events of the agenda, from the newsletter's date on
+WIDTH = 600  # the usual maximum width of an e-mail
 PADDING = 24
 IMAGE_WIDTH = WIDTH - 2 * PADDING
-TEXT_WIDTH = 72               # plain-text lines
+TEXT_WIDTH = 72  # plain-text lines
 INK = HOUSE.hex
 
 
@@ -61,8 +61,8 @@ class Tool:
     """A newsletter tool: how its HTML and text say where to unsubscribe."""
 
     label: str
-    unsubscribe_tag: str | None     # the merge tag the tool replaces with the subscriber's own link
-    note: str                       # the footer sentence when the tool places the link itself
+    unsubscribe_tag: str | None  # the merge tag the tool replaces with the subscriber's own link
+    note: str  # the footer sentence when the tool places the link itself
 
 
 TOOLS = {
@@ -78,15 +78,15 @@ class NewsletterErrors(ContentErrors):
 
 @dataclass(frozen=True)
 class Item:
-    kind: str                 # "Verhaal" or "Blog"
+    kind: str  # "Verhaal" or "Blog"
     title: str
-    date: str                 # Dutch, for people
+    date: str  # Dutch, for people
     description: str
-    url: str                  # page URL, without campaign parameters
-    image: str | None         # absolute URL of the 960 px variant
+    url: str  # page URL, without campaign parameters
+    image: str | None  # absolute URL of the 960 px variant
     image_alt: str | None
     image_height: int | None  # at IMAGE_WIDTH
-    reading: str              # "4 minuten lezen"
+    reading: str  # "4 minuten lezen"
     example: bool
     tags: tuple[str, ...]
 
@@ -99,9 +99,9 @@ class Item:
 class Event:
     """An event of the agenda (types/agenda.py), as the newsletter shows it."""
 
-    kind: str                 # "Werkatelier"
+    kind: str  # "Werkatelier"
     title: str
-    when: str                 # "dinsdag 19 januari 2027, 13.30 tot 16.00 uur"
+    when: str  # "dinsdag 19 januari 2027, 13.30 tot 16.00 uur"
     where: str
     in_short: str
     url: str
@@ -111,9 +111,18 @@ class Event:
 def events_from(site: Site, day: dt.date, limit: int = EVENTS_LIMIT) -> list[Event]:
     """The first `limit` events with a date from `day` on, the next first."""
     coming = [item for item in site.of(agenda.AGENDA_ID) if item.date is not None and item.date >= day]
-    return [Event(kind=agenda.KINDS[item.kind], title=item.title, when=agenda.when(item), where=agenda.where(item),
-                  in_short=item.in_short, url=urls.absolute(site.site_url, item.url or agenda.LIST_URL), example=item.example)
-            for item in coming[:limit]]
+    return [
+        Event(
+            kind=agenda.KINDS[item.kind],
+            title=item.title,
+            when=agenda.when(item),
+            where=agenda.where(item),
+            in_short=item.in_short,
+            url=urls.absolute(site.site_url, item.url or agenda.LIST_URL),
+            example=item.example,
+        )
+        for item in coming[:limit]
+    ]
 
 
 @dataclass
@@ -122,7 +131,7 @@ class NewsletterRun:
     text: Path
     linkedin: Path
     items: list[Item]
-    since: dt.date | None = None   # None: the newest items, there was no earlier newsletter
+    since: dt.date | None = None  # None: the newest items, there was no earlier newsletter
     events: list[Event] = field(default_factory=list)
 
 
@@ -130,8 +139,9 @@ def campaign_link(url: str, source: str, medium: str, campaign: str) -> str:
     """`url` with campaign parameters (any earlier query is kept)."""
     parts = urlsplit(url)
     query = urlencode([("utm_source", source), ("utm_medium", medium), ("utm_campaign", campaign)])
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, f"{parts.query}&{query}" if parts.query else query,
-                       parts.fragment))
+    return urlunsplit(
+        (parts.scheme, parts.netloc, parts.path, f"{parts.query}&{query}" if parts.query else query, parts.fragment)
+    )
 
 
 def _item(site: Site, entry: Entry) -> Item:
@@ -141,11 +151,19 @@ def _item(site: Site, entry: Entry) -> Item:
         image = urls.absolute(site.site_url, variant.path)
         height = round(variant.height * min(IMAGE_WIDTH, variant.width) / variant.width)
     minutes = entry.reading_minutes
-    return Item(kind=entry.type.label, title=entry.title, date=dutch_date(entry.date),
-                description=entry.description, url=urls.absolute(site.site_url, entry.url or urls.HOME), image=image,
-                image_alt=entry.image_alt, image_height=height,
-                reading=f"{minutes} {'minuut' if minutes == 1 else 'minuten'} lezen",
-                example=entry.example, tags=tuple(entry.tags))
+    return Item(
+        kind=entry.type.label,
+        title=entry.title,
+        date=dutch_date(entry.date),
+        description=entry.description,
+        url=urls.absolute(site.site_url, entry.url or urls.HOME),
+        image=image,
+        image_alt=entry.image_alt,
+        image_height=height,
+        reading=f"{minutes} {'minuut' if minutes == 1 else 'minuten'} lezen",
+        example=entry.example,
+        tags=tuple(entry.tags),
+    )
 
 
 def items_since(site: Site, since: dt.date) -> list[Item]:
@@ -272,8 +290,10 @@ BODY = """<div class="preheader">{{ preheader }}</div>
 </table>
 """
 # Outlook on Windows (Word's renderer) ignores max-width: only it sees this fixed 600 px frame.
-MSO_OPEN = (f'<!--[if mso]><table role="presentation" align="center" width="{WIDTH}" cellpadding="0" '
-            f'cellspacing="0" border="0"><tr><td width="{WIDTH}"><![endif]-->')
+MSO_OPEN = (
+    f'<!--[if mso]><table role="presentation" align="center" width="{WIDTH}" cellpadding="0" '
+    f'cellspacing="0" border="0"><tr><td width="{WIDTH}"><![endif]-->'
+)
 MSO_CLOSE = "<!--[if mso]></td></tr></table><![endif]-->"
 
 ALLOWED_TAGS = {"div", "table", "tr", "td", "span", "br", "h1", "h2", "h3", "p", "a", "img"}
@@ -306,8 +326,14 @@ def about(items: list[Item]) -> str:
     return "Ervaringen uit de praktijk, en wat werken met ervaringsdeskundigen oplevert."
 
 
-def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.date,
-                tool: str = DEFAULT_TOOL, events: list[Event] | None = None) -> str:
+def render_html(
+    site: Site,
+    items: list[Item],
+    since: dt.date | None,
+    issue: dt.date,
+    tool: str = DEFAULT_TOOL,
+    events: list[Event] | None = None,
+) -> str:
     settings = site.settings
     events = events_from(site, issue) if events is None else events
     chosen = TOOLS[tool]
@@ -321,25 +347,41 @@ def render_html(site: Site, items: list[Item], since: dt.date | None, issue: dt.
 
     body = _env.from_string(BODY).render(
         preheader=f"{summary(items).capitalize()} over ervaringsdeskundigheid.",
-        organisation=settings.organisation, site_name=settings.site_name, issue_date=dutch_date(issue),
-        opening=opening(since), summary=summary(items), image_width=IMAGE_WIDTH,
+        organisation=settings.organisation,
+        site_name=settings.site_name,
+        issue_date=dutch_date(issue),
+        opening=opening(since),
+        summary=summary(items),
+        image_width=IMAGE_WIDTH,
         items=[{**item.__dict__, "link": link(item.url), "action": item.action} for item in items],
         events=[{**event.__dict__, "link": link(event.url)} for event in events],
         agenda_link=link(urls.absolute(site.site_url, agenda.LIST_URL)),
         stories_link=link(urls.absolute(site.site_url, by_id("stories").list_url or urls.HOME)),
         blogs_link=link(urls.absolute(site.site_url, by_id("blogs").list_url or urls.HOME)),
-        home_link=link(urls.absolute(site.site_url, urls.HOME)), contact=_contact(settings),
-        about=about(items), mso_open=f"mso-open-{marker}", mso_close=f"mso-close-{marker}",
+        home_link=link(urls.absolute(site.site_url, urls.HOME)),
+        contact=_contact(settings),
+        about=about(items),
+        mso_open=f"mso-open-{marker}",
+        mso_close=f"mso-close-{marker}",
         unsubscribe=f"https://unsubscribe.invalid/{marker}" if chosen.unsubscribe_tag else "",
-        unsubscribe_note=chosen.note)
+        unsubscribe_note=chosen.note,
+    )
     # The allow-list is the last word on what reaches an inbox: known tags and attributes, https only.
-    body = nh3.clean(body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https"},
-                     link_rel=None, strip_comments=True, url_relative="deny")
+    body = nh3.clean(
+        body,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"https"},
+        link_rel=None,
+        strip_comments=True,
+        url_relative="deny",
+    )
     body = body.replace(f"mso-open-{marker}", MSO_OPEN).replace(f"mso-close-{marker}", MSO_CLOSE)
     if chosen.unsubscribe_tag:
         body = body.replace(f"https://unsubscribe.invalid/{marker}", chosen.unsubscribe_tag)
-    document = _env.from_string(DOCUMENT).render(title=f"Nieuwsbrief {settings.site_name} – {dutch_date(issue)}",
-                                                 stylesheet=STYLESHEET, body=Markup(body))
+    document = _env.from_string(DOCUMENT).render(
+        title=f"Nieuwsbrief {settings.site_name} – {dutch_date(issue)}", stylesheet=STYLESHEET, body=Markup(body)
+    )
     inliner = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
     return inliner.inline(document)
 
@@ -351,8 +393,14 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, TEXT_WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
-def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.date,
-                tool: str = DEFAULT_TOOL, events: list[Event] | None = None) -> str:
+def render_text(
+    site: Site,
+    items: list[Item],
+    since: dt.date | None,
+    issue: dt.date,
+    tool: str = DEFAULT_TOOL,
+    events: list[Event] | None = None,
+) -> str:
     settings = site.settings
     events = events_from(site, issue) if events is None else events
     chosen = TOOLS[tool]
@@ -361,27 +409,53 @@ def render_text(site: Site, items: list[Item], since: dt.date | None, issue: dt.
     def link(url: str) -> str:
         return campaign_link(url, "nieuwsbrief", "email", campaign)
 
-    lines = [f"{settings.organisation} · {settings.site_name}", f"Nieuwsbrief van {dutch_date(issue)}", "",
-             "NIEUW OP DE WEBSITE", _wrap(f"{opening(since)}: {summary(items)}. {about(items)}"), ""]
+    lines = [
+        f"{settings.organisation} · {settings.site_name}",
+        f"Nieuwsbrief van {dutch_date(issue)}",
+        "",
+        "NIEUW OP DE WEBSITE",
+        _wrap(f"{opening(since)}: {summary(items)}. {about(items)}"),
+        "",
+    ]
     for item in items:
         meta = f"{item.kind} · {item.date} · {item.reading}" + (" · voorbeeld" if item.example else "")
-        lines += ["-" * TEXT_WIDTH, meta.upper(), item.title, "", _wrap(item.description), "",
-                  f"{item.action}: {link(item.url)}", ""]
+        lines += [
+            "-" * TEXT_WIDTH,
+            meta.upper(),
+            item.title,
+            "",
+            _wrap(item.description),
+            "",
+            f"{item.action}: {link(item.url)}",
+            "",
+        ]
     if events:
         lines += ["=" * TEXT_WIDTH, "BINNENKORT IN DE AGENDA", "Doe mee. Op de website lees je hoe je je aanmeldt.", ""]
         for event in events:
             meta = " · ".join(filter(None, [event.kind, event.when, event.where, "voorbeeld" if event.example else ""]))
-            lines += [_wrap(meta), event.title, _wrap(event.in_short), f"Meer informatie en aanmelden: {link(event.url)}",
-                      ""]
+            lines += [
+                _wrap(meta),
+                event.title,
+                _wrap(event.in_short),
+                f"Meer informatie en aanmelden: {link(event.url)}",
+                "",
+            ]
         lines += [f"De hele agenda: {link(urls.absolute(site.site_url, agenda.LIST_URL))}", ""]
-    lines += ["-" * TEXT_WIDTH,
-              f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url or urls.HOME))}",
-              f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url or urls.HOME))}", "",
-              _wrap(f"Vragen of een idee voor een verhaal? {_contact(settings)}"), "",
-              _wrap(f"Je krijgt deze nieuwsbrief van {settings.organisation}, het netwerk voor "
-                    "ervaringsdeskundigheid en werk in Groningen en Drenthe."),
-              link(urls.absolute(site.site_url, urls.HOME)), "",
-              f"Afmelden: {chosen.unsubscribe_tag}" if chosen.unsubscribe_tag else _wrap(chosen.note)]
+    lines += [
+        "-" * TEXT_WIDTH,
+        f"Alle verhalen: {link(urls.absolute(site.site_url, by_id('stories').list_url or urls.HOME))}",
+        f"Alle blogs: {link(urls.absolute(site.site_url, by_id('blogs').list_url or urls.HOME))}",
+        "",
+        _wrap(f"Vragen of een idee voor een verhaal? {_contact(settings)}"),
+        "",
+        _wrap(
+            f"Je krijgt deze nieuwsbrief van {settings.organisation}, het netwerk voor "
+            "ervaringsdeskundigheid en werk in Groningen en Drenthe."
+        ),
+        link(urls.absolute(site.site_url, urls.HOME)),
+        "",
+        f"Afmelden: {chosen.unsubscribe_tag}" if chosen.unsubscribe_tag else _wrap(chosen.note),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -392,23 +466,31 @@ def first_sentence(text: str) -> str:
 
 def render_linkedin(items: list[Item], issue: dt.date) -> str:
     campaign = f"nieuwsbrief-{issue.isoformat()}"
-    blocks = [f"Voorstellen voor LinkedIn ({dutch_date(issue)}): één bericht per verhaal of blog.\n"
-              "Kopieer een blok, pas het aan als je wilt, en plaats het.\n"]
+    blocks = [
+        f"Voorstellen voor LinkedIn ({dutch_date(issue)}): één bericht per verhaal of blog.\n"
+        "Kopieer een blok, pas het aan als je wilt, en plaats het.\n"
+    ]
     for number, item in enumerate(items, start=1):
-        hashtags = dict.fromkeys(["ervaringsdeskundigheid",
-                                  *(slugify(tag, fallback="").replace("-", "") for tag in item.tags[:3])])
+        hashtags = dict.fromkeys(
+            ["ervaringsdeskundigheid", *(slugify(tag, fallback="").replace("-", "") for tag in item.tags[:3])]
+        )
         warning = ["(Let op: dit is een voorbeeld met verzonnen personen. Niet plaatsen.)"] if item.example else []
-        blocks.append("\n".join([
-            f"--- Bericht {number} ---",
-            *warning,
-            item.title,
-            "",
-            first_sentence(item.description),
-            "",
-            campaign_link(item.url, "linkedin", "social", campaign),
-            "",
-            " ".join(f"#{tag}" for tag in hashtags if tag),
-        ]) + "\n")
+        blocks.append(
+            "\n".join(
+                [
+                    f"--- Bericht {number} ---",
+                    *warning,
+                    item.title,
+                    "",
+                    first_sentence(item.description),
+                    "",
+                    campaign_link(item.url, "linkedin", "social", campaign),
+                    "",
+                    " ".join(f"#{tag}" for tag in hashtags if tag),
+                ]
+            )
+            + "\n"
+        )
     return "\n".join(blocks)
 
 
@@ -433,9 +515,15 @@ def previous_issue(out_dir: Path, before: dt.date) -> dt.date | None:
     return max(earlier) if earlier else None
 
 
-def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path | None = None,
-                    issue: dt.date | None = None, today: dt.date | None = None,
-                    tool: str = DEFAULT_TOOL) -> NewsletterRun:
+def make_newsletter(
+    root: Path,
+    since: dt.date | None = None,
+    *,
+    out_dir: Path | None = None,
+    issue: dt.date | None = None,
+    today: dt.date | None = None,
+    tool: str = DEFAULT_TOOL,
+) -> NewsletterRun:
     """Write the newsletter files. `since` None: since the previous newsletter in `out_dir`, or
     else the newest items. Raises NewsletterErrors (Dutch) on bad content or nothing to send."""
     root = Path(root)
@@ -448,33 +536,53 @@ def make_newsletter(root: Path, since: dt.date | None = None, *, out_dir: Path |
     except ContentErrors as errors:
         raise NewsletterErrors(errors.problems) from None
     if since is not None and since > issue:
-        raise NewsletterErrors([Problem("--since", None, (
-            f"{since.isoformat()} ligt na de datum van de nieuwsbrief ({issue.isoformat()}). "
-            "Kies een datum in het verleden, bijvoorbeeld de datum van de vorige nieuwsbrief."))])
+        raise NewsletterErrors(
+            [
+                Problem(
+                    "--since",
+                    None,
+                    (
+                        f"{since.isoformat()} ligt na de datum van de nieuwsbrief ({issue.isoformat()}). "
+                        "Kies een datum in het verleden, bijvoorbeeld de datum van de vorige nieuwsbrief."
+                    ),
+                )
+            ]
+        )
     previous = previous_issue(out_dir, issue) if since is None else None
     if previous:
         since = previous + dt.timedelta(days=1)
     items = items_since(site, since) if since else items_since(site, dt.date.min)[:FIRST_ISSUE_ITEMS]
     if not items:
         if previous:
-            reason = (f"sinds de vorige nieuwsbrief ({dutch_date(previous)}) zijn er geen verhalen of blogs "
-                      "gepubliceerd. Wacht tot er iets nieuws is, of kies zelf een datum: --since JJJJ-MM-DD.")
+            reason = (
+                f"sinds de vorige nieuwsbrief ({dutch_date(previous)}) zijn er geen verhalen of blogs "
+                "gepubliceerd. Wacht tot er iets nieuws is, of kies zelf een datum: --since JJJJ-MM-DD."
+            )
         elif since:
-            reason = (f"sinds {dutch_date(since)} zijn er geen verhalen of blogs gepubliceerd. "
-                      "Kies een eerdere datum, of wacht tot er iets nieuws is.")
+            reason = (
+                f"sinds {dutch_date(since)} zijn er geen verhalen of blogs gepubliceerd. "
+                "Kies een eerdere datum, of wacht tot er iets nieuws is."
+            )
         else:
             reason = "er zijn nog geen verhalen of blogs gepubliceerd."
         raise NewsletterErrors([Problem("--since" if since and not previous else OUTPUT_DIR, None, reason)])
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = issue.isoformat()
     events = events_from(site, issue)
-    run = NewsletterRun(html=out_dir / f"{stem}.html", text=out_dir / f"{stem}.txt",
-                        linkedin=out_dir / f"{stem}-linkedin.txt", items=items, since=since, events=events)
+    run = NewsletterRun(
+        html=out_dir / f"{stem}.html",
+        text=out_dir / f"{stem}.txt",
+        linkedin=out_dir / f"{stem}-linkedin.txt",
+        items=items,
+        since=since,
+        events=events,
+    )
     html = render_html(site, items, since, issue, tool, events)
     text = render_text(site, items, since, issue, tool, events)
     linkedin = render_linkedin(items, issue)
-    problems = printed_problems(site, [(str(run.html.name), html), (str(run.text.name), text),
-                                       (str(run.linkedin.name), linkedin)])
+    problems = printed_problems(
+        site, [(str(run.html.name), html), (str(run.text.name), text), (str(run.linkedin.name), linkedin)]
+    )
     if problems:
         raise NewsletterErrors(problems)
     _write(run.html, html)

@@ -19,8 +19,11 @@ _REWRITES = [
     (re.compile(r"\bhieronder\b", re.IGNORECASE), "op onze website"),
 ]
 # A sentence with one of these only works on a screen: it is left out.
-_SCREEN_ONLY = re.compile(r"\b(?:klik\w*|aanklik\w*|tik op|tikken op|scroll\w*|hierboven|bovenaan deze|"
-                          r"onderaan deze|deze link|de link|via de knop|op de knop)\b", re.IGNORECASE)
+_SCREEN_ONLY = re.compile(
+    r"\b(?:klik\w*|aanklik\w*|tik op|tikken op|scroll\w*|hierboven|bovenaan deze|"
+    r"onderaan deze|deze link|de link|via de knop|op de knop)\b",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*\s*")
 WEB_WORDS = re.compile(r"\b(?:op deze site|deze website|deze pagina|hieronder|hierboven|klik\w*)\b", re.IGNORECASE)
 

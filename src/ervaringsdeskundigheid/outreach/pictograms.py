@@ -76,7 +76,7 @@ def draw_pictogram(c: Canvas, category: str, ink, paper) -> None:
         _person(c, 0.2, 0.14, 0.44)
         _person(c, 0.8, 0.14, 0.44)
         c.setFillColor(paper)
-        c.circle(0.5, 0.14 + 0.78 * 0.6, 0.2 * 0.6 + 0.04, stroke=0, fill=1)   # a white edge around the middle one
+        c.circle(0.5, 0.14 + 0.78 * 0.6, 0.2 * 0.6 + 0.04, stroke=0, fill=1)  # a white edge around the middle one
         c.rect(0.5 - 0.36 * 0.6 - 0.04, 0.14, 0.72 * 0.6 + 0.08, 0.3, stroke=0, fill=1)
         c.setFillColor(ink)
         _person(c, 0.5, 0.14, 0.6)
@@ -84,7 +84,7 @@ def draw_pictogram(c: Canvas, category: str, ink, paper) -> None:
         _person(c, 0.32, 0.12, 0.62)
         _balloon(c, 0.56, 0.66, 0.34, 0.22)
         _heart(c, 0.74, 0.22, 0.3)
-    else:   # aspirant and the home page: two people, one tells, the other listens
+    else:  # aspirant and the home page: two people, one tells, the other listens
         _person(c, 0.28, 0.12, 0.6)
         _person(c, 0.74, 0.12, 0.5)
         _balloon(c, 0.5, 0.72, 0.34, 0.2)

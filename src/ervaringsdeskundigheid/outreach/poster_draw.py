@@ -12,11 +12,37 @@ import io
 from pathlib import Path
 
 from .pictograms import draw_pictogram
-from .poster_layout import (BANNER_FOOT_MM, SCAN_LINE, SENDER_LINE, Layout, band_height, fitting_size, footer_lines,
-                            layout)
+from .poster_layout import (
+    BANNER_FOOT_MM,
+    SCAN_LINE,
+    SENDER_LINE,
+    Layout,
+    band_height,
+    fitting_size,
+    footer_lines,
+    layout,
+)
 from .poster_plan import PosterJob
-from .printing import (BLACK, BLEED_MM, CLEAR_MODULES, FONTS, GREY, MM, PAPER, Metadata, Sheet, build_moment,
-                       draw_crop_marks, draw_qr, draw_slug_note, finish_pdf, ink_for, open_canvas, qr_symbol, wrap)
+from .printing import (
+    BLACK,
+    BLEED_MM,
+    CLEAR_MODULES,
+    FONTS,
+    GREY,
+    MM,
+    PAPER,
+    Metadata,
+    Sheet,
+    build_moment,
+    draw_crop_marks,
+    draw_qr,
+    draw_slug_note,
+    finish_pdf,
+    ink_for,
+    open_canvas,
+    qr_symbol,
+    wrap,
+)
 
 
 def pt(value_mm: float) -> float:
@@ -25,8 +51,17 @@ def pt(value_mm: float) -> float:
 
 def poster_texts(job: PosterJob, lay: Layout) -> list[str]:
     """Every text printed on the poster, in reading order (one place, for checks on what is printed)."""
-    return [job.organisation, *lay.headline, *lay.audience, SCAN_LINE, *lay.outcome, job.contact,
-            job.printed_url, SENDER_LINE, job.location_line]
+    return [
+        job.organisation,
+        *lay.headline,
+        *lay.audience,
+        SCAN_LINE,
+        *lay.outcome,
+        job.contact,
+        job.printed_url,
+        SENDER_LINE,
+        job.location_line,
+    ]
 
 
 def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, marks: bool = True) -> Layout:
@@ -53,7 +88,7 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, m
     y = h - m - s["sender"] * 0.75
     c.setFont(FONTS["bold"], pt(s["sender"]))
     c.drawString(pt(m), pt(y), job.organisation)
-    spare = (h - lay.band_bottom) - band_height(s, lay.headline, lay.audience)   # a banner's band is taller
+    spare = (h - lay.band_bottom) - band_height(s, lay.headline, lay.audience)  # a banner's band is taller
     y -= s["sender"] * 0.25 + s["headline"] * 0.55 + spare * 0.45
     c.setFont(FONTS["bold"], pt(s["headline"]))
     for line in lay.headline:
@@ -90,14 +125,19 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, m
         c.drawString(pt(column.x), pt(y), line)
         y -= s["outcome"] * 1.3
     y -= s["contact"] * 0.5
-    lead, _, route = job.contact.partition("? ")     # "Geen smartphone?" / "Bel 050 ..." or "Mail naar ..."
-    lines = [(line, FONTS["bold"]) for line in wrap(f"{lead}?" if route else lead, FONTS["bold"], pt(s["contact"]),
-                                                    pt(column.width))]
-    if route:   # the number or address whole on one line, smaller if it must be: it is copied, not read
-        url_top = lay.qr_y - lay.clear_mm                # text beside the address would be read into it
+    lead, _, route = job.contact.partition("? ")  # "Geen smartphone?" / "Bel 050 ..." or "Mail naar ..."
+    lines = [
+        (line, FONTS["bold"])
+        for line in wrap(f"{lead}?" if route else lead, FONTS["bold"], pt(s["contact"]), pt(column.width))
+    ]
+    if route:  # the number or address whole on one line, smaller if it must be: it is copied, not read
+        url_top = lay.qr_y - lay.clear_mm  # text beside the address would be read into it
         room = y - (len(lines) + 1) * s["contact"] * 1.25
-        if (fitting_size(route, FONTS["medium"], s["contact"], column.width) < 0.8 * s["contact"] and " " in route
-                and room > url_top):
+        if (
+            fitting_size(route, FONTS["medium"], s["contact"], column.width) < 0.8 * s["contact"]
+            and " " in route
+            and room > url_top
+        ):
             lines += [(part, FONTS["medium"]) for part in route.rsplit(" ", 1)]
         else:
             lines.append((route, FONTS["medium"]))
@@ -125,7 +165,7 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, m
     c.setFont(FONTS["regular"], pt(fitting_size(job.location_line, FONTS["regular"], s["location"], text_width)))
     c.drawString(pt(m), pt(footer["location"]), job.location_line)
 
-    if spec.medium == "banner":   # a coloured foot, mostly hidden in the stand; balances the band
+    if spec.medium == "banner":  # a coloured foot, mostly hidden in the stand; balances the band
         c.setFillColor(colour)
         c.rect(pt(-b), pt(-b), pt(w + 2 * b), pt(BANNER_FOOT_MM * 0.8 + b), stroke=0, fill=1)
 
@@ -133,14 +173,27 @@ def draw_poster(job: PosterJob, path: Path, now: dt.datetime | None = None, *, m
     file = job.file if marks else job.file_without_marks
     if marks:
         draw_crop_marks(c, sheet)
-        draw_slug_note(c, sheet, (
-            f"{job.organisation} · {file} · {spec.label}, snijmaat {w:g} × {h:g} mm, {BLEED_MM:g} mm afloop · "
-            f"CMYK (FOGRA39) · {job.copies} ex. · {now:%d-%m-%Y}"))
+        draw_slug_note(
+            c,
+            sheet,
+            (
+                f"{job.organisation} · {file} · {spec.label}, snijmaat {w:g} × {h:g} mm, {BLEED_MM:g} mm afloop · "
+                f"CMYK (FOGRA39) · {job.copies} ex. · {now:%d-%m-%Y}"
+            ),
+        )
     c.showPage()
     c.save()
-    finish_pdf(buffer.getvalue(), path, Metadata(
-        title=f"{job.headline} – {job.partner_name}, {job.location} ({spec.label})",
-        author=job.organisation,
-        subject=f"Poster ervaringsdeskundigheid met QR-code naar {job.printed_url}",
-        keywords=f"poster, {job.partner}, {job.code}, {job.campaign}"), key=file, now=now, pdfx=True)
+    finish_pdf(
+        buffer.getvalue(),
+        path,
+        Metadata(
+            title=f"{job.headline} – {job.partner_name}, {job.location} ({spec.label})",
+            author=job.organisation,
+            subject=f"Poster ervaringsdeskundigheid met QR-code naar {job.printed_url}",
+            keywords=f"poster, {job.partner}, {job.code}, {job.campaign}",
+        ),
+        key=file,
+        now=now,
+        pdfx=True,
+    )
     return lay

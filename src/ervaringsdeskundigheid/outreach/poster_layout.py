@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from ..types import partners as inv
 from .printing import CLEAR_MODULES, FONTS, MM, QUIET_ZONE_MODULES, SAFE_MM, text_width, wrap
 
-BANNER_FOOT_MM = 150             # bottom of a roll-upbanner that disappears in the stand
+BANNER_FOOT_MM = 150  # bottom of a roll-upbanner that disappears in the stand
 SCAN_LINE = "Scan de code met de camera van je telefoon."
 SENDER_LINE = "Ervaringsdeskundigheid en Werk · Groningen en Drenthe"
 HOME_LABEL = "Ervaringsdeskundigheid"
-MODULE_MM_PER_M = 2.0            # a phone resolves a module of 2 mm per metre of distance (see README)
+MODULE_MM_PER_M = 2.0  # a phone resolves a module of 2 mm per metre of distance (see README)
 
 
 @dataclass(frozen=True)
@@ -37,21 +37,31 @@ class Theme:
 # Wording per target category, in reader words (B1). A category's `question` in
 # data/categories.yml replaces the headline, so the page a scan opens asks the same question.
 THEMES = {
-    "home": Theme("Wat jij hebt meegemaakt, kan een ander helpen",
-                  "Voor iedereen die zelf armoede, schulden of een andere zware tijd kent.",
-                  "Je leest wat je met je ervaring kunt doen, en hoe je begint."),
-    "aspirant": Theme("Wil jij je ervaring inzetten?",
-                      "Voor iedereen die zelf armoede, schulden of een andere zware tijd kent.",
-                      "Je leest hoe je begint. Voor de eerste stap heb je geen diploma nodig."),
-    "opleiding": Theme("Leer werken met je ervaring",
-                       "Voor wie van zijn eigen ervaring zijn werk wil maken.",
-                       "Je ziet de opleidingen in Veendam en Groningen, en korte cursussen."),
-    "ervaringsdeskundige": Theme("Werk jij al met je eigen ervaring?",
-                                 "Voor ervaringsdeskundigen in Groningen en Drenthe.",
-                                 "Je vindt steun bij je werk, collega's en uitleg over een eerlijk loon."),
-    "werkgevers": Theme("Iemand met levenservaring in jouw team?",
-                        "Voor werkgevers, teams en HR in Groningen en Drenthe.",
-                        "Je leest hoe je begint en wat het je team en je cliënten oplevert."),
+    "home": Theme(
+        "Wat jij hebt meegemaakt, kan een ander helpen",
+        "Voor iedereen die zelf armoede, schulden of een andere zware tijd kent.",
+        "Je leest wat je met je ervaring kunt doen, en hoe je begint.",
+    ),
+    "aspirant": Theme(
+        "Wil jij je ervaring inzetten?",
+        "Voor iedereen die zelf armoede, schulden of een andere zware tijd kent.",
+        "Je leest hoe je begint. Voor de eerste stap heb je geen diploma nodig.",
+    ),
+    "opleiding": Theme(
+        "Leer werken met je ervaring",
+        "Voor wie van zijn eigen ervaring zijn werk wil maken.",
+        "Je ziet de opleidingen in Veendam en Groningen, en korte cursussen.",
+    ),
+    "ervaringsdeskundige": Theme(
+        "Werk jij al met je eigen ervaring?",
+        "Voor ervaringsdeskundigen in Groningen en Drenthe.",
+        "Je vindt steun bij je werk, collega's en uitleg over een eerlijk loon.",
+    ),
+    "werkgevers": Theme(
+        "Iemand met levenservaring in jouw team?",
+        "Voor werkgevers, teams en HR in Groningen en Drenthe.",
+        "Je leest hoe je begint en wat het je team en je cliënten oplevert.",
+    ),
 }
 
 
@@ -70,17 +80,17 @@ class Box:
 @dataclass(frozen=True)
 class Layout:
     qr_mm: float
-    qr_x: float           # bottom-left of the symbol (without quiet zone)
+    qr_x: float  # bottom-left of the symbol (without quiet zone)
     qr_y: float
     module_mm: float
-    clear_mm: float       # white around the symbol that nothing else enters (quiet zone and more)
+    clear_mm: float  # white around the symbol that nothing else enters (quiet zone and more)
     band_bottom: float
     headline: list[str]
     audience: list[str]
     outcome: list[str]
-    picture: Box          # the picture slot: a pictogram now, a photo (with consent) later
-    column: Box           # the text column beside the code
-    sizes: dict           # font sizes and the margin, in mm
+    picture: Box  # the picture slot: a pictogram now, a photo (with consent) later
+    column: Box  # the text column beside the code
+    sizes: dict  # font sizes and the margin, in mm
 
 
 def theme_for(category: str) -> Theme:
@@ -89,13 +99,35 @@ def theme_for(category: str) -> Theme:
 
 def sizes(spec: inv.Format) -> dict:
     w = spec.width_mm
-    if spec.medium == "banner":   # read from further away, and a tall format: larger type
-        return {"margin": 0.075 * w, "sender": 0.05 * w, "headline": 0.1 * w, "audience": 0.045 * w,
-                "scan": 0.046 * w, "outcome": 0.04 * w, "contact": 0.04 * w, "url": 0.026 * w,
-                "sender_line": 0.026 * w, "location": 0.018 * w, "headline_lines": 4, "band_share": 0.36}
-    return {"margin": 0.075 * w, "sender": 0.034 * w, "headline": 0.074 * w, "audience": 0.033 * w,
-            "scan": 0.03 * w, "outcome": 0.027 * w, "contact": 0.03 * w, "url": 0.021 * w,
-            "sender_line": 0.02 * w, "location": 0.016 * w, "headline_lines": 3, "band_share": 0.0}
+    if spec.medium == "banner":  # read from further away, and a tall format: larger type
+        return {
+            "margin": 0.075 * w,
+            "sender": 0.05 * w,
+            "headline": 0.1 * w,
+            "audience": 0.045 * w,
+            "scan": 0.046 * w,
+            "outcome": 0.04 * w,
+            "contact": 0.04 * w,
+            "url": 0.026 * w,
+            "sender_line": 0.026 * w,
+            "location": 0.018 * w,
+            "headline_lines": 4,
+            "band_share": 0.36,
+        }
+    return {
+        "margin": 0.075 * w,
+        "sender": 0.034 * w,
+        "headline": 0.074 * w,
+        "audience": 0.033 * w,
+        "scan": 0.03 * w,
+        "outcome": 0.027 * w,
+        "contact": 0.03 * w,
+        "url": 0.021 * w,
+        "sender_line": 0.02 * w,
+        "location": 0.016 * w,
+        "headline_lines": 3,
+        "band_share": 0.0,
+    }
 
 
 def bottom(spec: inv.Format) -> float:
@@ -110,8 +142,15 @@ def footer_lines(spec: inv.Format, s: dict) -> dict[str, float]:
 
 
 def band_height(s: dict, headline: list[str], audience: list[str]) -> float:
-    return (s["margin"] + s["sender"] * 1.0 + s["headline"] * 0.55 + len(headline) * s["headline"] * 1.08
-            + s["headline"] * 0.25 + len(audience) * s["audience"] * 1.3 + s["margin"] * 0.6)
+    return (
+        s["margin"]
+        + s["sender"] * 1.0
+        + s["headline"] * 0.55
+        + len(headline) * s["headline"] * 1.08
+        + s["headline"] * 0.25
+        + len(audience) * s["audience"] * 1.3
+        + s["margin"] * 0.6
+    )
 
 
 def fitting_size(text: str, font: str, size_mm: float, width_mm: float) -> float:
@@ -136,22 +175,24 @@ def layout(spec: inv.Format, wording: Theme, viewing_distance_m: float, modules:
     footer_top = footer_lines(spec, s)["rule"]
 
     minimum = minimum_qr_mm(viewing_distance_m, modules)
-    clear_per_mm = CLEAR_MODULES / modules                      # clear zone per mm of symbol
-    url_room = s["url"] * 1.8                                   # the typable address under the code
-    gap = 0.015 * w                                              # white between band, clear zone and footer
-    room = min((band_bottom - footer_top - url_room - 2 * gap) / (1 + 2 * clear_per_mm),
-               (width * 0.72) / (1 + clear_per_mm))
+    clear_per_mm = CLEAR_MODULES / modules  # clear zone per mm of symbol
+    url_room = s["url"] * 1.8  # the typable address under the code
+    gap = 0.015 * w  # white between band, clear zone and footer
+    room = min(
+        (band_bottom - footer_top - url_room - 2 * gap) / (1 + 2 * clear_per_mm), (width * 0.72) / (1 + clear_per_mm)
+    )
     if room < minimum:
         raise LayoutError(
             f"een QR-code voor {viewing_distance_m:g} m kijkafstand moet minstens {minimum / 10:.0f} cm "
             f"breed zijn, maar op een {spec.label} is plek voor {room / 10:.0f} cm. Kies een groter "
-            "formaat of een kleinere kijkafstand.")
+            "formaat of een kleinere kijkafstand."
+        )
     qr_mm = minimum if spec.medium == "poster" else min(room, max(minimum, 0.42 * w))
     module = qr_mm / modules
     clear = CLEAR_MODULES * module
     assert clear >= QUIET_ZONE_MODULES * module + 1.0, "the clear zone is the quiet zone with room to spare"
-    qr_x = w - m - qr_mm                                         # the clear zone may reach into the margin
-    block = qr_mm + 2 * clear + url_room                          # clear zone, code, clear zone, address
+    qr_x = w - m - qr_mm  # the clear zone may reach into the margin
+    block = qr_mm + 2 * clear + url_room  # clear zone, code, clear zone, address
     space = band_bottom - footer_top - block
     qr_y = footer_top + space / 2 + url_room + clear
     column_x = m
@@ -161,8 +202,20 @@ def layout(spec: inv.Format, wording: Theme, viewing_distance_m: float, modules:
     picture = Box(column_x, top - picture_size, picture_size, picture_size)
     s["outcome"], outcome = _fit(wording.outcome, FONTS["regular"], s["outcome"], column_width, 4)
     column = Box(column_x, footer_top + gap, column_width, picture.y - gap * 0.8 - footer_top - gap)
-    return Layout(qr_mm=qr_mm, qr_x=qr_x, qr_y=qr_y, module_mm=module, clear_mm=clear, band_bottom=band_bottom,
-                  headline=headline, audience=audience, outcome=outcome, picture=picture, column=column, sizes=s)
+    return Layout(
+        qr_mm=qr_mm,
+        qr_x=qr_x,
+        qr_y=qr_y,
+        module_mm=module,
+        clear_mm=clear,
+        band_bottom=band_bottom,
+        headline=headline,
+        audience=audience,
+        outcome=outcome,
+        picture=picture,
+        column=column,
+        sizes=s,
+    )
 
 
 def _fit(text: str, font: str, size_mm: float, width_mm: float, max_lines: int) -> tuple[float, list[str]]:

@@ -17,7 +17,7 @@ from .poster_layout import HOME_LABEL, LayoutError, Theme, layout, theme_for
 from .printing import HOUSE, offline_contact, qr_modules, typable_route
 
 OUTPUT_DIR = "dist/posters"
-WITHOUT_MARKS_SUFFIX = "-zonder-snijtekens"     # the file to upload to an online print shop
+WITHOUT_MARKS_SUFFIX = "-zonder-snijtekens"  # the file to upload to an online print shop
 
 
 class PosterErrors(ContentErrors):
@@ -40,17 +40,17 @@ class PosterJob:
     category: str
     label: str
     headline: str
-    audience: str                   # who it is for
-    outcome: str                    # what you get when you scan
-    colour: str                     # the category's screen colour; printing.ink_for gives its CMYK build
+    audience: str  # who it is for
+    outcome: str  # what you get when you scan
+    colour: str  # the category's screen colour; printing.ink_for gives its CMYK build
     qr_url: str
-    printed_url: str                # the shortest address people can type (no https://, see typable_route)
+    printed_url: str  # the shortest address people can type (no https://, see typable_route)
     target_url: str
-    contact: str                    # "Geen smartphone? Bel ..." (data/site.yml)
-    organisation: str               # the sender and PDF author (data/site.yml)
+    contact: str  # "Geen smartphone? Bel ..." (data/site.yml)
+    organisation: str  # the sender and PDF author (data/site.yml)
     viewing_distance_m: float
-    file: str                       # relative to the output folder: with crop marks and slug
-    file_without_marks: str         # the page is the bleed box: what online print shops want uploaded
+    file: str  # relative to the output folder: with crop marks and slug
+    file_without_marks: str  # the page is the bleed box: what online print shops want uploaded
     preview: str
 
     @property
@@ -70,13 +70,14 @@ class PosterJob:
 @dataclass
 class PosterPlan:
     jobs: list[PosterJob]
-    printed: list[inv.ShortLink]        # the codes on these posters, to record as issued
-    records: list[inv.IssuedCode]       # data/issued_codes.yml as it is
-    site: Site | None = None            # what the posters are made from (for the consent rule on the result)
+    printed: list[inv.ShortLink]  # the codes on these posters, to record as issued
+    records: list[inv.IssuedCode]  # data/issued_codes.yml as it is
+    site: Site | None = None  # what the posters are made from (for the consent rule on the result)
 
 
-def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = None,
-                 site: Site | None = None) -> PosterPlan:
+def plan_posters(
+    root: Path, *, partner: str | None = None, fmt: str | None = None, site: Site | None = None
+) -> PosterPlan:
     """Validate everything and decide which PDFs to make. Raises PosterErrors."""
     root = Path(root)
     try:
@@ -86,16 +87,32 @@ def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = No
     settings = site.settings
     problems: list[Problem] = []
     if not (root / inv.PARTNERS_FILE).exists():
-        problems.append(Problem(inv.PARTNERS_FILE, None, (
-            "bestaat niet. Maak het bestand aan met 'campaign:' en een lijst 'partners:' "
-            "(zie de uitleg bovenaan data/partners.yml in de repository).")))
+        problems.append(
+            Problem(
+                inv.PARTNERS_FILE,
+                None,
+                (
+                    "bestaat niet. Maak het bestand aan met 'campaign:' en een lijst 'partners:' "
+                    "(zie de uitleg bovenaan data/partners.yml in de repository)."
+                ),
+            )
+        )
     placements = inv.placements(site)
     if fmt is not None and fmt not in inv.FORMATS:
-        problems.append(Problem("--format", None, f"'{fmt}' is geen bekend formaat. Kies uit: {', '.join(inv.FORMATS)}."))
+        problems.append(
+            Problem("--format", None, f"'{fmt}' is geen bekend formaat. Kies uit: {', '.join(inv.FORMATS)}.")
+        )
     if partner is not None and partner not in {p.partner for p in placements} and not problems:
-        problems.append(Problem("--partner", None, (
-            f"'{partner}' staat niet in {inv.PARTNERS_FILE}. Kies uit: "
-            f"{', '.join(dict.fromkeys(p.partner for p in placements))}.")))
+        problems.append(
+            Problem(
+                "--partner",
+                None,
+                (
+                    f"'{partner}' staat niet in {inv.PARTNERS_FILE}. Kies uit: "
+                    f"{', '.join(dict.fromkeys(p.partner for p in placements))}."
+                ),
+            )
+        )
     paths = inv.category_paths(site)
     links = inv.short_links(site)
     problems += missing_targets(site, links, paths)
@@ -123,33 +140,51 @@ def plan_posters(root: Path, *, partner: str | None = None, fmt: str | None = No
             stem = f"{placement.partner}/{inv.slugify(loc.name)}-{format_id}"
             qr_url = link.qr_url(settings.site_url)
             job = PosterJob(
-                index=len(jobs), partner=placement.partner, partner_name=names.get(placement.partner, placement.partner),
-                location=loc.name, format=format_id, copies=copies, code=link.code, medium=link.medium,
-                campaign=link.campaign, category=category, label=item.title if item else HOME_LABEL,
-                headline=wording.headline, audience=wording.audience, outcome=wording.outcome,
+                index=len(jobs),
+                partner=placement.partner,
+                partner_name=names.get(placement.partner, placement.partner),
+                location=loc.name,
+                format=format_id,
+                copies=copies,
+                code=link.code,
+                medium=link.medium,
+                campaign=link.campaign,
+                category=category,
+                label=item.title if item else HOME_LABEL,
+                headline=wording.headline,
+                audience=wording.audience,
+                outcome=wording.outcome,
                 colour=item.colour if item else HOUSE.hex,
-                qr_url=qr_url, printed_url=typable_route(settings, link.code),
-                target_url=link.target_url(settings.site_url, paths), contact=contact,
-                organisation=settings.organisation, viewing_distance_m=distance,
-                file=f"{stem}.pdf", file_without_marks=f"{stem}{WITHOUT_MARKS_SUFFIX}.pdf", preview=f"{stem}.png")
+                qr_url=qr_url,
+                printed_url=typable_route(settings, link.code),
+                target_url=link.target_url(settings.site_url, paths),
+                contact=contact,
+                organisation=settings.organisation,
+                viewing_distance_m=distance,
+                file=f"{stem}.pdf",
+                file_without_marks=f"{stem}{WITHOUT_MARKS_SUFFIX}.pdf",
+                preview=f"{stem}.png",
+            )
             try:
                 layout(spec, wording, distance, qr_modules(qr_url))
             except LayoutError as error:
-                problems.append(Problem(inv.PARTNERS_FILE, f"viewing_distance.{format_id}", str(error),
-                                        entry=placement.entry))
+                problems.append(
+                    Problem(inv.PARTNERS_FILE, f"viewing_distance.{format_id}", str(error), entry=placement.entry)
+                )
                 continue
             jobs.append(job)
             if link not in printed:
                 printed.append(link)
     if problems:
         raise PosterErrors(problems)
-    return PosterPlan(jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")],
-                      site=site)
+    return PosterPlan(
+        jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")], site=site
+    )
 
 
 def missing_targets(site: Site, links: list[inv.ShortLink], paths: dict[str, str]) -> list[Problem]:
     """Short links whose target is no page of the site (the build's URL table says which are)."""
-    from ..build.session import BuildSession   # local: posters need the plan, not the renderer
+    from ..build.session import BuildSession  # local: posters need the plan, not the renderer
 
     known = BuildSession(site.root, mode="check", today=site.today, site=site).plan()
     return inv.target_problems(links, paths, lambda url: url in known)

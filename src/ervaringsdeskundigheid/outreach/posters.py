@@ -44,10 +44,22 @@ PRINT_ORDER = "drukorder.csv"
 PRINTER_NOTE = "voor-de-drukker.txt"
 PREVIEW_LONG_SIDE_PX = 800
 BEFORE_AFTER = "voor-en-na.png"
-BEFORE_DIR = Path(__file__).resolve().parent / "before"     # thumbnails of the first design (posters-ronde-1)
+BEFORE_DIR = Path(__file__).resolve().parent / "before"  # thumbnails of the first design (posters-ronde-1)
 
-__all__ = ["OUTPUT_DIR", "BEFORE_AFTER", "MANIFEST", "PRINT_ORDER", "PRINTER_NOTE", "PosterErrors", "PosterJob", "PosterPlan",
-           "PosterRun", "generate_posters", "plan_posters", "render_preview"]
+__all__ = [
+    "OUTPUT_DIR",
+    "BEFORE_AFTER",
+    "MANIFEST",
+    "PRINT_ORDER",
+    "PRINTER_NOTE",
+    "PosterErrors",
+    "PosterJob",
+    "PosterPlan",
+    "PosterRun",
+    "generate_posters",
+    "plan_posters",
+    "render_preview",
+]
 
 Progress = Callable[[int, int, dict], None]
 
@@ -64,10 +76,18 @@ class PosterRun:
         return len(self.manifest)
 
 
-def generate_posters(root: Path, out_dir: Path | None = None, *, partner: str | None = None,
-                     fmt: str | None = None, issue: bool = False, previews: bool = True,
-                     workers: int | None = None, progress: Progress | None = None,
-                     today: dt.date | None = None) -> PosterRun:
+def generate_posters(
+    root: Path,
+    out_dir: Path | None = None,
+    *,
+    partner: str | None = None,
+    fmt: str | None = None,
+    issue: bool = False,
+    previews: bool = True,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> PosterRun:
     """Make every poster of the inventory (or of one partner / one format).
 
     `issue=True` (the posters script) records the printed codes in data/issued_codes.yml.
@@ -103,8 +123,11 @@ def _printed_texts(folder: Path) -> list[tuple[str, str]]:
     """Every file name of a run, and the text of its manifest (every printed text of every
     poster), print order and note for the print shop."""
     texts = [(f"{OUTPUT_DIR}/{path.name}", path.name) for path in sorted(folder.iterdir())]
-    texts += [(f"{OUTPUT_DIR}/{name}", (folder / name).read_text(encoding="utf-8"))
-              for name in (MANIFEST, PRINT_ORDER, PRINTER_NOTE) if (folder / name).is_file()]
+    texts += [
+        (f"{OUTPUT_DIR}/{name}", (folder / name).read_text(encoding="utf-8"))
+        for name in (MANIFEST, PRINT_ORDER, PRINTER_NOTE)
+        if (folder / name).is_file()
+    ]
     return texts
 
 
@@ -116,8 +139,25 @@ def render_preview(pdf: Path, png: Path, sheet: Sheet, long_side_px: int = PREVI
     px = dpi / 25.4
     edge = round(sheet.offset_mm * px)
     width, height = round(sheet.width_mm * px), round(sheet.height_mm * px)
-    result = subprocess.run(["pdftoppm", "-singlefile", "-r", f"{dpi:.4f}", "-x", str(edge), "-y", str(edge),
-                             "-W", str(width), "-H", str(height), str(pdf)], check=True, capture_output=True)
+    result = subprocess.run(
+        [
+            "pdftoppm",
+            "-singlefile",
+            "-r",
+            f"{dpi:.4f}",
+            "-x",
+            str(edge),
+            "-y",
+            str(edge),
+            "-W",
+            str(width),
+            "-H",
+            str(height),
+            str(pdf),
+        ],
+        check=True,
+        capture_output=True,
+    )
     Image.open(io.BytesIO(result.stdout)).save(png, format="PNG", compress_level=1)
 
 
@@ -133,11 +173,17 @@ def write_before_after(out_dir: Path, manifest: list[dict], height_px: int = 420
         entry = next((e for e in manifest if e["format"] == format_id), None)
         first = BEFORE_DIR / f"{format_id}.png"
         if entry and first.is_file():
-            pairs.append((inv.FORMATS[format_id].label, Image.open(first).convert("RGB"),
-                          Image.open(out_dir / entry["preview"]).convert("RGB")))
+            pairs.append(
+                (
+                    inv.FORMATS[format_id].label,
+                    Image.open(first).convert("RGB"),
+                    Image.open(out_dir / entry["preview"]).convert("RGB"),
+                )
+            )
     if not pairs:
         return None
     font = ImageFont.truetype(str(FONT_DIR / "Roboto-Medium.ttf"), 20)
+
     def fitted(image: Image.Image) -> Image.Image:
         return image.resize((round(image.width * height_px / image.height), height_px))
 
@@ -172,22 +218,39 @@ def _render_job(job: PosterJob, out_dir: Path, previews: bool) -> dict:
 def manifest_entry(job: PosterJob, lay: Layout) -> dict:
     spec = job.spec
     return {
-        "partner": job.partner, "location": job.location, "format": job.format, "copies": job.copies,
-        "file": job.file, "qr_url": job.qr_url, "printed_url": job.printed_url, "target_url": job.target_url,
-        "trim_mm": [spec.width_mm, spec.height_mm], "bleed_mm": BLEED_MM, "slug_mm": SLUG_MM,
-        "preview": job.preview, "code": job.code, "medium": job.medium, "campaign": job.campaign,
-        "category": job.category, "partner_name": job.partner_name,
-        "viewing_distance_m": job.viewing_distance_m, "qr_mm": round(lay.qr_mm, 1),
-        "file_without_marks": job.file_without_marks, "module_mm": round(lay.module_mm, 2),
-        "modules": round(lay.qr_mm / lay.module_mm), "error_correction": qr_symbol(job.qr_url).error.upper(),
-        "clear_zone_mm": round(lay.clear_mm, 1), "texts": poster_texts(job, lay),
+        "partner": job.partner,
+        "location": job.location,
+        "format": job.format,
+        "copies": job.copies,
+        "file": job.file,
+        "qr_url": job.qr_url,
+        "printed_url": job.printed_url,
+        "target_url": job.target_url,
+        "trim_mm": [spec.width_mm, spec.height_mm],
+        "bleed_mm": BLEED_MM,
+        "slug_mm": SLUG_MM,
+        "preview": job.preview,
+        "code": job.code,
+        "medium": job.medium,
+        "campaign": job.campaign,
+        "category": job.category,
+        "partner_name": job.partner_name,
+        "viewing_distance_m": job.viewing_distance_m,
+        "qr_mm": round(lay.qr_mm, 1),
+        "file_without_marks": job.file_without_marks,
+        "module_mm": round(lay.module_mm, 2),
+        "modules": round(lay.qr_mm / lay.module_mm),
+        "error_correction": qr_symbol(job.qr_url).error.upper(),
+        "clear_zone_mm": round(lay.clear_mm, 1),
+        "texts": poster_texts(job, lay),
     }
 
 
-def _render_all(jobs: list[PosterJob], out_dir: Path, previews: bool, workers: int | None,
-                progress: Progress | None) -> list[dict]:
-    register_fonts()    # before forking, so workers inherit the parsed fonts
-    results: list[dict] = [{} for _ in jobs]      # each filled in at its job's index
+def _render_all(
+    jobs: list[PosterJob], out_dir: Path, previews: bool, workers: int | None, progress: Progress | None
+) -> list[dict]:
+    register_fonts()  # before forking, so workers inherit the parsed fonts
+    results: list[dict] = [{} for _ in jobs]  # each filled in at its job's index
     workers = workers or os.cpu_count() or 1
     done = 0
     if workers == 1 or len(jobs) < 3:
@@ -214,8 +277,9 @@ def write_print_order(path: Path, jobs: list[PosterJob]) -> None:
     formats = list(inv.FORMATS)
     rows: dict[str, dict] = {}
     for job in jobs:
-        row = rows.setdefault(job.partner, {"partner": job.partner, "organisatie": job.partner_name,
-                                            **{f: 0 for f in formats}})
+        row = rows.setdefault(
+            job.partner, {"partner": job.partner, "organisatie": job.partner_name, **{f: 0 for f in formats}}
+        )
         row[job.format] += job.copies
     totals = {"partner": "totaal", "organisatie": "", **{f: sum(r[f] for r in rows.values()) for f in formats}}
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -228,8 +292,11 @@ def write_print_order(path: Path, jobs: list[PosterJob]) -> None:
 def printer_note(jobs: list[PosterJob]) -> str:
     """What to tell the print shop, in Dutch, with the formats of this run."""
     used = [spec for spec in inv.FORMATS.values() if any(job.format == spec.id for job in jobs)]
-    formats = "\n".join(f"- {spec.label}: snijmaat {spec.width_mm:g} × {spec.height_mm:g} mm, bestand met afloop "
-                        f"{spec.width_mm + 2 * BLEED_MM:g} × {spec.height_mm + 2 * BLEED_MM:g} mm" for spec in used)
+    formats = "\n".join(
+        f"- {spec.label}: snijmaat {spec.width_mm:g} × {spec.height_mm:g} mm, bestand met afloop "
+        f"{spec.width_mm + 2 * BLEED_MM:g} × {spec.height_mm + 2 * BLEED_MM:g} mm"
+        for spec in used
+    )
     return f"""Drukbestanden posters en banners – uitleg voor de drukker
 
 Welk bestand stuur je op?

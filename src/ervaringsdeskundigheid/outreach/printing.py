@@ -33,15 +33,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
-BLEED_MM = 3.0                  # what print shops ask for
-SLUG_MM = 7.0                   # room for crop marks outside the bleed (at least 5 mm)
-SAFE_MM = 5.0                   # nothing important closer to the trim than this
-CROP_GAP_MM = 0.5               # crop marks start this far outside the bleed ...
-CROP_LENGTH_MM = 5.0            # ... and are this long
+BLEED_MM = 3.0  # what print shops ask for
+SLUG_MM = 7.0  # room for crop marks outside the bleed (at least 5 mm)
+SAFE_MM = 5.0  # nothing important closer to the trim than this
+CROP_GAP_MM = 0.5  # crop marks start this far outside the bleed ...
+CROP_LENGTH_MM = 5.0  # ... and are this long
 CROP_LINE_PT = 0.25
-QUIET_ZONE_MODULES = 4          # what the QR standard asks for ...
-CLEAR_MODULES = 6               # ... and what we keep white: room to spare for trimming, framing and tape
-ERROR_CORRECTION = "q"          # 25 % may be lost to grease and scratches; segno boosts it to h when free
+QUIET_ZONE_MODULES = 4  # what the QR standard asks for ...
+CLEAR_MODULES = 6  # ... and what we keep white: room to spare for trimming, framing and tape
+ERROR_CORRECTION = "q"  # 25 % may be lost to grease and scratches; segno boosts it to h when free
 LANG = "nl-NL"
 CREATOR = "ervaringsdeskundigheid (outreach)"
 PDFX_VERSION = "PDF/X-1a:2003"
@@ -51,11 +51,11 @@ OUTPUT_CONDITION = {
     "OutputConditionIdentifier": "FOGRA39",
     "RegistryName": "http://www.color.org",
     "OutputCondition": "Offset commercial and specialty printing according to ISO 12647-2:2004 / Amd 1, "
-                       "paper type 1 or 2 (gloss or matt coated offset), 115 g/m2, screen ruling 60/cm",
+    "paper type 1 or 2 (gloss or matt coated offset), 115 g/m2, screen ruling 60/cm",
     "Info": "Coated FOGRA39 (ISO 12647-2:2004)",
 }
 
-rl_config.useA85 = 0            # binary (Flate) streams: smaller files, and ASCII85 costs time for nothing
+rl_config.useA85 = 0  # binary (Flate) streams: smaller files, and ASCII85 costs time for nothing
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONTS = {"regular": "Roboto", "medium": "Roboto-Medium", "bold": "Roboto-Bold"}
@@ -87,7 +87,7 @@ PALETTE = {
     "green": Ink("#2f6b2f", (0.80, 0.30, 1.00, 0.20)),
     "rust": Ink("#8a3b12", (0.25, 0.80, 1.00, 0.25)),
 }
-HOUSE = PALETTE["teal"]                       # the home page and the experts overview
+HOUSE = PALETTE["teal"]  # the home page and the experts overview
 
 
 def ink_for(hex_colour: str) -> Ink:
@@ -97,17 +97,19 @@ def ink_for(hex_colour: str) -> Ink:
     for ink in PALETTE.values():
         if ink.hex.lower() == hex_colour.lower():
             return ink
-    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     black = 1 - max(r, g, b)
     if black >= 1:
         return Ink(hex_colour, (0.0, 0.0, 0.0, 1.0))
     cyan, magenta, yellow = ((1 - part - black) / (1 - black) for part in (r, g, b))
     return Ink(hex_colour, (round(cyan, 3), round(magenta, 3), round(yellow, 3), round(black, 3)))
-BLACK = CMYKColor(0, 0, 0, 1)                 # K only: QR codes, small text
-GREY = CMYKColor(0, 0, 0, 0.75)               # secondary text, still K only
-LIGHT = CMYKColor(0, 0, 0, 0.08)              # backgrounds of cards and boxes
+
+
+BLACK = CMYKColor(0, 0, 0, 1)  # K only: QR codes, small text
+GREY = CMYKColor(0, 0, 0, 0.75)  # secondary text, still K only
+LIGHT = CMYKColor(0, 0, 0, 0.08)  # backgrounds of cards and boxes
 PAPER = CMYKColor(0, 0, 0, 0)
-REGISTRATION = CMYKColor(1, 1, 1, 1)          # crop marks: visible on every separation
+REGISTRATION = CMYKColor(1, 1, 1, 1)  # crop marks: visible on every separation
 
 
 # --- Fonts and text ------------------------------------------------------------------------
@@ -218,8 +220,16 @@ def open_canvas(target, sheet: Sheet) -> Canvas:
     """A CMYK-only canvas with the page boxes set, translated so (0, 0) is the trim's
     bottom-left corner (units: points)."""
     register_fonts()
-    c = Canvas(target, pagesize=sheet.page_pt, invariant=True, pageCompression=1,
-               enforceColorSpace="cmyk", initialFontName=FONTS["regular"], initialFontSize=12, lang=LANG)
+    c = Canvas(
+        target,
+        pagesize=sheet.page_pt,
+        invariant=True,
+        pageCompression=1,
+        enforceColorSpace="cmyk",
+        initialFontName=FONTS["regular"],
+        initialFontSize=12,
+        lang=LANG,
+    )
     c.setTrimBox(sheet.trim_box)
     c.setBleedBox(sheet.bleed_box)
     c.setFont(FONTS["regular"], 12)
@@ -235,8 +245,8 @@ def draw_crop_marks(c: Canvas, sheet: Sheet) -> None:
     end = min(start + CROP_LENGTH_MM, sheet.offset_mm - 0.5)
     segments = []
     for x, y, sx, sy in ((0, 0, -1, -1), (w, 0, 1, -1), (0, h, -1, 1), (w, h, 1, 1)):
-        segments.append(((x + sx * start) * MM, y * MM, (x + sx * end) * MM, y * MM))   # along the horizontal trim line
-        segments.append((x * MM, (y + sy * start) * MM, x * MM, (y + sy * end) * MM))   # along the vertical trim line
+        segments.append(((x + sx * start) * MM, y * MM, (x + sx * end) * MM, y * MM))  # along the horizontal trim line
+        segments.append((x * MM, (y + sy * start) * MM, x * MM, (y + sy * end) * MM))  # along the vertical trim line
     c.saveState()
     c.setStrokeColor(REGISTRATION)
     c.setLineWidth(CROP_LINE_PT)
@@ -282,7 +292,7 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float, quiet_modules:
     c.rect(x - quiet, y - quiet, size + 2 * quiet, size + 2 * quiet, stroke=0, fill=1)
     c.setFillColor(BLACK)
     c.translate(x, y)
-    c.scale(module, module)               # one unit is one module: short, exact coordinates
+    c.scale(module, module)  # one unit is one module: short, exact coordinates
     path = c.beginPath()
     for row_index, row in enumerate(qr.matrix):
         y0 = modules - 1 - row_index
@@ -305,7 +315,7 @@ def draw_qr(c: Canvas, url: str, x: float, y: float, size: float, quiet_modules:
 @dataclass(frozen=True)
 class Metadata:
     title: str
-    author: str                  # the organisation (data/site.yml)
+    author: str  # the organisation (data/site.yml)
     subject: str
     keywords: str = ""
 
@@ -351,7 +361,7 @@ def rename_font_subsets(pdf: pikepdf.Pdf, key: str) -> None:
         obj.BaseFont = pikepdf.Name("/" + new)
         if "/FontDescriptor" in obj:
             obj.FontDescriptor.FontName = pikepdf.Name("/" + new)
-        if "/ToUnicode" in obj:   # the CMap repeats the name; keep it consistent
+        if "/ToUnicode" in obj:  # the CMap repeats the name; keep it consistent
             cmap = obj.ToUnicode.read_bytes().replace(old.encode(), new.encode())
             obj.ToUnicode.write(cmap)
 
@@ -359,6 +369,7 @@ def rename_font_subsets(pdf: pikepdf.Pdf, key: str) -> None:
 def xmp_packet(meta: Metadata, moment: dt.datetime, producer: str, pdfx: bool = False) -> str:
     """The XMP metadata (Dublin Core, XMP basic, Adobe PDF), written out directly: a template is
     several times cheaper per poster than building it with an XML library."""
+
     def x(text: str) -> str:
         return html.escape(text, quote=True)
 
@@ -371,15 +382,16 @@ def xmp_packet(meta: Metadata, moment: dt.datetime, producer: str, pdfx: bool = 
         '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
         'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" '
         'xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">'
-        f'<dc:format>application/pdf</dc:format>'
+        f"<dc:format>application/pdf</dc:format>"
         f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.title)}</rdf:li></rdf:Alt></dc:title>'
-        f'<dc:creator><rdf:Seq><rdf:li>{x(meta.author)}</rdf:li></rdf:Seq></dc:creator>'
+        f"<dc:creator><rdf:Seq><rdf:li>{x(meta.author)}</rdf:li></rdf:Seq></dc:creator>"
         f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(meta.subject)}</rdf:li></rdf:Alt></dc:description>'
-        f'<dc:language><rdf:Bag><rdf:li>{LANG}</rdf:li></rdf:Bag></dc:language>'
-        f'<xmp:CreateDate>{stamp}</xmp:CreateDate><xmp:ModifyDate>{stamp}</xmp:ModifyDate>'
-        f'<xmp:MetadataDate>{stamp}</xmp:MetadataDate><xmp:CreatorTool>{x(CREATOR)}</xmp:CreatorTool>'
-        f'<pdf:Producer>{x(producer)}</pdf:Producer><pdf:Trapped>False</pdf:Trapped>{keywords}{pdfx_id}'
-        '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>')
+        f"<dc:language><rdf:Bag><rdf:li>{LANG}</rdf:li></rdf:Bag></dc:language>"
+        f"<xmp:CreateDate>{stamp}</xmp:CreateDate><xmp:ModifyDate>{stamp}</xmp:ModifyDate>"
+        f"<xmp:MetadataDate>{stamp}</xmp:MetadataDate><xmp:CreatorTool>{x(CREATOR)}</xmp:CreatorTool>"
+        f"<pdf:Producer>{x(producer)}</pdf:Producer><pdf:Trapped>False</pdf:Trapped>{keywords}{pdfx_id}"
+        '</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
+    )
 
 
 def build_moment(now: dt.datetime | None = None) -> dt.datetime:
@@ -391,8 +403,9 @@ def build_moment(now: dt.datetime | None = None) -> dt.datetime:
     return dt.datetime.combine(clock.today(), now.timetz()).replace(microsecond=0)
 
 
-def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.datetime | None = None,
-               pdfx: bool = False) -> None:
+def finish_pdf(
+    data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.datetime | None = None, pdfx: bool = False
+) -> None:
     """Write `data` (a PDF from reportlab) to `path` with real metadata (document info and XMP,
     creation date: the build's moment), unique font subset names, and page boxes on every page.
     `pdfx`: mark it PDF/X-1a:2003 with the FOGRA39 output intent (the caller keeps the rules:
@@ -400,7 +413,7 @@ def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.dat
     now = (now or build_moment()).astimezone().replace(microsecond=0)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         rename_font_subsets(pdf, key)
-        for page in pdf.pages:   # office sheets without bleed: the page is the trim
+        for page in pdf.pages:  # office sheets without bleed: the page is the trim
             if "/TrimBox" not in page.obj:
                 page.obj.TrimBox = page.obj.MediaBox
             if "/BleedBox" not in page.obj:
@@ -419,13 +432,24 @@ def finish_pdf(data: bytes, path: Path, meta: Metadata, *, key: str, now: dt.dat
         info.Trapped = pikepdf.Name("/False")
         if pdfx:
             info.GTS_PDFXVersion = PDFX_VERSION
-            intent = pikepdf.Dictionary({"/Type": pikepdf.Name.OutputIntent, "/S": pikepdf.Name.GTS_PDFX,
-                                         **{f"/{name}": pikepdf.String(value) for name, value in OUTPUT_CONDITION.items()}})
+            intent = pikepdf.Dictionary(
+                {
+                    "/Type": pikepdf.Name.OutputIntent,
+                    "/S": pikepdf.Name.GTS_PDFX,
+                    **{f"/{name}": pikepdf.String(value) for name, value in OUTPUT_CONDITION.items()},
+                }
+            )
             pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
         pdf.Root.Lang = LANG
-        pdf.Root.Metadata = pdf.make_stream(xmp_packet(meta, now, str(info.Producer), pdfx).encode("utf-8"),
-                                            Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
-        out = io.BytesIO()   # pikepdf's own file writing adds a temporary file and a rename per PDF
-        pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none,   # streams are compressed already
-                 fix_metadata_version=False)                                # the packet above is complete
+        pdf.Root.Metadata = pdf.make_stream(
+            xmp_packet(meta, now, str(info.Producer), pdfx).encode("utf-8"),
+            Type=pikepdf.Name.Metadata,
+            Subtype=pikepdf.Name.XML,
+        )
+        out = io.BytesIO()  # pikepdf's own file writing adds a temporary file and a rename per PDF
+        pdf.save(
+            out,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,  # streams are compressed already
+            fix_metadata_version=False,
+        )  # the packet above is complete
     Path(path).write_bytes(out.getvalue())

@@ -45,15 +45,17 @@ CHART_CODES = "scans-per-plek"
 CHART_WEEKS = "scans-per-week"
 POSTER_MEDIA = ("poster", "banner")
 
+
 # host ident user [day/Mon/year:h:m:s zone] "request" status bytes "referer" "agent" (the last two
 # are absent in the common log format; nginx and Apache may add fields after them, and Apache's
 # vhost_combined puts "site:port " before them). nginx writes a quote inside a field as \x22,
 # Apache as \"; the second pattern (slower) is used only for a line with \".
 def _line_pattern(quoted: bytes) -> re.Pattern:
     return re.compile(
-        rb'(?:\S+ )?(\S+) \S+ \S+ \[(\d{2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\d{4}):'
-        rb'(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})\] ' + quoted + rb' (\d{3}) (?:\d+|-)'
-        rb'(?: ' + quoted + rb' ' + quoted + rb')?(?:\s|$)')
+        rb"(?:\S+ )?(\S+) \S+ \S+ \[(\d{2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\d{4}):"
+        rb"(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})\] " + quoted + rb" (\d{3}) (?:\d+|-)"
+        rb"(?: " + quoted + rb" " + quoted + rb")?(?:\s|$)"
+    )
 
 
 _LINE_PLAIN = _line_pattern(rb'"([^"]*)"')
@@ -69,9 +71,12 @@ _BOT = re.compile(
     rb"bot\b|crawl|spider|slurp|scrape|archiv|preview|fetcher|facebookexternalhit|meta-external|whatsapp|"
     rb"telegram|slack|discord|skype|embedly|iframely|pinterest|monitor|uptime|pingdom|statuscake|lighthouse|"
     rb"headless|phantom|selenium|puppeteer|playwright|python|curl|wget|go-http|java/|libwww|httpclient|okhttp|"
-    rb"axios|node-fetch|undici|validator|checker|https?://")   # on the lower-cased user agent
-_MONTHS = {m: n for n, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                                       "Nov", "Dec"), start=1)}
+    rb"axios|node-fetch|undici|validator|checker|https?://"
+)  # on the lower-cased user agent
+_MONTHS = {
+    m: n
+    for n, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)
+}
 
 
 class ReachError(Exception):
@@ -99,8 +104,7 @@ class Inventory:
     def code_for_query(self, query: dict[str, str]) -> str | None:
         """The code whose short link forwards with these utm parameters."""
         wanted = (query.get("utm_source"), query.get("utm_medium"), query.get("utm_content"))
-        matches = [c for c in self.codes.values()
-                   if (c.partner, c.medium, inventory.slugify(c.location)) == wanted]
+        matches = [c for c in self.codes.values() if (c.partner, c.medium, inventory.slugify(c.location)) == wanted]
         exact = [c for c in matches if c.campaign == query.get("utm_campaign")]
         chosen = exact or matches
         return chosen[0].code if chosen else None
@@ -117,13 +121,23 @@ def load_inventory(root: Path) -> Inventory:
         raise ReachError(errors.report("De poster-codes konden niet gelezen worden: {count} {noun}.")) from None
     names = {o.key: o.title for o in site.of("organisations")}
     retired = {r.code for r in site.of("issued_codes") if r.retired}
-    codes = {link.code: PosterCode(link.code, link.partner, names.get(link.partner, link.partner), link.location,
-                                   link.medium, link.campaign, link.code in retired)
-             for link in inventory.short_links(site)}
+    codes = {
+        link.code: PosterCode(
+            link.code,
+            link.partner,
+            names.get(link.partner, link.partner),
+            link.location,
+            link.medium,
+            link.campaign,
+            link.code in retired,
+        )
+        for link in inventory.short_links(site)
+    }
     return Inventory(codes, urlsplit(site.site_url).path or "/")
 
 
 # --- Reading the log -------------------------------------------------------------------------------
+
 
 @dataclass
 class Tally:
@@ -131,14 +145,14 @@ class Tally:
 
     lines: int = 0
     malformed: int = 0
-    failed: int = 0                     # scans and poster pages that were not GET/HEAD or not 2xx/3xx
+    failed: int = 0  # scans and poster pages that were not GET/HEAD or not 2xx/3xx
     bots: int = 0
     repeats: int = 0
-    without_agent: int = 0              # counted, from lines without a user agent (common log format)
-    scans: Counter = field(default_factory=Counter)        # (iso week, code) -> scans
-    landings: Counter = field(default_factory=Counter)     # code ("" if unknown) -> pages reached
-    pages: Counter = field(default_factory=Counter)        # path -> pages reached from posters
-    first_day: int | None = None        # proleptic ordinals of the first and last day in the log
+    without_agent: int = 0  # counted, from lines without a user agent (common log format)
+    scans: Counter = field(default_factory=Counter)  # (iso week, code) -> scans
+    landings: Counter = field(default_factory=Counter)  # code ("" if unknown) -> pages reached
+    pages: Counter = field(default_factory=Counter)  # path -> pages reached from posters
+    first_day: int | None = None  # proleptic ordinals of the first and last day in the log
     last_day: int | None = None
     files: list[str] = field(default_factory=list)
 
@@ -174,23 +188,27 @@ def _first_moment(path: Path) -> tuple:
                 if number > 1000:
                     break
     except (OSError, EOFError, zlib.error, ValueError):
-        pass   # reported properly when the file is read
+        pass  # reported properly when the file is read
     return (1, 0, str(path))
 
 
 def log_files(patterns: list[str]) -> list[Path]:
     """The files named, a glob pattern each allowed (rotated logs: access.log*), oldest first."""
     if not patterns:
-        raise ReachError("Geef het logbestand op, bijvoorbeeld: make bereik LOG=access.log "
-                         "(meer bestanden mag ook: LOG=\"logs/access.log*\").")
+        raise ReachError(
+            "Geef het logbestand op, bijvoorbeeld: make bereik LOG=access.log "
+            '(meer bestanden mag ook: LOG="logs/access.log*").'
+        )
     files: list[Path] = []
     for pattern in patterns:
         path = Path(pattern)
         if path.is_file():
             found = [path]
         elif path.is_dir():
-            raise ReachError(f"'{pattern}' is een map, geen logbestand. Geef het bestand zelf op, "
-                             f"bijvoorbeeld {pattern.rstrip('/')}/access.log.")
+            raise ReachError(
+                f"'{pattern}' is een map, geen logbestand. Geef het bestand zelf op, "
+                f"bijvoorbeeld {pattern.rstrip('/')}/access.log."
+            )
         else:
             found = sorted(Path(p) for p in glob.glob(pattern) if Path(p).is_file())
             if not found:
@@ -198,8 +216,10 @@ def log_files(patterns: list[str]) -> list[Path]:
         files += [f for f in found if f not in files]
     for path in files:
         if not os.access(path, os.R_OK):
-            raise ReachError(f"Het logbestand '{path}' kan niet gelezen worden: je hebt geen toestemming "
-                             "om het te openen. Kopieer het naar je eigen map en probeer het opnieuw.")
+            raise ReachError(
+                f"Het logbestand '{path}' kan niet gelezen worden: je hebt geen toestemming "
+                "om het te openen. Kopieer het naar je eigen map en probeer het opnieuw."
+            )
     return sorted(files, key=_first_moment)
 
 
@@ -218,7 +238,7 @@ class _Clients:
         if last is not None and 0 <= moment - last < self.window:
             return True
         self.last[key] = moment
-        if moment - self.pruned > self.window * 4:    # keep memory small over a year of logs
+        if moment - self.pruned > self.window * 4:  # keep memory small over a year of logs
             self.last = {k: v for k, v in self.last.items() if moment - v < self.window}
             self.pruned = moment
         return False
@@ -233,13 +253,13 @@ def _counted_thing(target: bytes, known: Inventory, base: bytes) -> tuple[str, s
     if scan is not None:
         code = scan.group(2).decode()
         if code not in known.codes and scan.group(1) not in (base, b""):
-            return None     # a /p/ path of another part of the website
+            return None  # a /p/ path of another part of the website
         return ("scan", code, code)
     fields = dict(parse_qsl(query.decode("latin-1")))
     if fields.get("utm_medium") not in POSTER_MEDIA or not _is_page(address):
         return None
     page = address.decode("latin-1")
-    page = page[:-len("index.html")] if page.endswith("/index.html") else page
+    page = page[: -len("index.html")] if page.endswith("/index.html") else page
     return ("page", page, known.code_for_query(fields))
 
 
@@ -276,7 +296,7 @@ def count(files: list[Path], known: Inventory, window_minutes: int = WINDOW_MINU
                         continue
                     agent = match.group(12)
                     if agent is None:
-                        tally.without_agent += 1      # the common log format: bots cannot be told apart
+                        tally.without_agent += 1  # the common log format: bots cannot be told apart
                     elif agent in (b"", b"-") or is_bot(agent.lower()):
                         tally.bots += 1
                         continue
@@ -289,8 +309,10 @@ def count(files: list[Path], known: Inventory, window_minutes: int = WINDOW_MINU
                         tally.pages[what] += 1
                         tally.landings[code or ""] += 1
         except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
-            raise ReachError(f"Het logbestand '{path}' kan niet helemaal gelezen worden ({_reason(error)}). "
-                             "Er is niets geschreven. Is het bestand volledig gekopieerd?") from None
+            raise ReachError(
+                f"Het logbestand '{path}' kan niet helemaal gelezen worden ({_reason(error)}). "
+                "Er is niets geschreven. Is het bestand volledig gekopieerd?"
+            ) from None
     seen = [day for day in days.values() if day is not None]
     tally.first_day, tally.last_day = (min(seen), max(seen)) if seen else (None, None)
     return tally
@@ -331,6 +353,7 @@ def _reason(error: Exception) -> str:
 
 # --- Writing the report -----------------------------------------------------------------------------
 
+
 @dataclass
 class ReachRun:
     out_dir: Path
@@ -348,11 +371,20 @@ def code_rows(tally: Tally, known: Inventory) -> list[dict]:
     for code in sorted(set(known.codes) | set(per_code)):
         info = known.codes.get(code)
         status = "onbekende code" if info is None else ("weggehaald" if info.retired else "hangt")
-        rows.append({"code": code, "partner": info.partner if info else "",
-                     "organisatie": info.organisation if info else "", "locatie": info.location if info else "",
-                     "medium": info.medium if info else "", "status": status, "scans": per_code.get(code, 0),
-                     "bezoeken": tally.landings.get(code, 0),
-                     "eerste_week": weeks_of.get(code, [""])[0], "laatste_week": weeks_of.get(code, [""])[-1]})
+        rows.append(
+            {
+                "code": code,
+                "partner": info.partner if info else "",
+                "organisatie": info.organisation if info else "",
+                "locatie": info.location if info else "",
+                "medium": info.medium if info else "",
+                "status": status,
+                "scans": per_code.get(code, 0),
+                "bezoeken": tally.landings.get(code, 0),
+                "eerste_week": weeks_of.get(code, [""])[0],
+                "laatste_week": weeks_of.get(code, [""])[-1],
+            }
+        )
     return sorted(rows, key=lambda row: (-row["scans"], row["code"]))
 
 
@@ -360,9 +392,17 @@ def week_rows(tally: Tally, known: Inventory) -> list[dict]:
     rows = []
     for (week, code), scans in sorted(tally.scans.items()):
         info = known.codes.get(code)
-        rows.append({"week": week, "code": code, "partner": info.partner if info else "",
-                     "organisatie": info.organisation if info else "", "locatie": info.location if info else "",
-                     "medium": info.medium if info else "", "scans": scans})
+        rows.append(
+            {
+                "week": week,
+                "code": code,
+                "partner": info.partner if info else "",
+                "organisatie": info.organisation if info else "",
+                "locatie": info.location if info else "",
+                "medium": info.medium if info else "",
+                "scans": scans,
+            }
+        )
     return rows
 
 
@@ -375,6 +415,7 @@ def _write_csv(path: Path, rows: list[dict], fields: list[str]) -> None:
 
 def _date(ordinal: int | None) -> str:
     from ..core.text import dutch_date
+
     return dutch_date(dt.date.fromordinal(ordinal)) if ordinal is not None else "-"
 
 
@@ -388,21 +429,28 @@ def explanation(tally: Tally, known: Inventory, window_minutes: int = WINDOW_MIN
         "BEREIK VAN DE POSTERS EN BANNERS",
         "",
         f"Periode in het logboek: {_date(tally.first_day)} tot en met {_date(tally.last_day)}.",
-        f"Gelezen: {tally.lines} regels uit {len(tally.files)} "
-        f"{'bestand' if len(tally.files) == 1 else 'bestanden'}.",
+        f"Gelezen: {tally.lines} regels uit {len(tally.files)} {'bestand' if len(tally.files) == 1 else 'bestanden'}.",
         f"Scans geteld: {tally.total_scans}. Pagina's bezocht via een poster: {sum(tally.pages.values())}.",
         "",
         "Het meest gescand:",
-        *([f"- {r['organisatie']} · {r['locatie']} ({r['medium']}, code {r['code']}): {r['scans']}" for r in best]
-          or ["- (nog geen scans)"]),
+        *(
+            [f"- {r['organisatie']} · {r['locatie']} ({r['medium']}, code {r['code']}): {r['scans']}" for r in best]
+            or ["- (nog geen scans)"]
+        ),
     ]
     if silent:
-        lines += ["", "Nog niet gescand (hangt de poster er nog, en is hij goed te zien?):",
-                  *[f"- {r['organisatie']} · {r['locatie']} ({r['medium']}, code {r['code']})" for r in silent]]
+        lines += [
+            "",
+            "Nog niet gescand (hangt de poster er nog, en is hij goed te zien?):",
+            *[f"- {r['organisatie']} · {r['locatie']} ({r['medium']}, code {r['code']})" for r in silent],
+        ]
     if unknown:
-        lines += ["", "Codes die niet in data/partners.yml of data/issued_codes.yml staan "
-                      "(een tikfout in een adres, of een oude test):",
-                  *[f"- {r['code']}: {r['scans']}" for r in unknown]]
+        lines += [
+            "",
+            "Codes die niet in data/partners.yml of data/issued_codes.yml staan "
+            "(een tikfout in een adres, of een oude test):",
+            *[f"- {r['code']}: {r['scans']}" for r in unknown],
+        ]
     lines += [
         "",
         "WAT BETEKENEN DE CIJFERS?",
@@ -431,9 +479,15 @@ def explanation(tally: Tally, known: Inventory, window_minutes: int = WINDOW_MIN
         f"- {tally.repeats} keer dezelfde telefoon binnen {window_minutes} minuten.",
         f"- {tally.failed} keer een mislukte aanvraag (een foutcode van de server, of geen gewone aanvraag).",
         f"- {tally.malformed} regels die niet te lezen waren (geen gewone regel van een logboek).",
-        *([f"Let op: {tally.without_agent} scans en bezoeken komen uit regels zonder gegevens over de browser. "
-           "Daarin kunnen we bots niet herkennen; ze tellen mee. Vraag de hostingpartij om het 'combined' "
-           "formaat."] if tally.without_agent else []),
+        *(
+            [
+                f"Let op: {tally.without_agent} scans en bezoeken komen uit regels zonder gegevens over de browser. "
+                "Daarin kunnen we bots niet herkennen; ze tellen mee. Vraag de hostingpartij om het 'combined' "
+                "formaat."
+            ]
+            if tally.without_agent
+            else []
+        ),
         "",
         "DE BESTANDEN",
         f"- {SCANS_PER_WEEK}: scans per week, per code en plek.",
@@ -447,8 +501,9 @@ def explanation(tally: Tally, known: Inventory, window_minutes: int = WINDOW_MIN
     return "\n".join(lines) + "\n"
 
 
-def generate_reach(root: Path, patterns: list[str], out_dir: Path | None = None,
-                   window_minutes: int = WINDOW_MINUTES) -> ReachRun:
+def generate_reach(
+    root: Path, patterns: list[str], out_dir: Path | None = None, window_minutes: int = WINDOW_MINUTES
+) -> ReachRun:
     """Count the logs and write the report. Raises ReachError (Dutch) on a missing or unreadable
     log or on data that does not load; then nothing in `out_dir` has changed."""
     from . import reach_chart
@@ -465,15 +520,25 @@ def generate_reach(root: Path, patterns: list[str], out_dir: Path | None = None,
     staging.mkdir()
     try:
         codes = code_rows(tally, known)
-        _write_csv(staging / SCANS_PER_WEEK, week_rows(tally, known),
-                   ["week", "code", "partner", "organisatie", "locatie", "medium", "scans"])
+        _write_csv(
+            staging / SCANS_PER_WEEK,
+            week_rows(tally, known),
+            ["week", "code", "partner", "organisatie", "locatie", "medium", "scans"],
+        )
         _write_csv(staging / SCANS_PER_CODE, codes, list(codes[0]) if codes else ["code", "scans"])
-        _write_csv(staging / PAGES, [{"pagina": page, "bezoeken": n} for page, n in
-                                     sorted(tally.pages.items(), key=lambda item: (-item[1], item[0]))],
-                   ["pagina", "bezoeken"])
+        _write_csv(
+            staging / PAGES,
+            [
+                {"pagina": page, "bezoeken": n}
+                for page, n in sorted(tally.pages.items(), key=lambda item: (-item[1], item[0]))
+            ],
+            ["pagina", "bezoeken"],
+        )
         period = f"{_date(tally.first_day)} tot en met {_date(tally.last_day)}"
-        for name, chart in ((CHART_CODES, reach_chart.codes_chart(codes, period)),
-                            (CHART_WEEKS, reach_chart.weeks_chart(tally.scans, period))):
+        for name, chart in (
+            (CHART_CODES, reach_chart.codes_chart(codes, period)),
+            (CHART_WEEKS, reach_chart.weeks_chart(tally.scans, period)),
+        ):
             (staging / f"{name}.svg").write_text(chart.svg(), encoding="utf-8")
             chart.png(staging / f"{name}.png")
         (staging / EXPLANATION).write_text(explanation(tally, known, window_minutes), encoding="utf-8")
@@ -484,5 +549,16 @@ def generate_reach(root: Path, patterns: list[str], out_dir: Path | None = None,
     return ReachRun(out_dir, tally, time.perf_counter() - started)
 
 
-__all__ = ["OUTPUT_DIR", "ReachError", "ReachRun", "Tally", "Inventory", "PosterCode", "count", "explanation",
-           "generate_reach", "load_inventory", "log_files"]
+__all__ = [
+    "OUTPUT_DIR",
+    "ReachError",
+    "ReachRun",
+    "Tally",
+    "Inventory",
+    "PosterCode",
+    "count",
+    "explanation",
+    "generate_reach",
+    "load_inventory",
+    "log_files",
+]

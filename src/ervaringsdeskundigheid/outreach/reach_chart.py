@@ -56,11 +56,14 @@ class Chart:
         self.shapes.append(("text", x, y, text, size, bold, anchor, fill))
 
     def svg(self) -> str:
-        out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {self.height}" width="{WIDTH}" '
-               f'height="{self.height}" role="img" aria-labelledby="title desc" '
-               'font-family="Roboto, Arial, sans-serif">',
-               f'<title id="title">{escape(self.title)}</title>', f'<desc id="desc">{escape(self.description)}</desc>',
-               f'<rect width="{WIDTH}" height="{self.height}" fill="#ffffff"/>']
+        out = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {self.height}" width="{WIDTH}" '
+            f'height="{self.height}" role="img" aria-labelledby="title desc" '
+            'font-family="Roboto, Arial, sans-serif">',
+            f'<title id="title">{escape(self.title)}</title>',
+            f'<desc id="desc">{escape(self.description)}</desc>',
+            f'<rect width="{WIDTH}" height="{self.height}" fill="#ffffff"/>',
+        ]
         for shape in self.shapes:
             kind = shape[0]
             if kind == "rect":
@@ -72,8 +75,10 @@ class Chart:
             else:
                 _, x, y, text, size, bold, anchor, fill = shape
                 weight = ' font-weight="700"' if bold else ""
-                out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}"{weight} text-anchor="{anchor}" '
-                           f'fill="{fill}">{escape(text)}</text>')
+                out.append(
+                    f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}"{weight} text-anchor="{anchor}" '
+                    f'fill="{fill}">{escape(text)}</text>'
+                )
         out.append("</svg>")
         return "\n".join(out) + "\n"
 
@@ -92,8 +97,9 @@ class Chart:
                 draw.line([x1 * scale, y1 * scale, x2 * scale, y2 * scale], fill=stroke, width=scale)
             else:
                 _, x, y, text, size, bold, anchor, fill = shape
-                draw.text((x * scale, y * scale), text, font=_font(size * scale, bold), fill=fill,
-                          anchor=anchors[anchor])
+                draw.text(
+                    (x * scale, y * scale), text, font=_font(size * scale, bold), fill=fill, anchor=anchors[anchor]
+                )
         image.save(path, "PNG")
 
 
@@ -116,8 +122,11 @@ def codes_chart(rows: list[dict], period: str) -> Chart:
     places = [r for r in rows if r["status"] != "onbekende code"][:MOST_PLACES]
     total = sum(r["scans"] for r in rows)
     title = "Scans per poster en banner"
-    description = (f"Staafdiagram, {period}. " + "; ".join(
-        f"{r['organisatie']}, {r['locatie']} ({r['medium']}): {r['scans']}" for r in places) + ".")
+    description = (
+        f"Staafdiagram, {period}. "
+        + "; ".join(f"{r['organisatie']}, {r['locatie']} ({r['medium']}): {r['scans']}" for r in places)
+        + "."
+    )
     row_height, bar_height = 30, 18
     chart = Chart(height=84 + 24 + max(len(places), 1) * row_height + 28, title=title, description=description)
     more = f" · de {MOST_PLACES} plekken met de meeste scans" if len(rows) > MOST_PLACES else ""
@@ -137,8 +146,13 @@ def codes_chart(rows: list[dict], period: str) -> Chart:
         chart.rect(left, y, width, bar_height)
         chart.text(left + width + 6, y + 13, dutch_number(row["scans"]), size=13, bold=True)
         y += row_height
-    chart.text(24, y + 16, "Bron: het logboek van de webserver, zonder bots en herhalingen. Zie uitleg.txt.",
-               size=11, fill=MUTED)
+    chart.text(
+        24,
+        y + 16,
+        "Bron: het logboek van de webserver, zonder bots en herhalingen. Zie uitleg.txt.",
+        size=11,
+        fill=MUTED,
+    )
     return chart
 
 
@@ -160,8 +174,11 @@ def weeks_chart(scans: Counter, period: str) -> Chart:
         per_week[week] += number
     weeks = _weeks_between(min(per_week), max(per_week)) if per_week else []
     title = "Scans per week, alle posters en banners samen"
-    description = (f"Staafdiagram, {period}. " + "; ".join(f"week {w[6:].lstrip('0')} van {w[:4]}: {per_week[w]}"
-                                                              for w in weeks) + ".")
+    description = (
+        f"Staafdiagram, {period}. "
+        + "; ".join(f"week {w[6:].lstrip('0')} van {w[:4]}: {per_week[w]}" for w in weeks)
+        + "."
+    )
     plot_top, plot_height = 84 + 20, 240
     chart = Chart(height=plot_top + plot_height + 70, title=title, description=description)
     top = _header(chart, f"{period} · {dutch_number(sum(per_week.values()))} scans in totaal")
@@ -189,6 +206,11 @@ def weeks_chart(scans: Counter, period: str) -> Chart:
             chart.text(x + slot / 2, bottom + 18, f"wk {int(week[6:])}", size=12, anchor="middle")
             if index == 0 or week[:4] != weeks[index - every][:4]:
                 chart.text(x + slot / 2, bottom + 34, week[:4], size=12, anchor="middle", fill=MUTED)
-    chart.text(24, bottom + 58, "Bron: het logboek van de webserver, zonder bots en herhalingen. Zie uitleg.txt.",
-               size=11, fill=MUTED)
+    chart.text(
+        24,
+        bottom + 58,
+        "Bron: het logboek van de webserver, zonder bots en herhalingen. Zie uitleg.txt.",
+        size=11,
+        fill=MUTED,
+    )
     return chart

@@ -30,11 +30,12 @@ def nice_step(top: float, ticks: int = 5) -> float:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= raw)
 
 
-
 def chart_description(monitor) -> str:
     parts = [f"eind {y.year}: {y.at_work}" for y in monitor.years if y.at_work is not None]
-    return (f"Staafdiagram van het aantal ervaringsdeskundigen aan het werk per jaar: {', '.join(parts)}. "
-            f"Het doel is {monitor.goal}, de ambitie is {monitor.ambition}.")
+    return (
+        f"Staafdiagram van het aantal ervaringsdeskundigen aan het werk per jaar: {', '.join(parts)}. "
+        f"Het doel is {monitor.goal}, de ambitie is {monitor.ambition}."
+    )
 
 
 def monitor_chart_svg(monitor, element_id: str = "ed-chart") -> Markup:
@@ -49,31 +50,43 @@ def monitor_chart_svg(monitor, element_id: str = "ed-chart") -> Markup:
 
     slot = plot_w / max(len(years), 1)
     bar_w = min(48, slot * 0.6)
-    out = [f'<svg class="ed-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-           f'aria-labelledby="{element_id}-title {element_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-           f'<title id="{element_id}-title">Ervaringsdeskundigen aan het werk per jaar</title>',
-           f'<desc id="{element_id}-desc">{escape(chart_description(monitor))}</desc>']
+    out = [
+        f'<svg class="ed-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{element_id}-title {element_id}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{element_id}-title">Ervaringsdeskundigen aan het werk per jaar</title>',
+        f'<desc id="{element_id}-desc">{escape(chart_description(monitor))}</desc>',
+    ]
     tick = 0.0
     while tick <= scale_max:
         y = y_of(tick)
         out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d5dde0"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="{FONT}" fill="{TEXT}">'
-                   f'{dutch_number(tick)}</text>')
+        out.append(
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="{FONT}" fill="{TEXT}">'
+            f"{dutch_number(tick)}</text>"
+        )
         tick += step
     for index, year in enumerate(years):
         x = LEFT + slot * index + (slot - bar_w) / 2
         y = y_of(year.at_work)
         out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{TOP + plot_h - y:.1f}" fill="{BAR}"/>')
-        out.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" font-size="{FONT + 1}" '
-                   f'font-weight="700" fill="{TEXT}">{year.at_work}</text>')
-        out.append(f'<text x="{x + bar_w / 2:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" '
-                   f'font-size="{FONT}" fill="{TEXT}">{year.year}</text>')
+        out.append(
+            f'<text x="{x + bar_w / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" font-size="{FONT + 1}" '
+            f'font-weight="700" fill="{TEXT}">{year.at_work}</text>'
+        )
+        out.append(
+            f'<text x="{x + bar_w / 2:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" '
+            f'font-size="{FONT}" fill="{TEXT}">{year.year}</text>'
+        )
     for value, colour, name in ((monitor.goal, GOAL, "Doel"), (monitor.ambition, AMBITION, "Ambitie")):
         y = y_of(value)
-        out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="{colour}" '
-                   'stroke-width="2.5" stroke-dasharray="8 5"/>')
-        out.append(f'<text x="{LEFT + plot_w + 6}" y="{y + 5:.1f}" font-size="{FONT}" font-weight="700" '
-                   f'fill="{colour}">{name} {value}</text>')
+        out.append(
+            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="{colour}" '
+            'stroke-width="2.5" stroke-dasharray="8 5"/>'
+        )
+        out.append(
+            f'<text x="{LEFT + plot_w + 6}" y="{y + 5:.1f}" font-size="{FONT}" font-weight="700" '
+            f'fill="{colour}">{name} {value}</text>'
+        )
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -88,18 +101,24 @@ def indicator_svg(indicator, element_id: str) -> Markup:
     slot = (width - 2 * left) / len(values)
     bar_w = min(56, slot * 0.6)
     label = f"{indicator.label}: " + ", ".join(f"{v.year}: {dutch_number(v.value)}{unit}" for v in values)
-    out = [f'<svg class="ed-chart ed-chart--small" viewBox="0 0 {width} {height}" role="img" '
-           f'aria-labelledby="{element_id}" xmlns="http://www.w3.org/2000/svg">',
-           f'<title id="{element_id}">{escape(label)}</title>']
+    out = [
+        f'<svg class="ed-chart ed-chart--small" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{element_id}" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{element_id}">{escape(label)}</title>',
+    ]
     for index, value in enumerate(values):
         bar_h = plot_h * value.value / top_value
         x = left + slot * index + (slot - bar_w) / 2
         y = top + plot_h - bar_h
         out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" fill="{BAR}"/>')
-        out.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" font-size="{FONT}" '
-                   f'font-weight="700" fill="{TEXT}">{dutch_number(value.value)}{escape(unit)}</text>')
-        out.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - 9}" text-anchor="middle" font-size="{FONT}" '
-                   f'fill="{TEXT}">{value.year}</text>')
+        out.append(
+            f'<text x="{x + bar_w / 2:.1f}" y="{y - 5:.1f}" text-anchor="middle" font-size="{FONT}" '
+            f'font-weight="700" fill="{TEXT}">{dutch_number(value.value)}{escape(unit)}</text>'
+        )
+        out.append(
+            f'<text x="{x + bar_w / 2:.1f}" y="{height - 9}" text-anchor="middle" font-size="{FONT}" '
+            f'fill="{TEXT}">{value.year}</text>'
+        )
     out.append("</svg>")
     return Markup("".join(out))
 

@@ -21,7 +21,7 @@ import re
 
 DIRECTIVES = {
     "default-src": "'self'",
-    "script-src": "'self' 'wasm-unsafe-eval'",   # the search (Pagefind) runs WebAssembly; no eval
+    "script-src": "'self' 'wasm-unsafe-eval'",  # the search (Pagefind) runs WebAssembly; no eval
     "style-src": "'self'",
     "img-src": "'self' data:",
     "font-src": "'self'",
@@ -55,13 +55,17 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def policy(inline_scripts: tuple[str, ...] = (), preview: bool = False, header: bool = False,
-           overrides: dict[str, str] | None = None) -> str:
+def policy(
+    inline_scripts: tuple[str, ...] = (),
+    preview: bool = False,
+    header: bool = False,
+    overrides: dict[str, str] | None = None,
+) -> str:
     directives = dict(DIRECTIVES)
     if inline_scripts:
         directives["script-src"] += " " + " ".join(script_hash(s) for s in inline_scripts)
     if preview:
-        directives["script-src"] += " 'unsafe-inline'"   # MkDocs' live reload, local preview only
+        directives["script-src"] += " 'unsafe-inline'"  # MkDocs' live reload, local preview only
         directives["connect-src"] += " ws: wss:"
     directives.update(overrides or {})
     if header:
@@ -78,19 +82,26 @@ def admin_policy(header: bool = False) -> str:
 
 def header_files(base_path: str = "/") -> dict[str, str]:
     """`_headers` and an nginx snippet. `base_path` is where the section is served ('/x/')."""
-    others = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin",
-              "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()"}
+    others = {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    }
     site, admin = policy(header=True), admin_policy(header=True)
     # Netlify uses the last matching rule for a header; Cloudflare Pages joins them (two policies
     # that both apply), so there the admin rule needs Cloudflare's "! Content-Security-Policy" first.
-    netlify = ("# Beveiligingsheaders voor hosts die _headers lezen (Netlify, Cloudflare Pages).\n"
-               "# Cloudflare Pages: zet onder /admin/* eerst de regel '  ! Content-Security-Policy'.\n/*\n"
-               + "".join(f"  {name}: {text}\n" for name, text in {"Content-Security-Policy": site, **others}.items())
-               + f"/{ADMIN_PATH}*\n  Content-Security-Policy: {admin}\n")
+    netlify = (
+        "# Beveiligingsheaders voor hosts die _headers lezen (Netlify, Cloudflare Pages).\n"
+        "# Cloudflare Pages: zet onder /admin/* eerst de regel '  ! Content-Security-Policy'.\n/*\n"
+        + "".join(f"  {name}: {text}\n" for name, text in {"Content-Security-Policy": site, **others}.items())
+        + f"/{ADMIN_PATH}*\n  Content-Security-Policy: {admin}\n"
+    )
     admin_prefix = re.escape("/" + base_path.strip("/") + "/" if base_path.strip("/") else "/")
-    nginx = ("# Beveiligingsheaders voor nginx: include dit bestand in het server-blok.\n"
-             f'set $section_csp "{site}";\n'
-             f'if ($uri ~ "^{admin_prefix}{ADMIN_PATH}") {{ set $section_csp "{admin}"; }}\n'
-             'add_header Content-Security-Policy $section_csp always;\n'
-             + "".join(f'add_header {name} "{text}" always;\n' for name, text in others.items()))
+    nginx = (
+        "# Beveiligingsheaders voor nginx: include dit bestand in het server-blok.\n"
+        f'set $section_csp "{site}";\n'
+        f'if ($uri ~ "^{admin_prefix}{ADMIN_PATH}") {{ set $section_csp "{admin}"; }}\n'
+        "add_header Content-Security-Policy $section_csp always;\n"
+        + "".join(f'add_header {name} "{text}" always;\n' for name, text in others.items())
+    )
     return {"_headers": netlify, "security-headers.nginx.conf": nginx}

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from PIL import Image, ImageOps
 
 WIDTHS = (480, 960, 1440)
-DEFAULT_WIDTH = 960          # the `src`, used in feeds and share cards too
+DEFAULT_WIDTH = 960  # the `src`, used in feeds and share cards too
 MAX_BYTES = 200 * 1024
 QUALITIES = (82, 72, 62, 52, 42)
 WEBP_QUALITY = 80
@@ -29,7 +29,7 @@ WEBP_QUALITY = 80
 
 @dataclass(frozen=True)
 class Variant:
-    path: str                # site path, e.g. "afbeeldingen/koffie-960.jpg"
+    path: str  # site path, e.g. "afbeeldingen/koffie-960.jpg"
     width: int
     height: int
     data: bytes
@@ -56,15 +56,23 @@ def _encode(picture: Image.Image) -> tuple[Image.Image, bytes]:
         picture = picture.resize((round(picture.width * 0.85), round(picture.height * 0.85)), Image.Resampling.LANCZOS)
 
 
-CACHE = Path(".cache") / "images"       # below the project: encoded variants by the source's digest
-_RECIPE = f"{WIDTHS}{MAX_BYTES}{QUALITIES}{WEBP_QUALITY}"   # a change here makes new files
+CACHE = Path(".cache") / "images"  # below the project: encoded variants by the source's digest
+_RECIPE = f"{WIDTHS}{MAX_BYTES}{QUALITIES}{WEBP_QUALITY}"  # a change here makes new files
 
 
 def _from_cache(folder: Path, image: str) -> tuple[Variant, ...] | None:
     try:
         sizes = json.loads((folder / "sizes.json").read_text(encoding="utf-8"))
-        return tuple(Variant(variant_path(image, width), width, height, (folder / f"{width}.jpg").read_bytes(),
-                             (folder / f"{width}.webp").read_bytes()) for width, height in sizes)
+        return tuple(
+            Variant(
+                variant_path(image, width),
+                width,
+                height,
+                (folder / f"{width}.jpg").read_bytes(),
+                (folder / f"{width}.webp").read_bytes(),
+            )
+            for width, height in sizes
+        )
     except (OSError, ValueError, TypeError):
         return None
 
@@ -81,7 +89,7 @@ def _to_cache(folder: Path, found: tuple[Variant, ...]) -> None:
         (temporary / "sizes.json").write_text(json.dumps([[v.width, v.height] for v in found]), encoding="utf-8")
         temporary.rename(folder)
     except OSError:
-        shutil.rmtree(temporary, ignore_errors=True)     # a cache: without it, the build only takes longer
+        shutil.rmtree(temporary, ignore_errors=True)  # a cache: without it, the build only takes longer
 
 
 @lru_cache(maxsize=256)
@@ -112,8 +120,9 @@ def _encode_all(data: bytes, image: str) -> tuple[Variant, ...]:
         encoded, data = _encode(resized)
         webp = io.BytesIO()
         encoded.save(webp, format="WEBP", quality=WEBP_QUALITY)
-        result[encoded.width] = Variant(variant_path(image, encoded.width), encoded.width, encoded.height, data,
-                                        webp.getvalue())
+        result[encoded.width] = Variant(
+            variant_path(image, encoded.width), encoded.width, encoded.height, data, webp.getvalue()
+        )
     return tuple(result[width] for width in sorted(result))
 
 

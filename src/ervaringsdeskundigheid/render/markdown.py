@@ -48,20 +48,23 @@ class Abbreviations:
     """Known abbreviations marked up as <abbr title="...">, in text that is already escaped."""
 
     def __init__(self, glossary: dict[str, str]):
-        self.titles = {html_lib.escape(term, quote=False).replace("'", "&#x27;"): title
-                       for term, title in glossary.items()}
+        self.titles = {
+            html_lib.escape(term, quote=False).replace("'", "&#x27;"): title for term, title in glossary.items()
+        }
         self.titles.update({html_lib.escape(term): title for term, title in glossary.items()})
         self.titles.update({term: title for term, title in glossary.items()})
         self.titles.update({term.replace("'", "\u2019"): title for term, title in glossary.items()})
         terms = sorted(self.titles, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])") \
-            if terms else None
+        self.pattern = (
+            re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])") if terms else None
+        )
 
     def apply(self, escaped: str) -> str:
         if self.pattern is None:
             return escaped
         return self.pattern.sub(
-            lambda m: f'<abbr title="{html_lib.escape(self.titles[m.group(1)])}">{m.group(1)}</abbr>', escaped)
+            lambda m: f'<abbr title="{html_lib.escape(self.titles[m.group(1)])}">{m.group(1)}</abbr>', escaped
+        )
 
 
 def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
@@ -71,7 +74,7 @@ def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
     skip = 0
     previous_text = ""
     for index, part in enumerate(parts):
-        if index % 2:   # a tag
+        if index % 2:  # a tag
             name = part[1:].split(None, 1)[0].rstrip(">/").lower() if len(part) > 2 else ""
             if name in ("code", "pre", "abbr", "script", "style"):
                 skip += 1
@@ -90,8 +93,9 @@ def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
         if "'" in text or "&#x27;" in text or "&#39;" in text:
             text = text.replace("&#x27;", "'").replace("&#39;", "'")
             at_start = not previous_text or previous_text[-1:].isspace()
-            text = _OPEN_SINGLE.sub(lambda m, at_start=at_start: m.group(1) + "\u2018" if m.group(1) or at_start
-                                    else m.group(0), text)
+            text = _OPEN_SINGLE.sub(
+                lambda m, at_start=at_start: m.group(1) + "\u2018" if m.group(1) or at_start else m.group(0), text
+            )
             text = text.replace("'", "\u2019")
         if "--" in text:
             text = text.replace("---", "\u2014").replace("--", "\u2013")
@@ -108,12 +112,12 @@ def typography(html: str, abbreviations: "Abbreviations | None" = None) -> str:
 class Rendered:
     html: str
     text: str = ""
-    headings: list[tuple[int, str, str]] = field(default_factory=list)   # (level, id, text)
-    links: list[str] = field(default_factory=list)                        # hrefs as rewritten
-    images: list[str] = field(default_factory=list)                       # site paths of images used
-    problems: list[str] = field(default_factory=list)                     # Dutch reasons
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
+    links: list[str] = field(default_factory=list)  # hrefs as rewritten
+    images: list[str] = field(default_factory=list)  # site paths of images used
+    problems: list[str] = field(default_factory=list)  # Dutch reasons
     ids: set[str] = field(default_factory=set)
-    anchors: list[tuple[str, str, str]] = field(default_factory=list)   # (href, target page, anchor) to check
+    anchors: list[tuple[str, str, str]] = field(default_factory=list)  # (href, target page, anchor) to check
 
 
 # Ids the page shell and templates use (the skip link's target, the theme's configuration and
@@ -136,13 +140,13 @@ class LinkContext:
     the same text can show on several pages, so a relative link is a path from the site
     root ('opleidingen/')."""
 
-    source: str                                   # e.g. "content/stories/rob.md"
-    url: str                                      # e.g. "verhalen/rob/"
-    page_of_source: Callable[[str], str | None]    # "content/blogs/x.md" -> "blogs/x/"
-    relative: Callable[[str, str], str]            # (target url, from url) -> relative link
-    known: Callable[[str], bool] = lambda target: True   # is this a page or file of the site?
+    source: str  # e.g. "content/stories/rob.md"
+    url: str  # e.g. "verhalen/rob/"
+    page_of_source: Callable[[str], str | None]  # "content/blogs/x.md" -> "blogs/x/"
+    relative: Callable[[str, str], str]  # (target url, from url) -> relative link
+    known: Callable[[str], bool] = lambda target: True  # is this a page or file of the site?
     from_root: bool = False
-    withheld: Callable[[str], bool] = lambda where: False   # held back by the consent rule: no link
+    withheld: Callable[[str], bool] = lambda where: False  # held back by the consent rule: no link
 
 
 def _text(element: ElementTree.Element) -> str:
@@ -157,7 +161,7 @@ class _Analyse(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
         result = self.owner.result
         used: set[str] = set(SHELL_IDS)
-        tried: dict[str, int] = {}      # the next number to try per heading text: linear, also for many equal headings
+        tried: dict[str, int] = {}  # the next number to try per heading text: linear, also for many equal headings
         for element in root.iter():
             if self.owner.headings and element.tag in ("h2", "h3", "h4") and not element.get("id"):
                 base = slugify(_text(element), fallback="kop")
@@ -173,12 +177,13 @@ class _Analyse(Treeprocessor):
             allowed = sanitize.ATTRIBUTES.get(tag, set()) | sanitize.GLOBAL_ATTRIBUTES
             for name in list(element.attrib):
                 if name not in allowed:
-                    result.problems.append(f"gebruikt de eigenschap '{name}=' in de opmaak. Dat kan niet; "
-                                           "haal het weg.")
+                    result.problems.append(
+                        f"gebruikt de eigenschap '{name}=' in de opmaak. Dat kan niet; haal het weg."
+                    )
                     del element.attrib[name]
             if tag == "a" and (link := element.get("href")) is not None:
                 href = self._link(link, "href")
-                if href is None:            # to a page held back by the consent rule: the text stays
+                if href is None:  # to a page held back by the consent rule: the text stays
                     element.tag = "span"
                     element.attrib.clear()
                     continue
@@ -203,10 +208,12 @@ class _Analyse(Treeprocessor):
             return src
         source = posixpath.normpath(posixpath.join(posixpath.dirname(context.source), src.partition("#")[0]))
         if not source.startswith(f"{IMAGES}/"):
-            result.problems.append(f"de afbeelding '{src}' staat niet in {IMAGES}/. Zet hem daar en schrijf "
-                                   f"bijvoorbeeld '![beschrijving](../afbeeldingen/foto.jpg)'.")
+            result.problems.append(
+                f"de afbeelding '{src}' staat niet in {IMAGES}/. Zet hem daar en schrijf "
+                f"bijvoorbeeld '![beschrijving](../afbeeldingen/foto.jpg)'."
+            )
             return ""
-        site_path = source[len("content/"):]
+        site_path = source[len("content/") :]
         result.images.append(site_path)
         return context.relative(site_path, context.url)
 
@@ -246,8 +253,9 @@ class _Analyse(Treeprocessor):
             target = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
         target = "" if target in ("./", ".") else target
         known = not (target.startswith("../") or target == "..") and context.known(target)
-        return to(target if known else None, "die pagina of dat bestand bestaat niet. Controleer de schrijfwijze.",
-                  target)
+        return to(
+            target if known else None, "die pagina of dat bestand bestaat niet. Controleer de schrijfwijze.", target
+        )
 
 
 # Characters that can start an inline pattern of Python-Markdown (code, escapes, links, images,
@@ -274,9 +282,8 @@ class MarkdownRenderer:
     def __init__(self, glossary: dict[str, str] | None = None, headings: bool = True):
         self.headings = headings
         self.abbreviations = Abbreviations(dict(glossary or {}))
-        self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=extension_configs(),
-                                    output_format="html")
-        self.md.treeprocessors.register(_PlainText(self.md), "section-plain-text", 25)   # before "inline" (20)
+        self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=extension_configs(), output_format="html")
+        self.md.treeprocessors.register(_PlainText(self.md), "section-plain-text", 25)  # before "inline" (20)
         self.md.treeprocessors.register(_Analyse(self.md, self), "section-analyse", 1)
         self.result = Rendered("")
         self.context: LinkContext | None = None
@@ -288,7 +295,7 @@ class MarkdownRenderer:
     def render(self, text: str, context: LinkContext | None = None) -> Rendered:
         self.result, self.context = Rendered(""), context
         too_costly = shape_problem(text)
-        if too_costly:   # Python-Markdown needs quadratic time (or deep recursion) for these shapes
+        if too_costly:  # Python-Markdown needs quadratic time (or deep recursion) for these shapes
             self.result.problems.append(too_costly)
             return self.result
         self.md.reset()
@@ -307,13 +314,13 @@ class MarkdownRenderer:
 
 # A bounded amount of work per text: shapes Python-Markdown handles in quadratic time or with
 # deep recursion are refused before rendering (no real page has them).
-MAX_BRACKETS_PER_PARAGRAPH = 200       # '[' (links, images): about 100 links in one paragraph
-MAX_LINES_PER_PARAGRAPH = 400          # lines without a blank line between them (a long list)
-MAX_TAGS = 500                         # raw HTML '<' in one text
-MAX_NESTING = 12                       # lists and quotes inside each other
-MAX_ADMONITIONS = 40                   # '!!!' boxes in one text (they can nest)
-MAX_MARKS = 5_000                      # emphasis, code and escape marks ('*', '_', '`', '\\') in one text
-MAX_CHARS = 200_000                    # one text: a story of some 30,000 words (the message says so)
+MAX_BRACKETS_PER_PARAGRAPH = 200  # '[' (links, images): about 100 links in one paragraph
+MAX_LINES_PER_PARAGRAPH = 400  # lines without a blank line between them (a long list)
+MAX_TAGS = 500  # raw HTML '<' in one text
+MAX_NESTING = 12  # lists and quotes inside each other
+MAX_ADMONITIONS = 40  # '!!!' boxes in one text (they can nest)
+MAX_MARKS = 5_000  # emphasis, code and escape marks ('*', '_', '`', '\\') in one text
+MAX_CHARS = 200_000  # one text: a story of some 30,000 words (the message says so)
 _SIMPLER = "Maak de tekst eenvoudiger: gewone zinnen, korte lijsten, niet meer dan een paar links per alinea."
 _NESTED = re.compile(r"^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)]))+", re.M)
 _MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
@@ -327,11 +334,15 @@ def shape_problem(text: str) -> str | None:
         return f"heeft meer dan {MAX_MARKS} opmaaktekens (*, _, ` of \\). {_SIMPLER}"
     for paragraph in re.split(r"\n\s*\n", text):
         if paragraph.count("\n") >= MAX_LINES_PER_PARAGRAPH:
-            return (f"heeft een alinea of lijst van meer dan {MAX_LINES_PER_PARAGRAPH} regels zonder lege regel "
-                    f"ertussen. Zet lege regels tussen de alinea's. {_SIMPLER}")
+            return (
+                f"heeft een alinea of lijst van meer dan {MAX_LINES_PER_PARAGRAPH} regels zonder lege regel "
+                f"ertussen. Zet lege regels tussen de alinea's. {_SIMPLER}"
+            )
         if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
-            return (f"heeft meer dan {MAX_BRACKETS_PER_PARAGRAPH} haken '[' in één alinea (links of afbeeldingen). "
-                    f"{_SIMPLER}")
+            return (
+                f"heeft meer dan {MAX_BRACKETS_PER_PARAGRAPH} haken '[' in één alinea (links of afbeeldingen). "
+                f"{_SIMPLER}"
+            )
     if text.count("!!!") > MAX_ADMONITIONS:
         return f"heeft meer dan {MAX_ADMONITIONS} kaders ('!!!'). {_SIMPLER}"
     if text.count("<") > MAX_TAGS:
@@ -349,10 +360,14 @@ def _shell_ids_out(owner: "MarkdownRenderer", html: str) -> str:
     def check(match: re.Match) -> str:
         if not is_shell_id(match.group(1)):
             return match.group(0)
-        owner.result.problems.append(f'gebruikt id="{match.group(1)}". Dat id hoort bij de site zelf; kies een '
-                                     "ander, of laat het weg.")
+        owner.result.problems.append(
+            f'gebruikt id="{match.group(1)}". Dat id hoort bij de site zelf; kies een ander, of laat het weg.'
+        )
         return ""
+
     return _ID_ATTRIBUTE.sub(check, html)
+
+
 _ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
 _TAGS = re.compile(r"<[^>]+>")
 _EXPLAINED_AFTER = re.compile(r"[\w'\u2019-]*\s*\(")
@@ -370,11 +385,11 @@ def explain_first_use(html: str) -> str:
         if meaning in done:
             continue
         done.add(meaning)
-        before = html_lib.unescape(_TAGS.sub(" ", html[:match.start()])).lower()
-        after = html_lib.unescape(_TAGS.sub("", html[match.end():match.end() + 300]))
+        before = html_lib.unescape(_TAGS.sub(" ", html[: match.start()])).lower()
+        after = html_lib.unescape(_TAGS.sub("", html[match.end() : match.end() + 300]))
         if meaning.lower() in before or _EXPLAINED_AFTER.match(after):
             continue
-        parts += [html[position:match.end()], f'<span class="ed-abbr-meaning"> ({match.group(1)})</span>']
+        parts += [html[position : match.end()], f'<span class="ed-abbr-meaning"> ({match.group(1)})</span>']
         position = match.end()
     return "".join(parts) + html[position:] if parts else html
 

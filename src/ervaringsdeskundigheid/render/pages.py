@@ -28,8 +28,11 @@ from .markdown import Abbreviations, LinkContext, MarkdownRenderer, explain_firs
 from .related import RelatedIndex
 
 SEARCH_SUGGESTIONS = ("opleiding", "meeloopmaatje", "schulden", "betaling", "uitkering")
-FOOTER_PAGES = (("Begrippen en afkortingen", "begrippen/"), ("Toegankelijkheid", "toegankelijkheid/"),
-                ("Privacy", "privacy/"))
+FOOTER_PAGES = (
+    ("Begrippen en afkortingen", "begrippen/"),
+    ("Toegankelijkheid", "toegankelijkheid/"),
+    ("Privacy", "privacy/"),
+)
 
 
 @dataclass
@@ -39,7 +42,7 @@ class RenderedPage:
     problems: list[Problem] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
-    anchors: list[tuple[str, str, str, str]] = field(default_factory=list)   # (source, href, page, anchor)
+    anchors: list[tuple[str, str, str, str]] = field(default_factory=list)  # (source, href, page, anchor)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Engine:
 
 
 # --- Rendering ----------------------------------------------------------------------------------
+
 
 class _CompiledTemplates(FileSystemBytecodeCache):
     """Compiled templates on disk; a cache that cannot be read or written (the folder was
@@ -76,10 +80,21 @@ def environment(cache_dir: Path | None = None) -> Environment:
     shared between checkouts) keeps compiled templates between builds; Jinja compiles a
     template again when its source changed."""
     cache = _CompiledTemplates(str(cache_dir)) if cache_dir is not None else None
-    env = Environment(loader=PackageLoader("ervaringsdeskundigheid", "render/templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, bytecode_cache=cache)
-    env.filters.update(dutch_date=dutch_date, reading_time=reading_time, email=obfuscated_email, topics=as_topics,
-                       after_title=after_title)
+    env = Environment(
+        loader=PackageLoader("ervaringsdeskundigheid", "render/templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+        bytecode_cache=cache,
+    )
+    env.filters.update(
+        dutch_date=dutch_date,
+        reading_time=reading_time,
+        email=obfuscated_email,
+        topics=as_topics,
+        after_title=after_title,
+    )
     return env
 
 
@@ -92,7 +107,7 @@ def after_title(html: Markup, box: Markup) -> Markup:
     match = _H1_END.search(str(html))
     if match is None:
         return Markup(str(box) + str(html))
-    return Markup(str(html)[:match.end()] + str(box) + str(html)[match.end():])
+    return Markup(str(html)[: match.end()] + str(box) + str(html)[match.end() :])
 
 
 _H2 = re.compile(r"(?=<h2[\s>])")
@@ -109,8 +124,11 @@ def as_topics(html: Markup, opening: str | None = None) -> Markup:
     out = [head]
     for section in sections:
         match = _HEADED.match(section)
-        out.append(f'<details class="ed-topic"><summary>{match.group(1)}</summary>{match.group(2)}</details>'
-                   if match else section)
+        out.append(
+            f'<details class="ed-topic"><summary>{match.group(1)}</summary>{match.group(2)}</details>'
+            if match
+            else section
+        )
     return Markup("".join(out))
 
 
@@ -138,19 +156,29 @@ def share_links(site: Site, entry: Item) -> list[tuple[str, str]]:
     return [
         ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{entry.title} {page}"}, quote_via=quote)),
         ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": page})),
-        ("e-mail", "mailto:?" + urlencode({"subject": entry.title, "body": f"{entry.description}\n\n{page}"},
-                                          quote_via=quote)),
+        (
+            "e-mail",
+            "mailto:?" + urlencode({"subject": entry.title, "body": f"{entry.description}\n\n{page}"}, quote_via=quote),
+        ),
     ]
 
 
 class SiteRenderer:
     """Renders planned pages to complete HTML documents with the shared templates."""
 
-    def __init__(self, site: Site, known: Callable[[str], bool], page_of_source: Callable[[str], str | None],
-                 engine: Engine = Engine(), csp: str = "", preview: bool = False, cache_dir: Path | None = None,
-                 file_links: bool = False):
+    def __init__(
+        self,
+        site: Site,
+        known: Callable[[str], bool],
+        page_of_source: Callable[[str], str | None],
+        engine: Engine = Engine(),
+        csp: str = "",
+        preview: bool = False,
+        cache_dir: Path | None = None,
+        file_links: bool = False,
+    ):
         self.site = site
-        self.file_links = file_links      # a copy to open from disk: links to folders end in index.html
+        self.file_links = file_links  # a copy to open from disk: links to folders end in index.html
         self.settings = site.settings
         self.known = known
         self.page_of_source = page_of_source
@@ -165,19 +193,37 @@ class SiteRenderer:
         self.related = RelatedIndex(site.articles)
         self.menu = menu(site)
         self.categories = {c.key: c for c in site.categories}
-        self.contacts = {key: routes(self.settings.contact, getattr(data, "contact", None), site.today,
-                                     self.settings.organisation)
-                         for key, data in [(None, None), *((k, c.data) for k, c in self.categories.items())]
-                         } if self.settings else {}
+        self.contacts = (
+            {
+                key: routes(
+                    self.settings.contact, getattr(data, "contact", None), site.today, self.settings.organisation
+                )
+                for key, data in [(None, None), *((k, c.data) for k, c in self.categories.items())]
+            }
+            if self.settings
+            else {}
+        )
         self.globals = dict(
-            site=site, settings=self.settings, menu=self.menu, token=lambda value: slugify(value, fallback="x"),
-            home_label=HOME_LABEL, search_suggestions=SEARCH_SUGGESTIONS, search_ranking=search.ranking_json(),
-            chart=chart.monitor_chart_svg, indicator_chart=chart.indicator_svg, value_text=chart.value_text,
-            category_url=lambda key: category_url(self.categories[key]), glossed=self.glossed, linked=self.linked,
+            site=site,
+            settings=self.settings,
+            menu=self.menu,
+            token=lambda value: slugify(value, fallback="x"),
+            home_label=HOME_LABEL,
+            search_suggestions=SEARCH_SUGGESTIONS,
+            search_ranking=search.ranking_json(),
+            chart=chart.monitor_chart_svg,
+            indicator_chart=chart.indicator_svg,
+            value_text=chart.value_text,
+            category_url=lambda key: category_url(self.categories[key]),
+            glossed=self.glossed,
+            linked=self.linked,
             image_variants=lambda image: images.variants(site.root, image),
             default_image=lambda image: images.default_variant(site.root, image),
-            contact_for=lambda key=None: self.contacts.get(key, self.contacts.get(None)), known=known,
-            tel_link=tel_link, mailto_link=mailto_link)
+            contact_for=lambda key=None: self.contacts.get(key, self.contacts.get(None)),
+            known=known,
+            tel_link=tel_link,
+            mailto_link=mailto_link,
+        )
 
     def glossed(self, text: Any) -> Markup:
         """Plain text, escaped, with Dutch quotes and known abbreviations marked up as <abbr>."""
@@ -206,8 +252,9 @@ class SiteRenderer:
             source = source or job.source
             from_root = not source.endswith(".md")
             renderer = self.markdown if not from_root else self.fragments
-            context = LinkContext(source, here, self.page_of_source, urls.relative, self.known, from_root,
-                                  self.site.withheld)
+            context = LinkContext(
+                source, here, self.page_of_source, urls.relative, self.known, from_root, self.site.withheld
+            )
             rendered = renderer.render(text, context)
             result.problems += [Problem(source, "tekst", reason) for reason in rendered.problems]
             result.images += rendered.images
@@ -224,9 +271,18 @@ class SiteRenderer:
             return ""
 
         root = root or urls.relative(urls.HOME, here)
-        context = {**self.globals, "link": link, "md": md, "cite": cite, "here": here, "today": self.site.today,
-                   "root": root, "canonical": urls.absolute(self.site.site_url, here), "page_category": job.category,
-                   **job.context}
+        context = {
+            **self.globals,
+            "link": link,
+            "md": md,
+            "cite": cite,
+            "here": here,
+            "today": self.site.today,
+            "root": root,
+            "canonical": urls.absolute(self.site.site_url, here),
+            "page_category": job.category,
+            **job.context,
+        }
         context["next_step"] = self._next_step(job, context) if job.next_step else ""
         if job.article is not None:
             context.update(related=self.related.related(job.article), share=share_links(self.site, job.article))
@@ -245,24 +301,43 @@ class SiteRenderer:
     def document(self, job: Page, body: Markup, link, root: str | None = None, sources=()) -> str:
         root = root or urls.relative(urls.HOME, job.url)
         category = self.categories.get(job.category) if job.category else None
-        share_image = images.default_variant(self.site.root, job.share_image).path if job.share_image \
+        share_image = (
+            images.default_variant(self.site.root, job.share_image).path
+            if job.share_image
             else shareimages.image_path(job.category)
+        )
         page = {
-            "url": job.url, "title": job.title, "description": job.description, "is_home": job.is_home,
+            "url": job.url,
+            "title": job.title,
+            "description": job.description,
+            "is_home": job.is_home,
             "noindex": job.noindex or self.preview or self.file_links,
-            "refresh": job.refresh, "category": job.category,
+            "refresh": job.refresh,
+            "category": job.category,
             "canonical": None if job.noindex else urls.absolute(self.site.site_url, job.url),
-            "og_type": job.og_type, "share_image": urls.absolute(self.site.site_url, share_image),
+            "og_type": job.og_type,
+            "share_image": urls.absolute(self.site.site_url, share_image),
             "share_image_alt": job.share_image_alt or (category.title if category else self.settings.site_name),
-            "stylesheets": job.stylesheets, "trail": job.trail, "own_heading": job.own_heading,
-            "structured_data": json_ld(job.context.get("structured_data")), "kind_class": job.kind_class,
+            "stylesheets": job.stylesheets,
+            "trail": job.trail,
+            "own_heading": job.own_heading,
+            "structured_data": json_ld(job.context.get("structured_data")),
+            "kind_class": job.kind_class,
             "search": search.body_attributes(job.label, job.title, job.search_weight) if job.search else "",
             "header_search": job.header_search,
         }
         return self.env.get_template("shell.html").render(
-            **self.globals, page=page, body=body, root=root, engine=self.engine,
-            csp=self.csp, colour=category.colour if category else "#0b5563", link=link, sources=sources,
-            footer_links=[(title, url) for title, url in FOOTER_PAGES if self.known(url)])
+            **self.globals,
+            page=page,
+            body=body,
+            root=root,
+            engine=self.engine,
+            csp=self.csp,
+            colour=category.colour if category else "#0b5563",
+            link=link,
+            sources=sources,
+            footer_links=[(title, url) for title, url in FOOTER_PAGES if self.known(url)],
+        )
 
 
 _LINK = re.compile(r'(\shref="|<meta http-equiv="refresh" content="0; url=)([^"]*)(")')
@@ -271,4 +346,3 @@ _LINK = re.compile(r'(\shref="|<meta http-equiv="refresh" content="0; url=)([^"]
 def file_links(html: str) -> str:
     """Every relative link to a folder in a finished page ends in index.html (core/urls.py)."""
     return _LINK.sub(lambda m: m.group(1) + urls.file_link(m.group(2)) + m.group(3), html)
-

@@ -26,7 +26,7 @@ A2_MAX_WORDS = 12
 # every word in pyphen again, which made scoring most of a large build's cost; a word's
 # syllables are counted here once. tests/test_readability.py checks the scores against textstat.
 _BASE, _PER_WORDS_PER_SENTENCE, _PER_SYLLABLES_PER_WORD = 206.835, 0.93, 77
-_NON_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")   # textstat's rule for quote marks
+_NON_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")  # textstat's rule for quote marks
 _PUNCTUATION = re.compile(r"[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
@@ -34,6 +34,7 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 @lru_cache(maxsize=1)
 def _hyphenator():
     import pyphen
+
     return pyphen.Pyphen(lang="nl")
 
 
@@ -57,19 +58,22 @@ def flesch_douma(text: str) -> float:
     syllables = sum(_syllables(word.lower()) for word in words)
     if not words or not syllables:
         return 0.0
-    return (_BASE - _PER_WORDS_PER_SENTENCE * (len(words) / _sentences(text))
-            - _PER_SYLLABLES_PER_WORD * (syllables / len(words)))
+    return (
+        _BASE
+        - _PER_WORDS_PER_SENTENCE * (len(words) / _sentences(text))
+        - _PER_SYLLABLES_PER_WORD * (syllables / len(words))
+    )
 
 
 # Each class also stops at the character that opens its pattern: "[[[[..." or "<a <a <a ..." is read
 # in linear time, not quadratic (every '[' would otherwise scan to the end of the text).
 _MARKUP = [
-    (re.compile(r"^!!!.*$|^    .*$", re.M), ""),         # admonition lines (the example note)
-    (re.compile(r"<[^<>]+>"), " "),                        # HTML tags
-    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), " "),         # images
-    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),       # links: keep the text
-    (re.compile(r"^#+\s*(.*)$", re.M), r"\1."),            # headings end a sentence
-    (re.compile(r"^\s*[-*+]\s+(.*)$", re.M), r"\1."),      # list items end a sentence
+    (re.compile(r"^!!!.*$|^    .*$", re.M), ""),  # admonition lines (the example note)
+    (re.compile(r"<[^<>]+>"), " "),  # HTML tags
+    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), " "),  # images
+    (re.compile(r"\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # links: keep the text
+    (re.compile(r"^#+\s*(.*)$", re.M), r"\1."),  # headings end a sentence
+    (re.compile(r"^\s*[-*+]\s+(.*)$", re.M), r"\1."),  # list items end a sentence
     (re.compile(r"[*_`>|]"), " "),
 ]
 
@@ -92,7 +96,7 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=16384)   # `make serve` scores every text on each rebuild; unchanged texts come from here
+@lru_cache(maxsize=16384)  # `make serve` scores every text on each rebuild; unchanged texts come from here
 def douma(markdown: str) -> float:
     text = plain_text(markdown)
     return round(flesch_douma(text), 1) if text else 100.0
@@ -140,8 +144,9 @@ def a2_problems(text: str, abbreviations=frozenset()) -> list[str]:
         reasons.append(f"Flesch-Douma {int(score)}, streef naar {A2_THRESHOLD} of hoger")
     long = [sentence for sentence in sentences(text) if len(_words(sentence)) > A2_MAX_WORDS]
     if long:
-        reasons.append(f"{len(long)} {'zin heeft' if len(long) == 1 else 'zinnen hebben'} meer dan "
-                       f"{A2_MAX_WORDS} woorden")
+        reasons.append(
+            f"{len(long)} {'zin heeft' if len(long) == 1 else 'zinnen hebben'} meer dan {A2_MAX_WORDS} woorden"
+        )
     used = sorted({word for word in re.findall(r"[\w'’-]+", text) if word in abbreviations})
     if used:
         reasons.append(f"afkorting: {', '.join(used)}")

@@ -12,8 +12,8 @@ from collections import defaultdict
 from ..core.site import Item as Entry
 
 RELATED_COUNT = 3
-CATEGORY_CANDIDATES = 12   # newest items per category considered for category-only matches
-TAG_CANDIDATES = 12        # newest items per tag considered
+CATEGORY_CANDIDATES = 12  # newest items per category considered for category-only matches
+TAG_CANDIDATES = 12  # newest items per tag considered
 
 
 class RelatedIndex:
@@ -22,7 +22,7 @@ class RelatedIndex:
         self.by_category: dict[str, list[Entry]] = defaultdict(list)
         self.tags = {id(entry): frozenset(entry.data.tags) for entry in entries}
         self.categories = {id(entry): frozenset(entry.data.categories) for entry in entries}
-        for entry in entries:   # entries are newest first, so the lists are too
+        for entry in entries:  # entries are newest first, so the lists are too
             for tag in set(entry.data.tags):
                 self.by_tag[tag].append(entry)
             for category in entry.data.categories:
@@ -31,16 +31,20 @@ class RelatedIndex:
     def related(self, entry: Entry, count: int = RELATED_COUNT) -> list[Entry]:
         pool: dict[int, Entry] = {}
         for tag in set(entry.data.tags):
-            for other in self.by_tag[tag][:TAG_CANDIDATES + count]:
+            for other in self.by_tag[tag][: TAG_CANDIDATES + count]:
                 pool[id(other)] = other
         for category in entry.data.categories:
-            for other in self.by_category[category][:CATEGORY_CANDIDATES + count]:
+            for other in self.by_category[category][: CATEGORY_CANDIDATES + count]:
                 pool[id(other)] = other
         pool.pop(id(entry), None)
         tags, categories = frozenset(entry.data.tags), frozenset(entry.data.categories)
 
         def rank(other: Entry):
-            return (len(tags & self.tags[id(other)]), len(categories & self.categories[id(other)]),
-                    other.data.date, other.data.title)
+            return (
+                len(tags & self.tags[id(other)]),
+                len(categories & self.categories[id(other)]),
+                other.data.date,
+                other.data.title,
+            )
 
         return sorted(pool.values(), key=rank, reverse=True)[:count]

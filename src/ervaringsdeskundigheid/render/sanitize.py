@@ -20,10 +20,56 @@ import nh3
 
 # What Markdown and our own components produce.
 TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
-    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
-    "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 }
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang"}
 ATTRIBUTES = {
@@ -37,23 +83,63 @@ ATTRIBUTES = {
     "details": {"open"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "background", "data", "cite",
-                  "xlink:href", "ping", "manifest", "codebase", "longdesc", "lowsrc", "dynsrc"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "data",
+    "cite",
+    "xlink:href",
+    "ping",
+    "manifest",
+    "codebase",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+}
 # Refused with an explanation: these never belong in a story, and usually mean copy-paste
 # from another website or an attack.
 REFUSED_TAGS = {
-    "script": "een script (<script>)", "style": "opmaakcode (<style>)", "iframe": "een ingesloten pagina (<iframe>)",
-    "frame": "een ingesloten pagina (<frame>)", "frameset": "een ingesloten pagina (<frameset>)",
-    "object": "een ingesloten object (<object>)", "embed": "een ingesloten object (<embed>)",
-    "applet": "een ingesloten object (<applet>)", "form": "een formulier (<form>)", "input": "een invoerveld (<input>)",
-    "button": "een knop (<button>)", "textarea": "een invoerveld (<textarea>)", "select": "een keuzelijst (<select>)",
-    "link": "een link naar een stijlblad (<link>)", "meta": "een meta-tag (<meta>)", "base": "een <base>-tag",
-    "svg": "een SVG-tekening (<svg>)", "math": "een formule (<math>)", "video": "een video (<video>)",
-    "audio": "geluid (<audio>)", "source": "een mediabron (<source>)", "picture": "een <picture>-blok",
-    "track": "een ondertitelbestand (<track>)", "portal": "een <portal>", "template": "een <template>",
-    "noscript": "een <noscript>-blok", "xml": "XML", "html": "een <html>-tag", "head": "een <head>-tag",
-    "body": "een <body>-tag", "title": "een <title>-tag", "canvas": "een <canvas>", "dialog": "een <dialog>",
-    "img": "een afbeelding in HTML (<img>)", "area": "een <area>", "map": "een <map>",
+    "script": "een script (<script>)",
+    "style": "opmaakcode (<style>)",
+    "iframe": "een ingesloten pagina (<iframe>)",
+    "frame": "een ingesloten pagina (<frame>)",
+    "frameset": "een ingesloten pagina (<frameset>)",
+    "object": "een ingesloten object (<object>)",
+    "embed": "een ingesloten object (<embed>)",
+    "applet": "een ingesloten object (<applet>)",
+    "form": "een formulier (<form>)",
+    "input": "een invoerveld (<input>)",
+    "button": "een knop (<button>)",
+    "textarea": "een invoerveld (<textarea>)",
+    "select": "een keuzelijst (<select>)",
+    "link": "een link naar een stijlblad (<link>)",
+    "meta": "een meta-tag (<meta>)",
+    "base": "een <base>-tag",
+    "svg": "een SVG-tekening (<svg>)",
+    "math": "een formule (<math>)",
+    "video": "een video (<video>)",
+    "audio": "geluid (<audio>)",
+    "source": "een mediabron (<source>)",
+    "picture": "een <picture>-blok",
+    "track": "een ondertitelbestand (<track>)",
+    "portal": "een <portal>",
+    "template": "een <template>",
+    "noscript": "een <noscript>-blok",
+    "xml": "XML",
+    "html": "een <html>-tag",
+    "head": "een <head>-tag",
+    "body": "een <body>-tag",
+    "title": "een <title>-tag",
+    "canvas": "een <canvas>",
+    "dialog": "een <dialog>",
+    "img": "een afbeelding in HTML (<img>)",
+    "area": "een <area>",
+    "map": "een <map>",
 }
 REFUSED_INSTEAD = {"img": "Gebruik Markdown: ![beschrijving](../afbeeldingen/foto.jpg)."}
 SAFE_URL = "een gewone link (https://..., mailto:..., tel:...) of een link naar een pagina van deze site"
@@ -65,16 +151,18 @@ def url_problem(url: str, attribute: str) -> str | None:
     squeezed = re.sub(r"[\x00-\x20\x7f]+", "", value).lower()
     scheme = re.match(r"^([a-z][a-z0-9+.-]*):", squeezed)
     if scheme and scheme.group(1) not in URL_SCHEMES:
-        return (f"de link '{_short(value)}' gebruikt '{scheme.group(1)}:'. Dat kan niet: gebruik {SAFE_URL}.")
+        return f"de link '{_short(value)}' gebruikt '{scheme.group(1)}:'. Dat kan niet: gebruik {SAFE_URL}."
     loads = attribute in ("src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "ping")
     if loads:
-        for candidate in (value.split(",") if attribute == "srcset" else [value]):
+        for candidate in value.split(",") if attribute == "srcset" else [value]:
             target = candidate.strip().split(" ")[0]
             parts = urlsplit(target)
             if parts.scheme or parts.netloc or target.startswith("//") or target.startswith("\\\\"):
-                return (f"de afbeelding '{_short(target)}' komt van een andere website. Dat kan niet: dan ziet "
-                        "die website wie onze pagina leest. Zet de afbeelding in content/afbeeldingen/ "
-                        "en gebruik die.")
+                return (
+                    f"de afbeelding '{_short(target)}' komt van een andere website. Dat kan niet: dan ziet "
+                    "die website wie onze pagina leest. Zet de afbeelding in content/afbeeldingen/ "
+                    "en gebruik die."
+                )
     return None
 
 
@@ -103,8 +191,9 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             name = name.lower()
             if name.startswith("on"):
-                self.problems.append(f"bevat HTML met '{name}=' (code die uitgevoerd wordt). Dat kan niet; "
-                                     "haal het weg.")
+                self.problems.append(
+                    f"bevat HTML met '{name}=' (code die uitgevoerd wordt). Dat kan niet; haal het weg."
+                )
             elif name == "style":
                 self.problems.append("bevat HTML met 'style=' (eigen opmaak). Dat kan niet: de site regelt de opmaak.")
             elif name in URL_ATTRIBUTES and value:
@@ -133,6 +222,13 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 def clean(fragment: str) -> str:
     """The fragment with everything outside the allow-list removed (scripts and styles with
     their content), links limited to safe schemes and images to this site."""
-    return nh3.clean(fragment, tags=TAGS, clean_content_tags={"script", "style", "template", "textarea"},
-                     attributes=ATTRIBUTES, attribute_filter=_attribute_filter, url_schemes=URL_SCHEMES,
-                     link_rel=None, strip_comments=True)
+    return nh3.clean(
+        fragment,
+        tags=TAGS,
+        clean_content_tags={"script", "style", "template", "textarea"},
+        attributes=ATTRIBUTES,
+        attribute_filter=_attribute_filter,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )

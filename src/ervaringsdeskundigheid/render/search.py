@@ -37,19 +37,38 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-OUTPUT = "pagefind"                 # the bundle's folder in the site
-LANGUAGE = "nl"                     # Dutch stemming (Snowball), whatever a page declares
-TIMEOUT = 300                       # seconds; a stuck indexer never hangs a build
-_MEMORY = "/dev/shm"                # a folder in memory (Linux): the pages and the bundle never touch a disk
+OUTPUT = "pagefind"  # the bundle's folder in the site
+LANGUAGE = "nl"  # Dutch stemming (Snowball), whatever a page declares
+TIMEOUT = 300  # seconds; a stuck indexer never hangs a build
+_MEMORY = "/dev/shm"  # a folder in memory (Linux): the pages and the bundle never touch a disk
 # Inside the indexed content, but not what the page is about.
-EXCLUDED = ("nav", "aside", "form", "script", ".ed-trail", ".ed-badge", ".ed-source", ".ed-share",
-            ".ed-belongs", ".ed-back", ".ed-related", ".ed-next", ".ed-filters", ".ed-filter-status",
-            ".ed-pagination", ".ed-article-footer__categories", ".ed-visually-hidden", ".ed-sources",
-            ".ed-readaloud")
+EXCLUDED = (
+    "nav",
+    "aside",
+    "form",
+    "script",
+    ".ed-trail",
+    ".ed-badge",
+    ".ed-source",
+    ".ed-share",
+    ".ed-belongs",
+    ".ed-back",
+    ".ed-related",
+    ".ed-next",
+    ".ed-filters",
+    ".ed-filter-status",
+    ".ed-pagination",
+    ".ed-article-footer__categories",
+    ".ed-visually-hidden",
+    ".ed-sources",
+    ".ed-readaloud",
+)
 # What the site serves of the bundle: the search library, its worker and WebAssembly, and the
 # index. (Pagefind also writes its own interfaces; the site has its own.)
-_SERVED = re.compile(rf"pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.{LANGUAGE}\.pagefind|"
-                     r"pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)/[\w.-]+")
+_SERVED = re.compile(
+    rf"pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.{LANGUAGE}\.pagefind|"
+    r"pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)/[\w.-]+"
+)
 PRIORITY_FIELD = "voorrang"
 # Pagefind's ranking, given to it by search.js: a match in `voorrang` beats one in a title.
 RANKING = {"metaWeights": {"title": 5.0, PRIORITY_FIELD: 7.0}}
@@ -63,15 +82,17 @@ RANKING = {"metaWeights": {"title": 5.0, PRIORITY_FIELD: 7.0}}
 # "Plaats" and "Veendam" two words.
 _BODY = re.compile(r"<article\b[^>]*\sdata-pagefind-body[\s>]")
 _LABEL = re.compile(r"<(/?)label(?=[\s>])")
-_BLOCK_END = re.compile(r"</(dt|dd|dl|th|tr|table|caption|summary|details|legend|fieldset|figcaption|figure|"
-                        r"blockquote|ol|aside)>")
+_BLOCK_END = re.compile(
+    r"</(dt|dd|dl|th|tr|table|caption|summary|details|legend|fieldset|figcaption|figure|"
+    r"blockquote|ol|aside)>"
+)
 
 
 def _for_pagefind(html: str) -> str:
     start = _BODY.search(html)
     end = html.rfind("</article>", 0, html.rfind("</main>"))
-    if start and end > start.start():   # the shell's <article> (cards inside are articles too)
-        html = f'<!doctype html><html lang="{LANGUAGE}"><body>{html[start.start():end]}</article></body></html>'
+    if start and end > start.start():  # the shell's <article> (cards inside are articles too)
+        html = f'<!doctype html><html lang="{LANGUAGE}"><body>{html[start.start() : end]}</article></body></html>'
     return _BLOCK_END.sub(r" </\1>", _LABEL.sub(r"<\1span", html))
 
 
@@ -86,8 +107,12 @@ def body_attributes(label: str, title: str, weight: float = 1.0) -> Markup:
     if weight > 1:
         meta[PRIORITY_FIELD] = f"{label} {title}"
     # Each value from an attribute of its own (an inline "name:value" must come last).
-    attributes = (' data-pagefind-body data-pagefind-meta="' + ", ".join(f"{name}[data-{name}]" for name in meta)
-                  + '"' + "".join(f' data-{name}="{escape(value)}"' for name, value in meta.items()))
+    attributes = (
+        ' data-pagefind-body data-pagefind-meta="'
+        + ", ".join(f"{name}[data-{name}]" for name in meta)
+        + '"'
+        + "".join(f' data-{name}="{escape(value)}"' for name, value in meta.items())
+    )
     if weight < 1:
         attributes += f' data-pagefind-weight="{weight:g}"'
     return Markup(attributes)
@@ -124,8 +149,11 @@ def _key(copies: dict[str, str]) -> str:
 
 def _cached(folder: Path) -> dict[str, bytes] | None:
     try:
-        files = {f"{OUTPUT}/{file.relative_to(folder).as_posix()}": file
-                 for file in sorted(folder.rglob("*")) if file.is_file()}
+        files = {
+            f"{OUTPUT}/{file.relative_to(folder).as_posix()}": file
+            for file in sorted(folder.rglob("*"))
+            if file.is_file()
+        }
         if f"{OUTPUT}/pagefind-entry.json" in files and all(_complete(file) for file in files.values()):
             return {path: file.read_bytes() for path, file in files.items()}
     except OSError:
@@ -155,19 +183,22 @@ def _empty() -> dict[str, bytes]:
     files = _index({"leeg.html": f'<!doctype html><html lang="{LANGUAGE}"><body><p>leeg</p></body></html>'})
     entry = json.loads(files[f"{OUTPUT}/pagefind-entry.json"])
     entry["languages"] = {}
-    return {f"{OUTPUT}/pagefind.js": files[f"{OUTPUT}/pagefind.js"],
-            f"{OUTPUT}/pagefind-worker.js": files[f"{OUTPUT}/pagefind-worker.js"],
-            f"{OUTPUT}/pagefind-entry.json": json.dumps(entry, separators=(",", ":")).encode()}
+    return {
+        f"{OUTPUT}/pagefind.js": files[f"{OUTPUT}/pagefind.js"],
+        f"{OUTPUT}/pagefind-worker.js": files[f"{OUTPUT}/pagefind-worker.js"],
+        f"{OUTPUT}/pagefind-entry.json": json.dumps(entry, separators=(",", ":")).encode(),
+    }
 
 
 def _index(copies: dict[str, str]) -> dict[str, bytes]:
-    from pagefind.service import get_executable   # the binary of PyPI's pagefind[bin]
+    from pagefind.service import get_executable  # the binary of PyPI's pagefind[bin]
 
     binary = get_executable()
     if binary is None:
         raise SearchIndexError("het programma pagefind is niet geïnstalleerd")
-    with tempfile.TemporaryDirectory(prefix="section-search-", dir=_MEMORY if os.access(_MEMORY, os.W_OK) else None) \
-            as folder:
+    with tempfile.TemporaryDirectory(
+        prefix="section-search-", dir=_MEMORY if os.access(_MEMORY, os.W_OK) else None
+    ) as folder:
         site, bundle = Path(folder) / "site", Path(folder) / "bundle"
         site.mkdir()
         for path, html in copies.items():
@@ -175,20 +206,35 @@ def _index(copies: dict[str, str]) -> dict[str, bytes]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
         # The settings in a file of the folder it runs in: Pagefind reads pagefind.json from there.
-        (Path(folder) / "pagefind.json").write_text(json.dumps({
-            "site": "site", "output_path": "bundle", "force_language": LANGUAGE,
-            "exclude_selectors": list(EXCLUDED)}), encoding="utf-8")
+        (Path(folder) / "pagefind.json").write_text(
+            json.dumps(
+                {
+                    "site": "site",
+                    "output_path": "bundle",
+                    "force_language": LANGUAGE,
+                    "exclude_selectors": list(EXCLUDED),
+                }
+            ),
+            encoding="utf-8",
+        )
         try:
-            done = subprocess.run([str(binary), "--silent"], cwd=folder, capture_output=True, timeout=TIMEOUT,
-                                  env={name: value for name, value in os.environ.items()
-                                       if not name.startswith("PAGEFIND_")})   # only the file's settings
+            done = subprocess.run(
+                [str(binary), "--silent"],
+                cwd=folder,
+                capture_output=True,
+                timeout=TIMEOUT,
+                env={name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")},
+            )  # only the file's settings
         except (OSError, subprocess.TimeoutExpired) as error:
             raise SearchIndexError(str(error)) from error
         if done.returncode != 0:
             said = (done.stderr or done.stdout).decode("utf-8", errors="replace").strip()
             raise SearchIndexError(said[-500:] or f"pagefind stopte met code {done.returncode}")
-        files = {f"{OUTPUT}/{relative}": file.read_bytes() for file in sorted(bundle.rglob("*")) if file.is_file()
-                 and _SERVED.fullmatch(relative := file.relative_to(bundle).as_posix())}
+        files = {
+            f"{OUTPUT}/{relative}": file.read_bytes()
+            for file in sorted(bundle.rglob("*"))
+            if file.is_file() and _SERVED.fullmatch(relative := file.relative_to(bundle).as_posix())
+        }
     if f"{OUTPUT}/pagefind-entry.json" not in files:
         raise SearchIndexError("Pagefind schreef geen pagefind-entry.json")
     return files

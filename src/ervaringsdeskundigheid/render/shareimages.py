@@ -22,7 +22,7 @@ FOLDER = "assets/delen"
 HOME_ID = "start"
 HOME_COLOUR = "#0b5563"
 HOME_TITLE = "Werken met je ervaring"
-SIZES = (88, 80, 72, 64, 58, 52)     # the big text shrinks until it fits in three lines
+SIZES = (88, 80, 72, 64, 58, 52)  # the big text shrinks until it fits in three lines
 MAX_LINES = 3
 
 
@@ -90,7 +90,7 @@ def render(title: str, colour: str, label: str = "") -> bytes:
     footer = f"{label} · Alliantie van Kracht" if label else "Alliantie van Kracht · Groningen en Drenthe"
     draw.text((MARGIN, HEIGHT - 80), footer, font=small, fill="#ffffff", anchor="ls")
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")   # optimize=True: 3x the time for 5% less
+    image.save(buffer, format="PNG")  # optimize=True: 3x the time for 5% less
     return buffer.getvalue()
 
 
@@ -100,6 +100,7 @@ def share_images(categories) -> dict[str, bytes]:
     images = {image_path(None): render(HOME_TITLE, HOME_COLOUR)}
     for category in categories:
         question = getattr(category.data, "question", None)
-        images[image_path(category.key)] = render(question or category.title, category.colour,
-                                                  category.title if question else "")
+        images[image_path(category.key)] = render(
+            question or category.title, category.colour, category.title if question else ""
+        )
     return images

@@ -51,8 +51,10 @@ def _hide_unmatched(name: str, values) -> list[str]:
     and shows the filter in the printed stamp (.ed-stamp--<name>-<value>)."""
     rules = []
     for value in values:
-        rules.append(f'.ed-filtered:has(#f-{name}-{value}:checked) .ed-filter-item:not([data-{name}~="{value}"]) '
-                     "{ display: none; }")
+        rules.append(
+            f'.ed-filtered:has(#f-{name}-{value}:checked) .ed-filter-item:not([data-{name}~="{value}"]) '
+            "{ display: none; }"
+        )
         rules.append(f"body:has(#f-{name}-{value}:checked) .ed-stamp--{name}-{value} {{ display: inline; }}")
     return rules
 

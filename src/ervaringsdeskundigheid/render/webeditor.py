@@ -42,18 +42,24 @@ from ..types import TYPES, ContentType
 from ..types.partners import PARTNERS_FILE
 
 ADMIN = urls.ADMIN
-PACKAGE = "node_modules/@sveltia/cms"          # installed by `make setup` (npm ci) from package-lock.json
+PACKAGE = "node_modules/@sveltia/cms"  # installed by `make setup` (npm ci) from package-lock.json
 MEDIA_FOLDER = f"{IMAGE_FOLDER}/{IMAGE_SUBFOLDER}"
-PUBLIC_FOLDER = f"/{IMAGE_SUBFOLDER}"           # Sveltia writes '/afbeeldingen/x.jpg'; core/media.py accepts it
-REPOSITORY_ENV = "GITHUB_REPOSITORY"           # set by GitHub Actions: the repository being built
+PUBLIC_FOLDER = f"/{IMAGE_SUBFOLDER}"  # Sveltia writes '/afbeeldingen/x.jpg'; core/media.py accepts it
+REPOSITORY_ENV = "GITHUB_REPOSITORY"  # set by GitHub Actions: the repository being built
 PLACEHOLDER_REPOSITORY = "eigenaar/repository"
 BRANCH = "main"
-TITLE_WIDGET_MAX = 200                          # longer strings get a text area
+TITLE_WIDGET_MAX = 200  # longer strings get a text area
 
 # The consent scope's choices: the person's fields, by the labels of the type's schema.
 # A story person: its name and the story's image; a contact person (core/contact.py): its routes.
-SCOPE_LABELS = {"name": "Naam", "photo": "Foto", "role": "Rol", "email": "E-mailadres", "phone": "Telefoon",
-                "whatsapp": "WhatsApp-nummer"}
+SCOPE_LABELS = {
+    "name": "Naam",
+    "photo": "Foto",
+    "role": "Rol",
+    "email": "E-mailadres",
+    "phone": "Telefoon",
+    "whatsapp": "WhatsApp-nummer",
+}
 IMAGE_TYPES = ",".join(f"image/{name.lower()}" for name in MEDIA_FORMATS)
 PATTERN_MESSAGES = {
     SLUG_PATTERN: "Alleen kleine letters, cijfers en streepjes, zonder spaties. Bijvoorbeeld: anna-de-vries.",
@@ -64,11 +70,12 @@ PATTERN_MESSAGES = {
 }
 # Editors' Markdown: what our renderer supports, no images or code blocks in the text (an image is
 # a field with its description; the code block would load a highlighter from another host).
-MARKDOWN_OPTIONS = {"buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote",
-                                "bulleted-list", "numbered-list"],
-                    "editor_components": []}
+MARKDOWN_OPTIONS = {
+    "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"],
+    "editor_components": [],
+}
 DATE = {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
-TIME = {"widget": "datetime", "type": "time", "format": "HH:mm", "step": 300}   # '19:00', in 5-minute steps
+TIME = {"widget": "datetime", "type": "time", "format": "HH:mm", "step": 300}  # '19:00', in 5-minute steps
 COMMIT_MESSAGES = {
     "create": "Nieuw in {{collection}}: {{slug}}",
     "update": "Bijgewerkt in {{collection}}: {{slug}}",
@@ -80,15 +87,16 @@ COMMIT_MESSAGES = {
 
 # --- Reading the schemas ------------------------------------------------------------------------
 
+
 @dataclass
 class Shape:
     """A field's type with its wrappers (Annotated, Optional) taken off."""
 
-    base: Any                                   # str, int, float, bool, dt.date, a model, list, dict, Literal
+    base: Any  # str, int, float, bool, dt.date, a model, list, dict, Literal
     optional: bool = False
-    constraints: dict = field(default_factory=dict)   # pattern, min_length, max_length, ge, le, gt, lt
-    item: "Shape | None" = None                 # the items of a list, the values of a dict
-    options: tuple = ()                         # a Literal's values
+    constraints: dict = field(default_factory=dict)  # pattern, min_length, max_length, ge, le, gt, lt
+    item: "Shape | None" = None  # the items of a list, the values of a dict
+    options: tuple = ()  # a Literal's values
 
     @property
     def inner(self) -> "Shape":
@@ -101,8 +109,13 @@ class Shape:
 def _absorb(constraints: dict, metadata) -> None:
     for item in metadata:
         if isinstance(item, StringConstraints):
-            constraints.update({key: getattr(item, key) for key in ("pattern", "min_length", "max_length")
-                                if getattr(item, key) is not None})
+            constraints.update(
+                {
+                    key: getattr(item, key)
+                    for key in ("pattern", "min_length", "max_length")
+                    if getattr(item, key) is not None
+                }
+            )
         elif isinstance(item, FieldInfo):
             _absorb(constraints, item.metadata)
         elif isinstance(item, (Ge, Gt, Le, Lt, MinLen, MaxLen)):
@@ -152,6 +165,7 @@ def label_of(model: type[BaseModel], name: str) -> str:
 
 # --- The configuration --------------------------------------------------------------------------
 
+
 def collection_name(ctype: ContentType) -> str:
     """The file or folder name: stories, blogs, opleidingen, experts, menukaart, ..."""
     return PurePosixPath(ctype.source).stem if not ctype.is_markdown else PurePosixPath(ctype.source).name
@@ -167,10 +181,14 @@ class Context:
 
 def _relation(target: ContentType, multiple: bool) -> dict:
     name = collection_name(target)
-    value: dict[str, Any] = {"widget": "relation", "collection": name, "file": name,
-                             "value_field": f"{name}.*.{target.key}",
-                             "display_fields": [f"{name}.*.{target.title_attribute}"],
-                             "search_fields": [f"{name}.*.{target.title_attribute}"]}
+    value: dict[str, Any] = {
+        "widget": "relation",
+        "collection": name,
+        "file": name,
+        "value_field": f"{name}.*.{target.key}",
+        "display_fields": [f"{name}.*.{target.title_attribute}"],
+        "search_fields": [f"{name}.*.{target.title_attribute}"],
+    }
     if multiple:
         value["multiple"] = True
     return value
@@ -247,15 +265,28 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
     elif model is Consent and name == "scope":
         # The fields a person may show depend on the type (experts, the person of a story).
         fields = context.ctype.person_fields
-        config.update({"widget": "select", "multiple": True,
-                       "options": _options(fields, lambda value: field_label(context.ctype.schema, value)
-                                                   or SCOPE_LABELS[value])})
+        config.update(
+            {
+                "widget": "select",
+                "multiple": True,
+                "options": _options(
+                    fields, lambda value: field_label(context.ctype.schema, value) or SCOPE_LABELS[value]
+                ),
+            }
+        )
     elif kind.base is list and is_model(kind.inner.base):
-        config.update({"widget": "list", "fields": model_fields(kind.inner.base, context),
-                       **_limits(kind.constraints), **_summary(kind.inner.base)})
+        config.update(
+            {
+                "widget": "list",
+                "fields": model_fields(kind.inner.base, context),
+                **_limits(kind.constraints),
+                **_summary(kind.inner.base),
+            }
+        )
     elif kind.base is list and kind.inner.base is Literal:
-        config.update({"widget": "select", "multiple": True, "options": _options(kind.inner.options),
-                       **_limits(kind.constraints)})
+        config.update(
+            {"widget": "select", "multiple": True, "options": _options(kind.inner.options), **_limits(kind.constraints)}
+        )
     elif kind.base is list and kind.inner.base is str and _scalar(kind.inner, {})["widget"] == "string":
         # Short words, such as tags: one text box, items separated by commas.
         config.update({"widget": "list", **_limits(kind.constraints)})
@@ -265,8 +296,12 @@ def field_config(model: type[BaseModel], name: str, context: Context) -> dict:
     elif kind.base is dict:
         # A mapping with known keys (formats): one number field per key.
         keys = extra["keys"]
-        config.update({"widget": "object", "fields": [
-            {"name": key, "label": key, "required": False, **_scalar(kind.inner, {})} for key in keys]})
+        config.update(
+            {
+                "widget": "object",
+                "fields": [{"name": key, "label": key, "required": False, **_scalar(kind.inner, {})} for key in keys],
+            }
+        )
     elif is_model(kind.base):
         config.update({"widget": "object", "fields": model_fields(kind.base, context)})
     else:
@@ -312,9 +347,16 @@ def _file_fields(ctype: ContentType, context: Context) -> list[dict]:
     if ctype.single:
         return model_fields(ctype.schema, context)
     name = collection_name(ctype)
-    items = {"name": name, "label": ctype.plural, "label_singular": ctype.label, "widget": "list",
-             **({} if ctype.source == PARTNERS_FILE else {"root": True}),   # the file is the list itself
-             "collapsed": "auto", **_summary(ctype.schema), "fields": model_fields(ctype.schema, context)}
+    items = {
+        "name": name,
+        "label": ctype.plural,
+        "label_singular": ctype.label,
+        "widget": "list",
+        **({} if ctype.source == PARTNERS_FILE else {"root": True}),  # the file is the list itself
+        "collapsed": "auto",
+        **_summary(ctype.schema),
+        "fields": model_fields(ctype.schema, context),
+    }
     if ctype.source == PARTNERS_FILE:
         # data/partners.yml: the campaign, then the partners; a partner without its own campaign
         # gets the file's (see types/partners.py).
@@ -329,21 +371,43 @@ def _file_fields(ctype: ContentType, context: Context) -> list[dict]:
 
 def collection(ctype: ContentType, context: Context) -> dict:
     name = collection_name(ctype)
-    common = {"name": name, "label": ctype.plural, "label_singular": ctype.label,
-              "description": ctype.editor_hint, "publish": False}
+    common = {
+        "name": name,
+        "label": ctype.plural,
+        "label_singular": ctype.label,
+        "description": ctype.editor_hint,
+        "publish": False,
+    }
     if ctype.is_markdown:
         fields = model_fields(ctype.schema, context)
-        body = {"name": "body", "label": "Tekst", "widget": "markdown", **MARKDOWN_OPTIONS,
-                "hint": "Korte zinnen en tussenkoppen maken de tekst makkelijk te lezen (taalniveau B1)."}
-        return {**common, "folder": ctype.source, "extension": "md", "format": "yaml-frontmatter",
-                "create": True, "identifier_field": ctype.title_attribute,
-                "slug": {"template": "{{title}}", "editable": ["create"],
-                         "pattern": [SLUG_PATTERN, PATTERN_MESSAGES[SLUG_PATTERN]],
-                         "hint": "De bestandsnaam en het webadres. Na het publiceren nooit meer veranderen."},
-                "summary": "{{title}} ({{date}})", "sortable_fields": ["date", "title"],
-                "fields": [*fields, body]}
-    return {**common, "files": [{"name": name, "label": ctype.plural, "file": ctype.source,
-                                 "fields": _file_fields(ctype, context)}]}
+        body = {
+            "name": "body",
+            "label": "Tekst",
+            "widget": "markdown",
+            **MARKDOWN_OPTIONS,
+            "hint": "Korte zinnen en tussenkoppen maken de tekst makkelijk te lezen (taalniveau B1).",
+        }
+        return {
+            **common,
+            "folder": ctype.source,
+            "extension": "md",
+            "format": "yaml-frontmatter",
+            "create": True,
+            "identifier_field": ctype.title_attribute,
+            "slug": {
+                "template": "{{title}}",
+                "editable": ["create"],
+                "pattern": [SLUG_PATTERN, PATTERN_MESSAGES[SLUG_PATTERN]],
+                "hint": "De bestandsnaam en het webadres. Na het publiceren nooit meer veranderen.",
+            },
+            "summary": "{{title}} ({{date}})",
+            "sortable_fields": ["date", "title"],
+            "fields": [*fields, body],
+        }
+    return {
+        **common,
+        "files": [{"name": name, "label": ctype.plural, "file": ctype.source, "fields": _file_fields(ctype, context)}],
+    }
 
 
 def editable_types(types: list[ContentType] | None = None) -> list[ContentType]:
@@ -353,8 +417,11 @@ def editable_types(types: list[ContentType] | None = None) -> list[ContentType]:
 
 
 def repository(settings: SiteSettings | None) -> str:
-    return (settings.repository if settings and settings.repository else None) \
-        or os.environ.get(REPOSITORY_ENV) or PLACEHOLDER_REPOSITORY
+    return (
+        (settings.repository if settings and settings.repository else None)
+        or os.environ.get(REPOSITORY_ENV)
+        or PLACEHOLDER_REPOSITORY
+    )
 
 
 def editor_config(settings: SiteSettings | None, types: list[ContentType] | None = None) -> dict:
@@ -363,18 +430,24 @@ def editor_config(settings: SiteSettings | None, types: list[ContentType] | None
     all_types = {ctype.id: ctype for ctype in (types if types is not None else TYPES)}
     collections = [collection(ctype, Context(ctype, all_types)) for ctype in chosen]
     config = {
-        "backend": {"name": "github", "repo": repository(settings), "branch": BRANCH,
-                    "auth_methods": ["token"],          # a personal access token: no sign-in server of ours
-                    "commit_messages": COMMIT_MESSAGES},
-        "publish_mode": "editorial_workflow",            # every change a branch and a pull request
+        "backend": {
+            "name": "github",
+            "repo": repository(settings),
+            "branch": BRANCH,
+            "auth_methods": ["token"],  # a personal access token: no sign-in server of ours
+            "commit_messages": COMMIT_MESSAGES,
+        },
+        "publish_mode": "editorial_workflow",  # every change a branch and a pull request
         "app_title": f"Webeditor {settings.site_name.lower()}" if settings else "Webeditor",
         "media_folder": MEDIA_FOLDER,
         "public_folder": PUBLIC_FOLDER,
-        "media_libraries": {"default": {"config": {"max_file_size": MAX_BYTES, "slugify_filename": True}},
-                            "stock_assets": False},     # no photo libraries from other hosts
+        "media_libraries": {
+            "default": {"config": {"max_file_size": MAX_BYTES, "slugify_filename": True}},
+            "stock_assets": False,
+        },  # no photo libraries from other hosts
         "slug": {"encoding": "ascii", "clean_accents": True, "maxlength": 80},
         "output": {"omit_empty_optional_fields": True},  # the schemas refuse empty strings
-        "editor": {"preview": False},                    # the raw preview does not look like the site
+        "editor": {"preview": False},  # the raw preview does not look like the site
         "show_preview_links": False,
         "collections": collections,
     }
@@ -383,18 +456,19 @@ def editor_config(settings: SiteSettings | None, types: list[ContentType] | None
     return config
 
 
-class _Dumper(yaml.CSafeDumper):      # libyaml's emitter (the PyYAML wheel has it): 5x faster
-    def ignore_aliases(self, data) -> bool:    # shared option lists are written out, no &anchors
+class _Dumper(yaml.CSafeDumper):  # libyaml's emitter (the PyYAML wheel has it): 5x faster
+    def ignore_aliases(self, data) -> bool:  # shared option lists are written out, no &anchors
         return True
 
 
-_written: dict[str, str] = {}     # the last configuration as JSON -> its YAML (make serve rebuilds after every save)
+_written: dict[str, str] = {}  # the last configuration as JSON -> its YAML (make serve rebuilds after every save)
 
 
 def config_yaml(config: dict) -> str:
-    header = ("# Gemaakt door de build uit de inhoudstypen (src/ervaringsdeskundigheid/types/). "
-              "Verander dit bestand niet.\n")
-    key = json.dumps(config, default=repr)     # writing YAML takes a third of a second; JSON a few ms
+    header = (
+        "# Gemaakt door de build uit de inhoudstypen (src/ervaringsdeskundigheid/types/). Verander dit bestand niet.\n"
+    )
+    key = json.dumps(config, default=repr)  # writing YAML takes a third of a second; JSON a few ms
     if key not in _written:
         _written.clear()
         _written[key] = header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
@@ -405,13 +479,13 @@ def config_yaml(config: dict) -> str:
 
 FONT_URL = re.compile(r"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(?::vf)?@[0-9.]+/([a-z0-9-]+)\.woff2")
 UNPKG = "https://unpkg.com/"
-LOCAL_UNPKG = "./unpkg/"                # resolves below admin/ for fetch() and for import()
+LOCAL_UNPKG = "./unpkg/"  # resolves below admin/ for fetch() and for import()
 GITHUB_STATUS = "https://www.githubstatus.com/api/v2/status.json"
 LOCAL_GITHUB_STATUS = "./github-status.json"
-STATUS_UNKNOWN = '{"status": {"indicator": "unknown"}}\n'    # Sveltia shows no banner then
+STATUS_UNKNOWN = '{"status": {"indicator": "unknown"}}\n'  # Sveltia shows no banner then
 FOREIGN = ("unpkg.com", "cdn.jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com", "githubstatus.com/api")
 EXPECTED_FONTS = 3
-LANGUAGE_BANNER = "if(await c9(`newLanguageCta`))return;"     # offers the browser's language when it is not Dutch
+LANGUAGE_BANNER = "if(await c9(`newLanguageCta`))return;"  # offers the browser's language when it is not Dutch
 LOCALE = "nl"
 
 
@@ -431,7 +505,7 @@ def rewrite_bundle(text: str) -> tuple[str, list[str]]:
     text = text.replace(UNPKG, LOCAL_UNPKG).replace(GITHUB_STATUS, LOCAL_GITHUB_STATUS)
     if text.count(LANGUAGE_BANNER) != 1:
         raise BundleError("de melding over een andere taal staat niet meer zo in de bundel")
-    text = text.replace(LANGUAGE_BANNER, "return;")    # the editor stays Dutch: no "now available in English"
+    text = text.replace(LANGUAGE_BANNER, "return;")  # the editor stays Dutch: no "now available in English"
     left = [host for host in FOREIGN if host in text]
     if left:
         raise BundleError(f"de bundel laadt nog iets van {', '.join(left)}")
@@ -455,14 +529,16 @@ def bundle_files(package: Path) -> dict[str, bytes]:
     """The editor itself, below admin/, from the installed npm package."""
     version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
     bundle, fonts = rewrite_bundle((package / "dist" / "sveltia-cms.js").read_text(encoding="utf-8"))
-    files = {"sveltia-cms.js": bundle.encode("utf-8"),
-             "chunks/react-dom.js": (package / "dist" / "chunks" / "react-dom.js").read_bytes(),
-             "SVELTIA-LICENSE.txt": (package / "LICENSE.txt").read_bytes(),
-             f"unpkg/@sveltia/cms@{version}/locales/{LOCALE}.json": dutch_strings(package),
-             # The hourly update check finds this version and stays quiet.
-             "unpkg/@sveltia/cms/package.json": json.dumps({"name": "@sveltia/cms", "version": version}).encode(),
-             "github-status.json": STATUS_UNKNOWN.encode()}
-    assets = package / "npm" / "assets"          # the same fonts, with a content hash in the name
+    files = {
+        "sveltia-cms.js": bundle.encode("utf-8"),
+        "chunks/react-dom.js": (package / "dist" / "chunks" / "react-dom.js").read_bytes(),
+        "SVELTIA-LICENSE.txt": (package / "LICENSE.txt").read_bytes(),
+        f"unpkg/@sveltia/cms@{version}/locales/{LOCALE}.json": dutch_strings(package),
+        # The hourly update check finds this version and stays quiet.
+        "unpkg/@sveltia/cms/package.json": json.dumps({"name": "@sveltia/cms", "version": version}).encode(),
+        "github-status.json": STATUS_UNKNOWN.encode(),
+    }
+    assets = package / "npm" / "assets"  # the same fonts, with a content hash in the name
     for name in fonts:
         found = sorted(assets.glob(f"{name.removesuffix('.woff2')}-*.woff2"))
         if not found:
@@ -487,28 +563,47 @@ def _page(name: str, settings: SiteSettings | None = None) -> bytes:
     """A page of admin/ with its Content-Security-Policy (not the site's: see render/csp.py) and
     the link to the pull requests."""
     link = pull_requests_url(settings)
-    proposals = (f'<a class="ed-proposals" href="{html.escape(link)}" target="_blank" rel="noopener">'
-                 "Mijn voorstellen en de controle (op GitHub)</a>") if link else ""
+    proposals = (
+        (
+            f'<a class="ed-proposals" href="{html.escape(link)}" target="_blank" rel="noopener">'
+            "Mijn voorstellen en de controle (op GitHub)</a>"
+        )
+        if link
+        else ""
+    )
     return _own_file(name).replace("@CSP@", csp.admin_policy()).replace("@PROPOSALS@", proposals).encode("utf-8")
 
 
-def admin_files(root: Path, settings: SiteSettings | None, problems: list[Problem],
-                say: Callable[[str], None] = lambda message: None) -> dict[str, bytes]:
+def admin_files(
+    root: Path,
+    settings: SiteSettings | None,
+    problems: list[Problem],
+    say: Callable[[str], None] = lambda message: None,
+) -> dict[str, bytes]:
     """Every file below admin/ by its site path. Without the npm package (no `make setup`),
     admin/ gets its configuration and a Dutch page that says how to add the editor."""
     files = {"config.yml": config_yaml(editor_config(settings)).encode("utf-8")}
     package = Path(root) / PACKAGE
     if not (package / "dist" / "sveltia-cms.js").is_file():
-        say(f"Webeditor: {PACKAGE} ontbreekt, dus /admin/ legt alleen uit hoe je hem toevoegt. "
-            "Voer 'make setup' uit (of 'make build'), dan komt de webeditor erbij.")
+        say(
+            f"Webeditor: {PACKAGE} ontbreekt, dus /admin/ legt alleen uit hoe je hem toevoegt. "
+            "Voer 'make setup' uit (of 'make build'), dan komt de webeditor erbij."
+        )
         files["index.html"] = _page("unavailable.html", settings)
     else:
         try:
             files.update(bundle_files(package))
         except (BundleError, OSError, ValueError, KeyError) as error:
-            problems.append(Problem(PACKAGE, None, (
-                f"de webeditor kon niet klaargezet worden: {error}. Voer 'make setup' opnieuw uit. Helpt dat "
-                "niet, dan past de versie van Sveltia CMS niet bij src/ervaringsdeskundigheid/render/webeditor.py.")))
+            problems.append(
+                Problem(
+                    PACKAGE,
+                    None,
+                    (
+                        f"de webeditor kon niet klaargezet worden: {error}. Voer 'make setup' opnieuw uit. Helpt dat "
+                        "niet, dan past de versie van Sveltia CMS niet bij src/ervaringsdeskundigheid/render/webeditor.py."
+                    ),
+                )
+            )
             return {}
         files["index.html"] = _page("index.html", settings)
         files["nl.js"] = _own_file("nl.js").encode("utf-8")

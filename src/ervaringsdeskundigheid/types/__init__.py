@@ -32,8 +32,25 @@ from .redirects import REDIRECTS
 from .stories import STORIES
 from . import privacy
 
-TYPES: list[ContentType] = [CATEGORIES, AUTHORS, ORGANISATIONS, PROGRAMMES, PROFILES, EXPERTS, FAQ,
-                            CHECKLISTS, MENU, MONITOR, GLOSSARY, AGENDA, STORIES, BLOGS, PARTNERS, ISSUED, REDIRECTS]
+TYPES: list[ContentType] = [
+    CATEGORIES,
+    AUTHORS,
+    ORGANISATIONS,
+    PROGRAMMES,
+    PROFILES,
+    EXPERTS,
+    FAQ,
+    CHECKLISTS,
+    MENU,
+    MONITOR,
+    GLOSSARY,
+    AGENDA,
+    STORIES,
+    BLOGS,
+    PARTNERS,
+    ISSUED,
+    REDIRECTS,
+]
 DOCS_DIR = "docs"
 
 __all__ = ["TYPES", "ContentType", "Fact", "Place", "Section", "register", "load_site", "by_id"]
@@ -48,8 +65,10 @@ def by_id(type_id: str) -> ContentType:
     return next(t for t in TYPES if t.id == type_id)
 
 
-def load_site(root: Path, *, today: dt.date | None = None, preview: bool = False,
-              types: Iterable[ContentType] | None = None) -> Site:
+def load_site(
+    root: Path, *, today: dt.date | None = None, preview: bool = False, types: Iterable[ContentType] | None = None
+) -> Site:
     """The whole site under `root`, validated. Raises ContentErrors with every problem."""
-    return _load_site(root, list(types or TYPES), today=today, preview=preview,
-                      checks=(inventory_problems,), review=privacy.review)
+    return _load_site(
+        root, list(types or TYPES), today=today, preview=preview, checks=(inventory_problems,), review=privacy.review
+    )

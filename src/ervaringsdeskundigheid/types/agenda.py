@@ -23,8 +23,7 @@ from pydantic import BeforeValidator, model_validator
 
 from ..core import git_history, urls
 from ..core.contact import PERSON_FIELDS, ContactPerson, PhoneNumber, Routes, person_problems, showing_person
-from ..core.fields import (Date, Email, InShort, Name, RuleViolation, Slug, Strict, Text, Url, hint,
-                           in_short_field)
+from ..core.fields import Date, Email, InShort, Name, RuleViolation, Slug, Strict, Text, Url, hint, in_short_field
 from ..core.git_history import FileVersion
 from ..core.loading import LoadContext
 from ..core.privacy import Person
@@ -38,11 +37,15 @@ ZONE = "Europe/Amsterdam"
 AMSTERDAM = ZoneInfo(ZONE)
 LIST_URL = "agenda/"
 ARCHIVE_URL = "agenda/archief/"
-FEED = "agenda.ics"                   # outside agenda/, so no event's file can take its name
+FEED = "agenda.ics"  # outside agenda/, so no event's file can take its name
 STYLESHEET = "assets/stylesheets/agenda.css"
 Kind = Literal["werkatelier", "bijeenkomst", "informatiebijeenkomst", "open dag"]
-KINDS: dict[str, str] = {"werkatelier": "Werkatelier", "bijeenkomst": "Bijeenkomst",
-         "informatiebijeenkomst": "Informatiebijeenkomst", "open dag": "Open dag"}
+KINDS: dict[str, str] = {
+    "werkatelier": "Werkatelier",
+    "bijeenkomst": "Bijeenkomst",
+    "informatiebijeenkomst": "Informatiebijeenkomst",
+    "open dag": "Open dag",
+}
 SIGNUP_PLACEHOLDER = "https://example.org/schrijf-hier-het-adres-van-de-aanmeldpagina"
 PLACE_PLACEHOLDER = "Schrijf hier waar het is, zoals 'Buurthuis De Kern, Kerkstraat 1, Veendam'"
 
@@ -59,8 +62,10 @@ def _time_of_day(value: Any) -> Any:
     match = _CLOCK.match(value) if isinstance(value, str) else None
     hours, minutes = (int(match.group(1)), int(match.group(2))) if match else (-1, -1)
     if not (0 <= hours <= 23 and 0 <= minutes <= 59):
-        raise ValueError(f"'{value}' is geen bestaande tijd. Schrijf de tijd als uren en minuten, zoals 19:00 of "
-                         "09:30 (uren van 0 tot 23, minuten van 00 tot 59).")
+        raise ValueError(
+            f"'{value}' is geen bestaande tijd. Schrijf de tijd als uren en minuten, zoals 19:00 of "
+            "09:30 (uren van 0 tot 23, minuten van 00 tot 59)."
+        )
     return dt.time(hours, minutes)
 
 
@@ -74,56 +79,106 @@ def clock(value: dt.time) -> str:
 
 # --- The data -------------------------------------------------------------------------------------
 
+
 class SignUp(Strict):
     """How to sign up: a page, a phone number, an e-mail address or a named person (at least one)."""
 
-    url: Url | None = hint("De pagina waar je je aanmeldt, met https://.", label="Aanmeldpagina", default=None,
-                           placeholder=SIGNUP_PLACEHOLDER)
-    phone: PhoneNumber | None = hint("Een telefoonnummer om je aan te melden, zoals 050 123 4567. Nooit een "
-                                     "privénummer.", label="Telefoon", default=None)
-    email: Email | None = hint("Een e-mailadres om je aan te melden, zoals aanmelden@voorbeeld.nl.",
-                               label="E-mailadres", default=None)
-    person: ContactPerson | None = hint("Een persoon bij wie je je aanmeldt. Alleen met toestemming: zonder "
-                                        "toestemming staat de persoon nergens.", label="Contactpersoon",
-                                        default=None)
+    url: Url | None = hint(
+        "De pagina waar je je aanmeldt, met https://.",
+        label="Aanmeldpagina",
+        default=None,
+        placeholder=SIGNUP_PLACEHOLDER,
+    )
+    phone: PhoneNumber | None = hint(
+        "Een telefoonnummer om je aan te melden, zoals 050 123 4567. Nooit een privénummer.",
+        label="Telefoon",
+        default=None,
+    )
+    email: Email | None = hint(
+        "Een e-mailadres om je aan te melden, zoals aanmelden@voorbeeld.nl.", label="E-mailadres", default=None
+    )
+    person: ContactPerson | None = hint(
+        "Een persoon bij wie je je aanmeldt. Alleen met toestemming: zonder toestemming staat de persoon nergens.",
+        label="Contactpersoon",
+        default=None,
+    )
 
 
 class Event(Strict):
     slug: Slug = hint("Staat in het webadres; nooit meer veranderen.", label="Webadres (slug)")
-    draft: bool = hint("true: alleen in de voorbeeldweergave (make serve).", label="Concept (nog niet publiceren)",
-                       default=False, example=True)
-    example: bool = hint("true: een verzonnen voorbeeld (de site zet er 'Voorbeeld' bij).",
-                         label="Verzonnen voorbeeld", default=False)
+    draft: bool = hint(
+        "true: alleen in de voorbeeldweergave (make serve).",
+        label="Concept (nog niet publiceren)",
+        default=False,
+        example=True,
+    )
+    example: bool = hint(
+        "true: een verzonnen voorbeeld (de site zet er 'Voorbeeld' bij).", label="Verzonnen voorbeeld", default=False
+    )
     title: Name = hint("De naam van de activiteit, kort en duidelijk.", label="Titel")
-    kind: Kind = hint("werkatelier, bijeenkomst, informatiebijeenkomst of open dag.", label="Soort",
-                                       example="werkatelier")
-    date: Date | None = hint("De dag, zoals 2027-03-09. Nog geen vaste datum? Laat het leeg: dan staat de "
-                             "activiteit bij 'Nog zonder vaste datum'.", label="Datum", default=None)
-    start: TimeOfDay | None = hint("Hoe laat het begint, zoals 19:00 (tijd in Nederland).", label="Begintijd",
-                                   default=None, example="19:00")
-    end: TimeOfDay | None = hint("Hoe laat het afloopt, zoals 21:00. Na de begintijd, op dezelfde dag.",
-                                 label="Eindtijd", default=None, example="21:00")
-    place: Name | None = hint("Waar het is: de plek en de plaats, zoals 'Buurthuis De Kern, Kerkstraat 1, "
-                              "Veendam'. Alleen online? Laat het leeg en zet 'Online' aan.", label="Plek",
-                              default=None, placeholder=PLACE_PLACEHOLDER)
+    kind: Kind = hint(
+        "werkatelier, bijeenkomst, informatiebijeenkomst of open dag.", label="Soort", example="werkatelier"
+    )
+    date: Date | None = hint(
+        "De dag, zoals 2027-03-09. Nog geen vaste datum? Laat het leeg: dan staat de "
+        "activiteit bij 'Nog zonder vaste datum'.",
+        label="Datum",
+        default=None,
+    )
+    start: TimeOfDay | None = hint(
+        "Hoe laat het begint, zoals 19:00 (tijd in Nederland).", label="Begintijd", default=None, example="19:00"
+    )
+    end: TimeOfDay | None = hint(
+        "Hoe laat het afloopt, zoals 21:00. Na de begintijd, op dezelfde dag.",
+        label="Eindtijd",
+        default=None,
+        example="21:00",
+    )
+    place: Name | None = hint(
+        "Waar het is: de plek en de plaats, zoals 'Buurthuis De Kern, Kerkstraat 1, "
+        "Veendam'. Alleen online? Laat het leeg en zet 'Online' aan.",
+        label="Plek",
+        default=None,
+        placeholder=PLACE_PLACEHOLDER,
+    )
     online: bool = hint("true: je doet online mee (ook als er een plek is).", label="Online", default=False)
-    categories: list[Slug] = hint("Voor wie is het? Een of meer categorieën. De activiteit staat dan op die "
-                                  "pagina's.", label="Voor wie (categorieën)", relation="categories",
-                                  min_length=1, example=["werkgevers"])
-    audience: Text | None = hint("Voor wie precies, in een paar woorden, zoals 'bestuurders en HR-managers'.",
-                                 label="Voor wie precies", default=None)
+    categories: list[Slug] = hint(
+        "Voor wie is het? Een of meer categorieën. De activiteit staat dan op die pagina's.",
+        label="Voor wie (categorieën)",
+        relation="categories",
+        min_length=1,
+        example=["werkgevers"],
+    )
+    audience: Text | None = hint(
+        "Voor wie precies, in een paar woorden, zoals 'bestuurders en HR-managers'.",
+        label="Voor wie precies",
+        default=None,
+    )
     in_short: InShort = in_short_field()
-    description: Text = hint("Wat gebeurt er, en wat heb je eraan? Twee tot vijf korte zinnen (B1).",
-                             label="Beschrijving", markdown=True)
-    signup: SignUp | None = hint("Zo meld je je aan: een aanmeldpagina, een telefoonnummer, een e-mailadres of een "
-                                 "contactpersoon. Noem er minstens één.", label="Aanmelden", default=None,
-                                 form_required=True)
-    cost: Name | None = hint("Wat het kost, zoals 'Gratis' of '€ 25 per persoon'. Weet je het niet? Laat het leeg.",
-                             label="Kosten", default=None)
-    organisation: Slug | None = hint("Wie organiseert het? De id in data/organisations.yml.", label="Organisatie",
-                                     relation="organisations", default=None)
-    source: Text | None = hint("Waar komen de gegevens vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.",
-                               label="Bron", default=None)
+    description: Text = hint(
+        "Wat gebeurt er, en wat heb je eraan? Twee tot vijf korte zinnen (B1).", label="Beschrijving", markdown=True
+    )
+    signup: SignUp | None = hint(
+        "Zo meld je je aan: een aanmeldpagina, een telefoonnummer, een e-mailadres of een "
+        "contactpersoon. Noem er minstens één.",
+        label="Aanmelden",
+        default=None,
+        form_required=True,
+    )
+    cost: Name | None = hint(
+        "Wat het kost, zoals 'Gratis' of '€ 25 per persoon'. Weet je het niet? Laat het leeg.",
+        label="Kosten",
+        default=None,
+    )
+    organisation: Slug | None = hint(
+        "Wie organiseert het? De id in data/organisations.yml.",
+        label="Organisatie",
+        relation="organisations",
+        default=None,
+    )
+    source: Text | None = hint(
+        "Waar komen de gegevens vandaan? Bijvoorbeeld 'Projectplan 2025, §2.4'.", label="Bron", default=None
+    )
 
     @model_validator(mode="after")
     def _rules(self) -> Event:
@@ -132,22 +187,32 @@ class Event(Strict):
         if self.date is not None and self.end is None:
             raise RuleViolation("end", "ontbreekt. Bij een datum hoort een eindtijd, zoals 21:00.")
         if self.date is None and (self.start or self.end):
-            raise RuleViolation("date", "ontbreekt, maar er staat wel een tijd. Vul de datum in, of haal de tijden "
-                                        "weg als er nog geen vaste datum is.")
+            raise RuleViolation(
+                "date",
+                "ontbreekt, maar er staat wel een tijd. Vul de datum in, of haal de tijden "
+                "weg als er nog geen vaste datum is.",
+            )
         if self.start and self.end and self.end <= self.start:
-            raise RuleViolation("end", f"{clock(self.end)} uur ligt niet na de begintijd ({clock(self.start)} uur). "
-                                       "Een activiteit eindigt na het begin, op dezelfde dag.")
+            raise RuleViolation(
+                "end",
+                f"{clock(self.end)} uur ligt niet na de begintijd ({clock(self.start)} uur). "
+                "Een activiteit eindigt na het begin, op dezelfde dag.",
+            )
         if self.date is not None and not self.place and not self.online:
             raise RuleViolation("place", "ontbreekt. Schrijf waar het is, of zet 'Online' aan (online: true).")
         routes = self.signup
         if routes is None or not (routes.url or routes.phone or routes.email or routes.person):
-            raise RuleViolation("signup", "ontbreekt. Hoe meld je je aan? Noem minstens één manier: een "
-                                          "aanmeldpagina (url), een telefoonnummer (phone), een e-mailadres (email) "
-                                          "of een contactpersoon (person).")
+            raise RuleViolation(
+                "signup",
+                "ontbreekt. Hoe meld je je aan? Noem minstens één manier: een "
+                "aanmeldpagina (url), een telefoonnummer (phone), een e-mailadres (email) "
+                "of een contactpersoon (person).",
+            )
         return self
 
 
 # --- When, where, and which events --------------------------------------------------------------
+
 
 def starts(event: Item) -> dt.datetime:
     return dt.datetime.combine(event.date, event.start, AMSTERDAM)
@@ -172,8 +237,11 @@ def undated(site: Site) -> list[Item]:
 
 def archived(site: Site) -> list[Item]:
     """Past events, the latest first."""
-    return sorted((item for item in site.of(AGENDA_ID) if is_past(item, site.today)),
-                  key=lambda item: (item.date, item.start), reverse=True)
+    return sorted(
+        (item for item in site.of(AGENDA_ID) if is_past(item, site.today)),
+        key=lambda item: (item.date, item.start),
+        reverse=True,
+    )
 
 
 def day_text(day: dt.date) -> str:
@@ -183,8 +251,11 @@ def day_text(day: dt.date) -> str:
 
 def day_box(day: dt.date) -> tuple[str, str, str]:
     """('di', '19', 'jan'): the day as a calendar leaf."""
-    return (format_date(day, "EEE", locale="nl_NL").rstrip("."), str(day.day),
-            format_date(day, "MMM", locale="nl_NL").rstrip("."))
+    return (
+        format_date(day, "EEE", locale="nl_NL").rstrip("."),
+        str(day.day),
+        format_date(day, "MMM", locale="nl_NL").rstrip("."),
+    )
 
 
 def short_day(day: dt.date) -> str:
@@ -233,17 +304,31 @@ def _order(item: Item) -> tuple[bool, dt.date, dt.time, int]:
 
 # --- Rules beyond the schema ----------------------------------------------------------------------
 
+
 def check(item: Item, context: LoadContext) -> list[Problem]:
     event = item.data
-    problems = person_problems(event.signup.person if event.signup else None, item.source, "signup.person",
-                               item.entry)
+    problems = person_problems(event.signup.person if event.signup else None, item.source, "signup.person", item.entry)
     if item.key == ARCHIVE_URL.split("/")[1]:
-        problems.append(Problem(item.source, "slug", (
-            f"'{item.key}' is het adres van het archief van de agenda. Kies een andere slug."), entry=item.entry))
+        problems.append(
+            Problem(
+                item.source,
+                "slug",
+                (f"'{item.key}' is het adres van het archief van de agenda. Kies een andere slug."),
+                entry=item.entry,
+            )
+        )
     if event.date is not None and event.date < context.today and event.date < _added(context, item):
-        problems.append(Problem(item.source, "date", (
-            f"{event.date.isoformat()} ligt in het verleden. Een nieuwe activiteit moet nog komen. Klopt het jaar? "
-            "Een activiteit die al voorbij is, zet je niet nieuw in de agenda."), entry=item.entry))
+        problems.append(
+            Problem(
+                item.source,
+                "date",
+                (
+                    f"{event.date.isoformat()} ligt in het verleden. Een nieuwe activiteit moet nog komen. Klopt het jaar? "
+                    "Een activiteit die al voorbij is, zet je niet nieuw in de agenda."
+                ),
+                entry=item.entry,
+            )
+        )
     return problems
 
 
@@ -260,7 +345,7 @@ def _added(context: LoadContext, item: Item) -> dt.date:
         return context.today
 
 
-_LAST_LOAD: list[Any] = [None, None]    # (load context, first seen): git is asked once per load, not per event
+_LAST_LOAD: list[Any] = [None, None]  # (load context, first seen): git is asked once per load, not per event
 
 
 def _seen_in_load(context: LoadContext, source: str) -> dict[str, dt.date] | None:
@@ -276,9 +361,12 @@ def _slugs(text: str) -> list[str]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
-        return []          # a broken old version names no events we can trust
-    return [entry["slug"] for entry in data if isinstance(entry, dict) and isinstance(entry.get("slug"), str)] \
-        if isinstance(data, list) else []
+        return []  # a broken old version names no events we can trust
+    return (
+        [entry["slug"] for entry in data if isinstance(entry, dict) and isinstance(entry.get("slug"), str)]
+        if isinstance(data, list)
+        else []
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -288,7 +376,7 @@ def _seen_in(versions: tuple[FileVersion, ...], shallow: bool) -> dict[str, dt.d
         day = dt.date.fromisoformat(version.date)
         for slug in _slugs(version.text):
             seen[slug] = min(day, seen.get(slug, day))
-    if shallow and versions:       # a clone without the older commits: its oldest version says nothing new
+    if shallow and versions:  # a clone without the older commits: its oldest version says nothing new
         seen.update(dict.fromkeys(_slugs(versions[-1].text), dt.date.min))
     return seen
 
@@ -305,9 +393,11 @@ def first_seen(root: Path, source: str) -> dict[str, dt.date] | None:
 
 # --- People ---------------------------------------------------------------------------------------
 
+
 def people(item: Item) -> list[Person]:
     """The sign-up contact person (the consent rule: types/privacy.py)."""
     from .privacy import contact_person
+
     person = item.data.signup.person if item.data.signup else None
     return [contact_person(person)] if person else []
 
@@ -319,6 +409,7 @@ def public_view(item: Item, today: dt.date) -> tuple[Item, str | None]:
 
 
 # --- Calendar files (iCalendar, RFC 5545) ---------------------------------------------------------
+
 
 def ics_path(item: Item) -> str:
     return f"{LIST_URL}{item.key}.ics"
@@ -358,15 +449,18 @@ def calendar(site: Site, events: list[Item], name: str | None = None) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     if name:
-        cal.add("name", name)                       # RFC 7986
-        cal.add("x-wr-calname", name)               # what most calendar apps read
+        cal.add("name", name)  # RFC 7986
+        cal.add("x-wr-calname", name)  # what most calendar apps read
         cal.add("x-wr-timezone", ZONE)
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
     stamp = dt.datetime.combine(site.today, dt.time(), dt.timezone.utc)
     years = [item.date.year for item in events] or [site.today.year]
-    cal.add_component(icalendar.Timezone.from_tzid(ZONE, first_date=dt.date(min(years), 1, 1),
-                                                   last_date=dt.date(max(years) + 2, 1, 1)))
+    cal.add_component(
+        icalendar.Timezone.from_tzid(
+            ZONE, first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 2, 1, 1)
+        )
+    )
     for item in events:
         event = icalendar.Event()
         page = urls.absolute(site.site_url, item.url or LIST_URL)
@@ -401,7 +495,7 @@ def _description(item: Item, page: str) -> str:
 class Route:
     """One way to sign up, as a link: `label` on the page, `text` in a calendar or newsletter."""
 
-    kind: str           # "url", "phone" or "email"
+    kind: str  # "url", "phone" or "email"
     label: str
     href: str
     text: str
@@ -436,20 +530,22 @@ def signup_routes(item: Item) -> list[Route]:
     if signup.phone:
         found.append(Route("phone", f"Bel {signup.phone}", tel_link(signup.phone), f"bel {signup.phone}"))
     if signup.email:
-        found.append(Route("email", f"Mail {signup.email}", mailto_link(signup.email, subject),
-                           f"mail {signup.email}"))
+        found.append(Route("email", f"Mail {signup.email}", mailto_link(signup.email, subject), f"mail {signup.email}"))
     person = signup.person
     if person is not None:
         if person.phone:
-            found.append(Route("phone", f"Bel {person.name}: {person.phone}", tel_link(person.phone),
-                               f"bel {person.phone}"))
+            found.append(
+                Route("phone", f"Bel {person.name}: {person.phone}", tel_link(person.phone), f"bel {person.phone}")
+            )
         if person.email:
-            found.append(Route("email", f"Mail {person.name}", mailto_link(person.email, subject),
-                               f"mail {person.email}"))
+            found.append(
+                Route("email", f"Mail {person.name}", mailto_link(person.email, subject), f"mail {person.email}")
+            )
     return found
 
 
 # --- Pages ----------------------------------------------------------------------------------------
+
 
 def event_data(item: Item, site: Site) -> dict[str, Any] | None:
     """schema.org Event, for search engines (a dated event only)."""
@@ -463,24 +559,45 @@ def event_data(item: Item, site: Site) -> dict[str, Any] | None:
     if item.online:
         location.append({"@type": "VirtualLocation", "url": page})
     organiser = site.get("organisations", item.organisation) if item.organisation else None
-    return {"@context": "https://schema.org", "@type": "Event", "name": item.title,
-            "startDate": starts(item).isoformat(), "endDate": ends(item).isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
-            "location": location[0] if len(location) == 1 else location, "description": item.in_short,
-            "url": page, "organizer": {"@type": "Organization",
-                                       "name": organiser.name if organiser else site.settings.organisation}}
+    return {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": item.title,
+        "startDate": starts(item).isoformat(),
+        "endDate": ends(item).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": location[0] if len(location) == 1 else location,
+        "description": item.in_short,
+        "url": page,
+        "organizer": {"@type": "Organization", "name": organiser.name if organiser else site.settings.organisation},
+    }
 
 
-HELPERS = {"when": when, "where": where, "hours": hours, "day_text": day_text, "day_box": day_box,
-           "kinds": KINDS, "signup_routes": signup_routes, "signup_person": signup_person,
-           "help_adds": help_adds, "ics_path": ics_path}
+HELPERS = {
+    "when": when,
+    "where": where,
+    "hours": hours,
+    "day_text": day_text,
+    "day_box": day_box,
+    "kinds": KINDS,
+    "signup_routes": signup_routes,
+    "signup_person": signup_person,
+    "help_adds": help_adds,
+    "ics_path": ics_path,
+}
 
 
 def _event_context(item: Item, site: Site) -> dict[str, Any]:
     past = is_past(item, site.today)
-    return {**HELPERS, "past": past, "for_whom": for_whom(item, site), "agenda_url": LIST_URL,
-            "archive_url": ARCHIVE_URL, "structured_data": None if past else event_data(item, site)}
+    return {
+        **HELPERS,
+        "past": past,
+        "for_whom": for_whom(item, site),
+        "agenda_url": LIST_URL,
+        "archive_url": ARCHIVE_URL,
+        "structured_data": None if past else event_data(item, site),
+    }
 
 
 @dataclass(frozen=True)
@@ -494,25 +611,62 @@ class AgendaPages:
         if not site.of(ctype.id):
             return []
         coming, later, past = upcoming(site), undated(site), archived(site)
-        common = {**HELPERS, "for_whom": lambda item: for_whom(item, site), "feed": FEED, "feed_url": urls.absolute(site.site_url, FEED),
-                  "agenda_url": LIST_URL, "archive_url": ARCHIVE_URL if past else None, "ctype": ctype}
-        pages = [Page(
-            url=LIST_URL, title=ctype.title, template="agenda.html", source=ctype.source,
-            owner=f"de pagina {ctype.title} (uit {ctype.source})", description=ctype.description,
-            context={**common, "months": month_groups(coming), "undated": later, "past": False,
-                     "in_short": ctype.in_short, "intro": ctype.intro},
-            label="Agenda", search=False, trail=category_trail(site, None), stylesheets=(STYLESHEET,),
-            kind_class=f"ed-type--{ctype.id}")]
+        common = {
+            **HELPERS,
+            "for_whom": lambda item: for_whom(item, site),
+            "feed": FEED,
+            "feed_url": urls.absolute(site.site_url, FEED),
+            "agenda_url": LIST_URL,
+            "archive_url": ARCHIVE_URL if past else None,
+            "ctype": ctype,
+        }
+        pages = [
+            Page(
+                url=LIST_URL,
+                title=ctype.title,
+                template="agenda.html",
+                source=ctype.source,
+                owner=f"de pagina {ctype.title} (uit {ctype.source})",
+                description=ctype.description,
+                context={
+                    **common,
+                    "months": month_groups(coming),
+                    "undated": later,
+                    "past": False,
+                    "in_short": ctype.in_short,
+                    "intro": ctype.intro,
+                },
+                label="Agenda",
+                search=False,
+                trail=category_trail(site, None),
+                stylesheets=(STYLESHEET,),
+                kind_class=f"ed-type--{ctype.id}",
+            )
+        ]
         if past:
-            pages.append(Page(
-                url=ARCHIVE_URL, title="Archief van de agenda", template="agenda.html", source=ctype.source,
-                owner=f"het archief van de agenda (uit {ctype.source})",
-                description="Activiteiten van het netwerk die al voorbij zijn.",
-                context={**common, "months": month_groups(past), "undated": [], "past": True,
-                         "in_short": "Hier staan activiteiten die al voorbij zijn. Kijk in de agenda wat er nog komt.",
-                         "intro": ""},
-                label="Agenda", search=False, trail=category_trail(site, None) + ((ctype.title, LIST_URL),),
-                stylesheets=(STYLESHEET,), kind_class=f"ed-type--{ctype.id}"))
+            pages.append(
+                Page(
+                    url=ARCHIVE_URL,
+                    title="Archief van de agenda",
+                    template="agenda.html",
+                    source=ctype.source,
+                    owner=f"het archief van de agenda (uit {ctype.source})",
+                    description="Activiteiten van het netwerk die al voorbij zijn.",
+                    context={
+                        **common,
+                        "months": month_groups(past),
+                        "undated": [],
+                        "past": True,
+                        "in_short": "Hier staan activiteiten die al voorbij zijn. Kijk in de agenda wat er nog komt.",
+                        "intro": "",
+                    },
+                    label="Agenda",
+                    search=False,
+                    trail=category_trail(site, None) + ((ctype.title, LIST_URL),),
+                    stylesheets=(STYLESHEET,),
+                    kind_class=f"ed-type--{ctype.id}",
+                )
+            )
         for page in ItemPages("event.html", context=_event_context).plan(ctype, site):
             page.stylesheets = (STYLESHEET,)
             page.label = KINDS[page.context["item"].kind]
@@ -525,12 +679,14 @@ class AgendaPages:
             return {}
         dated = [item for item in events if item.date is not None]
         files = {ics_path(item): calendar(site, [item]) for item in dated}
-        files[FEED] = calendar(site, upcoming(site), name=f"Agenda {site.settings.site_name} – "
-                                                          f"{site.settings.organisation}")
+        files[FEED] = calendar(
+            site, upcoming(site), name=f"Agenda {site.settings.site_name} – {site.settings.organisation}"
+        )
         return files
 
 
 # --- On the landing pages -------------------------------------------------------------------------
+
 
 def _card(item: Item, site: Site) -> Card:
     badge = "Voorbeeld" if item.example else None
@@ -543,32 +699,58 @@ def _teaser(item: Item, site: Site) -> str:
     return short_day(item.date) if item.date else "Nog zonder datum"
 
 
-
 AGENDA = ContentType(
-    id=AGENDA_ID, label="Activiteit", plural="Activiteiten", schema=Event, source="data/agenda.yml", key="slug",
-    list_url=LIST_URL, item_url=LIST_URL + "{slug}/", list_title="Agenda",
+    id=AGENDA_ID,
+    label="Activiteit",
+    plural="Activiteiten",
+    schema=Event,
+    source="data/agenda.yml",
+    key="slug",
+    list_url=LIST_URL,
+    item_url=LIST_URL + "{slug}/",
+    list_title="Agenda",
     description="Werkateliers, bijeenkomsten, informatiebijeenkomsten en open dagen van het netwerk, met hoe je "
-                "je aanmeldt.",
+    "je aanmeldt.",
     intro="Werkateliers voor teams, bijeenkomsten voor werkgevers en informatie voor wie ervaringsdeskundige wil "
-          "worden.",
+    "worden.",
     in_short="Hier zie je wat er binnenkort is. Bij elke activiteit staat hoe je je aanmeldt.",
-    pages=(AgendaPages(),), summary="in_short", nav="werkgevers",
-    section=Section("Agenda", limit=2, card=_card, teaser=_teaser, counted=False,
-                    shown=lambda item, today: not is_past(item, today),
-                    all_label="Hele agenda",
-                    places=(Place("aspirant", order=15), Place("opleiding", order=15),
-                            Place("ervaringsdeskundige", order=15), Place("werkgevers", order=25, limit=1),
-                            Place(HOME_PLACE, "Binnenkort", order=15))),
-    make_new="activiteit", sort_key=_order, examples=True, source_hint=False, optional=True,
-    checks=(check,), people=people, public_view=public_view, person_fields=PERSON_FIELDS,
+    pages=(AgendaPages(),),
+    summary="in_short",
+    nav="werkgevers",
+    section=Section(
+        "Agenda",
+        limit=2,
+        card=_card,
+        teaser=_teaser,
+        counted=False,
+        shown=lambda item, today: not is_past(item, today),
+        all_label="Hele agenda",
+        places=(
+            Place("aspirant", order=15),
+            Place("opleiding", order=15),
+            Place("ervaringsdeskundige", order=15),
+            Place("werkgevers", order=25, limit=1),
+            Place(HOME_PLACE, "Binnenkort", order=15),
+        ),
+    ),
+    make_new="activiteit",
+    sort_key=_order,
+    examples=True,
+    source_hint=False,
+    optional=True,
+    checks=(check,),
+    people=people,
+    public_view=public_view,
+    person_fields=PERSON_FIELDS,
     editor_hint="De agenda: werkateliers, bijeenkomsten, informatiebijeenkomsten en open dagen. Zet bij elke "
-                "activiteit de datum, de begin- en eindtijd (tijd in Nederland), waar het is (of online), voor wie "
-                "het is en hoe je je aanmeldt. Na de datum gaat een activiteit vanzelf naar het archief. Verzin nooit "
-                "een datum: geen vaste datum? Laat de datum leeg.",
+    "activiteit de datum, de begin- en eindtijd (tijd in Nederland), waar het is (of online), voor wie "
+    "het is en hoe je je aanmeldt. Na de datum gaat een activiteit vanzelf naar het archief. Verzin nooit "
+    "een datum: geen vaste datum? Laat de datum leeg.",
     scaffold_extra="""\
 # Aanmelden (verplicht): noem minstens één manier. Haal weg wat je niet gebruikt.
 #   url: de aanmeldpagina; phone: een telefoonnummer; email: een e-mailadres;
 #   person: een contactpersoon (alleen met toestemming: name, email, consent met date en scope).
 signup:
-  url: """ + SIGNUP_PLACEHOLDER,
+  url: """
+    + SIGNUP_PLACEHOLDER,
 )

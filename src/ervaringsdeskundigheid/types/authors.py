@@ -14,7 +14,14 @@ class Author(Strict):
 
 
 AUTHORS = ContentType(
-    id="authors", label="Auteur", plural="Auteurs", schema=Author, source="data/authors.yml",
-    key="id", summary=None, title_attribute="name", pages=(),
+    id="authors",
+    label="Auteur",
+    plural="Auteurs",
+    schema=Author,
+    source="data/authors.yml",
+    key="id",
+    summary=None,
+    title_attribute="name",
+    pages=(),
     editor_hint="Schrijvers van blogs.",
 )

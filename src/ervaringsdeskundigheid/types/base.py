@@ -36,7 +36,7 @@ class Card:
     """How an item shows in a block on a landing page, under its title: short lines, each
     with an optional badge, and one sentence of text."""
 
-    lines: tuple[tuple[str, str | None], ...] = ()   # (text, badge)
+    lines: tuple[tuple[str, str | None], ...] = ()  # (text, badge)
     text: str | None = None
 
 
@@ -51,7 +51,7 @@ class Place:
     limit: int | None = None
 
 
-HOME_PLACE = "home"     # a `Place` on the home page instead of a category's page
+HOME_PLACE = "home"  # a `Place` on the home page instead of a category's page
 
 
 @dataclass(frozen=True)
@@ -63,18 +63,18 @@ class Section:
 
     heading: str
     limit: int = 3
-    style: str = "links"        # "links", "faq", "steps" (a route), "figure" (one big number)
-    order: int = 50             # place on the landing page, low first
-    all_label: str = ""         # "Alle opleidingen"; default "Alle <plural>"
-    pick: Callable[[list[Item]], list[Item]] | None = None   # which items first; default: the type's order
-    whole: bool = False         # all items, the category's own marked (a route)
-    card: Callable[[Any, Any], Card] | None = None   # card(item, site); default: the summary
+    style: str = "links"  # "links", "faq", "steps" (a route), "figure" (one big number)
+    order: int = 50  # place on the landing page, low first
+    all_label: str = ""  # "Alle opleidingen"; default "Alle <plural>"
+    pick: Callable[[list[Item]], list[Item]] | None = None  # which items first; default: the type's order
+    whole: bool = False  # all items, the category's own marked (a route)
+    card: Callable[[Any, Any], Card] | None = None  # card(item, site); default: the summary
     places: tuple[Place, ...] = ()
-    shown: Callable[[Any, dt.date], bool] | None = None   # shown(item, today): on the landing pages today?
+    shown: Callable[[Any, dt.date], bool] | None = None  # shown(item, today): on the landing pages today?
     #                                                       (dated items, such as events); default: all
-    teaser: Callable[[Any, Any], str] | None = None   # teaser(item, site): when the block is not the first on a
+    teaser: Callable[[Any, Any], str] | None = None  # teaser(item, site): when the block is not the first on a
     #                                                   page, its items are named under its link, after this label
-    counted: bool = True        # the link to all items says how many there are
+    counted: bool = True  # the link to all items says how many there are
 
     def on(self, category: str) -> Section | None:
         """This section as it shows on `category`'s page, or None when it does not."""
@@ -83,9 +83,13 @@ class Section:
         place = next((place for place in self.places if place.category == category), None)
         if place is None:
             return None
-        return replace(self, heading=place.heading or self.heading,
-                       order=self.order if place.order is None else place.order,
-                       limit=self.limit if place.limit is None else place.limit, places=())
+        return replace(
+            self,
+            heading=place.heading or self.heading,
+            order=self.order if place.order is None else place.order,
+            limit=self.limit if place.limit is None else place.limit,
+            places=(),
+        )
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ class PageSet(Protocol):
     from the loaded site."""
 
     def plan(self, ctype: ContentType, site: Site) -> list[Any]: ...
+
     # Optional: files(ctype, site) -> {path in the site: bytes}, the files a type publishes besides
     # its pages (such as calendar files); see `types/pages.py: plan_files`.
 
@@ -119,52 +124,52 @@ def not_draft(item: Any, today: dt.date) -> str | None:
 
 @dataclass(frozen=True)
 class ContentType:
-    id: str                               # key in the loaded site, e.g. "programmes"
-    label: str                            # Dutch, singular: "Opleiding"
-    plural: str                           # Dutch, plural: "Opleidingen"
+    id: str  # key in the loaded site, e.g. "programmes"
+    label: str  # Dutch, singular: "Opleiding"
+    plural: str  # Dutch, plural: "Opleidingen"
     schema: type[BaseModel]
-    source: str                           # a data file (".yml") or a folder of Markdown files
-    key: str | None = "slug"              # the field that identifies an item; None for one group of fields
-    container: str | None = None          # the key holding the list, when the file is a mapping
-    list_url: str | None = None           # e.g. "opleidingen/"; None: no list page
-    item_url: str | None = None           # e.g. "opleidingen/{slug}/"; "#" in it: an anchor on the list page
-    list_title: str | None = None         # default: plural
-    description: str = ""                 # Dutch meta description of the list page
-    intro: str = ""                       # Dutch text above the list
-    pages: tuple[PageSet, ...] | None = None   # its pages (pages.py); None: a list page and item pages
-    in_short: str = ""                    # "In het kort" (A2, at most 3 short sentences), first on the list page
-    facts: tuple[Fact, ...] = ()          # shown by the generic templates
-    summary: str | None = "summary"       # the attribute with a one-line summary
+    source: str  # a data file (".yml") or a folder of Markdown files
+    key: str | None = "slug"  # the field that identifies an item; None for one group of fields
+    container: str | None = None  # the key holding the list, when the file is a mapping
+    list_url: str | None = None  # e.g. "opleidingen/"; None: no list page
+    item_url: str | None = None  # e.g. "opleidingen/{slug}/"; "#" in it: an anchor on the list page
+    list_title: str | None = None  # default: plural
+    description: str = ""  # Dutch meta description of the list page
+    intro: str = ""  # Dutch text above the list
+    pages: tuple[PageSet, ...] | None = None  # its pages (pages.py); None: a list page and item pages
+    in_short: str = ""  # "In het kort" (A2, at most 3 short sentences), first on the list page
+    facts: tuple[Fact, ...] = ()  # shown by the generic templates
+    summary: str | None = "summary"  # the attribute with a one-line summary
     title_attribute: str = "title"
-    article: bool = False                 # a dated story or blog: in the feeds, 'Lees ook', the stories
+    article: bool = False  # a dated story or blog: in the feeds, 'Lees ook', the stories
     #                                       on the landing pages and the newsletter
-    nav: str | None = None                # the category whose menu shows the list page
-    nav_items: bool = False               # the menu shows each item under its first category instead
-    section: Section | None = None        # how it shows on the landing pages
-    make_new: str | None = None           # what editors type: make new KIND=<make_new>
-    published: Callable[[Any, dt.date], str | None] = not_draft   # None, or why it is left out
-    public_view: Callable[[Any, dt.date], tuple[Any, str | None]] | None = None   # the item as shown
-    checks: tuple[Callable[[Item, LoadContext], list[Problem]], ...] = ()   # check(item, load context) -> problems
+    nav: str | None = None  # the category whose menu shows the list page
+    nav_items: bool = False  # the menu shows each item under its first category instead
+    section: Section | None = None  # how it shows on the landing pages
+    make_new: str | None = None  # what editors type: make new KIND=<make_new>
+    published: Callable[[Any, dt.date], str | None] = not_draft  # None, or why it is left out
+    public_view: Callable[[Any, dt.date], tuple[Any, str | None]] | None = None  # the item as shown
+    checks: tuple[Callable[[Item, LoadContext], list[Problem]], ...] = ()  # check(item, load context) -> problems
     sort_key: Callable[[Any], Any] | None = None
-    loader: Callable[..., list[Item]] | None = None   # reads the source itself (a file with its own shape)
-    optional: bool = False                # the source may be missing
-    search: bool = True                   # item pages in the site search
-    search_weight: Callable[[Any], float] | None = None   # an item page's rank in the search (> 1: first)
-    editable: bool = True                 # in the web editor
-    examples: bool = False                # items can be marked `example: true`
-    source_hint: bool = True              # `make check` asks where figures and rules come from
-    person_fields: tuple[str, ...] = ()   # fields a person's consent scope can name
-    people: Callable[[Item], list[Person]] | None = None   # the real people an item is about (core/privacy.py `Person`)
-    withholdable: bool = True             # an item can be held back when it names a person whose consent
+    loader: Callable[..., list[Item]] | None = None  # reads the source itself (a file with its own shape)
+    optional: bool = False  # the source may be missing
+    search: bool = True  # item pages in the site search
+    search_weight: Callable[[Any], float] | None = None  # an item page's rank in the search (> 1: first)
+    editable: bool = True  # in the web editor
+    examples: bool = False  # items can be marked `example: true`
+    source_hint: bool = True  # `make check` asks where figures and rules come from
+    person_fields: tuple[str, ...] = ()  # fields a person's consent scope can name
+    people: Callable[[Item], list[Person]] | None = None  # the real people an item is about (core/privacy.py `Person`)
+    withholdable: bool = True  # an item can be held back when it names a person whose consent
     #                                       ended; False: the mention is taken out of it instead
-    terms: Callable[[Any], dict[str, str]] | None = None   # words an item explains wherever they
+    terms: Callable[[Any], dict[str, str]] | None = None  # words an item explains wherever they
     #                                       appear ({written form: meaning}; shown as <abbr>)
-    editor_hint: str = ""                 # Dutch description of the collection in the web editor
+    editor_hint: str = ""  # Dutch description of the collection in the web editor
     # `make new`: a template from the schema, plus these (or a function of its own).
-    body_template: str = "\nSchrijf hier de tekst.\n"   # the body of a new Markdown item
-    body_placeholders: tuple[str, ...] = ()   # texts of body_template that may never be published
-    scaffold_extra: str = ""              # YAML lines after the fields ("{today}" is filled in)
-    scaffold: Callable[..., Any] | None = None   # scaffold(root, title, today, existing keys) -> path
+    body_template: str = "\nSchrijf hier de tekst.\n"  # the body of a new Markdown item
+    body_placeholders: tuple[str, ...] = ()  # texts of body_template that may never be published
+    scaffold_extra: str = ""  # YAML lines after the fields ("{today}" is filled in)
+    scaffold: Callable[..., Any] | None = None  # scaffold(root, title, today, existing keys) -> path
 
     @property
     def is_markdown(self) -> bool:

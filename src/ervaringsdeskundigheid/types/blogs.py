@@ -12,8 +12,12 @@ from .pages import ItemPages
 
 
 class Blog(articles.Article):
-    author: Slug = hint("De schrijver: een id uit data/authors.yml, zoals 'redactie'.", label="Schrijver", relation="authors",
-                        example="redactie")
+    author: Slug = hint(
+        "De schrijver: een id uit data/authors.yml, zoals 'redactie'.",
+        label="Schrijver",
+        relation="authors",
+        example="redactie",
+    )
 
 
 def with_author(item: Item, site: Site) -> dict[str, Any]:
@@ -21,11 +25,22 @@ def with_author(item: Item, site: Site) -> dict[str, Any]:
 
 
 BLOGS = ContentType(
-    id="blogs", label="Blog", plural="Blogs", schema=Blog, source="content/blogs",
-    list_url="blogs/", item_url="blogs/{slug}/", description="Alle blogs over ervaringsdeskundigheid.",
+    id="blogs",
+    label="Blog",
+    plural="Blogs",
+    schema=Blog,
+    source="content/blogs",
+    list_url="blogs/",
+    item_url="blogs/{slug}/",
+    description="Alle blogs over ervaringsdeskundigheid.",
     in_short="Hier lees je blogs over werken met je ervaring. Met tips en uitleg.",
-    pages=(articles.LIST, ItemPages("article.html", context=with_author)), summary="description", article=True,
-    make_new="blog", published=articles.published, sort_key=articles.newest_first, examples=True,
+    pages=(articles.LIST, ItemPages("article.html", context=with_author)),
+    summary="description",
+    article=True,
+    make_new="blog",
+    published=articles.published,
+    sort_key=articles.newest_first,
+    examples=True,
     editor_hint="Blogs: meningen, tips en achtergrond.",
     checks=(articles.check_image,),
     body_template="\nSchrijf hier de blog. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",

@@ -14,7 +14,12 @@ class GlossaryTerm(Strict):
     full: Name | None = hint("Voluit, voor een afkorting: 'middelbaar beroepsonderwijs'.", label="Voluit", default=None)
     explanation: Text = hint("Uitleg in één of twee korte zinnen (B1).", label="Uitleg")
     abbreviation: bool = hint("true voor een afkorting.", label="Afkorting", default=False)
-    forms: list[Name] = hint("Andere schrijfwijzen in teksten, zoals 'mbo' voor 'MBO'.", label="Andere schrijfwijzen", default=[], max_length=10)
+    forms: list[Name] = hint(
+        "Andere schrijfwijzen in teksten, zoals 'mbo' voor 'MBO'.",
+        label="Andere schrijfwijzen",
+        default=[],
+        max_length=10,
+    )
     source: Text | None = hint("Waar komt de uitleg vandaan?", label="Bron", default=None)
 
 
@@ -30,15 +35,27 @@ def alphabetical(item: Item) -> str:
 
 
 GLOSSARY = ContentType(
-    id="glossary", label="Begrip", plural="Begrippen", schema=GlossaryTerm, source="data/begrippen.yml",
-    key="term", list_url="begrippen/", item_url="begrippen/#{term}", list_title="Begrippen en afkortingen",
+    id="glossary",
+    label="Begrip",
+    plural="Begrippen",
+    schema=GlossaryTerm,
+    source="data/begrippen.yml",
+    key="term",
+    list_url="begrippen/",
+    item_url="begrippen/#{term}",
+    list_title="Begrippen en afkortingen",
     description="Wat betekenen de woorden en afkortingen op deze site? Korte uitleg in gewone taal.",
     intro="Hier staan woorden en afkortingen die vaak voorkomen, met een korte uitleg.",
     in_short="Hier staan moeilijke woorden en afkortingen. Bij elk woord staat wat het betekent.",
-    pages=(ListPage("glossary.html"),), summary="explanation", title_attribute="term",
-    sort_key=alphabetical, search=False, optional=True, terms=explained_forms,
-    source_hint=False,   # explanations of words, not claims
+    pages=(ListPage("glossary.html"),),
+    summary="explanation",
+    title_attribute="term",
+    sort_key=alphabetical,
+    search=False,
+    optional=True,
+    terms=explained_forms,
+    source_hint=False,  # explanations of words, not claims
     editor_hint="Woorden en afkortingen met een korte uitleg. Gebruik je een afkorting uit deze lijst in een "
-                "tekst? Leg hem uit waar hij op een pagina voor het eerst staat, bijvoorbeeld 'middelbaar "
-                "beroepsonderwijs (mbo)'.",
+    "tekst? Leg hem uit waar hij op een pagina voor het eerst staat, bijvoorbeeld 'middelbaar "
+    "beroepsonderwijs (mbo)'.",
 )

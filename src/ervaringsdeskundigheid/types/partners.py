@@ -43,23 +43,25 @@ def slugify(text: str) -> str:
 @dataclass(frozen=True)
 class Format:
     id: str
-    label: str                  # Dutch, for people
-    width_mm: float             # trim size, portrait
+    label: str  # Dutch, for people
+    width_mm: float  # trim size, portrait
     height_mm: float
     medium: Medium
-    viewing_distance_m: float   # default distance people scan from
+    viewing_distance_m: float  # default distance people scan from
 
 
-FORMATS: dict[str, Format] = {f.id: f for f in (
-    Format("A4", "A4-poster", 210, 297, "poster", 1.0),
-    Format("A3", "A3-poster", 297, 420, "poster", 1.5),
-    Format("A2", "A2-poster", 420, 594, "poster", 2.0),
-    Format("banner", "roll-upbanner 85 × 200 cm", 850, 2000, "banner", 3.0),
-)}
+FORMATS: dict[str, Format] = {
+    f.id: f
+    for f in (
+        Format("A4", "A4-poster", 210, 297, "poster", 1.0),
+        Format("A3", "A3-poster", 297, 420, "poster", 1.5),
+        Format("A2", "A2-poster", 420, 594, "poster", 2.0),
+        Format("banner", "roll-upbanner 85 × 200 cm", 850, 2000, "banner", 3.0),
+    )
+}
 POSTER_FORMATS = tuple(f for f, spec in FORMATS.items() if spec.medium == "poster")
 
-Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                                        max_length=40)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
 Copies = Annotated[int, Field(strict=True, ge=0, le=1000)]
 Distance = Annotated[float, Field(gt=0, le=50)]
 Target = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -69,8 +71,10 @@ def _check_format_keys(value: object) -> object:
     if isinstance(value, dict):
         for key in value:
             if key not in FORMATS:
-                raise RuleViolation(str(key), f"'{key}' is geen bekend formaat.{suggestion(key, FORMATS, 0.3)} "
-                                              f"Kies uit: {', '.join(FORMATS)}.")
+                raise RuleViolation(
+                    str(key),
+                    f"'{key}' is geen bekend formaat.{suggestion(key, FORMATS, 0.3)} Kies uit: {', '.join(FORMATS)}.",
+                )
     return value
 
 
@@ -96,14 +100,27 @@ class Location(Strict):
     """One place at a partner where posters or a banner hang."""
 
     name: Name = hint("De plek, bijvoorbeeld 'kantine hoofdgebouw'.", label="Plek")
-    target: Target = hint("Waar de QR-code naartoe gaat: home, een categorie of het adres van een pagina.", label="Doel van de link")
-    code: Code | None = hint("De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.", label="Code van de posters",
-                             default=None)
-    banner_code: Code | None = hint("De korte code op de roll-upbanner van deze plek.", label="Code van de banner", default=None)
-    copies: dict[str, Copies] = Field(min_length=1, description="Aantal per formaat: A4, A3, A2, banner.",
-                                      json_schema_extra={"keys": list(FORMATS), "label": "Aantal per formaat"})
-    viewing_distance: dict[str, Distance] = Field(default={}, description="Meters per formaat.",
-                                                  json_schema_extra={"keys": list(FORMATS), "label": "Kijkafstand in meters"})
+    target: Target = hint(
+        "Waar de QR-code naartoe gaat: home, een categorie of het adres van een pagina.", label="Doel van de link"
+    )
+    code: Code | None = hint(
+        "De korte code op de posters van deze plek. Na het drukken nooit meer veranderen.",
+        label="Code van de posters",
+        default=None,
+    )
+    banner_code: Code | None = hint(
+        "De korte code op de roll-upbanner van deze plek.", label="Code van de banner", default=None
+    )
+    copies: dict[str, Copies] = Field(
+        min_length=1,
+        description="Aantal per formaat: A4, A3, A2, banner.",
+        json_schema_extra={"keys": list(FORMATS), "label": "Aantal per formaat"},
+    )
+    viewing_distance: dict[str, Distance] = Field(
+        default={},
+        description="Meters per formaat.",
+        json_schema_extra={"keys": list(FORMATS), "label": "Kijkafstand in meters"},
+    )
 
     @field_validator("copies", "viewing_distance", mode="before")
     @classmethod
@@ -118,17 +135,27 @@ class Location(Strict):
     @model_validator(mode="after")
     def _codes_fit_copies(self) -> Location:
         if self.poster_copies and not self.code:
-            raise RuleViolation("code", (
-                "ontbreekt. Deze locatie krijgt posters; geef een korte code voor de QR-code, "
-                "bijvoorbeeld 'lefier-kantine'."))
+            raise RuleViolation(
+                "code",
+                (
+                    "ontbreekt. Deze locatie krijgt posters; geef een korte code voor de QR-code, "
+                    "bijvoorbeeld 'lefier-kantine'."
+                ),
+            )
         if self.copies.get("banner") and not self.banner_code:
-            raise RuleViolation("banner_code", (
-                "ontbreekt. Deze locatie krijgt een banner; geef de banner een eigen korte code, "
-                "bijvoorbeeld 'lefier-entree-banner'. Zo tellen bezoekers via posters en banners apart."))
+            raise RuleViolation(
+                "banner_code",
+                (
+                    "ontbreekt. Deze locatie krijgt een banner; geef de banner een eigen korte code, "
+                    "bijvoorbeeld 'lefier-entree-banner'. Zo tellen bezoekers via posters en banners apart."
+                ),
+            )
         if not self.code and not self.banner_code:
             raise RuleViolation("code", "ontbreekt. Elke locatie heeft een korte code nodig.")
         if self.code and self.code == self.banner_code:
-            raise RuleViolation("banner_code", "moet anders zijn dan 'code': posters en banner krijgen elk een eigen code.")
+            raise RuleViolation(
+                "banner_code", "moet anders zijn dan 'code': posters en banner krijgen elk een eigen code."
+            )
         return self
 
     @property
@@ -140,20 +167,31 @@ class Location(Strict):
 
 
 class PartnerEntry(Strict):
-    partner: Slug = hint("De id van de organisatie in data/organisations.yml.", label="Partner", relation="organisations")
+    partner: Slug = hint(
+        "De id van de organisatie in data/organisations.yml.", label="Partner", relation="organisations"
+    )
     campaign: Slug = hint("De drukronde (komt in de statistiek).", label="Drukronde (alleen als die anders is)")
-    draft: bool = hint("true: gecontroleerd, maar nog geen posters of korte link.", label="Concept (nog niet publiceren)", default=False)
-    locations: list[Location] = Field(min_length=1, max_length=100,
-                                      description="Elke plek bij deze partner waar posters of een banner hangen.",
-                                      json_schema_extra={"label": "Plekken"})
+    draft: bool = hint(
+        "true: gecontroleerd, maar nog geen posters of korte link.",
+        label="Concept (nog niet publiceren)",
+        default=False,
+    )
+    locations: list[Location] = Field(
+        min_length=1,
+        max_length=100,
+        description="Elke plek bij deze partner waar posters of een banner hangen.",
+        json_schema_extra={"label": "Plekken"},
+    )
 
     @model_validator(mode="after")
     def _unique_locations(self) -> PartnerEntry:
         seen: set[str] = set()
         for index, location in enumerate(self.locations, start=1):
             if slugify(location.name) in seen:
-                raise RuleViolation(f"locations[{index}].name",
-                                    "deze locatie staat twee keer bij deze partner. Geef elke locatie een eigen naam.")
+                raise RuleViolation(
+                    f"locations[{index}].name",
+                    "deze locatie staat twee keer bij deze partner. Geef elke locatie een eigen naam.",
+                )
             seen.add(slugify(location.name))
         return self
 
@@ -171,8 +209,12 @@ class IssuedCode(Strict):
     campaign: Slug
     target: Target
     issued: Date
-    retired: Retirement | None = hint(label="Niet meer in gebruik", text="Zet dit als de plek uit data/partners.yml verdwijnt. De korte link "
-                                      "blijft werken en stuurt door naar 'target'.", default=None)
+    retired: Retirement | None = hint(
+        label="Niet meer in gebruik",
+        text="Zet dit als de plek uit data/partners.yml verdwijnt. De korte link "
+        "blijft werken en stuurt door naar 'target'.",
+        default=None,
+    )
 
     @field_validator("target")
     @classmethod
@@ -191,13 +233,22 @@ def _load_inventory(root: Path, ctype: ContentType, problems: list[Problem], inv
         problems.append(error.problem)
         return []
     if not isinstance(raw, dict) or not isinstance(raw.get("partners"), list) or "campaign" not in raw:
-        problems.append(Problem(PARTNERS_FILE, None, (
-            "moet beginnen met 'campaign:' en daarna 'partners:' met een lijst partners. "
-            "Kijk bij een ander item in hetzelfde bestand hoe het moet.")))
+        problems.append(
+            Problem(
+                PARTNERS_FILE,
+                None,
+                (
+                    "moet beginnen met 'campaign:' en daarna 'partners:' met een lijst partners. "
+                    "Kijk bij een ander item in hetzelfde bestand hoe het moet."
+                ),
+            )
+        )
         return []
     extra = set(raw) - {"campaign", "partners"}
     if extra:
-        problems.append(Problem(PARTNERS_FILE, sorted(extra)[0], "is een onbekend veld. Toegestane velden: campaign, partners."))
+        problems.append(
+            Problem(PARTNERS_FILE, sorted(extra)[0], "is een onbekend veld. Toegestane velden: campaign, partners.")
+        )
     for entry in raw["partners"]:
         if isinstance(entry, dict):
             entry.setdefault("campaign", raw["campaign"])
@@ -223,33 +274,73 @@ class ShortLinkPages:
             target = resolve_target(link.target, paths)
             title = titles.get(target, "de pagina")
             forward = link.relative_target(paths)
-            pages.append(Page(
-                url=link.url, title=f"Doorsturen naar {title}", template=self.template, source=link.file,
-                owner=f"de korte link '{link.code}' in {link.file}",
-                context={"target_title": title, "forward": forward, "link": link, "target": target,
-                         "question": questions.get(target)},
-                description="Korte link van een poster of banner van Alliantie van Kracht.",
-                category=by_url.get(target), label="Korte link", search=False, noindex=True, refresh=forward,
-                next_step=False, own_heading=True, system=True))
+            pages.append(
+                Page(
+                    url=link.url,
+                    title=f"Doorsturen naar {title}",
+                    template=self.template,
+                    source=link.file,
+                    owner=f"de korte link '{link.code}' in {link.file}",
+                    context={
+                        "target_title": title,
+                        "forward": forward,
+                        "link": link,
+                        "target": target,
+                        "question": questions.get(target),
+                    },
+                    description="Korte link van een poster of banner van Alliantie van Kracht.",
+                    category=by_url.get(target),
+                    label="Korte link",
+                    search=False,
+                    noindex=True,
+                    refresh=forward,
+                    next_step=False,
+                    own_heading=True,
+                    system=True,
+                )
+            )
         return pages
 
 
 PARTNERS = ContentType(
-    id="partners", label="Partner", plural="Partners (posters)", schema=PartnerEntry, source=PARTNERS_FILE,
-    key="partner", summary=None, title_attribute="partner", search=False, make_new="partner",
-    pages=(ShortLinkPages(),), loader=_load_inventory, optional=True, withholdable=False,
+    id="partners",
+    label="Partner",
+    plural="Partners (posters)",
+    schema=PartnerEntry,
+    source=PARTNERS_FILE,
+    key="partner",
+    summary=None,
+    title_attribute="partner",
+    search=False,
+    make_new="partner",
+    pages=(ShortLinkPages(),),
+    loader=_load_inventory,
+    optional=True,
+    withholdable=False,
     scaffold=lambda *args: scaffold_partner(*args),
     editor_hint="Waar hangen posters en banners, en hoeveel? Verander een gedrukte code nooit.",
 )
 
 ISSUED = ContentType(
-    id="issued_codes", label="Uitgegeven code", plural="Uitgegeven codes", schema=IssuedCode,
-    source=ISSUED_FILE, key="code", summary=None, title_attribute="code", search=False, editable=False,
-    published=lambda item, today: None, pages=(), optional=True, withholdable=False,
+    id="issued_codes",
+    label="Uitgegeven code",
+    plural="Uitgegeven codes",
+    schema=IssuedCode,
+    source=ISSUED_FILE,
+    key="code",
+    summary=None,
+    title_attribute="code",
+    search=False,
+    editable=False,
+    published=lambda item, today: None,
+    pages=(),
+    optional=True,
+    withholdable=False,
 )
 
 
 # --- Short links ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ShortLink:
@@ -260,8 +351,8 @@ class ShortLink:
     location: str
     medium: Medium
     campaign: str
-    target: str              # as the editor wrote it: home, a category id or a page address
-    file: str                # where the target is set, for error messages
+    target: str  # as the editor wrote it: home, a category id or a page address
+    file: str  # where the target is set, for error messages
     entry: str
     issued: dt.date | None = None
 
@@ -271,8 +362,14 @@ class ShortLink:
 
     @property
     def query(self) -> str:
-        return urlencode([("utm_source", self.partner), ("utm_medium", self.medium),
-                          ("utm_campaign", self.campaign), ("utm_content", slugify(self.location))])
+        return urlencode(
+            [
+                ("utm_source", self.partner),
+                ("utm_medium", self.medium),
+                ("utm_campaign", self.campaign),
+                ("utm_content", slugify(self.location)),
+            ]
+        )
 
     def qr_url(self, site_url: str) -> str:
         return urls.absolute(site_url, self.url)
@@ -313,8 +410,12 @@ class Placement:
 
 
 def placements(site: Site) -> list[Placement]:
-    return [Placement(p.partner, p.campaign, loc, f"{p.partner} / {loc.name}")
-            for p in site.of("partners") for loc in p.locations if not p.status]
+    return [
+        Placement(p.partner, p.campaign, loc, f"{p.partner} / {loc.name}")
+        for p in site.of("partners")
+        for loc in p.locations
+        if not p.status
+    ]
 
 
 def short_links(site: Site) -> list[ShortLink]:
@@ -329,15 +430,30 @@ def short_links(site: Site) -> list[ShortLink]:
             if not code or code in result:
                 continue
             record = records.get(code)
-            result[code] = ShortLink(code=code, partner=placement.partner, location=loc.name, medium=medium,
-                                     campaign=record.campaign if record else placement.campaign,
-                                     target=loc.target, file=PARTNERS_FILE, entry=placement.entry,
-                                     issued=record.issued if record else None)
+            result[code] = ShortLink(
+                code=code,
+                partner=placement.partner,
+                location=loc.name,
+                medium=medium,
+                campaign=record.campaign if record else placement.campaign,
+                target=loc.target,
+                file=PARTNERS_FILE,
+                entry=placement.entry,
+                issued=record.issued if record else None,
+            )
     for record in records.values():
         if record.code not in result:
-            result[record.code] = ShortLink(code=record.code, partner=record.partner, location=record.location,
-                                            medium=record.medium, campaign=record.campaign, target=record.target,
-                                            file=ISSUED_FILE, entry=record.code, issued=record.issued)
+            result[record.code] = ShortLink(
+                code=record.code,
+                partner=record.partner,
+                location=record.location,
+                medium=record.medium,
+                campaign=record.campaign,
+                target=record.target,
+                file=ISSUED_FILE,
+                entry=record.code,
+                issued=record.issued,
+            )
     return list(result.values())
 
 
@@ -357,32 +473,73 @@ def inventory_problems(context: LoadContext, site: Site) -> list[Problem]:
                     continue
                 in_inventory.add(code)
                 if code in used:
-                    problems.append(Problem(PARTNERS_FILE, f"locations[{index}].{field_name}", (
-                        f"'{code}' wordt al gebruikt bij {used[code]}. "
-                        "Elke locatie (en elke banner) heeft een eigen code nodig."), entry=entry))
+                    problems.append(
+                        Problem(
+                            PARTNERS_FILE,
+                            f"locations[{index}].{field_name}",
+                            (
+                                f"'{code}' wordt al gebruikt bij {used[code]}. "
+                                "Elke locatie (en elke banner) heeft een eigen code nodig."
+                            ),
+                            entry=entry,
+                        )
+                    )
                     continue
                 used[code] = entry
                 record = records.get(code)
                 if record and (record.partner, slugify(record.location), record.medium) != (
-                        partner.partner, slugify(loc.name), medium):
-                    problems.append(Problem(PARTNERS_FILE, f"locations[{index}].{field_name}", (
-                        f"'{code}' is op {record.issued.isoformat()} al uitgegeven voor {record.partner} / "
-                        f"{record.location} ({record.medium}), zie {ISSUED_FILE}. Een gedrukte code blijft "
-                        "voor altijd van die plek. Kies een nieuwe code."), entry=entry))
+                    partner.partner,
+                    slugify(loc.name),
+                    medium,
+                ):
+                    problems.append(
+                        Problem(
+                            PARTNERS_FILE,
+                            f"locations[{index}].{field_name}",
+                            (
+                                f"'{code}' is op {record.issued.isoformat()} al uitgegeven voor {record.partner} / "
+                                f"{record.location} ({record.medium}), zie {ISSUED_FILE}. Een gedrukte code blijft "
+                                "voor altijd van die plek. Kies een nieuwe code."
+                            ),
+                            entry=entry,
+                        )
+                    )
                 elif record and record.retired:
-                    problems.append(Problem(ISSUED_FILE, "retired", (
-                        f"code '{code}' staat als 'retired', maar de plek staat nog in {PARTNERS_FILE}. "
-                        "Haal 'retired' weg, of haal de plek uit de lijst van partners."), entry=code))
+                    problems.append(
+                        Problem(
+                            ISSUED_FILE,
+                            "retired",
+                            (
+                                f"code '{code}' staat als 'retired', maar de plek staat nog in {PARTNERS_FILE}. "
+                                "Haal 'retired' weg, of haal de plek uit de lijst van partners."
+                            ),
+                            entry=code,
+                        )
+                    )
     for code, record in records.items():
         if code not in in_inventory and record.retired is None:
-            problems.append(Problem(ISSUED_FILE, "retired", (
-                f"de plek van code '{code}' ({record.partner} / {record.location}) staat niet meer in "
-                f"{PARTNERS_FILE}, maar de code hangt misschien nog op een poster. Zet bij deze code "
-                "'retired:' met de datum, en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat."),
-                entry=code))
+            problems.append(
+                Problem(
+                    ISSUED_FILE,
+                    "retired",
+                    (
+                        f"de plek van code '{code}' ({record.partner} / {record.location}) staat niet meer in "
+                        f"{PARTNERS_FILE}, maar de code hangt misschien nog op een poster. Zet bij deze code "
+                        "'retired:' met de datum, en kies in 'target' de pagina waar de QR-code voortaan naartoe gaat."
+                    ),
+                    entry=code,
+                )
+            )
     names = {item.key: item.data.name for item in context.all_items.get("organisations", []) if item.key is not None}
-    problems += history_problems(context.root, context.today, set(records), in_inventory,
-                                 partners_file=PARTNERS_FILE, issued_file=ISSUED_FILE, names=names)
+    problems += history_problems(
+        context.root,
+        context.today,
+        set(records),
+        in_inventory,
+        partners_file=PARTNERS_FILE,
+        issued_file=ISSUED_FILE,
+        names=names,
+    )
     return problems
 
 
@@ -398,12 +555,16 @@ def target_problems(links: list[ShortLink], categories: dict[str, str], known: C
         target = resolve_target(link.target, categories)
         if known(target) or known(target.rstrip("/")):
             continue
-        reason = (f"'{link.target}' is geen bestaande pagina van deze site.{suggestion_for(link.target, categories)} "
-                  f"Kies {HOME_TARGET}, {', '.join(categories)} of het adres van een pagina van deze site, zoals "
-                  "'verhalen/maaike-en-de-ervaringsdeskundige/'.")
+        reason = (
+            f"'{link.target}' is geen bestaande pagina van deze site.{suggestion_for(link.target, categories)} "
+            f"Kies {HOME_TARGET}, {', '.join(categories)} of het adres van een pagina van deze site, zoals "
+            "'verhalen/maaike-en-de-ervaringsdeskundige/'."
+        )
         if link.file == ISSUED_FILE:
-            reason += (f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw doel "
-                       "(target), en verwijder de code niet.")
+            reason += (
+                f" Code '{link.code}' hangt misschien nog op een poster: zet hier een nieuw doel "
+                "(target), en verwijder de code niet."
+            )
         problems.append(Problem(link.file, "target", reason, entry=link.entry))
     return problems
 
@@ -426,14 +587,26 @@ def scaffold_partner(root: Path, title: str, today: dt.date, existing: set[str])
     from ..core.sources import load_yaml_file
 
     organisations = load_yaml_file(root, "data/organisations.yml") or []
-    key = next((o["id"] for o in organisations if isinstance(o, dict) and title.lower() in
-                {str(o.get("id")).lower(), str(o.get("name")).lower()}), None)
+    key = next(
+        (
+            o["id"]
+            for o in organisations
+            if isinstance(o, dict) and title.lower() in {str(o.get("id")).lower(), str(o.get("name")).lower()}
+        ),
+        None,
+    )
     if key is None:
-        raise ValueError(f"De organisatie '{title}' staat niet in data/organisations.yml. "
-                         f'Maak haar eerst aan: make new KIND=organisatie TITLE="{title}"')
+        raise ValueError(
+            f"De organisatie '{title}' staat niet in data/organisations.yml. "
+            f'Maak haar eerst aan: make new KIND=organisatie TITLE="{title}"'
+        )
     if key in existing:
         raise ValueError(f"'{key}' staat al in {PARTNERS_FILE}. Voeg daar een locatie toe onder die partner.")
     path = root / PARTNERS_FILE
-    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                    + PARTNER_TEMPLATE.format(key=key, today=today.isoformat()), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").rstrip("\n")
+        + "\n"
+        + PARTNER_TEMPLATE.format(key=key, today=today.isoformat()),
+        encoding="utf-8",
+    )
     return path

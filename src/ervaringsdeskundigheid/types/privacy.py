@@ -39,20 +39,38 @@ class HeldBack:
     entry: str | None
     title: str
     person: str
-    taken_out: bool = False      # the mention was taken out; the item itself is published
-    url: str | None = None       # its page, when it has one
+    taken_out: bool = False  # the mention was taken out; the item itself is published
+    url: str | None = None  # its page, when it has one
 
     def notice(self) -> Notice:
         """Said plainly, with the other items that stay off the site (core.problems.Notice)."""
         if self.taken_out:
-            return Notice(self.source, self.title, (
-                f"Privacy: hier is een stuk tekst weggehaald, omdat het {self.person} noemt of linkt, en die "
-                "persoon heeft de toestemming ingetrokken."), "Haal de persoon uit de tekst.", entry=self.entry,
-                kind="taken_out", group="privacy", short="tekst weggehaald")
-        return Notice(self.source, self.title, (
-            f"Privacy: wordt niet gepubliceerd, omdat het {self.person} noemt of linkt, en die persoon heeft de "
-            "toestemming ingetrokken."), "Haal de persoon uit de tekst; daarna komt het weer online.",
-            entry=self.entry, kind="held_back", group="privacy", short="tegengehouden")
+            return Notice(
+                self.source,
+                self.title,
+                (
+                    f"Privacy: hier is een stuk tekst weggehaald, omdat het {self.person} noemt of linkt, en die "
+                    "persoon heeft de toestemming ingetrokken."
+                ),
+                "Haal de persoon uit de tekst.",
+                entry=self.entry,
+                kind="taken_out",
+                group="privacy",
+                short="tekst weggehaald",
+            )
+        return Notice(
+            self.source,
+            self.title,
+            (
+                f"Privacy: wordt niet gepubliceerd, omdat het {self.person} noemt of linkt, en die persoon heeft de "
+                "toestemming ingetrokken."
+            ),
+            "Haal de persoon uit de tekst; daarna komt het weer online.",
+            entry=self.entry,
+            kind="held_back",
+            group="privacy",
+            short="tegengehouden",
+        )
 
 
 def people_of(context: LoadContext, site: Site) -> list[Person]:
@@ -69,8 +87,9 @@ def people_of(context: LoadContext, site: Site) -> list[Person]:
 
 def contact_person(person: ContactPerson) -> Person:
     """A contact person (core/contact.py): shown only with their name, and only what the scope names."""
-    return Person(person.name, person.consent, email=person.email, phone=person.phone, whatsapp=person.whatsapp,
-                  named_only=True)
+    return Person(
+        person.name, person.consent, email=person.email, phone=person.phone, whatsapp=person.whatsapp, named_only=True
+    )
 
 
 def texts_of(item: Item) -> list[tuple[str | None, str]]:
@@ -113,9 +132,17 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
                 continue
             cleaned = take_out_of_item(item, rule)
             if cleaned is None:
-                problems.append(Problem(item.source, None, (
-                    f"noemt {who}, die de toestemming heeft ingetrokken, op een plek die niet automatisch "
-                    "weg kan. Haal de persoon hier weg."), entry=item.entry))
+                problems.append(
+                    Problem(
+                        item.source,
+                        None,
+                        (
+                            f"noemt {who}, die de toestemming heeft ingetrokken, op een plek die niet automatisch "
+                            "weg kan. Haal de persoon hier weg."
+                        ),
+                        entry=item.entry,
+                    )
+                )
                 continue
             held.append(HeldBack(item.source, item.entry, str(item.title), who, taken_out=True))
             kept.append(cleaned)
@@ -124,9 +151,15 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
 
 
 def _problem(item: Item, field: str | None, finding: Finding) -> Problem:
-    return Problem(item.source, field, (
-        f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
-        "vast (met de datum en de velden die we mogen tonen)."), entry=item.entry)
+    return Problem(
+        item.source,
+        field,
+        (
+            f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
+            "vast (met de datum en de velden die we mogen tonen)."
+        ),
+        entry=item.entry,
+    )
 
 
 def take_out(text: str, rule: Forbidden) -> str:
@@ -166,13 +199,17 @@ def _withdrawn_in(text: str, rule: Forbidden) -> bool:
 
 # --- What readers and scrapers get: every file and path of the finished site ------------------
 
-_BLOCK = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|figcaption|summary|blockquote|a|span|title)\b[^>]*>"
-                    r"((?:(?!<\1\b).)*?)</\1>", re.S)
+_BLOCK = re.compile(
+    r"<(p|li|dd|dt|td|th|h[1-6]|figcaption|summary|blockquote|a|span|title)\b[^>]*>"
+    r"((?:(?!<\1\b).)*?)</\1>",
+    re.S,
+)
 _SKIP = (".png", ".jpg", ".jpeg", ".webp", ".woff2", ".woff", ".ico", ".pdf")
 
 
-def review_outputs(files: dict[str, str | bytes], rule: Forbidden | None, keep: set[str],
-                   packaged: set[str]) -> tuple[dict[str, str | bytes], list[Problem], list[HeldBack]]:
+def review_outputs(
+    files: dict[str, str | bytes], rule: Forbidden | None, keep: set[str], packaged: set[str]
+) -> tuple[dict[str, str | bytes], list[Problem], list[HeldBack]]:
     """The consent rule once more, on what is published: every path, and the text of every file
     made from the content (`packaged` files are the site's own code). A person without consent is
     an error. A person whose consent ended loses the file, or (for the pages in `keep`, which the
@@ -185,9 +222,14 @@ def review_outputs(files: dict[str, str | bytes], rule: Forbidden | None, keep: 
         if path not in packaged and not path.endswith(_SKIP):
             findings += rule.find(_unfolded(path, _text_of(data)), markup=path.endswith((".html", ".xml")))
         hard = [finding for finding in findings if not finding.withdrawn]
-        problems += [Problem(f"(de gebouwde site) {path}", None, (
-            f"noemt '{finding.found}', maar {finding.reason}. Zoek waar dit vandaan komt en haal het weg."))
-            for finding in hard]
+        problems += [
+            Problem(
+                f"(de gebouwde site) {path}",
+                None,
+                (f"noemt '{finding.found}', maar {finding.reason}. Zoek waar dit vandaan komt en haal het weg."),
+            )
+            for finding in hard
+        ]
         who = ", ".join(sorted({finding.person for finding in findings if finding.withdrawn}))
         if not who or hard:
             result[path] = data
@@ -214,6 +256,7 @@ def _text_of(data: str | bytes) -> str:
     if isinstance(data, bytes):
         if data[:2] == b"\x1f\x8b":
             import gzip
+
             try:
                 data = gzip.decompress(data)
             except OSError:
@@ -225,12 +268,13 @@ def _text_of(data: str | bytes) -> str:
 def _without_blocks(page: str, rule: Forbidden) -> str:
     """The page without the smallest text blocks (paragraphs, list items, links ...) that name a
     person whose consent ended."""
+
     def replace(match: re.Match[str]) -> str:
         if any(finding.withdrawn for finding in rule.find(match.group(0), markup=True)):
             return f"<{match.group(1)}>{TAKEN_OUT}</{match.group(1)}>"
         return match.group(0)
 
-    for _ in range(5):      # inner blocks first, then the blocks around them
+    for _ in range(5):  # inner blocks first, then the blocks around them
         cleaned = _BLOCK.sub(replace, page)
         if cleaned == page:
             break

@@ -26,14 +26,17 @@ PagePath = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PAGE_
 
 
 class Redirect(Strict):
-    path: PagePath = hint("Het oude adres, zonder de site ervoor en met een / aan het eind, zoals "
-                          "'verhalen/oude-naam/'. Verander of verwijder dit nooit: links naar het oude adres "
-                          "blijven werken.", label="Oud adres")
-    target: PagePath = hint("De pagina waar het oude adres nu naartoe gaat, zoals 'verhalen/nieuwe-naam/'.",
-                            label="Nieuwe pagina")
+    path: PagePath = hint(
+        "Het oude adres, zonder de site ervoor en met een / aan het eind, zoals "
+        "'verhalen/oude-naam/'. Verander of verwijder dit nooit: links naar het oude adres "
+        "blijven werken.",
+        label="Oud adres",
+    )
+    target: PagePath = hint(
+        "De pagina waar het oude adres nu naartoe gaat, zoals 'verhalen/nieuwe-naam/'.", label="Nieuwe pagina"
+    )
     date: Date = hint("Sinds wanneer de pagina het nieuwe adres heeft (JJJJ-MM-DD).", label="Sinds")
-    note: Text | None = hint("Waarom het adres veranderde. Alleen voor de redactie.", label="Toelichting",
-                             default=None)
+    note: Text | None = hint("Waarom het adres veranderde. Alleen voor de redactie.", label="Toelichting", default=None)
 
 
 def target_problems(site: Site, known: Callable[[str], bool]) -> list[Problem]:
@@ -44,13 +47,16 @@ def target_problems(site: Site, known: Callable[[str], bool]) -> list[Problem]:
     for item in site.of("redirects"):
         target = item.data.target
         if target in site.unpublished:
-            continue      # a page that is not published now (a draft, an example, held back): see forward_to
+            continue  # a page that is not published now (a draft, an example, held back): see forward_to
         if target in moved:
-            reason = (f"'{target}' is zelf een oud adres in {REDIRECTS_FILE}. Kies de pagina waar dat adres "
-                      "nu naartoe gaat.")
+            reason = (
+                f"'{target}' is zelf een oud adres in {REDIRECTS_FILE}. Kies de pagina waar dat adres nu naartoe gaat."
+            )
         elif not known(target):
-            reason = (f"'{target}' is geen pagina van deze site. Kies het adres van een bestaande pagina, "
-                      "zoals 'verhalen/nieuwe-naam/'.")
+            reason = (
+                f"'{target}' is geen pagina van deze site. Kies het adres van een bestaande pagina, "
+                "zoals 'verhalen/nieuwe-naam/'."
+            )
         else:
             continue
         problems.append(Problem(item.source, "target", reason, entry=item.entry))
@@ -67,8 +73,7 @@ def forward_to(target: str, site: Site) -> str:
     draft, a hidden example, held back by the consent rule), the nearest page above it that is."""
     if target not in site.unpublished:
         return target
-    lists = {ctype.list_url for ctype in site.types.values()
-             if ctype.list_url and (site.of(ctype.id) or ctype.single)}
+    lists = {ctype.list_url for ctype in site.types.values() if ctype.list_url and (site.of(ctype.id) or ctype.single)}
     parent = target.rstrip("/").rpartition("/")[0]
     while parent:
         if parent + "/" in lists:
@@ -84,27 +89,47 @@ class MovedPages:
     template: str = "moved.html"
 
     def plan(self, ctype: ContentType, site: Site) -> list[Page]:
-        titles = {item.url: item.title for other in site.types.values() if other.item_url
-                  for item in site.of(other.id)}
+        titles = {item.url: item.title for other in site.types.values() if other.item_url for item in site.of(other.id)}
         titles.update({category_url(c): c.title for c in site.categories})
         pages = []
         for item in site.of(ctype.id):
             old, new = item.data.path, forward_to(item.data.target, site)
             title = titles.get(new, "de nieuwe pagina")
             forward = urls.relative(new, old)
-            pages.append(Page(
-                url=old, title=f"Nieuw adres: {title}", template=self.template, source=item.source,
-                owner=f"het oude adres '{old}' in {item.source}",
-                context={"target_title": title, "forward": forward},
-                description=f"Deze pagina heeft een nieuw adres: {title}.", label="Doorverwijzing", search=False,
-                noindex=True, refresh=forward, next_step=False, own_heading=True))
+            pages.append(
+                Page(
+                    url=old,
+                    title=f"Nieuw adres: {title}",
+                    template=self.template,
+                    source=item.source,
+                    owner=f"het oude adres '{old}' in {item.source}",
+                    context={"target_title": title, "forward": forward},
+                    description=f"Deze pagina heeft een nieuw adres: {title}.",
+                    label="Doorverwijzing",
+                    search=False,
+                    noindex=True,
+                    refresh=forward,
+                    next_step=False,
+                    own_heading=True,
+                )
+            )
         return pages
 
 
 REDIRECTS = ContentType(
-    id="redirects", label="Verhuisde pagina", plural="Verhuisde pagina's", schema=Redirect,
-    source=REDIRECTS_FILE, key="path", summary=None, title_attribute="path", search=False,
-    pages=(MovedPages(),), optional=True, source_hint=False, withholdable=False,
+    id="redirects",
+    label="Verhuisde pagina",
+    plural="Verhuisde pagina's",
+    schema=Redirect,
+    source=REDIRECTS_FILE,
+    key="path",
+    summary=None,
+    title_attribute="path",
+    search=False,
+    pages=(MovedPages(),),
+    optional=True,
+    source_hint=False,
+    withholdable=False,
     editor_hint="Oude adressen van pagina's die een nieuw adres kregen. Het oude adres stuurt door naar het "
-                "nieuwe. Haal een regel nooit weg: er kunnen links naar het oude adres bestaan.",
+    "nieuwe. Haal een regel nooit weg: er kunnen links naar het oude adres bestaan.",
 )

@@ -25,18 +25,25 @@ NAME_PLACEHOLDER = "Schuilnaam"
 class StoryPerson(Strict):
     """The person a story is about: a pseudonym, or a real name only with recorded consent."""
 
-    name: Name = hint("Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.", label="Naam of schuilnaam",
-                      placeholder=NAME_PLACEHOLDER)
+    name: Name = hint(
+        "Een schuilnaam (pseudonym: true), of een echte naam alleen met toestemming.",
+        label="Naam of schuilnaam",
+        placeholder=NAME_PLACEHOLDER,
+    )
     pseudonym: bool = hint("true: de naam is verzonnen.", label="Dit is een schuilnaam", default=False, example=True)
-    consent: Consent | None = hint("Toestemming voor een echte naam: datum, en in scope [name].", label="Toestemming", default=None)
+    consent: Consent | None = hint(
+        "Toestemming voor een echte naam: datum, en in scope [name].", label="Toestemming", default=None
+    )
 
     @model_validator(mode="after")
     def _real_name_needs_consent(self) -> StoryPerson:
         if not self.pseudonym and self.consent is None:
             raise RuleViolation(
-                "name", "een echte naam mag alleen met vastgelegde toestemming. Is het een schuilnaam? Zet dan "
+                "name",
+                "een echte naam mag alleen met vastgelegde toestemming. Is het een schuilnaam? Zet dan "
                 "'Dit is een schuilnaam' aan (pseudonym: true). Is het de echte naam? Vul dan 'Toestemming' in "
-                "(consent): de datum en wat we mogen tonen.")
+                "(consent): de datum en wat we mogen tonen.",
+            )
         return self
 
 
@@ -81,20 +88,35 @@ def public_view(item: Item, today: dt.date) -> tuple[Item, str | None]:
     update: dict[str, Any] = {}
     if "name" not in scope:
         update["person"] = person.model_copy(update={"name": "naam niet gepubliceerd", "pseudonym": False})
-    if "photo" not in scope and item.data.image:   # the story's image shows the person: page, share image, feeds
+    if "photo" not in scope and item.data.image:  # the story's image shows the person: page, share image, feeds
         update.update(image=None, image_alt=None)
     return (item.replace(data=item.data.model_copy(update=update)) if update else item), None
 
 
 STORIES = ContentType(
-    id="stories", label="Verhaal", plural="Verhalen", schema=Story, source="content/stories",
-    list_url="verhalen/", item_url="verhalen/{slug}/", description="Alle verhalen over ervaringsdeskundigheid.",
+    id="stories",
+    label="Verhaal",
+    plural="Verhalen",
+    schema=Story,
+    source="content/stories",
+    list_url="verhalen/",
+    item_url="verhalen/{slug}/",
+    description="Alle verhalen over ervaringsdeskundigheid.",
     in_short="Hier lees je verhalen over werken met je ervaring.",
-    pages=articles.PAGES, summary="description", article=True,
-    make_new="verhaal", published=articles.published, sort_key=articles.newest_first, examples=True,
+    pages=articles.PAGES,
+    summary="description",
+    article=True,
+    make_new="verhaal",
+    published=articles.published,
+    sort_key=articles.newest_first,
+    examples=True,
     editor_hint="Verhalen van en over ervaringsdeskundigen. Gebruik een schuilnaam, of een echte naam "
-                "alleen met toestemming.",
-    checks=(articles.check_image, check_person), person_fields=PERSON_FIELDS, public_view=public_view, people=people,
+    "alleen met toestemming.",
+    checks=(articles.check_image, check_person),
+    person_fields=PERSON_FIELDS,
+    public_view=public_view,
+    people=people,
     body_template="\nSchrijf hier het verhaal. Gebruik korte zinnen.\n\n## Een tussenkop\n\nMeer tekst.\n",
-    body_placeholders=("Schrijf hier het verhaal.",), scaffold_extra=SCAFFOLD_PERSON,
+    body_placeholders=("Schrijf hier het verhaal.",),
+    scaffold_extra=SCAFFOLD_PERSON,
 )
