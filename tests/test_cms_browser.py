@@ -26,6 +26,7 @@ from ervaringsdeskundigheid.build.session import BuildSession
 from tools.devserver import serve_directory
 
 EDITED = ("content", "data")  # what the editor reads and writes
+SAVE_TIMEOUT_MS = 30_000  # a save writes to the browser's local repository; a loaded CI machine needs more than 15 s
 CATEGORY_TITLES = {
     c["id"]: c["title"] for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))
 }
@@ -230,7 +231,7 @@ def create_expert(page: Page, base: str) -> None:
         scope.get_by_role("combobox").click()
         page.get_by_role("option", name=label, exact=True).click()
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=SAVE_TIMEOUT_MS)
     page.wait_for_url(re.compile(r"#/collections/experts$"))  # back at the list: the save is done
 
 
@@ -269,7 +270,7 @@ def create_programme(page: Page, base: str) -> None:
     field(page, "Bron").get_by_role("textbox").fill("Projectplan 2025, paragraaf 2.4")
     field(page, "Categorieën").get_by_role("checkbox", name=CATEGORY_TITLES["opleiding"], exact=True).check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=SAVE_TIMEOUT_MS)
     page.wait_for_url(re.compile(r"#/collections/opleidingen$"))
 
 
@@ -279,7 +280,7 @@ def edit_story(page: Page, base: str) -> None:
     summary = field(page, "Samenvatting").get_by_role("textbox")
     summary.fill("Sanne helpt nu bezoekers van de bibliotheek met brieven.")
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=15_000)
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_have_count(0, timeout=SAVE_TIMEOUT_MS)
 
 
 def test_a_story_an_expert_and_a_programme_made_in_the_editor_pass_the_check_and_build(editor, tmp_path):
