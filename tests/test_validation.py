@@ -235,3 +235,16 @@ def test_figures_money_or_rules_without_a_source_get_a_hint(project):
     result = check_project(project, today=TODAY)
     assert result.problems == []
     assert any("data/faq.yml, item 'nieuwe-vraag'" in hint and "geen bron" in hint for hint in result.hints)
+
+
+def test_a_broken_link_in_a_draft_is_found_by_the_check(project):
+    """`make check` also reads what only the preview shows: a draft's broken link is a Dutch problem
+    (the preview's pages are rendered when it has items the build does not)."""
+    write_story(
+        project,
+        "concept.md",
+        "title: Concept\ndate: 2025-01-01\ndescription: Een concept.\ncategories: [aspirant]\ndraft: true",
+        "Zie [dit verhaal](bestaat-niet.md).\n",
+    )
+    found = messages(check(project, TODAY))
+    assert "content/stories/concept.md" in found and "de link 'bestaat-niet.md' werkt niet" in found, found

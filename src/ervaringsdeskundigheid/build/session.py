@@ -107,8 +107,10 @@ class BuildSession:
 
     # --- start: everything that can fail, before anything is written ---------------------------
 
-    def start(self) -> None:
-        """Load, validate, plan and render. Raises ContentErrors listing every problem."""
+    def start(self, render: Callable[[Site], bool] | None = None) -> None:
+        """Load, validate, plan and render (not when `render(site)` is false: `make check` skips the
+        preview's pages when the build's session already rendered the same ones). Raises
+        ContentErrors listing every problem."""
         self.today = self.today or clock.today()
         try:
             self.site = load_site(self.root, today=self.today, preview=self.preview)
@@ -117,7 +119,7 @@ class BuildSession:
             self.problems += self._docs_problems()
             raise ContentErrors(self.problems, errors.notices) from None
         self.plan()
-        if not self.problems:
+        if not self.problems and (render is None or render(self.site)):
             self._render_all()
         if self.problems:
             raise ContentErrors(describe(self.problems, self.site.types.values(), self.root))

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..build import publish
 from ..build.session import BuildSession
 from ..core.problems import ContentErrors, Notice, Problem
+from ..core.site import Site
 from ..render.readability import Readability
 
 
@@ -36,11 +37,19 @@ def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
     if session.site is not None:
         result.notices = list(session.site.notices)
     drafts = BuildSession(Path(root), mode="serve", today=today)
-    try:
-        drafts.start()
+    published = _items_of(session.site)
+    try:  # the preview's pages need rendering only when it has more (drafts, scheduled items)
+        drafts.start(render=lambda site: published is None or _items_of(site) != published)
     except ContentErrors as errors:
         result.problems += [problem for problem in errors.problems if problem not in result.problems]
     if not result.problems:
         result.hints = session.hints()
         result.readability = [text for text in session.readability if text.likely_above_b1]
     return result
+
+
+def _items_of(site: Site | None) -> set[tuple[str, str | None]] | None:
+    """Every item a session renders a page or a place for, by type and key."""
+    if site is None:
+        return None
+    return {(type_id, item.key) for type_id, items in site.items.items() for item in items}
