@@ -5,11 +5,10 @@ The rule reads text the way a reader or a scraper does, not the way it was typed
 undoes disguises: HTML entities and %-escapes are decoded, invisible characters (zero-width,
 soft hyphen, word joiner, BOM, bidi marks) dropped, compatibility forms folded (NFKC), letters of other scripts
 that look like Latin ones read as those (Unicode's confusables), the rest transliterated
-(`anyascii`), "[at]"/"punt" read as an
-e-mail address. `Projection` then keeps only letters and digits, remembering where each run of
-them started and ended: a name matches across any separators, emphasis or markup inside it
-("Pe**tr**a", "Petra-Geheim", "Pe<a>tra</a>"), but only as whole words ("Ann Jansen" does not
-match "Annemiek Jansens"). Phone numbers match as digits across any separators.
+(`anyascii`), "[at]"/"punt" read as an e-mail address. The match then reads only letters and
+digits (`_letters`) and where each run of them started and ended (`_run_bounds`): a name matches
+across any separators, emphasis or markup inside it ("Pe**tr**a", "Petra-Geheim", "Pe<a>tra</a>"),
+but only as whole words ("Ann Jansen" does not match "Annemiek Jansens"). Phone numbers match as digits across any separators.
 
 All values are searched at once (Aho-Corasick), so the work grows with the text, not with the
 number of people times the text.
@@ -24,7 +23,7 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -143,25 +142,18 @@ def without_markup(text: str) -> str:
 
 def squeeze(value: str) -> str:
     """A value as the projection sees it: its letters and digits only."""
-    return "".join(_RUN.findall(fold(value)))
+    return _letters(fold(value))
 
 
-@dataclass
-class Projection:
-    """The letters and digits of a folded text, and where its runs of them start and end."""
+def _letters(folded: str) -> str:
+    """The letters and digits of a folded (ASCII) text, joined: what values are matched against."""
+    return folded.encode("ascii", errors="replace").translate(None, _NOT_LETTERS).decode("ascii")
 
-    runs: list[str]
-    letters: str
 
-    @classmethod
-    def of(cls, folded: str) -> Projection:
-        runs = _RUN.findall(folded)
-        return cls(runs, "".join(runs))
-
-    @cached_property
-    def bounds(self) -> set[int]:
-        """Where a run starts or ends (a match must start and end on one)."""
-        return set(accumulate(map(len, self.runs), initial=0))
+def _run_bounds(folded: str) -> set[int]:
+    """Where, in its letters, each run of letters or of digits starts or ends: a match must start
+    and end on one (whole words only)."""
+    return set(accumulate((len(run) for run in _RUN.findall(folded)), initial=0))
 
 
 @dataclass(frozen=True)
@@ -286,16 +278,11 @@ class Forbidden:
         automaton = self._search()
         if not automaton:
             return []
-        letters = folded.encode("ascii", errors="replace").translate(None, _NOT_LETTERS).decode("ascii")
-        candidates = list(automaton.iter(letters))  # the letters and digits, as the projection has them
+        candidates = list(automaton.iter(_letters(folded)))
         if not candidates:
             return []
-        projection = Projection.of(folded)  # where the runs start and end: only for a text that may name someone
-        found = []
-        for end, (length, finding) in candidates:
-            if end + 1 in projection.bounds and end + 1 - length in projection.bounds:
-                found.append(finding)
-        return found
+        bounds = _run_bounds(folded)  # only for a text that may name someone
+        return [finding for end, (length, finding) in candidates if end + 1 in bounds and end + 1 - length in bounds]
 
 
 class _Findings:

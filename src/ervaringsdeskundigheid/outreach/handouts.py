@@ -109,7 +109,7 @@ class HandoutRun:
 def _styles(ink) -> dict[str, ParagraphStyle]:
     colour = ink.colour()
     base = ParagraphStyle("base", fontName=FONTS["regular"], fontSize=BODY_PT, leading=16, textColor=BLACK)
-    return {
+    styles = {
         "body": base,
         "intro": ParagraphStyle("intro", parent=base, fontSize=13, leading=18, spaceAfter=3 * MM),
         "small": ParagraphStyle("small", parent=base, fontSize=MIN_PT, leading=15, textColor=GREY),
@@ -138,17 +138,9 @@ def _styles(ink) -> dict[str, ParagraphStyle]:
             "caption", parent=base, fontSize=MIN_PT, leading=14, textColor=GREY, alignment=TA_CENTER
         ),
         "check": ParagraphStyle("check", parent=base, fontSize=BODY_PT, leading=16),
-        "section": ParagraphStyle(
-            "section",
-            parent=base,
-            fontName=FONTS["bold"],
-            fontSize=15,
-            leading=19,
-            textColor=colour,
-            spaceBefore=3 * MM,
-            spaceAfter=1.5 * MM,
-        ),
     }
+    styles["section"] = styles["group"]  # a checklist's sections look like the experts list's groups
+    return styles
 
 
 def _table_style(commands: list) -> TableStyle:

@@ -28,6 +28,7 @@ import secrets
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import css_inline
@@ -142,6 +143,12 @@ def campaign_link(url: str, source: str, medium: str, campaign: str) -> str:
     return urlunsplit(
         (parts.scheme, parts.netloc, parts.path, f"{parts.query}&{query}" if parts.query else query, parts.fragment)
     )
+
+
+def issue_links(issue: dt.date, source: str = "nieuwsbrief", medium: str = "email") -> Callable[[str], str]:
+    """The links of one issue: each marked with the issue's campaign (counted by `make bereik`)."""
+    campaign = f"nieuwsbrief-{issue.isoformat()}"
+    return lambda url: campaign_link(url, source, medium, campaign)
 
 
 def _item(site: Site, entry: Entry) -> Item:
@@ -340,10 +347,7 @@ def render_html(
     # The frame's comments are put in after the sanitiser (which drops comments), at markers
     # no content can guess.
     marker = secrets.token_hex(12)
-    campaign = f"nieuwsbrief-{issue.isoformat()}"
-
-    def link(url: str) -> str:
-        return campaign_link(url, "nieuwsbrief", "email", campaign)
+    link = issue_links(issue)
 
     body = _env.from_string(BODY).render(
         preheader=f"{summary(items).capitalize()} over ervaringsdeskundigheid.",
@@ -404,10 +408,7 @@ def render_text(
     settings = site.settings
     events = events_from(site, issue) if events is None else events
     chosen = TOOLS[tool]
-    campaign = f"nieuwsbrief-{issue.isoformat()}"
-
-    def link(url: str) -> str:
-        return campaign_link(url, "nieuwsbrief", "email", campaign)
+    link = issue_links(issue)
 
     lines = [
         f"{settings.organisation} · {settings.site_name}",
@@ -465,7 +466,7 @@ def first_sentence(text: str) -> str:
 
 
 def render_linkedin(items: list[Item], issue: dt.date) -> str:
-    campaign = f"nieuwsbrief-{issue.isoformat()}"
+    link = issue_links(issue, "linkedin", "social")
     blocks = [
         f"Voorstellen voor LinkedIn ({dutch_date(issue)}): één bericht per verhaal of blog.\n"
         "Kopieer een blok, pas het aan als je wilt, en plaats het.\n"
@@ -484,7 +485,7 @@ def render_linkedin(items: list[Item], issue: dt.date) -> str:
                     "",
                     first_sentence(item.description),
                     "",
-                    campaign_link(item.url, "linkedin", "social", campaign),
+                    link(item.url),
                     "",
                     " ".join(f"#{tag}" for tag in hashtags if tag),
                 ]

@@ -461,18 +461,11 @@ class _Dumper(yaml.CSafeDumper):  # libyaml's emitter (the PyYAML wheel has it):
         return True
 
 
-_written: dict[str, str] = {}  # the last configuration as JSON -> its YAML (make serve rebuilds after every save)
-
-
 def config_yaml(config: dict) -> str:
     header = (
         "# Gemaakt door de build uit de inhoudstypen (src/ervaringsdeskundigheid/types/). Verander dit bestand niet.\n"
     )
-    key = json.dumps(config, default=repr)  # writing YAML takes a third of a second; JSON a few ms
-    if key not in _written:
-        _written.clear()
-        _written[key] = header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
-    return _written[key]
+    return header + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 # --- The admin folder ---------------------------------------------------------------------------
