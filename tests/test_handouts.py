@@ -70,6 +70,23 @@ def test_every_page_says_the_date_and_leads_online(handouts):
             assert f"Vragen? Mail naar {SETTINGS['contact']['email']}." in page
 
 
+def test_no_text_runs_into_the_margin_or_over_other_text(handouts):
+    """A long address online is broken onto a second line; the page number never covers it."""
+    margin = 15 - 0.5  # mm, with room for rounding
+    for name, pages in handouts.files.items():
+        for number in range(1, pages + 1):
+            words = print_checks.words(handouts.out_dir / name, number)
+            outside = [w.text for w in words if w.x0 < margin or w.x1 > A4[2] - margin]
+            assert not outside, (name, number, outside)
+            overlaps = [
+                (a.text, b.text)
+                for i, a in enumerate(words)
+                for b in words[i + 1 :]
+                if a.x0 < b.x1 - 0.3 and b.x0 < a.x1 - 0.3 and a.y0 < b.y1 - 0.3 and b.y0 < a.y1 - 0.3
+            ]
+            assert not overlaps, (name, number, overlaps[:5])
+
+
 def _decoded(pdf, pages: int) -> list[list[str]]:
     result = []
     for page in range(1, pages + 1):

@@ -19,6 +19,7 @@ import datetime as dt
 import html
 import io
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from typing import Callable
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -275,17 +277,43 @@ def _draw_page(
     if notice:  # a paper list outlives a consent that ends soon: say until when to hand it out
         y -= 6 * MM
         c.drawString(MARGIN, y, notice)
-    # Footer: the link online and the page number, the contact line.
-    c.setStrokeColor(ink.colour())
-    c.setLineWidth(0.6)
-    c.line(MARGIN, MARGIN + 13 * MM, PAGE_W - MARGIN, MARGIN + 13 * MM)
+    # Footer, from the bottom up: the contact line, the link online (broken after a '/' when it is
+    # wider than the page), the page number on the first line with room for it, and a rule above.
     c.setFillColor(BLACK)
     c.setFont(FONTS["regular"], MIN_PT)
-    c.drawString(MARGIN, MARGIN + 7.5 * MM, f"Online: {printed_link(handout.qr_url, www_optional=www_optional)}")
-    c.drawString(MARGIN, MARGIN + 1.5 * MM, footer)
+    width = PAGE_W - 2 * MARGIN
     page = f"Pagina {doc.page}" + (f" van {total}" if total else "")
-    c.drawRightString(PAGE_W - MARGIN, MARGIN + 7.5 * MM, page)
+    link = _split_at_slashes(f"Online: {printed_link(handout.qr_url, www_optional=www_optional)}", width)
+    lines = [*link, footer]
+    heights = [MARGIN + 1.5 * MM + FOOTER_LEADING * (len(lines) - 1 - i) for i in range(len(lines))]
+    placed = list(zip(heights, lines, strict=True))
+    for y, text in placed:
+        c.drawString(MARGIN, y, text)
+    room = width - _width(page) - 4 * MM
+    page_y = next((y for y, text in placed if _width(text) <= room), MARGIN - 4 * MM)  # else below the last line
+    c.drawRightString(PAGE_W - MARGIN, page_y, page)
+    c.setStrokeColor(ink.colour())
+    c.setLineWidth(0.6)
+    rule = heights[0] + 5.5 * MM
+    c.line(MARGIN, rule, PAGE_W - MARGIN, rule)
     c.restoreState()
+
+
+FOOTER_LEADING = 5.5 * MM
+
+
+def _width(text: str) -> float:
+    return pdfmetrics.stringWidth(text, FONTS["regular"], MIN_PT)
+
+
+def _split_at_slashes(text: str, width: float) -> list[str]:
+    """`text` (an address) in lines no wider than `width`, each ending after a '/' where it can."""
+    lines = [""]
+    for part in re.split(r"(?<=/)", text):
+        if lines[-1] and _width(lines[-1] + part) > width:
+            lines.append("")
+        lines[-1] += part
+    return lines
 
 
 def _frame(x, y, width, height, name):
