@@ -42,5 +42,9 @@ def on_post_build(config):
     adapter.finish(adapter.session_of(config), config)
 
 
+def on_serve(server, config, builder):
+    return adapter.watch_natively(server, config)
+
+
 def on_build_error(error):
     adapter.build_error(error)
