@@ -263,3 +263,35 @@ def test_preview_shows_drafts_and_rebuilds_after_an_edit(project):
         assert not any("Traceback" in line for line in server.lines), "".join(server.lines)
     finally:
         server.stop()
+
+
+def test_the_preview_watcher_passes_on_saves_but_not_reads_or_bytecode(tmp_path):
+    """`make serve` hears of a save at once (build/watching.py); reading a file (as the build
+    does) or Python writing bytecode is no change."""
+    from watchdog.events import FileSystemEventHandler
+
+    from ervaringsdeskundigheid.build.watching import SourceChanges
+
+    story = tmp_path / "verhaal.md"
+    story.write_text("eerste versie", encoding="utf-8")
+    (tmp_path / "__pycache__").mkdir()
+    heard: list[str] = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: heard.append(str(event.src_path))  # type: ignore[method-assign]
+    observer = SourceChanges()
+    observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.2)
+        story.read_text(encoding="utf-8")
+        (tmp_path / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+        time.sleep(0.5)
+        assert heard == []
+        story.write_text("tweede versie", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not heard and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert heard and all(path == str(story) for path in heard), heard
+    finally:
+        observer.stop()
+        observer.join()

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
-from watchdog import events
-from watchdog.observers import Observer
 
 from ervaringsdeskundigheid.build import publish
 from ervaringsdeskundigheid.build.preview import PreviewFiles
 from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.build.watching import SourceChanges
 from ervaringsdeskundigheid.core.problems import ContentErrors, Problem
 from ervaringsdeskundigheid.render.pages import Engine
 
@@ -145,37 +144,10 @@ def finish(session: BuildSession, config) -> None:
     session.extras["lock"].release()
 
 
-class _Changes(Observer):  # type: ignore[misc,valid-type]  # the platform's native observer
-    """Only changes to sources start a rebuild: the build itself opens and reads every watched
-    file (a native observer reports that too), and Python writes its bytecode below src/."""
-
-    CHANGES = [
-        events.FileCreatedEvent,
-        events.FileModifiedEvent,
-        events.FileMovedEvent,
-        events.FileDeletedEvent,
-        events.FileAttribEvent,  # `touch`
-    ]
-
-    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        return super().schedule(
-            _SourcesOnly(event_handler), path, recursive=recursive, event_filter=event_filter or self.CHANGES
-        )
-
-
-class _SourcesOnly(events.FileSystemEventHandler):
-    def __init__(self, handler):
-        self.handler = handler
-
-    def dispatch(self, event):
-        if "__pycache__" not in f"{event.src_path}{getattr(event, 'dest_path', '')}":
-            self.handler.dispatch(event)
-
-
 def watch_natively(server, config):
-    """`make serve` learns of a save from the operating system (inotify, FSEvents) at once,
-    instead of MkDocs' polling every 0.5 s. Only the server's public API: the folders MkDocs
-    watches so far move to a native observer; `watch:` in mkdocs.yml is added after this event."""
+    """`make serve` learns of a save from the operating system at once (build/watching.py), instead
+    of MkDocs' polling every 0.5 s. Only the server's public API: the folders MkDocs watches so far
+    move to the native observer; `watch:` in mkdocs.yml is added after this event."""
     candidates = [config.docs_dir, config.config_file_path, *config.theme.dirs]
     watched = []
     for path in filter(None, candidates):
@@ -184,7 +156,7 @@ def watch_natively(server, config):
         except KeyError:
             continue
         watched.append(path)
-    server.observer = _Changes()
+    server.observer = SourceChanges()
     for path in watched:
         server.watch(path)
     server.build_delay = SETTLE  # a save arrives as a few events within milliseconds
