@@ -43,7 +43,7 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    return adapter.watch_natively(server, config)
+    return adapter.prepare_server(server, config)
 
 
 def on_build_error(error):

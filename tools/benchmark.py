@@ -346,7 +346,7 @@ def measure_rebuild(corpus: Corpus, edits: int = SERVE_EDITS) -> tuple[list[floa
     """Run a real `mkdocs serve` (the flags of `make serve`) on the corpus, edit one story
     `edits` times, and return the seconds from saving the file until the rebuilt site is
     served, for each edit, and the rebuild times MkDocs printed. Saved to served includes the server
-    noticing the change (the operating system reports it: hooks/mkdocs_section `watch_natively`) and waiting
+    noticing the change (the operating system reports it: hooks/mkdocs_section `prepare_server`) and waiting
     0.05 s for more changes."""
     port = _free_port()
     command = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import atexit
 import errno
+import gc
 import logging
 import os
 from pathlib import Path
@@ -144,10 +145,13 @@ def finish(session: BuildSession, config) -> None:
     session.extras["lock"].release()
 
 
-def watch_natively(server, config):
-    """`make serve` learns of a save from the operating system at once (build/watching.py), instead
-    of MkDocs' polling every 0.5 s. Only the server's public API: the folders MkDocs watches so far
-    move to the native observer; `watch:` in mkdocs.yml is added after this event."""
+def prepare_server(server, config):
+    """After the first build of `make serve`. The server learns of a save from the operating system
+    at once (build/watching.py), instead of MkDocs' polling every 0.5 s. Only the server's public API:
+    the folders MkDocs watches so far move to the native observer; `watch:` in mkdocs.yml is added
+    after this event. What the first build made stays for the server's life (modules, caches):
+    frozen, the garbage collector does not walk it again after every save."""
+    gc.freeze()
     candidates = [config.docs_dir, config.config_file_path, *config.theme.dirs]
     watched = []
     for path in filter(None, candidates):
