@@ -20,13 +20,30 @@ FIXED_TODAY = "2026-01-01"
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
 
+# The suite already keeps every core busy (pytest-xdist): a build in a test renders its pages in
+# its own process instead of forking worker processes for them, which only costs time here. The
+# repository's own site is built the default way (repo_site), and test_build.py compares the two.
+os.environ.setdefault("SECTION_PARALLEL", "0")
+
+
+def pytest_configure(config):
+    """Compile the package once, before the workers start, when Python may keep compiled modules
+    (`make test` lets it): every copy of the project then takes them along (copy_project)."""
+    if not sys.dont_write_bytecode:
+        import compileall
+
+        for part in ("src", "hooks", "scripts"):
+            compileall.compile_dir(ROOT / part, quiet=1)
+
 
 def copy_project(target: Path) -> Path:
+    """A copy of the repository's site sources. The compiled modules come along (a build of the
+    copy imports the package from the copy's src/), so its Python processes need not compile them."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".cache"))
         elif source.is_file():
             shutil.copy2(source, target / part)
     images = ROOT / ".cache" / "images"  # encoded images by content digest: what the first build made
@@ -140,7 +157,7 @@ def repo_site(tmp_path_factory) -> Path:
         if not (shared / "repo-site" / "built").exists():
             shutil.rmtree(project.parent, ignore_errors=True)
             copy_project(project)
-            result = run_build(project, project / "site")
+            result = run_build(project, project / "site", SECTION_PARALLEL="1")  # as `make build` does
             assert result.returncode == 0, result.stdout + result.stderr
             (shared / "repo-site" / "built").touch()
     return project / "site"
@@ -166,3 +183,4 @@ def browser():
         instance = launch_chromium(playwright)
         yield instance
         instance.close()
+
