@@ -184,3 +184,46 @@ def browser():
         yield instance
         instance.close()
 
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def _browser_contexts(browser):
+    contexts: dict = {}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture
+def new_page(browser, _browser_contexts):
+    """`new_page(width, height, **context_options)`: a fresh page, closed after the test, in a
+    browser context that the module's tests with the same options share. A new context costs
+    about as much as loading two pages; a page of its own keeps each test apart, and the tests
+    share only the site's storage (a read-aloud speed at most) and the browser's cache."""
+    pages = []
+
+    def make(width: int = PHONE["width"], height: int = PHONE["height"], **options):
+        key = tuple(sorted(options.items()))
+        if key not in _browser_contexts:
+            _browser_contexts[key] = browser.new_context(viewport=PHONE, **options)
+        page = _browser_contexts[key].new_page()
+        if (width, height) != (PHONE["width"], PHONE["height"]):
+            page.set_viewport_size({"width": width, "height": height})
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.close()
+
+
+def axe_violations(page, options: dict) -> list[dict]:
+    """axe-core (bundled with the PyPI package axe-playwright-python) on the page as it is now.
+    The script goes into the page once per loaded document, not before every run."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]
