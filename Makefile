@@ -36,6 +36,10 @@ report: setup
 	@$(call quietly,$(BIN)/python scripts/report.py)
 
 # Lint, format and types first (seconds), then the whole suite on every core (pytest-xdist).
+# Python may keep its compiled modules (__pycache__, ignored by git) even where the environment
+# says otherwise: the suite starts some 100 Python processes, and compiling the package in each
+# costs more than half a second.
+test: export PYTHONDONTWRITEBYTECODE :=
 test: setup system-packages
 	$(BIN)/ruff check src hooks scripts tools tests
 	$(BIN)/ruff format --check src hooks scripts tools tests

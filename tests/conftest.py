@@ -20,13 +20,30 @@ FIXED_TODAY = "2026-01-01"
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
 
+# The suite already keeps every core busy (pytest-xdist): a build in a test renders its pages in
+# its own process instead of forking worker processes for them, which only costs time here. The
+# repository's own site is built the default way (repo_site), and test_build.py compares the two.
+os.environ.setdefault("SECTION_PARALLEL", "0")
+
+
+def pytest_configure(config):
+    """Compile the package once, before the workers start, when Python may keep compiled modules
+    (`make test` lets it): every copy of the project then takes them along (copy_project)."""
+    if not sys.dont_write_bytecode:
+        import compileall
+
+        for part in ("src", "hooks", "scripts"):
+            compileall.compile_dir(ROOT / part, quiet=1)
+
 
 def copy_project(target: Path) -> Path:
+    """A copy of the repository's site sources. The compiled modules come along (a build of the
+    copy imports the package from the copy's src/), so its Python processes need not compile them."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".cache"))
         elif source.is_file():
             shutil.copy2(source, target / part)
     images = ROOT / ".cache" / "images"  # encoded images by content digest: what the first build made
@@ -140,7 +157,7 @@ def repo_site(tmp_path_factory) -> Path:
         if not (shared / "repo-site" / "built").exists():
             shutil.rmtree(project.parent, ignore_errors=True)
             copy_project(project)
-            result = run_build(project, project / "site")
+            result = run_build(project, project / "site", SECTION_PARALLEL="1")  # as `make build` does
             assert result.returncode == 0, result.stdout + result.stderr
             (shared / "repo-site" / "built").touch()
     return project / "site"
@@ -166,3 +183,47 @@ def browser():
         instance = launch_chromium(playwright)
         yield instance
         instance.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def _browser_contexts(browser):
+    contexts: dict = {}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture
+def new_page(browser, _browser_contexts):
+    """`new_page(width, height, **context_options)`: a fresh page, closed after the test, in a
+    browser context that the module's tests with the same options share. A new context costs
+    about as much as loading two pages; a page of its own keeps each test apart, and the tests
+    share only the site's storage (a read-aloud speed at most) and the browser's cache."""
+    pages = []
+
+    def make(width: int = PHONE["width"], height: int = PHONE["height"], **options):
+        key = tuple(sorted(options.items()))
+        if key not in _browser_contexts:
+            _browser_contexts[key] = browser.new_context(viewport=PHONE, **options)
+        page = _browser_contexts[key].new_page()
+        if (width, height) != (PHONE["width"], PHONE["height"]):
+            page.set_viewport_size({"width": width, "height": height})
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.close()
+
+
+def axe_violations(page, options: dict) -> list[dict]:
+    """axe-core (bundled with the PyPI package axe-playwright-python) on the page as it is now.
+    The script goes into the page once per loaded document, not before every run."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]

@@ -37,19 +37,22 @@ SHORT = "In het kort. Maaike kreeg hulp van iemand die het zelf meemaakte. Daard
 
 
 @contextlib.contextmanager
-def _reader(browser, served_site, path: str, voices, width: int = 390, motion: str = "no-preference"):
-    """A page at phone width with the stand-in speech engine; yields (page, requests, errors)."""
-    context = browser.new_context(viewport={"width": width, "height": 844}, reduced_motion=motion)
-    context.add_init_script(STUB.replace("VOICES", json.dumps(voices)))
-    page = context.new_page()
+def _reader(new_page, served_site, path: str, voices, width: int = 390, motion: str = "no-preference"):
+    """A page at phone width with the stand-in speech engine; yields (page, requests, errors).
+    The module's pages share a browser context: the site's storage (where "slower" is kept) is
+    emptied first, so every test starts as a first visit."""
+    page = new_page(width, 844)
+    page.emulate_media(reduced_motion=motion)
+    page.add_init_script(STUB.replace("VOICES", json.dumps(voices)))
+    cdp = page.context.new_cdp_session(page)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
+    cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    cdp.detach()
     requests, errors = [], []
     page.on("request", lambda request: requests.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        page.goto(served_site + path, wait_until="load")
-        yield page, requests, errors
-    finally:
-        context.close()
+    page.goto(served_site + path, wait_until="load")
+    yield page, requests, errors
 
 
 def _with_short_box(page) -> str:
@@ -100,9 +103,9 @@ def _own_host_only(requests: list[str], served_site: str) -> list[str]:
     return [url for url in requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != own]
 
 
-def test_a_story_is_read_with_the_local_dutch_voice_only_short_box_first(browser, served_site):
+def test_a_story_is_read_with_the_local_dutch_voice_only_short_box_first(new_page, served_site):
     voices = [NETWORK_DUTCH, LOCAL_ENGLISH, NETWORK_BELGIAN, LOCAL_DUTCH]
-    with _reader(browser, served_site, STORY, voices) as (page, requests, errors):
+    with _reader(new_page, served_site, STORY, voices) as (page, requests, errors):
         play = page.get_by_role("button", name="Lees voor")
         play.wait_for(state="visible")
         short = _with_short_box(page)
@@ -136,8 +139,10 @@ def test_a_story_is_read_with_the_local_dutch_voice_only_short_box_first(browser
         assert not errors and not _own_host_only(requests, served_site)
 
 
-def test_the_highlight_follows_the_sentence_and_pause_continue_slower_stop_work_from_the_keyboard(browser, served_site):
-    with _reader(browser, served_site, STORY, [NETWORK_DUTCH, LOCAL_DUTCH], motion="reduce") as (
+def test_the_highlight_follows_the_sentence_and_pause_continue_slower_stop_work_from_the_keyboard(
+    new_page, served_site
+):
+    with _reader(new_page, served_site, STORY, [NETWORK_DUTCH, LOCAL_DUTCH], motion="reduce") as (
         page,
         requests,
         errors,
@@ -197,8 +202,8 @@ def test_the_highlight_follows_the_sentence_and_pause_continue_slower_stop_work_
         assert not errors and not _own_host_only(requests, served_site)
 
 
-def test_slower_is_remembered_on_the_next_page(browser, served_site):
-    with _reader(browser, served_site, STORY, [LOCAL_DUTCH]) as (page, _, _errors):
+def test_slower_is_remembered_on_the_next_page(new_page, served_site):
+    with _reader(new_page, served_site, STORY, [LOCAL_DUTCH]) as (page, _, _errors):
         assert page.locator("[data-ed-read=slower]").is_hidden(), "before reading there is one button"
         page.locator("[data-ed-read=play]").click()
         _started(page)
@@ -210,8 +215,8 @@ def test_slower_is_remembered_on_the_next_page(browser, served_site):
         assert _spoken(page)[0]["rate"] < 1
 
 
-def test_reading_ends_by_itself_and_an_engine_error_stops_with_a_dutch_message(browser, served_site):
-    with _reader(browser, served_site, PAGES["privacy"], [LOCAL_DUTCH]) as (page, _, errors):
+def test_reading_ends_by_itself_and_an_engine_error_stops_with_a_dutch_message(new_page, served_site):
+    with _reader(new_page, served_site, PAGES["privacy"], [LOCAL_DUTCH]) as (page, _, errors):
         page.locator("[data-ed-read=play]").click()
         _started(page)
         _read_on(page)
@@ -228,8 +233,8 @@ def test_reading_ends_by_itself_and_an_engine_error_stops_with_a_dutch_message(b
     [[NETWORK_DUTCH, NETWORK_BELGIAN, LOCAL_ENGLISH], [], None],
     ids=["only-network-dutch", "no-voices", "no-speech-engine"],
 )
-def test_without_a_local_dutch_voice_there_is_no_button_and_nothing_is_said(browser, served_site, voices):
-    with _reader(browser, served_site, STORY, voices) as (page, requests, errors):
+def test_without_a_local_dutch_voice_there_is_no_button_and_nothing_is_said(new_page, served_site, voices):
+    with _reader(new_page, served_site, STORY, voices) as (page, requests, errors):
         page.wait_for_timeout(1300)  # after voiceschanged and the script's own late look
         assert page.locator(".ed-readaloud").is_hidden()
         assert page.get_by_role("button", name="Lees voor").count() == 0
@@ -241,8 +246,8 @@ def test_without_a_local_dutch_voice_there_is_no_button_and_nothing_is_said(brow
 @pytest.mark.parametrize(
     "path", ["", CATEGORIES["aspirant"], PAGES["veelgestelde-vragen"]], ids=["home", "categorie", "vragen"]
 )
-def test_other_reader_pages_have_the_button_under_their_title_and_read_visible_text(browser, served_site, path):
-    with _reader(browser, served_site, path, [LOCAL_DUTCH]) as (page, _, errors):
+def test_other_reader_pages_have_the_button_under_their_title_and_read_visible_text(new_page, served_site, path):
+    with _reader(new_page, served_site, path, [LOCAL_DUTCH]) as (page, _, errors):
         play = page.get_by_role("button", name="Lees voor")
         play.wait_for(state="visible")
         assert page.evaluate("""document.querySelector('.ed-readaloud').previousElementSibling.tagName""") == "H1"
@@ -276,16 +281,15 @@ def test_no_button_on_a_short_link_page_or_the_404_page(repo_site):
     assert '<script src="../../assets/javascripts/readaloud.js" defer></script>' in story
 
 
-def test_reading_stays_accessible(browser, served_site):
+def test_reading_stays_accessible(new_page, served_site):
     """axe finds nothing while a story is being read: the controls, their states and the highlight."""
-    from axe_playwright_python.sync_playwright import Axe
-
+    from conftest import axe_violations
     from test_accessibility import AXE_OPTIONS, _format_violations
 
-    with _reader(browser, served_site, STORY, [LOCAL_DUTCH], motion="reduce") as (page, _, _errors):
+    with _reader(new_page, served_site, STORY, [LOCAL_DUTCH], motion="reduce") as (page, _, _errors):
         page.locator("[data-ed-read=play]").click()
         _started(page)
         page.locator("[data-ed-read=slower]").click()
         _read_on(page, 12)
-        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        violations = axe_violations(page, AXE_OPTIONS)
         assert not violations, _format_violations(violations)

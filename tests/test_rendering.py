@@ -103,6 +103,23 @@ def test_every_page_is_dutch_has_a_title_a_contact_and_the_main_website(session)
         assert f"mailto:{settings.contact.email}" in hrefs and settings.main_website in hrefs, src
 
 
+def test_every_indexed_page_has_what_search_engines_read(session):
+    """A description, a phone viewport and the canonical link to its own production address on
+    every page that search engines may index (Lighthouse's SEO audits read these; it runs on one
+    page of each kind, test_lighthouse.py)."""
+    checked = 0
+    for src, result in session.rendered.items():
+        tree = lxml_html.fromstring(result.html)
+        if "noindex" in (tree.xpath("string(.//meta[@name='robots']/@content)") or ""):
+            continue
+        checked += 1
+        assert tree.xpath("string(.//meta[@name='description']/@content)").strip(), src
+        assert "width=device-width" in tree.xpath("string(.//meta[@name='viewport']/@content)"), src
+        url = urls.absolute(session.site.site_url, session.jobs[src].url)
+        assert tree.xpath(".//link[@rel='canonical']/@href") == [url], src
+    assert checked > 40
+
+
 def test_every_page_has_a_csp_that_allows_only_the_site(session):
     for src, result in session.rendered.items():
         tree = lxml_html.fromstring(result.html)

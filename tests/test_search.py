@@ -9,7 +9,6 @@ back (drafts, people without consent) is in the index.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from urllib.parse import urlsplit
@@ -30,21 +29,12 @@ STORY_SOURCE = (ROOT / "content/stories/maaike-en-de-ervaringsdeskundige.md").re
 # --- In the browser ------------------------------------------------------------------------------
 
 
-def _new_page(browser, width: int = 390, height: int = 844):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    return context, context.new_page()
-
-
-@contextlib.contextmanager
-def _searching(browser, url: str, width: int = 390):
+def _searching(new_page, url: str, width: int = 390):
     """A page of the site at `url` with the search open."""
-    context, page = _new_page(browser, width)
-    try:
-        page.goto(url, wait_until="load")
-        page.locator(".ed-search-open").click()
-        yield page
-    finally:
-        context.close()
+    page = new_page(width, 844)
+    page.goto(url, wait_until="load")
+    page.locator(".ed-search-open").click()
+    return page
 
 
 def _open_with_keyboard(page) -> int:
@@ -86,30 +76,28 @@ def _all_results(page, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["telefoon", "desktop"])
-def test_search_opens_with_the_keyboard_and_escape_returns_focus(browser, served_site, width):
-    context, page = _new_page(browser, width)
-    try:
-        page.goto(served_site + STORY, wait_until="load")
-        tabs = _open_with_keyboard(page)
-        assert tabs <= 3, "skip link, home link, then the search"
-        assert page.evaluate("document.activeElement.tagName") == "INPUT"
-        assert page.evaluate("document.activeElement.id") == "ed-search-input"
-        assert page.locator("#ed-search").is_visible()
-        assert page.get_by_role("searchbox", name="Zoeken op deze site").is_visible()
-        assert page.get_by_role("dialog", name="Zoeken op deze site").is_visible()
-        page.keyboard.press("Escape")
-        assert not page.locator("#ed-search").is_visible()
-        assert page.evaluate("document.activeElement.matches('button.ed-search-open')")
-        page.keyboard.press("Enter")  # and open again
-        assert page.evaluate("document.activeElement.id") == "ed-search-input"
-        page.get_by_role("button", name="Sluiten").click()
-        assert page.evaluate("document.activeElement.matches('button.ed-search-open')")
-    finally:
-        context.close()
+def test_search_opens_with_the_keyboard_and_escape_returns_focus(new_page, served_site, width):
+    page = new_page(width, 844)
+    page.goto(served_site + STORY, wait_until="load")
+    tabs = _open_with_keyboard(page)
+    assert tabs <= 3, "skip link, home link, then the search"
+    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+    assert page.evaluate("document.activeElement.id") == "ed-search-input"
+    assert page.locator("#ed-search").is_visible()
+    assert page.get_by_role("searchbox", name="Zoeken op deze site").is_visible()
+    assert page.get_by_role("dialog", name="Zoeken op deze site").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator("#ed-search").is_visible()
+    assert page.evaluate("document.activeElement.matches('button.ed-search-open')")
+    page.keyboard.press("Enter")  # and open again
+    assert page.evaluate("document.activeElement.id") == "ed-search-input"
+    page.get_by_role("button", name="Sluiten").click()
+    assert page.evaluate("document.activeElement.matches('button.ed-search-open')")
 
 
 def test_nothing_of_the_search_loads_before_the_reader_opens_it(browser, served_site):
-    context, page = _new_page(browser)
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # its own: an empty cache
+    page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(urlsplit(request.url).path))
     try:
@@ -130,37 +118,37 @@ def test_nothing_of_the_search_loads_before_the_reader_opens_it(browser, served_
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["telefoon", "desktop"])
-def test_a_query_shows_dutch_results_with_their_kind(browser, served_site, width):
-    with _searching(browser, served_site, width) as page:
-        paths, status = _query(page, "schulden")
-        assert re.fullmatch(r"\d+ resultaten voor ‘schulden’\.", status), status
-        assert page.locator(".ed-search__status").get_attribute("role") == "status"
-        assert STORY in paths
-        first = page.locator(".ed-search__result").first
-        assert first.locator(".ed-search__kind").inner_text() in {"Verhaal", "Blog"}
-        assert first.locator("mark").count() >= 1, "the words found are marked in the excerpt"
-        sizes = page.locator(".ed-search__result *").evaluate_all(
-            "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
-        )
-        assert min(sizes) >= 12
-        page.locator(".ed-search__result a").first.click()
-        page.wait_for_load_state("load")
-        assert urlsplit(page.url).path == PREFIX + paths[0]
+def test_a_query_shows_dutch_results_with_their_kind(new_page, served_site, width):
+    page = _searching(new_page, served_site, width)
+    paths, status = _query(page, "schulden")
+    assert re.fullmatch(r"\d+ resultaten voor ‘schulden’\.", status), status
+    assert page.locator(".ed-search__status").get_attribute("role") == "status"
+    assert STORY in paths
+    first = page.locator(".ed-search__result").first
+    assert first.locator(".ed-search__kind").inner_text() in {"Verhaal", "Blog"}
+    assert first.locator("mark").count() >= 1, "the words found are marked in the excerpt"
+    sizes = page.locator(".ed-search__result *").evaluate_all(
+        "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert min(sizes) >= 12
+    page.locator(".ed-search__result a").first.click()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path == PREFIX + paths[0]
 
 
-def test_results_come_with_more_on_request(browser, served_site):
-    with _searching(browser, served_site) as page:
-        paths, status = _query(page, "ervaring")
-        total = int(status.split()[0])
-        assert total > 10 and len(paths) == 10
-        page.get_by_role("button", name="Meer resultaten").click()
-        page.wait_for_function("() => document.querySelectorAll('.ed-search__result').length > 10")
-        assert page.evaluate("document.activeElement.closest('.ed-search__result') !== null"), (
-            "focus moves to the first new result"
-        )
+def test_results_come_with_more_on_request(new_page, served_site):
+    page = _searching(new_page, served_site)
+    paths, status = _query(page, "ervaring")
+    total = int(status.split()[0])
+    assert total > 10 and len(paths) == 10
+    page.get_by_role("button", name="Meer resultaten").click()
+    page.wait_for_function("() => document.querySelectorAll('.ed-search__result').length > 10")
+    assert page.evaluate("document.activeElement.closest('.ed-search__result') !== null"), (
+        "focus moves to the first new result"
+    )
 
 
-def test_the_regional_programmes_come_first_for_opleiding(browser, served_site):
+def test_the_regional_programmes_come_first_for_opleiding(new_page, served_site):
     programmes = yaml.safe_load((ROOT / "data/opleidingen.yml").read_text(encoding="utf-8"))
     programmes = (
         next(v for v in programmes.values() if isinstance(v, list)) if isinstance(programmes, dict) else programmes
@@ -168,31 +156,31 @@ def test_the_regional_programmes_come_first_for_opleiding(browser, served_site):
     regional = {f"opleidingen/{p['slug']}/" for p in programmes if p.get("regional")}
     elsewhere = {f"opleidingen/{p['slug']}/" for p in programmes if not p.get("regional")}
     assert regional and elsewhere
-    with _searching(browser, served_site) as page:
-        shown, _ = _query(page, "opleiding")
-        assert set(shown[: len(regional)]) == regional, shown
-        ranked = [path.removeprefix(PREFIX) for path in _all_results(page, "opleiding")]
-        assert max(ranked.index(path) for path in regional) < min(
-            ranked.index(path) for path in elsewhere if path in ranked
-        ), ranked
+    page = _searching(new_page, served_site)
+    shown, _ = _query(page, "opleiding")
+    assert set(shown[: len(regional)]) == regional, shown
+    ranked = [path.removeprefix(PREFIX) for path in _all_results(page, "opleiding")]
+    assert max(ranked.index(path) for path in regional) < min(
+        ranked.index(path) for path in elsewhere if path in ranked
+    ), ranked
 
 
-def test_lists_come_after_the_pages_about_one_thing(browser, served_site):
+def test_lists_come_after_the_pages_about_one_thing(new_page, served_site):
     """A list that holds its items (the questions) ranks below the reader pages for a word both
     use; a question found on it links to that question."""
-    with _searching(browser, served_site) as page:
-        ranked = [path.removeprefix(PREFIX) for path in _all_results(page, "meeloopmaatje")]
-        assert "veelgestelde-vragen/" in ranked and ranked[0] != "veelgestelde-vragen/", ranked
-        _query(page, "meeloopmaatje")
-        question = page.locator(".ed-search__result a[href*='veelgestelde-vragen/#']")
-        assert question.count() == 1
-        question.click()
-        page.wait_for_function("() => location.pathname.endsWith('/veelgestelde-vragen/') && location.hash.length > 1")
-        page.wait_for_load_state("load")
-        page.wait_for_function(
-            "() => document.getElementById(decodeURIComponent(location.hash.slice(1))).open", timeout=5000
-        )
-        assert not page.locator("#ed-search").is_visible()
+    page = _searching(new_page, served_site)
+    ranked = [path.removeprefix(PREFIX) for path in _all_results(page, "meeloopmaatje")]
+    assert "veelgestelde-vragen/" in ranked and ranked[0] != "veelgestelde-vragen/", ranked
+    _query(page, "meeloopmaatje")
+    question = page.locator(".ed-search__result a[href*='veelgestelde-vragen/#']")
+    assert question.count() == 1
+    question.click()
+    page.wait_for_function("() => location.pathname.endsWith('/veelgestelde-vragen/') && location.hash.length > 1")
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => document.getElementById(decodeURIComponent(location.hash.slice(1))).open", timeout=5000
+    )
+    assert not page.locator("#ed-search").is_visible()
 
 
 def _indexed_text(site, path: str) -> str:
@@ -259,60 +247,50 @@ def test_story_words_are_in_the_story():
     assert re.search(r"\bgeldzorgen\b", STORY_SOURCE) and not re.search(r"\bgeldzorg\b", STORY_SOURCE)
 
 
-def test_dutch_words_find_their_other_forms(browser, served_site, repo_site):
-    context, page = _new_page(browser)
+def test_dutch_words_find_their_other_forms(new_page, served_site, repo_site):
+    page = _searching(new_page, served_site)
     missed, checked = [], 0
-    try:
-        page.goto(served_site, wait_until="load")
-        page.locator(".ed-search-open").click()
-        for query, other in FORMS:
-            pages = _only_in(repo_site, other, query)
-            if not pages:
-                continue
-            checked += 1
-            found = {path.removeprefix(PREFIX) for path in _all_results(page, query)}
-            if pages - found:
-                missed.append((query, other, sorted(pages - found)))
-    finally:
-        context.close()
+    for query, other in FORMS:
+        pages = _only_in(repo_site, other, query)
+        if not pages:
+            continue
+        checked += 1
+        found = {path.removeprefix(PREFIX) for path in _all_results(page, query)}
+        if pages - found:
+            missed.append((query, other, sorted(pages - found)))
     assert checked >= 10, "the repository no longer has pages for most of these forms"
     assert not missed, missed
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["telefoon", "desktop"])
-def test_no_results_offers_suggestions_that_search(browser, served_site, width):
-    with _searching(browser, served_site, width) as page:
-        paths, status = _query(page, "xylofoonconcert")
-        assert paths == [] and status.startswith("Geen resultaten voor ‘xylofoonconcert’")
-        help_block = page.locator(".ed-search-help")
-        assert help_block.is_visible()
-        suggestion = help_block.locator("a[data-ed-search]").first
-        word = suggestion.inner_text()
-        suggestion.click()
-        assert page.locator("#ed-search-input").input_value() == word
-        page.locator(".ed-search__result a").first.wait_for(timeout=15000)
-        assert help_block.get_by_role("link", name="Werkgevers").is_visible()
+def test_no_results_offers_suggestions_that_search(new_page, served_site, width):
+    page = _searching(new_page, served_site, width)
+    paths, status = _query(page, "xylofoonconcert")
+    assert paths == [] and status.startswith("Geen resultaten voor ‘xylofoonconcert’")
+    help_block = page.locator(".ed-search-help")
+    assert help_block.is_visible()
+    suggestion = help_block.locator("a[data-ed-search]").first
+    word = suggestion.inner_text()
+    suggestion.click()
+    assert page.locator("#ed-search-input").input_value() == word
+    page.locator(".ed-search__result a").first.wait_for(timeout=15000)
+    assert help_block.get_by_role("link", name="Werkgevers").is_visible()
 
 
-def test_a_link_with_q_opens_the_search_with_that_word(browser, served_site):
-    context, page = _new_page(browser)
-    try:
-        page.goto(served_site + "?q=opleiding", wait_until="load")
-        page.locator(".ed-search__result a").first.wait_for(timeout=15000)
-        assert page.locator("#ed-search-input").input_value() == "opleiding"
-        assert page.evaluate("document.activeElement.id") == "ed-search-input"
-    finally:
-        context.close()
+def test_a_link_with_q_opens_the_search_with_that_word(new_page, served_site):
+    page = new_page()
+    page.goto(served_site + "?q=opleiding", wait_until="load")
+    page.locator(".ed-search__result a").first.wait_for(timeout=15000)
+    assert page.locator("#ed-search-input").input_value() == "opleiding"
+    assert page.evaluate("document.activeElement.id") == "ed-search-input"
 
 
-def test_index_text_is_never_markup(browser, served_site):
+def test_index_text_is_never_markup(new_page, served_site):
     """Excerpts are built as text: markup-like words in a page stay text."""
-    with _searching(browser, served_site) as page:
-        _query(page, "deurwaarder")
-        assert (
-            page.locator(".ed-search__results script, .ed-search__results img, .ed-search__results iframe").count() == 0
-        )
-        assert page.locator(".ed-search__results *:not(li, a, p, mark, span, button)").count() == 0
+    page = _searching(new_page, served_site)
+    _query(page, "deurwaarder")
+    assert page.locator(".ed-search__results script, .ed-search__results img, .ed-search__results iframe").count() == 0
+    assert page.locator(".ed-search__results *:not(li, a, p, mark, span, button)").count() == 0
 
 
 # --- The index -----------------------------------------------------------------------------------
