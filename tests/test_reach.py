@@ -287,7 +287,13 @@ JUNK = st.one_of(st.binary(max_size=300), st.text(max_size=300).map(lambda t: t.
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(lines=st.lists(JUNK.map(lambda b: b.replace(b"\n", b" ")), max_size=40))
+@given(
+    # A file that starts with gzip's magic number is read as gzip (by content, not name): junk there is a
+    # damaged gzip file, with its own message (test_a_missing_or_broken_log_gives_a_dutch_error_and_changes_nothing).
+    lines=st.lists(JUNK.map(lambda b: b.replace(b"\n", b" ")), max_size=40).filter(
+        lambda lines: not b"\n".join(lines).startswith(b"\x1f\x8b")
+    )
+)
 def test_junk_lines_never_crash_and_are_counted_as_unreadable(tmp_path, lines):
     log = tmp_path / "junk.log"
     log.write_bytes(b"".join(junk + b"\n" for junk in lines))
