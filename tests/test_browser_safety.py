@@ -144,6 +144,7 @@ def test_clicking_the_links_in_editors_text_runs_no_script(browser, hostile_site
             except Exception:  # a link to another host is aborted; that is fine
                 pass
             assert not _settled(page, "window.__violations || []"), (path, index)
+    context.unroute_all(behavior="ignoreErrors")
     context.close()
     assert clicked >= 5
     assert not dialogs, dialogs
@@ -191,6 +192,8 @@ def test_the_search_of_hostile_text_runs_under_the_policy(browser, hostile_site,
     results = page.locator(".ed-search__results")
     markup = results.locator("script, img, iframe, b").count()
     titles = results.locator("a").all_inner_texts()
+    # the worker may still be fetching fragments: let those requests go instead of failing in the handler
+    context.unroute_all(behavior="ignoreErrors")
     context.close()
     if allow_wasm:
         assert not violations and not dialogs, (violations, dialogs)
