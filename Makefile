@@ -86,10 +86,11 @@ newsletter: setup system-packages
 bereik: setup
 	@$(call quietly,$(BIN)/python scripts/bereik.py $(LOG) $(ARGS))
 
-# Debian packages the tests need: Chromium for the real-browser tests (Playwright cannot
-# download its own here), poppler-utils (pdftoppm, pdffonts) for the poster checks and a Java
+# Debian packages the tests need: Chromium and its headless shell for the real-browser tests
+# (Playwright cannot download its own here; the suite's pages run in the shell, printing and
+# Lighthouse in Chromium itself), poppler-utils (pdftoppm, pdffonts) for the poster checks and a Java
 # runtime for the Nu HTML checker (vnu.jar, tests/test_html_valid.py).
-SYSTEM_PACKAGES := chromium:chromium pdftoppm:poppler-utils pdffonts:poppler-utils java:default-jre-headless
+SYSTEM_PACKAGES := chromium:chromium chromium-headless-shell:chromium-headless-shell pdftoppm:poppler-utils pdffonts:poppler-utils java:default-jre-headless
 system-packages:
 	@missing=$$(for pair in $(SYSTEM_PACKAGES); do command -v $${pair%%:*} >/dev/null 2>&1 || echo $${pair#*:}; done | sort -u); \
 	if [ -n "$$missing" ]; then \

@@ -173,16 +173,32 @@ def served_site(repo_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, driven by Playwright."""
+def _playwright():
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    """Debian's Chromium engine, driven by Playwright: its headless shell, as Playwright runs it."""
     from tools.devserver import launch_chromium
 
-    with sync_playwright() as playwright:
-        instance = launch_chromium(playwright)
-        yield instance
-        instance.close()
+    instance = launch_chromium(_playwright, shell=True)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def full_browser(_playwright):
+    """Debian's Chromium itself: printing to PDF as a reader's browser does it (the headless
+    shell lays out printed text a little differently)."""
+    from tools.devserver import launch_chromium
+
+    instance = launch_chromium(_playwright)
+    yield instance
+    instance.close()
 
 
 PHONE = {"width": 390, "height": 844}

@@ -74,8 +74,10 @@ def many_experts(tmp_path_factory):
         yield base
 
 
-def test_experts_list_prints_about_ten_people_per_page_with_date_address_and_filter(browser, many_experts, tmp_path):
-    pages, text = _print(browser, many_experts + "ervaringsdeskundigen/", tmp_path / "lijst.pdf")
+def test_experts_list_prints_about_ten_people_per_page_with_date_address_and_filter(
+    full_browser, many_experts, tmp_path
+):
+    pages, text = _print(full_browser, many_experts + "ervaringsdeskundigen/", tmp_path / "lijst.pdf")
     assert 7 <= PEOPLE / pages <= 13, f"{PEOPLE} people on {pages} A4 pages: not about ten per page"
     for number in range(1, PEOPLE + 1):
         assert re.search(rf"Voorbeeld Persoon {number}\b", text), number
@@ -113,13 +115,13 @@ def test_experts_list_prints_about_ten_people_per_page_with_date_address_and_fil
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-javascript", "zonder-javascript"])
-def test_printed_list_names_the_active_filter(browser, many_experts, tmp_path, javascript):
+def test_printed_list_names_the_active_filter(full_browser, many_experts, tmp_path, javascript):
     def only_buddies(page):
         page.locator(".ed-filter-box > summary").click()
         page.get_by_label("Alleen meeloopmaatjes").check()
 
     pages, text = _print(
-        browser,
+        full_browser,
         many_experts + "ervaringsdeskundigen/",
         tmp_path / "maatjes.pdf",
         javascript=javascript,
@@ -131,8 +133,10 @@ def test_printed_list_names_the_active_filter(browser, many_experts, tmp_path, j
     assert pages == 1
 
 
-def test_story_prints_without_share_links_and_related_stories(browser, served_site, tmp_path):
-    pages, text = _print(browser, served_site + "verhalen/maaike-en-de-ervaringsdeskundige/", tmp_path / "verhaal.pdf")
+def test_story_prints_without_share_links_and_related_stories(full_browser, served_site, tmp_path):
+    pages, text = _print(
+        full_browser, served_site + "verhalen/maaike-en-de-ervaringsdeskundige/", tmp_path / "verhaal.pdf"
+    )
     assert "Maaike" in text and pages <= 3
     for on_screen_only in (
         "Delen via",
