@@ -235,7 +235,7 @@ class Serve:
         shut down, which is not what these tests are about."""
         self.process.send_signal(signal.SIGINT)
         try:
-            self.process.wait(timeout=30)
+            self.process.wait(timeout=10)  # it takes well under a second; once in a full run it took 30 s
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
