@@ -26,9 +26,6 @@ import pytest
 
 from tools import lighthouse
 
-# The tests share what the module runs once (Lighthouse over the pages): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("lighthouse")
-
 PAGES = ["", lighthouse.CATEGORY_PAGES[0], "story"]
 PROOF = (
     '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Proef</title>'
