@@ -36,37 +36,6 @@ def pytest_configure(config):
             compileall.compile_dir(ROOT / part, quiet=1)
 
 
-# The groups of tests that share a module fixture (xdist_group, `--dist loadgroup` in
-# pyproject.toml), longest first: a worker starts them while the other tests are still waiting, so
-# none of them is left for the end. Measured wall time on 2 cores, December 2026.
-LONGEST_GROUPS_FIRST = [
-    "lighthouse",
-    "cms_browser",
-    "build",
-    "browser_safety",
-    "posters",
-    "contact",
-    "launch",
-    "commands",
-    "handouts",
-    "print",
-    "html_valid",
-    "pull_requests",
-    "newsletter",
-]
-
-
-def pytest_collection_modifyitems(items):
-    def rank(item) -> int:
-        group = item.get_closest_marker("xdist_group")
-        if group is None:
-            return len(LONGEST_GROUPS_FIRST) + 1
-        name = group.args[0]
-        return LONGEST_GROUPS_FIRST.index(name) if name in LONGEST_GROUPS_FIRST else len(LONGEST_GROUPS_FIRST)
-
-    items.sort(key=rank)  # stable: within a group and among the other tests, the order stays
-
-
 def copy_project(target: Path) -> Path:
     """A copy of the repository's site sources. The compiled modules come along (a build of the
     copy imports the package from the copy's src/), so its Python processes need not compile them."""

@@ -10,9 +10,6 @@ import pytest
 
 from conftest import copy_project, run_build, site_prefix, write_story
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("browser_safety")
-
 PAYLOAD = '"><img src=x onerror=alert(1)></title><script>alert(2)</script>'
 WATCH = """
 window.__violations = [];

@@ -21,9 +21,6 @@ import pytest
 from audit import violations
 from conftest import BUILD_ENV, check, messages, run_build, tree_digest, write_story
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("build")
-
 
 def test_the_repository_builds_a_complete_safe_site(repo_site):
     for path in (

@@ -25,9 +25,6 @@ from conftest import ROOT, TODAY, check, copy_project, messages, run_build, site
 from ervaringsdeskundigheid.build.session import BuildSession
 from tools.devserver import serve_directory
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("cms_browser")
-
 EDITED = ("content", "data")  # what the editor reads and writes
 SAVE_TIMEOUT_MS = 30_000  # a save writes to the browser's local repository; a loaded CI machine needs more than 15 s
 CATEGORY_TITLES = {

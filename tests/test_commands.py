@@ -18,9 +18,6 @@ import pytest
 
 from conftest import BUILD_ENV, ROOT, copy_project
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("commands")
-
 TESTED_ELSEWHERE = {"build", "test", "serve", "lock", "bench", "setup"}
 OUTPUTS = {
     "report": "dist/rapport/index.html",

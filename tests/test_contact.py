@@ -37,9 +37,6 @@ from ervaringsdeskundigheid.core.contact import (
     whatsapp_link,
 )
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("contact")
-
 PHONE = "0598 123 456"
 PHONE_E164 = "+31598123456"
 WHATSAPP = "06-12 34 56 78"

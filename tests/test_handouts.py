@@ -20,9 +20,6 @@ from conftest import ROOT, tree_digest
 from ervaringsdeskundigheid.outreach.handouts import HandoutErrors, generate_handouts
 from ervaringsdeskundigheid.core.text import dutch_date
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("handouts")
-
 SETTINGS = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))
 SITE_URL = SETTINGS["site_url"]
 EXPERTS = yaml.safe_load((ROOT / "data/experts.yml").read_text(encoding="utf-8"))

@@ -24,9 +24,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("html_valid")
-
 ERROR_TYPES = {"error", "non-document-error"}
 CHECKER_GAPS = (
     "Bad value  for attribute “content” on element “meta”: Expecting source-expression but found "

@@ -28,9 +28,6 @@ from conftest import ROOT, TODAY, check, copy_project, messages, run_build, site
 from ervaringsdeskundigheid.render.pages import json_ld
 from test_site_links import _parse, _target
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("launch")
-
 THREE_SCREENS = 3 * 844
 CATEGORY_PATHS = [c["path"] + "/" for c in yaml.safe_load((ROOT / "data/categories.yml").read_text(encoding="utf-8"))]
 

@@ -30,9 +30,6 @@ from ervaringsdeskundigheid.outreach.newsletter import (
     render_html,
 )
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("newsletter")
-
 SINCE = dt.date(2025, 9, 1)
 ISSUE = dt.date(2026, 12, 1)
 SITE_URL = yaml.safe_load((ROOT / "data/site.yml").read_text(encoding="utf-8"))["site_url"]

@@ -30,9 +30,6 @@ from ervaringsdeskundigheid.outreach.poster_layout import THEMES
 from ervaringsdeskundigheid.outreach.posters import PosterErrors, generate_posters
 from ervaringsdeskundigheid.outreach.issued_codes import ISSUED_HEADER
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("posters")
-
 MM = 72 / 25.4
 BLEED = 3.0
 SLUG = 7.0  # crop marks live here, outside the bleed

@@ -17,9 +17,6 @@ import yaml
 
 from conftest import FIXED_TODAY, TODAY, copy_project, run_build
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("print")
-
 PEOPLE = 30
 
 

@@ -22,9 +22,6 @@ from ervaringsdeskundigheid.core import urls
 from ervaringsdeskundigheid.editor import review
 from ervaringsdeskundigheid.editor.review import Run
 
-# The tests share what the module builds once (a site, a run): they run on one xdist worker.
-pytestmark = pytest.mark.xdist_group("pull_requests")
-
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 
