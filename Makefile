@@ -93,9 +93,11 @@ bereik: setup
 # be installed the tests use Chromium itself. Printing and Lighthouse always use Chromium itself.
 SYSTEM_PACKAGES := chromium:chromium pdftoppm:poppler-utils pdffonts:poppler-utils java:default-jre-headless
 FASTER_PACKAGES := chromium-headless-shell:chromium-headless-shell
+# The packages of a list of command:package pairs whose command is missing.
+absent = $$(for pair in $(1); do command -v $${pair%%:*} >/dev/null 2>&1 || echo $${pair\#*:}; done | sort -u)
 system-packages:
-	@missing=$$(for pair in $(SYSTEM_PACKAGES); do command -v $${pair%%:*} >/dev/null 2>&1 || echo $${pair#*:}; done | sort -u); \
-	faster=$$(for pair in $(FASTER_PACKAGES); do command -v $${pair%%:*} >/dev/null 2>&1 || echo $${pair#*:}; done | sort -u); \
+	@missing=$(call absent,$(SYSTEM_PACKAGES)); \
+	faster=$(call absent,$(FASTER_PACKAGES)); \
 	if [ -n "$$missing$$faster" ]; then apt-get update -qq; fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages: $$missing"; \

@@ -406,7 +406,7 @@ def test_the_routes_to_a_person_are_at_hand_and_accessible(new_page, served_cont
     """In one visit per page, with every route shown: the phone link in the first phone screen
     (FIRST_SCREEN), and (AXE_CHECKED) axe at 390 and 1280 px, no tiny text and no sideways
     scrolling at 320 px."""
-    from test_accessibility import _axe, _small_text, _too_wide_at_320
+    from test_accessibility import problems_at_three_widths
 
     page = new_page(VIEWPORT["width"], VIEWPORT["height"])
     page.goto(served_contact_site + path, wait_until="load")
@@ -416,12 +416,7 @@ def test_the_routes_to_a_person_are_at_hand_and_accessible(new_page, served_cont
         if not (box and box["y"] + box["height"] <= VIEWPORT["height"] and box["height"] >= 40):
             problems.append(f"/{path}: the phone link is not in the first phone screen: {box}")
     if path in AXE_CHECKED:
-        problems += _axe(page, path, 390)
-        problems += _small_text(page, path)
-        page.set_viewport_size({"width": 1280, "height": 900})
-        problems += _axe(page, path, 1280)
-        page.set_viewport_size({"width": 320, "height": 640})
-        problems += _too_wide_at_320(page, path)
+        problems += problems_at_three_widths(page, path)
     assert not problems, "\n".join(problems)
 
 

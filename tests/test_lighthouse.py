@@ -13,7 +13,7 @@ The other three category pages share the category page's template; axe (a supers
 Lighthouse's accessibility audits) checks every page type at two widths in test_accessibility.py,
 and test_rendering.py checks that every page has the title, description, language and canonical
 link that Lighthouse's SEO audits read. Lighthouse keeps its own waits for a quiet page (1 s): with
-shorter waits (`quick`) a loaded machine sometimes ended the recording before the largest paint.
+shorter waits a loaded machine sometimes ended the recording before the largest paint.
 
 No audit is skipped. On 127.0.0.1 Lighthouse treats the page as a secure context, finds no
 robots.txt at the origin's root (not applicable, weight 0) and accepts the canonical link to

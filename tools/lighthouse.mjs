@@ -5,9 +5,9 @@
 //     "displayValue", "items": [...]}], "offOrigin": [urls]}}}
 //
 // Usage: CHROME_PATH=/usr/bin/chromium node tools/lighthouse.mjs BASE_URL [--reports DIR]
-//          [--categories a,b] [--quick] PATH...
+//          [--categories a,b] PATH...
 //   BASE_URL e.g. http://127.0.0.1:8000/ervaringsdeskundigheid/ ; PATH relative to it ("" = home)
-//   or a whole URL. --quick: shorter waits for a quiet page (below), also when performance is measured.
+//   or a whole URL.
 // Exit code 0 when every run finished; 1 on a runtime error (scores are judged by the caller).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,12 +34,6 @@ const ri = args.indexOf('--reports');
 if (ri >= 0) { reportsDir = args[ri + 1]; args.splice(ri, 2); }
 const ci = args.indexOf('--categories');
 if (ci >= 0) { categories = args[ci + 1].split(','); args.splice(ci, 2); }
-const qi = args.indexOf('--quick');
-if (qi >= 0) args.splice(qi, 1);
-// Without performance nothing is timed, so the waits can be short. With performance, the metrics
-// are simulated from what was recorded (slow 4G, 4x slower CPU), not measured by the clock: the
-// default waits of 1 s each only matter for a page that keeps loading after it is quiet for 250 ms.
-const quick = qi >= 0 || !categories.includes('performance');
 const [base, ...paths] = args;
 if (!base) {
   console.error('usage: node lh_run.mjs BASE_URL [--reports DIR] PATH...');
@@ -94,8 +88,8 @@ try {
       onlyAudits: categories.includes('performance') ? undefined : ['network-requests'],
       // The full-page screenshot is only for the HTML viewer; skipping it saves time.
       disableFullPageScreenshot: true,
-      // Shorter waits for a quiet page (default 1 s each): see `quick` above.
-      ...(quick ? QUICK : {}),
+      // Without performance, nothing is timed: shorter waits for a quiet page (default 1 s each).
+      ...(categories.includes('performance') ? {} : QUICK),
     });
     const seconds = (Date.now() - started) / 1000;
     const lhr = runner.lhr;

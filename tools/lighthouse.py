@@ -65,15 +65,13 @@ def pages_of(site: Path) -> list[str]:
     return ["", *CATEGORY_PAGES, story_of(site)]
 
 
-def run(base: str, paths: list[str], categories=CATEGORIES, reports: Path | None = None, quick: bool = False) -> dict:
+def run(base: str, paths: list[str], categories=CATEGORIES, reports: Path | None = None) -> dict:
     """One Lighthouse run per path (relative to `base`, or a whole URL), in one Chromium. The
-    runner's JSON: per path its scores (0-100), failing audits and requests to other hosts.
-    `quick`: wait 250 ms instead of 1 s for a quiet page also when performance is measured (its
-    metrics are simulated from the recording; tools/lighthouse.mjs)."""
+    runner's JSON: per path its scores (0-100), failing audits and requests to other hosts."""
     reason = missing()
     if reason:
         raise LighthouseError(reason)
-    command = ["node", str(RUNNER), base, "--categories", ",".join(categories), *(["--quick"] if quick else []), *paths]
+    command = ["node", str(RUNNER), base, "--categories", ",".join(categories), *paths]
     if reports:
         command[3:3] = ["--reports", str(reports)]
     result = subprocess.run(
