@@ -9,6 +9,7 @@ or when it is switched off, the same work runs in this process, and the build sa
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -50,6 +51,10 @@ def run(
     _FUNCTION = function
     sys.stdout.flush()
     sys.stderr.flush()
+    # What the workers inherit (the loaded site, compiled templates) is frozen: their garbage
+    # collector does not walk it, or write to it and so copy its memory (Python's gc.freeze advice).
+    thaw = gc.get_freeze_count() == 0  # what someone else froze stays frozen
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(wanted) as pool:
             return pool.map(_call, range(count), chunksize=max(1, count // (wanted * 8)))
@@ -57,4 +62,6 @@ def run(
         say(f"Pagina's worden na elkaar gemaakt: hulpprocessen starten lukt niet ({error.strerror}).")
         return [function(index) for index in range(count)]
     finally:
+        if thaw:
+            gc.unfreeze()
         _FUNCTION = None
