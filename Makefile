@@ -42,6 +42,7 @@ report: setup
 test: export PYTHONDONTWRITEBYTECODE :=
 test: setup system-packages
 	$(BIN)/ruff check src hooks scripts tools tests
+	$(BIN)/pyflakes src hooks scripts tools tests
 	$(BIN)/ruff format --check src hooks scripts tools tests
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto

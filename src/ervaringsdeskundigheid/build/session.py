@@ -419,8 +419,8 @@ class BuildSession:
         if not self.problems:
             if self.index_early:  # Pagefind works in its own process while the hints and other files are made
                 self._index = self._index_in_background(self.pages())
-            for hint in self.hints():
-                self.say(hint)
+            for advice in self.hints():
+                self.say(advice)
             for notice in self.site.notices:  # never silent: what stays off the site, and why
                 self.say(f"Niet op de site: {notice}")
 
