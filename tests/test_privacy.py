@@ -401,3 +401,18 @@ def test_what_is_printed_or_mailed_is_read_once_more(copy):
         "dist/posters/lefier-kantine-A3.pdf",
     ]
     assert all("gaat pas later in" in problem.message for problem in problems)
+
+
+def test_a_name_in_a_photos_file_comment_is_not_published(copy):
+    """A phone or photo editor can write a caption into a JPEG's comment (COM): the published
+    copies are made without it, as they are without the EXIF maker and GPS."""
+    from PIL import Image
+
+    photo = copy / "content/afbeeldingen/koffietafel.jpg"
+    with Image.open(photo) as opened:
+        opened.convert("RGB").save(photo, comment=b"Karin Proefpersoon aan de koffietafel")
+    _, outputs = build(copy)
+    images = [path for path in outputs if path.startswith("afbeeldingen/koffietafel")]
+    assert images
+    for path in images:
+        assert b"Proefpersoon" not in outputs[path], path
