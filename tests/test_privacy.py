@@ -112,6 +112,15 @@ def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
     assert forbidden.find(f"Bel {phone} voor een afspraak"), phone
 
 
+@pytest.mark.parametrize("recorded", ["+31 (0)6 12345678", "+31-(0)6-1234 5678", "0031 (0)6 12345678"])
+@pytest.mark.parametrize("written", ["06-12345678", "+31 6 1234 5678", "0031612345678"])
+def test_a_number_recorded_with_the_trunk_zero_in_brackets_is_found_however_it_is_written(recorded, written):
+    """'+31 (0)6 ...' is how many Dutch organisations write a number: it is the same number."""
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, phone=recorded)
+    assert forbidden.find(f"Bel {written} voor een afspraak"), (recorded, written)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     other=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6).filter(

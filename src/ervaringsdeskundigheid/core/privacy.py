@@ -307,10 +307,13 @@ class _Findings:
 
 
 def _phone_variants(digits: str) -> list[str]:
-    """A Dutch number as written at home and from abroad: 0612345678, 31612345678, 0031612345678."""
+    """A Dutch number as written at home and from abroad: 0612345678, 31612345678, 0031612345678
+    (also with the trunk zero kept, as in '+31 (0)6 12345678')."""
     if digits.startswith("0031"):
-        digits = "0" + digits[4:]
-    elif digits.startswith("31") and len(digits) == 11:
+        digits = digits[2:]
+    if digits.startswith("310") and len(digits) == 12:
+        digits = "31" + digits[3:]
+    if digits.startswith("31") and len(digits) == 11:
         digits = "0" + digits[2:]
     if digits.startswith("0") and not digits.startswith("00"):
         return [digits, "31" + digits[1:], "0031" + digits[1:]]
