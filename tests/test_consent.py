@@ -114,6 +114,22 @@ def test_an_unknown_scope_field_is_an_error_with_a_suggestion(project):
     assert "Bedoel je 'email'?" in output
 
 
+@pytest.mark.parametrize(
+    "consent",
+    [
+        {"date": "2025-06-01", "withdrawn": "2025-01-06", "scope": ["name"]},  # day and month swapped
+        {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name", "emial"]},  # a typo in the scope
+        {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name", "photo"], "photo": "weg.jpg"},
+    ],
+)
+def test_a_slip_in_an_ended_consent_never_keeps_the_person_online(project, consent):
+    """A withdrawal wins: an error would stop the build, and the old site would keep the person.
+    (The last case: the photo file was deleted first, its field not yet.)"""
+    photo = consent.pop("photo", None)
+    add_expert(project, consent=consent, **({"photo": f"afbeeldingen/{photo}", "photo_alt": "Karin"} if photo else {}))
+    assert "Karin" not in published(project)
+
+
 def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):
     add_expert(project, consent={"date": "2025-01-01", "scope": ["function", "region"]})
     text = published(project)
