@@ -425,3 +425,17 @@ def test_a_name_in_a_photos_file_comment_is_not_published(copy):
     assert images
     for path in images:
         assert b"Proefpersoon" not in outputs[path], path
+
+
+def test_a_name_split_between_the_title_and_the_summary_is_read_as_one(copy):
+    """A card, a feed and the top of a page show the title right above the summary: 'Een dag met
+    Karin' over 'Proefpersoon vertelt ...' names her."""
+    add_expert(copy, ENDED)
+    front = FRONT.format(title="Een dag met Karin").replace("Een verhaal.", "Proefpersoon vertelt over haar werk.")
+    write_story(copy, "een-dag.md", front, "Ze werkt bij de voedselbank.\n")
+    session, outputs = build(copy)
+    assert "verhalen/een-dag/index.html" not in outputs
+    for path, data in outputs.items():
+        text = data if isinstance(data, str) else data.decode("utf-8", errors="ignore")
+        assert "Proefpersoon vertelt" not in text, path
+    assert any(notice.file == "content/stories/een-dag.md" for notice in session.site.notices)
