@@ -141,6 +141,23 @@ def test_other_words_are_not_the_name(other):
     assert not forbidden.find(f"Bel 06-1234567{other[:1]}9")
 
 
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        (NAME, "Proefpersoon, Karin"),
+        (NAME, "PROEFPERSOON Karin"),
+        ("Karin van der Proef", "Proef, Karin van der"),
+        ("Karin van der Proef", "Van der Proef, Karin"),
+    ],
+)
+def test_a_name_with_the_surname_first_is_the_name(name, written):
+    """Lists sorted by surname (a spreadsheet, a sign-up list) write 'Achternaam, Voornaam'."""
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name=name)
+    assert forbidden.find(f"Deelnemers: {written}; Jansen, Piet."), written
+    assert not forbidden.find("Karin en Piet Proefpersoon")
+
+
 def test_fold_reads_escapes_and_look_alike_letters():
     assert fold("K&#97;rin%20Pr\u043eef\u00adpersoon") == "karin proefpersoon"
 

@@ -195,9 +195,7 @@ class Forbidden:
         phone: str | None = None,
         anchor: str | None = None,
     ) -> None:
-        keys = []
-        if name and len(name.split()) >= MIN_NAME_WORDS:
-            keys.append((squeeze(name), name))
+        keys = [(key, name) for key in _name_keys(name)] if name else []
         if email:
             keys.append((squeeze(email), email))
         if phone:
@@ -213,7 +211,7 @@ class Forbidden:
 
     def allow(self, *values: str | None) -> None:
         """A value a public person shows is theirs to show, also when someone else has it too."""
-        self._allowed |= {squeeze(value) for value in values if value}
+        self._allowed |= {key for value in values if value for key in (squeeze(value), *_name_keys(value))}
         self._automaton = self._findings = None
 
     def __bool__(self) -> bool:
@@ -304,6 +302,15 @@ class _Findings:
 
     def keep(self, text: str, found: list[Finding]) -> None:
         self.recent[text] = found
+
+
+def _name_keys(name: str) -> list[str]:
+    """A name as written and with its surname first, as lists sorted by surname have it: 'Karin van
+    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'."""
+    words = name.split()
+    if len(words) < MIN_NAME_WORDS:
+        return []
+    return [squeeze(" ".join(words[start:] + words[:start])) for start in range(len(words))]
 
 
 def _phone_variants(digits: str) -> list[str]:
