@@ -221,6 +221,12 @@ WITHDRAWAL_CASES = {
     "on-a-hand-written-page": lambda p: append(p, "docs/privacy.md", "\n\nVragen? Mail Karin&#46;Proefpersoon.\n"),
     "in-a-story-title": lambda p: story(p, "karin.md", "Tekst.\n", title="Karin Proefpersoon vertelt"),
     "in-an-organisation": lambda p: replace(p, "data/organisations.yml", 'how: "', 'how: "Vraag Karin Proefpersoon. '),
+    "old-address-of-a-moved-page": lambda p: append(
+        p,
+        "data/redirects.yml",
+        "\n- path: verhalen/karin-proefpersoon-vertelt/\n  target: verhalen/rob-begint-bij-de-voedselbank/\n"
+        "  date: 2025-03-01\n",
+    ),
     "story-linking-a-held-back-story": lambda p: (
         story(p, "over-karin.md", "Met Karin Proefpersoon.\n"),
         story(p, "verwijzing.md", "Lees [dit verhaal](over-karin.md).\n", title="Verwijzing"),
