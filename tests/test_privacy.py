@@ -462,3 +462,19 @@ def test_a_name_split_between_the_title_and_the_summary_is_read_as_one(copy):
         text = data if isinstance(data, str) else data.decode("utf-8", errors="ignore")
         assert "Proefpersoon vertelt" not in text, path
     assert any(notice.file == "content/stories/een-dag.md" for notice in session.site.notices)
+
+
+def test_the_advice_after_a_withdrawal_keeps_the_name_guarded(copy):
+    """What the check tells editors to do after a withdrawal must not undo the guard: without the
+    name in data/experts.yml, nothing stops the next text that names her."""
+    add_expert(copy, ENDED)
+    session, _ = build(copy)
+    advice = next(notice for notice in session.site.notices if notice.file == "data/experts.yml").fix
+    assert "Laat de naam en de toestemming staan" in advice, advice
+    path = copy / "data/experts.yml"
+    experts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    experts[-1] = {key: experts[-1][key] for key in ("id", "name", "categories", "consent")}  # the advice followed
+    path.write_text(yaml.safe_dump(experts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    story(copy, body="Vandaag liep ik mee met Karin Proefpersoon.\n")
+    _, outputs = build(copy)
+    assert "verhalen/met-iemand/index.html" not in outputs

@@ -158,7 +158,8 @@ def left_out_notice(item: Item, reason: str) -> Notice:
         "toestemming ingetrokken": (
             f"staat niet meer op de site: de toestemming {whose}is ingetrokken op "
             f"{_day(getattr(consent, 'withdrawn', None))}.",
-            "Haal de gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming').",
+            "Laat de naam en de toestemming staan: zo houdt de controle elke tekst met de naam tegen. Haal de "
+            "andere gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming').",
         ),
         "toestemming zonder velden": (
             "staat niet op de site: bij 'Wat mogen we tonen?' is niets gekozen.",
