@@ -107,6 +107,14 @@ def test_a_second_consent_block_cannot_override_a_withdrawal(project):
     assert "data/experts.yml" in output and "'consent' staat twee keer" in output
 
 
+@pytest.mark.parametrize("draft", [{"draft": True}, {}])
+def test_a_new_person_as_a_draft_passes_the_check_with_fields_outside_the_scope(project, draft):
+    """The check also builds the preview with drafts: there, too, a draft person shows only what the
+    scope allows, so their own e-mail address is not reported as a name they may not publish."""
+    add_expert(project, phone="06-27182818", consent={"date": "2025-01-01", "scope": ["name", "function"]}, **draft)
+    assert messages(check(project)) == ""
+
+
 def test_an_unknown_scope_field_is_an_error_with_a_suggestion(project):
     add_expert(project, consent={"date": "2025-01-01", "scope": ["name", "emial"]})
     output = messages(check(project))
