@@ -107,11 +107,35 @@ def test_a_second_consent_block_cannot_override_a_withdrawal(project):
     assert "data/experts.yml" in output and "'consent' staat twee keer" in output
 
 
+@pytest.mark.parametrize("draft", [{"draft": True}, {}])
+def test_a_new_person_as_a_draft_passes_the_check_with_fields_outside_the_scope(project, draft):
+    """The check also builds the preview with drafts: there, too, a draft person shows only what the
+    scope allows, so their own e-mail address is not reported as a name they may not publish."""
+    add_expert(project, phone="06-27182818", consent={"date": "2025-01-01", "scope": ["name", "function"]}, **draft)
+    assert messages(check(project)) == ""
+
+
 def test_an_unknown_scope_field_is_an_error_with_a_suggestion(project):
     add_expert(project, consent={"date": "2025-01-01", "scope": ["name", "emial"]})
     output = messages(check(project))
     assert "item 'Karin Proefpersoon' ('karin-proef'), veld 'Wat mogen we tonen?' ('consent.scope[2]')" in output
     assert "Bedoel je 'email'?" in output
+
+
+@pytest.mark.parametrize(
+    "consent",
+    [
+        {"date": "2025-06-01", "withdrawn": "2025-01-06", "scope": ["name"]},  # day and month swapped
+        {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name", "emial"]},  # a typo in the scope
+        {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name", "photo"], "photo": "weg.jpg"},
+    ],
+)
+def test_a_slip_in_an_ended_consent_never_keeps_the_person_online(project, consent):
+    """A withdrawal wins: an error would stop the build, and the old site would keep the person.
+    (The last case: the photo file was deleted first, its field not yet.)"""
+    photo = consent.pop("photo", None)
+    add_expert(project, consent=consent, **({"photo": f"afbeeldingen/{photo}", "photo_alt": "Karin"} if photo else {}))
+    assert "Karin" not in published(project)
 
 
 def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):

@@ -112,6 +112,15 @@ def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
     assert forbidden.find(f"Bel {phone} voor een afspraak"), phone
 
 
+@pytest.mark.parametrize("recorded", ["+31 (0)6 12345678", "+31-(0)6-1234 5678", "0031 (0)6 12345678"])
+@pytest.mark.parametrize("written", ["06-12345678", "+31 6 1234 5678", "0031612345678"])
+def test_a_number_recorded_with_the_trunk_zero_in_brackets_is_found_however_it_is_written(recorded, written):
+    """'+31 (0)6 ...' is how many Dutch organisations write a number: it is the same number."""
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, phone=recorded)
+    assert forbidden.find(f"Bel {written} voor een afspraak"), (recorded, written)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     other=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6).filter(
@@ -130,6 +139,23 @@ def test_other_words_are_not_the_name(other):
     )
     assert not forbidden.find(f"Karin {other} Proefpersoon"), other
     assert not forbidden.find(f"Bel 06-1234567{other[:1]}9")
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        (NAME, "Proefpersoon, Karin"),
+        (NAME, "PROEFPERSOON Karin"),
+        ("Karin van der Proef", "Proef, Karin van der"),
+        ("Karin van der Proef", "Van der Proef, Karin"),
+    ],
+)
+def test_a_name_with_the_surname_first_is_the_name(name, written):
+    """Lists sorted by surname (a spreadsheet, a sign-up list) write 'Achternaam, Voornaam'."""
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name=name)
+    assert forbidden.find(f"Deelnemers: {written}; Jansen, Piet."), written
+    assert not forbidden.find("Karin en Piet Proefpersoon")
 
 
 def test_fold_reads_escapes_and_look_alike_letters():
@@ -195,6 +221,12 @@ WITHDRAWAL_CASES = {
     "on-a-hand-written-page": lambda p: append(p, "docs/privacy.md", "\n\nVragen? Mail Karin&#46;Proefpersoon.\n"),
     "in-a-story-title": lambda p: story(p, "karin.md", "Tekst.\n", title="Karin Proefpersoon vertelt"),
     "in-an-organisation": lambda p: replace(p, "data/organisations.yml", 'how: "', 'how: "Vraag Karin Proefpersoon. '),
+    "old-address-of-a-moved-page": lambda p: append(
+        p,
+        "data/redirects.yml",
+        "\n- path: verhalen/karin-proefpersoon-vertelt/\n  target: verhalen/rob-begint-bij-de-voedselbank/\n"
+        "  date: 2025-03-01\n",
+    ),
     "story-linking-a-held-back-story": lambda p: (
         story(p, "over-karin.md", "Met Karin Proefpersoon.\n"),
         story(p, "verwijzing.md", "Lees [dit verhaal](over-karin.md).\n", title="Verwijzing"),
@@ -401,3 +433,48 @@ def test_what_is_printed_or_mailed_is_read_once_more(copy):
         "dist/posters/lefier-kantine-A3.pdf",
     ]
     assert all("gaat pas later in" in problem.message for problem in problems)
+
+
+def test_a_name_in_a_photos_file_comment_is_not_published(copy):
+    """A phone or photo editor can write a caption into a JPEG's comment (COM): the published
+    copies are made without it, as they are without the EXIF maker and GPS."""
+    from PIL import Image
+
+    photo = copy / "content/afbeeldingen/koffietafel.jpg"
+    with Image.open(photo) as opened:
+        opened.convert("RGB").save(photo, comment=b"Karin Proefpersoon aan de koffietafel")
+    _, outputs = build(copy)
+    images = [path for path in outputs if path.startswith("afbeeldingen/koffietafel")]
+    assert images
+    for path in images:
+        assert b"Proefpersoon" not in outputs[path], path
+
+
+def test_a_name_split_between_the_title_and_the_summary_is_read_as_one(copy):
+    """A card, a feed and the top of a page show the title right above the summary: 'Een dag met
+    Karin' over 'Proefpersoon vertelt ...' names her."""
+    add_expert(copy, ENDED)
+    front = FRONT.format(title="Een dag met Karin").replace("Een verhaal.", "Proefpersoon vertelt over haar werk.")
+    write_story(copy, "een-dag.md", front, "Ze werkt bij de voedselbank.\n")
+    session, outputs = build(copy)
+    assert "verhalen/een-dag/index.html" not in outputs
+    for path, data in outputs.items():
+        text = data if isinstance(data, str) else data.decode("utf-8", errors="ignore")
+        assert "Proefpersoon vertelt" not in text, path
+    assert any(notice.file == "content/stories/een-dag.md" for notice in session.site.notices)
+
+
+def test_the_advice_after_a_withdrawal_keeps_the_name_guarded(copy):
+    """What the check tells editors to do after a withdrawal must not undo the guard: without the
+    name in data/experts.yml, nothing stops the next text that names her."""
+    add_expert(copy, ENDED)
+    session, _ = build(copy)
+    advice = next(notice for notice in session.site.notices if notice.file == "data/experts.yml").fix
+    assert "Laat de naam en de toestemming staan" in advice, advice
+    path = copy / "data/experts.yml"
+    experts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    experts[-1] = {key: experts[-1][key] for key in ("id", "name", "categories", "consent")}  # the advice followed
+    path.write_text(yaml.safe_dump(experts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    story(copy, body="Vandaag liep ik mee met Karin Proefpersoon.\n")
+    _, outputs = build(copy)
+    assert "verhalen/met-iemand/index.html" not in outputs

@@ -57,6 +57,11 @@ def is_active(consent: Consent | None, today: dt.date) -> bool:
     return consent is not None and consent.date <= today and (consent.withdrawn is None or today < consent.withdrawn)
 
 
+def has_ended(consent: Consent | None, today: dt.date) -> bool:
+    """Withdrawn by `today`: nothing of the person is shown any more, whatever else it says."""
+    return consent is not None and consent.withdrawn is not None and consent.withdrawn <= today
+
+
 def status(consent: Consent | None, today: dt.date) -> str | None:
     """None when active, otherwise the Dutch reason the person is not shown."""
     if consent is None:
@@ -75,11 +80,19 @@ def scope_of(consent: Consent) -> set[str]:
 
 
 def scope_problems(
-    consent: Consent | None, allowed: tuple[str, ...], file: str, entry: str | None, prefix: str = "consent"
+    consent: Consent | None,
+    allowed: tuple[str, ...],
+    file: str,
+    entry: str | None,
+    prefix: str = "consent",
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """Every scope field must be a field of the type, so a typo never hides a field by accident
-    and never publishes one either."""
+    and never publishes one either. A consent withdrawn by `today` shows nothing whatever it
+    says: a slip in it is no error (that would stop the build and keep the person online)."""
     if consent is None or consent.scope is None:
+        return []
+    if today is not None and has_ended(consent, today):
         return []
     problems = []
     for index, name in enumerate(consent.scope, start=1):

@@ -90,12 +90,14 @@ def load_site(
         for item in all_items[type_id]:
             reason = EXAMPLE if hide_examples and getattr(item.data, "example", False) is True else None
             reason = reason or ctype.published(item, today)
-            if reason is None and ctype.public_view is not None:
-                item, reason = ctype.public_view(item, today)
+            preview_as = reason if preview and reason in ("Concept", "Gepland") else None
+            if (reason is None or preview_as) and ctype.public_view is not None:
+                item, why = ctype.public_view(item, today)  # a previewed draft, too, shows only what the scope allows
+                reason, preview_as = why or reason, None if why else preview_as
             if reason is None:
                 kept.append(item)
-            elif preview and reason in ("Concept", "Gepland"):
-                kept.append(item.replace(status=reason))
+            elif preview_as:
+                kept.append(item.replace(status=preview_as))
             else:
                 notices.append(left_out_notice(item, reason))
                 if item.url:
@@ -158,7 +160,8 @@ def left_out_notice(item: Item, reason: str) -> Notice:
         "toestemming ingetrokken": (
             f"staat niet meer op de site: de toestemming {whose}is ingetrokken op "
             f"{_day(getattr(consent, 'withdrawn', None))}.",
-            "Haal de gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming').",
+            "Laat de naam en de toestemming staan: zo houdt de controle elke tekst met de naam tegen. Haal de "
+            "andere gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming').",
         ),
         "toestemming zonder velden": (
             "staat niet op de site: bij 'Wat mogen we tonen?' is niets gekozen.",

@@ -195,9 +195,7 @@ class Forbidden:
         phone: str | None = None,
         anchor: str | None = None,
     ) -> None:
-        keys = []
-        if name and len(name.split()) >= MIN_NAME_WORDS:
-            keys.append((squeeze(name), name))
+        keys = [(key, name) for key in _name_keys(name)] if name else []
         if email:
             keys.append((squeeze(email), email))
         if phone:
@@ -213,7 +211,7 @@ class Forbidden:
 
     def allow(self, *values: str | None) -> None:
         """A value a public person shows is theirs to show, also when someone else has it too."""
-        self._allowed |= {squeeze(value) for value in values if value}
+        self._allowed |= {key for value in values if value for key in (squeeze(value), *_name_keys(value))}
         self._automaton = self._findings = None
 
     def __bool__(self) -> bool:
@@ -306,11 +304,23 @@ class _Findings:
         self.recent[text] = found
 
 
+def _name_keys(name: str) -> list[str]:
+    """A name as written and with its surname first, as lists sorted by surname have it: 'Karin van
+    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'."""
+    words = name.split()
+    if len(words) < MIN_NAME_WORDS:
+        return []
+    return [squeeze(" ".join(words[start:] + words[:start])) for start in range(len(words))]
+
+
 def _phone_variants(digits: str) -> list[str]:
-    """A Dutch number as written at home and from abroad: 0612345678, 31612345678, 0031612345678."""
+    """A Dutch number as written at home and from abroad: 0612345678, 31612345678, 0031612345678
+    (also with the trunk zero kept, as in '+31 (0)6 12345678')."""
     if digits.startswith("0031"):
-        digits = "0" + digits[4:]
-    elif digits.startswith("31") and len(digits) == 11:
+        digits = digits[2:]
+    if digits.startswith("310") and len(digits) == 12:
+        digits = "31" + digits[3:]
+    if digits.startswith("31") and len(digits) == 11:
         digits = "0" + digits[2:]
     if digits.startswith("0") and not digits.startswith("00"):
         return [digits, "31" + digits[1:], "0031" + digits[1:]]

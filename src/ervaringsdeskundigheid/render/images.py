@@ -57,7 +57,7 @@ def _encode(picture: Image.Image) -> tuple[Image.Image, bytes]:
 
 
 CACHE = Path(".cache") / "images"  # below the project: encoded variants by the source's digest
-_RECIPE = f"{WIDTHS}{MAX_BYTES}{QUALITIES}{WEBP_QUALITY}"  # a change here makes new files
+_RECIPE = f"{WIDTHS}{MAX_BYTES}{QUALITIES}{WEBP_QUALITY}no-comment"  # a change here makes new files
 
 
 def _from_cache(folder: Path, image: str) -> tuple[Variant, ...] | None:
@@ -112,6 +112,7 @@ def _encode_all(data: bytes, image: str) -> tuple[Variant, ...]:
             picture.paste(rgba, mask=rgba.getchannel("A"))
         else:
             picture = picture.convert("RGB")
+    picture.info.clear()  # a JPEG's comment (COM) would be written again: it can name who is in the photo
     widths = sorted({min(width, picture.width) for width in WIDTHS})
     result = {}
     for width in widths:

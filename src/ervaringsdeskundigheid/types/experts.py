@@ -87,8 +87,8 @@ def people(item: Item) -> list[Person]:
 
 def check(item: Item, context: LoadContext) -> list[Problem]:
     expert = item.data
-    problems = consent_rule.scope_problems(expert.consent, PERSON_FIELDS, item.source, item.entry)
-    if expert.photo:
+    problems = consent_rule.scope_problems(expert.consent, PERSON_FIELDS, item.source, item.entry, today=context.today)
+    if expert.photo and not consent_rule.has_ended(expert.consent, context.today):  # not shown: no slip stops the build
         problems += image_problems(context.root, expert.photo, item.source, "photo", item.entry)
     return problems
 

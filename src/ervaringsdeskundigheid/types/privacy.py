@@ -101,7 +101,30 @@ def texts_of(item: Item) -> list[tuple[str | None, str]]:
     found.append(("bestandsnaam", item.source))
     if item.url:
         found.append(("webadres", item.url))
+    if edges := _title_edges(found):
+        found.append(("title", edges))
     return found
+
+
+_TITLES = ("title", "name", "person.name")  # shown right beside the other texts: on cards, in feeds, atop a page
+_EDGE_WORDS = 4
+_APART = " qq "  # letters no name has: the pieces below never join into one name
+
+
+def _title_edges(texts: list[tuple[str | None, str]]) -> str:
+    """The last words of a title with the first words of every other text, and the other way
+    round: 'Een dag met Karin' above 'Proefpersoon vertelt ...' names Karin Proefpersoon."""
+    values = [(field, text) for field, text in texts if text != (field or "").rpartition(".")[2]]  # not the keys
+    pieces = []
+    for title in [text for field, text in values if field in _TITLES]:
+        head = title.split()
+        for _, other in values:
+            if other is not title and (words := other.split()):
+                pieces += [
+                    " ".join(head[-_EDGE_WORDS:] + words[:_EDGE_WORDS]),
+                    " ".join(words[-_EDGE_WORDS:] + head[:_EDGE_WORDS]),
+                ]
+    return _APART.join(pieces)
 
 
 def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:

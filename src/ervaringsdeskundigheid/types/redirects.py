@@ -129,7 +129,8 @@ REDIRECTS = ContentType(
     pages=(MovedPages(),),
     optional=True,
     source_hint=False,
-    withholdable=False,
+    # an old address that names a person whose consent ended cannot lose the name: it goes (privacy first)
+    withholdable=True,
     editor_hint="Oude adressen van pagina's die een nieuw adres kregen. Het oude adres stuurt door naar het "
     "nieuwe. Haal een regel nooit weg: er kunnen links naar het oude adres bestaan.",
 )

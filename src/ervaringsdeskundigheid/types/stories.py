@@ -71,7 +71,9 @@ def check_person(item: Item, context: LoadContext) -> list[Problem]:
     person = item.data.person
     if person is None:
         return []
-    return consent_rule.scope_problems(person.consent, PERSON_FIELDS, item.source, None, "person.consent")
+    return consent_rule.scope_problems(
+        person.consent, PERSON_FIELDS, item.source, None, "person.consent", today=context.today
+    )
 
 
 def public_view(item: Item, today: dt.date) -> tuple[Item, str | None]:
