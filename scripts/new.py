@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.editor.scaffold import ScaffoldError, create, kinds, with_github_links
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,9 @@ def main(argv: list[str]) -> int:
         path = create(ROOT, argv[0], argv[1])
     except ScaffoldError as error:
         print(error, file=sys.stderr)
+        return 1
+    except ContentErrors as errors:  # e.g. SECTION_TODAY is no date
+        print(errors.report("Er is niets aangemaakt: {count} {noun} gevonden."), file=sys.stderr)
         return 1
     print(f"Aangemaakt in {path.relative_to(ROOT)} (als concept: draft: true).")
     print("Bekijk het met 'make serve'. Vervang de voorbeeldteksten en zet draft op false als het klaar is.")

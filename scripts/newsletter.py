@@ -17,6 +17,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.outreach.newsletter import (
     DEFAULT_TOOL,
     OUTPUT_DIR,
@@ -61,6 +62,9 @@ def main(argv: list[str]) -> int:
         run = make_newsletter(ROOT, _date("--since", args.since), issue=issue, tool=args.tool)
     except NewsletterErrors as errors:
         print(errors.report(), file=sys.stderr)
+        return 1
+    except ContentErrors as errors:  # e.g. SECTION_TODAY is no date
+        print(errors.report("De nieuwsbrief is niet gemaakt: {count} {noun} gevonden."), file=sys.stderr)
         return 1
     count = len(run.items)
     period = f"sinds {run.since.isoformat()}" if run.since else "(de nieuwste)"

@@ -100,3 +100,27 @@ def test_a_compressed_log_works_too(fresh_copy):
     )
     result = make(fresh_copy, "make bereik LOG=access.log.1.gz")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _made(project: Path) -> list[Path]:
+    """Every file and folder of the project but caches and the build's lock file."""
+    skip = {".cache", "__pycache__", ".build.lock"}
+    return sorted(path.relative_to(project) for path in project.rglob("*") if not skip & set(path.parts))
+
+
+DATED_COMMANDS = ["check", "report", 'new KIND=verhaal TITLE="Later"', "posters", "handouts", "newsletter", "build"]
+
+
+@pytest.mark.parametrize("command", DATED_COMMANDS, ids=lambda c: c.split()[0])
+def test_a_date_that_is_no_date_is_a_dutch_error_in_every_command(fresh_copy, command):
+    """SECTION_TODAY fixes the day for every command; a typo in it stops the command with one
+    Dutch line that names it (no Python traceback) and makes nothing."""
+    before = _made(fresh_copy)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(BUILD_ENV, "SECTION_TODAY", "1-12-2026")
+        result = make(fresh_copy, f"make {command}")
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "SECTION_TODAY: '1-12-2026' is geen datum: schrijf JJJJ-MM-DD" in result.stderr + result.stdout
+    after = _made(fresh_copy)
+    assert after == before, set(after) ^ set(before)

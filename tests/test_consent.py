@@ -11,6 +11,7 @@ import yaml
 
 from conftest import TODAY, check, messages, write_story
 from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.render import search
 
 EXPERT = {
@@ -246,5 +247,5 @@ def test_check_and_build_use_the_same_fixed_date(project, monkeypatch):
     assert checked.returncode == built.returncode == 0, checked.stdout + built.stderr
     assert "Karin Proefpersoon" in (project / "site/ervaringsdeskundigen/index.html").read_text(encoding="utf-8")
     monkeypatch.setenv("SECTION_TODAY", "1-2-2026")
-    with pytest.raises(ValueError, match="JJJJ-MM-DD"):
+    with pytest.raises(ContentErrors, match="JJJJ-MM-DD"):  # every command reports it in Dutch
         clock.today()

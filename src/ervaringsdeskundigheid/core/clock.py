@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .problems import ContentErrors, Problem
+
 TODAY_ENV = "SECTION_TODAY"
 
 
@@ -15,5 +17,7 @@ def today() -> dt.date:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{TODAY_ENV}={value!r} is geen datum: schrijf JJJJ-MM-DD, of laat het weg.") from None
+    except ValueError:  # every command reports ContentErrors in Dutch, without a traceback
+        raise ContentErrors(
+            [Problem(TODAY_ENV, None, f"'{value}' is geen datum: schrijf JJJJ-MM-DD, of laat {TODAY_ENV} weg.")]
+        ) from None

@@ -7,14 +7,12 @@ then, and the first build on or after that day removes them everywhere (the depl
 workflow builds every night for this reason). An empty scope publishes nothing.
 
 The names, e-mail addresses and phone numbers of people who are not public (or of the
-fields outside their scope) may not appear in any published text; `ForbiddenText` finds them.
+fields outside their scope) may not appear in any published text; `core/privacy.py` finds them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
 
 from pydantic import model_validator
 
@@ -115,73 +113,3 @@ def scope_problems(
             )
         )
     return problems
-
-
-# --- Text that may not be published -------------------------------------------------------
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-@dataclass
-class ForbiddenText:
-    """Names, e-mail addresses and phone numbers that may not appear in published text,
-    each with the reason. Names are matched as whole words, case and spacing ignored; a
-    single-word name is not matched (it could be anyone's first name or a pseudonym)."""
-
-    names: dict[str, str] = field(default_factory=dict)
-    emails: dict[str, str] = field(default_factory=dict)
-    phones: dict[str, str] = field(default_factory=dict)
-    _pattern: re.Pattern[str] | None = None
-
-    def add(self, reason: str, name: str | None = None, email: str | None = None, phone: str | None = None) -> None:
-        if name and len(name.split()) >= 2:
-            self.names[" ".join(name.lower().split())] = reason
-        if email:
-            self.emails[email.strip().lower()] = reason
-        if phone and len(_digits(phone)) >= 8:
-            self.phones[_digits(phone)] = reason
-        self._pattern = None
-
-    def allow(self, name: str | None = None, email: str | None = None) -> None:
-        """A value that a public person also uses is not forbidden (it is theirs to show)."""
-        if name:
-            self.names.pop(" ".join(name.lower().split()), None)
-        if email:
-            self.emails.pop(email.strip().lower(), None)
-        self._pattern = None
-
-    def __bool__(self) -> bool:
-        return bool(self.names or self.emails or self.phones)
-
-    def _names_pattern(self) -> re.Pattern[str] | None:
-        if self._pattern is None and self.names:
-            words = sorted(self.names, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<!\w)(" + "|".join(r"\s+".join(map(re.escape, name.split())) for name in words) + r")(?!\w)",
-                re.IGNORECASE,
-            )
-        return self._pattern
-
-    def find(self, text: str) -> list[tuple[str, str]]:
-        """(what was found, why it may not be published) for each forbidden value in `text`."""
-        if not self or not text:
-            return []
-        found = []
-        lowered = text.lower()
-        for email, reason in self.emails.items():
-            if email in lowered:
-                found.append((email, reason))
-        pattern = self._names_pattern()
-        if pattern:
-            for match in pattern.finditer(text):
-                name = " ".join(match.group(1).lower().split())
-                found.append((match.group(1), self.names[name]))
-        if self.phones:
-            for candidate in re.findall(r"\+?\d[\d\s().-]{7,}\d", text):
-                digits = _digits(candidate)
-                for phone, reason in self.phones.items():
-                    if phone in digits or (phone.startswith("0") and "31" + phone[1:] in digits):
-                        found.append((candidate, reason))
-        return sorted(set(found))
