@@ -139,6 +139,30 @@ def test_a_slip_in_an_ended_consent_never_keeps_the_person_online(project, conse
     assert "Karin" not in published(project)
 
 
+@pytest.mark.parametrize("slip", [{"organisation": "bestaat-niet"}, {"categories": ["aspirant", "bestaat-niet"]}])
+def test_a_slip_elsewhere_in_a_withdrawn_entry_never_keeps_the_person_online(project, slip):
+    """An organisation or category deleted since the withdrawal: the entry is not published, so its
+    slip stops nothing, and its name still holds back a story that names her."""
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name"]}, **slip)
+    write_story(
+        project,
+        "met-karin.md",
+        "title: Een dag\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
+        "Vandaag liep ik mee met Karin Proefpersoon.\n",
+    )
+    assert "Karin" not in published(project)
+    assert messages(check(project)) == ""
+    slip_in_a_published_entry = {
+        **EXPERT,
+        "id": "ander",
+        "name": "Anna Ander",
+        **slip,
+        "consent": {"date": "2025-01-01", "scope": ["name"]},
+    }
+    add_expert(project, **slip_in_a_published_entry)
+    assert "bestaat-niet" in messages(check(project)), "the same slip in a published entry is still an error"
+
+
 def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):
     add_expert(project, consent={"date": "2025-01-01", "scope": ["function", "region"]})
     text = published(project)

@@ -60,14 +60,17 @@ def has_ended(consent: Consent | None, today: dt.date) -> bool:
     return consent is not None and consent.withdrawn is not None and consent.withdrawn <= today
 
 
+WITHDRAWN = "toestemming ingetrokken"  # the reason `status` gives for a consent that has ended
+
+
 def status(consent: Consent | None, today: dt.date) -> str | None:
     """None when active, otherwise the Dutch reason the person is not shown."""
     if consent is None:
         return "geen toestemming"
     if consent.date > today:
         return "toestemming gaat later in"
-    if consent.withdrawn is not None and consent.withdrawn <= today:
-        return "toestemming ingetrokken"
+    if has_ended(consent, today):
+        return WITHDRAWN
     return None
 
 

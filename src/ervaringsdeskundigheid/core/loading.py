@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from . import clock
+from .consent import WITHDRAWN
 from .fields import SLUG_PATTERN, meta, placeholders
 from .locate import describe
 from .problems import ContentErrors, Notice, Problem, problems_from_validation, suggestion
@@ -74,12 +75,22 @@ def load_site(
     invalid: list[InvalidItem] = []
     all_items = {type_id: load_items(root, ctype, problems, invalid=invalid) for type_id, ctype in by_id.items()}
     context = LoadContext(root, today, preview, all_items, problems, invalid)
-    problems += check_relations(by_id, context)
+    found = check_relations(by_id, context)
     for ctype in by_id.values():
         for item in all_items[ctype.id]:
             for check in ctype.checks:
-                problems += check(item, context)
-            problems += placeholder_problems(item)
+                found += check(item, context)
+            found += placeholder_problems(item)
+    # A withdrawal wins: an item whose person withdrew is not published, so a slip in it (a reference
+    # that no longer exists, an empty field) must not stop the build and keep the old site online.
+    # (Its name stays forbidden everywhere: the item is still loaded, only not published.)
+    ended = {
+        (item.source, item.entry)
+        for ctype in by_id.values()
+        for item in all_items[ctype.id]
+        if _withdrawn(ctype, item, today)
+    }
+    problems += [problem for problem in found if (problem.file, problem.entry) not in ended]
 
     published: dict[str, list[Item]] = {}
     notices: list[Notice] = []
@@ -126,6 +137,13 @@ def load_site(
     if problems:
         raise ContentErrors(describe(problems, by_id.values(), root), notices)
     return site
+
+
+def _withdrawn(ctype: ContentKind, item: Item, today: dt.date) -> bool:
+    """The item is not published because its person withdrew their consent."""
+    if ctype.published(item, today) == WITHDRAWN:
+        return True
+    return ctype.public_view is not None and ctype.public_view(item, today)[1] == WITHDRAWN
 
 
 # --- What is not published, said plainly --------------------------------------------------------
