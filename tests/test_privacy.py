@@ -478,3 +478,21 @@ def test_the_advice_after_a_withdrawal_keeps_the_name_guarded(copy):
     story(copy, body="Vandaag liep ik mee met Karin Proefpersoon.\n")
     _, outputs = build(copy)
     assert "verhalen/met-iemand/index.html" not in outputs
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé*<>&;", min_size=1, max_size=60)
+_SPACE = st.sampled_from([" ", "\n", "\n\n", "  ", "\t"])
+
+
+@given(
+    words=st.lists(st.tuples(_WORD, _SPACE), min_size=1, max_size=20) | st.lists(st.tuples(_WORD, _SPACE), min_size=150)
+)
+@settings(max_examples=100, deadline=None)
+def test_the_edges_of_a_long_text_are_its_first_and_last_words(words):
+    """The title-edge reading looks only at the ends of a long body: it must find the same first and
+    last words as reading all of it."""
+    from ervaringsdeskundigheid.types.privacy import _EDGE_WORDS, _ends
+
+    text = "".join(word + space for word, space in words)
+    all_words = text.split()
+    assert _ends(text) == (all_words[:_EDGE_WORDS], all_words[-_EDGE_WORDS:])

@@ -109,22 +109,31 @@ def texts_of(item: Item) -> list[tuple[str | None, str]]:
 _TITLES = ("title", "name", "person.name")  # shown right beside the other texts: on cards, in feeds, atop a page
 _EDGE_WORDS = 4
 _APART = " qq "  # letters no name has: the pieces below never join into one name
+_WINDOW = 400  # characters at each end of a text that surely hold its first and last words
 
 
 def _title_edges(texts: list[tuple[str | None, str]]) -> str:
     """The last words of a title with the first words of every other text, and the other way
     round: 'Een dag met Karin' above 'Proefpersoon vertelt ...' names Karin Proefpersoon."""
     values = [(field, text) for field, text in texts if text != (field or "").rpartition(".")[2]]  # not the keys
+    ends = [(text, *_ends(text)) for _, text in values]
     pieces = []
-    for title in [text for field, text in values if field in _TITLES]:
-        head = title.split()
-        for _, other in values:
-            if other is not title and (words := other.split()):
-                pieces += [
-                    " ".join(head[-_EDGE_WORDS:] + words[:_EDGE_WORDS]),
-                    " ".join(words[-_EDGE_WORDS:] + head[:_EDGE_WORDS]),
-                ]
+    for title, title_first, title_last in (
+        end for (field, _), end in zip(values, ends, strict=True) if field in _TITLES
+    ):
+        for other, first, last in ends:
+            if other is not title and first:
+                pieces += [" ".join(title_last + first), " ".join(last + title_first)]
     return _APART.join(pieces)
+
+
+def _ends(text: str) -> tuple[list[str], list[str]]:
+    """The first and the last words of a text, without splitting all of a long one (a body)."""
+    if len(text) <= 2 * _WINDOW:
+        words = text.split()
+        return words[:_EDGE_WORDS], words[-_EDGE_WORDS:]
+    first, last = text[:_WINDOW].split()[:-1], text[-_WINDOW:].split()[1:]  # a word at the cut may be cut
+    return first[:_EDGE_WORDS], last[-_EDGE_WORDS:]
 
 
 def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
