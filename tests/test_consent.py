@@ -163,6 +163,38 @@ def test_a_slip_elsewhere_in_a_withdrawn_entry_never_keeps_the_person_online(pro
     assert "bestaat-niet" in messages(check(project)), "the same slip in a published entry is still an error"
 
 
+@pytest.mark.parametrize("slip", ["categories", "buddy", "region"])
+def test_an_entry_that_is_no_longer_valid_after_a_withdrawal_never_keeps_the_person_online(project, slip):
+    """After a withdrawal an editor removes the person's other details, as the check advises, and
+    removes a required one too (or leaves a wrong value): the entry is no longer valid. It stays off
+    the site with a notice instead of stopping the build, and its name, e-mail address and anchor still
+    hold back every text that shows them."""
+    expert = {**EXPERT, "consent": {"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name"]}}
+    if slip == "categories":
+        del expert["categories"]  # required
+    else:
+        expert[slip] = {"buddy": "misschien", "region": ["Emmen", "Assen"]}[slip]  # a value of the wrong kind
+    path = project / "data/experts.yml"
+    experts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump([*experts, expert], allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_story(
+        project,
+        "met-karin.md",
+        "title: Een dag\ndate: 2025-03-01\ndescription: x\ncategories: [aspirant]",
+        "Vandaag liep ik mee met Karin Proefpersoon (karin@example.org, [haar plek](/ervaringsdeskundigen/#karin-proef)).\n",
+    )
+    assert messages(check(project)) == ""
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    notices = [str(notice) for notice in session.site.notices]
+    assert any("data/experts.yml, 'Karin Proefpersoon'" in n and "ingetrokken op 01-06-2025" in n for n in notices), (
+        notices
+    )
+    text = published(project)
+    assert "Karin" not in text and "karin@example.org" not in text and "karin-proef" not in text
+    assert "met-karin" not in text, "the story that names her is held back"
+
+
 def test_without_name_in_scope_no_id_or_anchor_reveals_the_name(project):
     add_expert(project, consent={"date": "2025-01-01", "scope": ["function", "region"]})
     text = published(project)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import model_validator
+from typing import Any
+
+from pydantic import ValidationError, model_validator
 
 from .fields import Date, RuleViolation, Strict, hint
 from .problems import Problem, suggestion
@@ -58,6 +60,20 @@ def is_active(consent: Consent | None, today: dt.date) -> bool:
 def has_ended(consent: Consent | None, today: dt.date) -> bool:
     """Withdrawn by `today`: nothing of the person is shown any more, whatever else it says."""
     return consent is not None and consent.withdrawn is not None and consent.withdrawn <= today
+
+
+def ended_in(raw: Any, today: dt.date) -> tuple[dict[str, Any], Consent] | None:
+    """The person of an entry that failed validation (its own fields, or its `person:`) and their
+    consent, when that consent has ended by `today`. Such an entry is never published, so its errors
+    stop nothing; its name still holds back every text that names the person (types/privacy.py)."""
+    for holder in (raw, raw.get("person") if isinstance(raw, dict) else None):
+        if isinstance(holder, dict) and isinstance(holder.get("consent"), dict):
+            try:
+                consent = Consent.model_validate(holder["consent"])
+            except ValidationError:
+                return None  # a consent that cannot be read has not surely ended: the errors stand
+            return (holder, consent) if has_ended(consent, today) else None
+    return None
 
 
 WITHDRAWN = "toestemming ingetrokken"  # the reason `status` gives for a consent that has ended

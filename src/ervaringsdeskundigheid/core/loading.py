@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel, ValidationError
 
 from . import clock
-from .consent import WITHDRAWN
+from .consent import WITHDRAWN, Consent, ended_in
 from .fields import SLUG_PATTERN, meta, placeholders
 from .locate import describe
 from .problems import ContentErrors, Notice, Problem, problems_from_validation, suggestion
@@ -91,6 +91,10 @@ def load_site(
         if _withdrawn(ctype, item, today)
     }
     problems += [problem for problem in found if (problem.file, problem.entry) not in ended]
+    # An entry that failed validation is never published; when its person withdrew, its errors stop nothing.
+    withdrawn_invalid = [(ctype, raw, file, entry) for ctype, raw, file, entry in invalid if ended_in(raw, today)]
+    ended_invalid = {(file, entry) for _, _, file, entry in withdrawn_invalid}
+    problems[:] = [problem for problem in problems if (problem.file, problem.entry) not in ended_invalid]
 
     published: dict[str, list[Item]] = {}
     notices: list[Notice] = []
@@ -116,6 +120,7 @@ def load_site(
         if ctype.sort_key:
             kept.sort(key=ctype.sort_key)
         published[type_id] = kept
+    notices += [withdrawn_entry_notice(ctype, raw, file, entry, today) for ctype, raw, file, entry in withdrawn_invalid]
     problems += check_published_references(by_id, context, published)
     if problems or settings is None:  # without settings, load_settings said why in `problems`
         raise ContentErrors(describe(problems, by_id.values(), root), notices)
@@ -153,6 +158,26 @@ def _day(date: dt.date | None) -> str:
     return date.strftime("%d-%m-%Y") if date else ""
 
 
+def _withdrawn_texts(whose: str, consent: Consent | None) -> tuple[str, str]:
+    return (
+        f"staat niet meer op de site: de toestemming {whose}is ingetrokken op "
+        f"{_day(getattr(consent, 'withdrawn', None))}.",
+        "Laat de naam en de toestemming staan: zo houdt de controle elke tekst met de naam tegen. Haal de "
+        "andere gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming').",
+    )
+
+
+def withdrawn_entry_notice(
+    ctype: ContentKind, raw: dict[str, Any], file: str, entry: str | None, today: dt.date
+) -> Notice:
+    """The notice of an entry that failed validation and whose person withdrew: it stays off the site."""
+    holder, consent = ended_in(raw, today) or (raw, None)
+    whose = "" if holder is raw else "van de persoon in dit verhaal "
+    text, fix = _withdrawn_texts(whose, consent)
+    title = str(raw.get("title") or holder.get("name") or entry or file)
+    return Notice(file, title, text, fix, entry=entry, group=ctype.plural.lower(), short=WITHDRAWN)
+
+
 def left_out_notice(item: Item, reason: str) -> Notice:
     """Why an item stays off the site, and what to do, in the words of the form."""
     data = item.data
@@ -175,12 +200,7 @@ def left_out_notice(item: Item, reason: str) -> Notice:
             f"staat nog niet op de site: de toestemming {whose}gaat pas in op {_day(getattr(consent, 'date', None))}.",
             "Klopt die datum? Dan hoef je niets te doen.",
         ),
-        "toestemming ingetrokken": (
-            f"staat niet meer op de site: de toestemming {whose}is ingetrokken op "
-            f"{_day(getattr(consent, 'withdrawn', None))}.",
-            "Laat de naam en de toestemming staan: zo houdt de controle elke tekst met de naam tegen. Haal de "
-            "andere gegevens van deze persoon uit het bestand (zie CONTRIBUTING.md, 'Mensen en toestemming').",
-        ),
+        WITHDRAWN: _withdrawn_texts(whose, consent),
         "toestemming zonder velden": (
             "staat niet op de site: bij 'Wat mogen we tonen?' is niets gekozen.",
             "Kies wat de persoon wil laten zien.",

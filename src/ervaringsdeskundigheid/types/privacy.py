@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..core.consent import ended_in
 from ..core.contact import ContactPerson
 from ..core.loading import LoadContext
 from ..core.privacy import Finding, Forbidden, Person, forbidden
@@ -82,7 +83,18 @@ def people_of(context: LoadContext, site: Site) -> list[Person]:
         for item in items:
             if item.type.people:
                 found += item.type.people(item)
+    for _, raw, _, entry in context.invalid:  # an entry that failed validation: is it someone who withdrew?
+        if ended := ended_in(raw, context.today):
+            holder, consent = ended
+            found.append(
+                Person(_text(holder, "name"), consent, _text(holder, "email"), _text(holder, "phone"), anchor=entry)
+            )
     return found
+
+
+def _text(holder: dict[str, Any], key: str) -> str | None:
+    value = holder.get(key)
+    return value if isinstance(value, str) else None
 
 
 def contact_person(person: ContactPerson) -> Person:
