@@ -276,14 +276,28 @@ def create_programme(page: Page, base: str) -> None:
     if fold.is_enabled():  # the editor remembers an unfolded list from the last save
         fold.click()
     click_add(page, "Opleiding")
-    field(page, "Webadres (slug)").get_by_role("textbox").fill("ervaringsdeskundige-op-proef")
-    field(page, "Titel").get_by_role("textbox").fill("Ervaringsdeskundige op proef")
-    field(page, "Soort").get_by_role("radio", name="orientatie", exact=True).check()
-    field(page, "Voor wie").get_by_role("textbox").fill("Voor wie wil kijken of dit werk bij je past.")
-    field(page, "Samenvatting").get_by_role("textbox").fill("Een korte cursus van zes weken.")
-    field(page, "In het kort").get_by_role("textbox").fill("Een korte cursus. Je kijkt of dit werk bij je past.")
-    field(page, "Bron").get_by_role("textbox").fill("Projectplan 2025, paragraaf 2.4")
-    field(page, "Categorieën").get_by_role("checkbox", name=CATEGORY_TITLES["opleiding"], exact=True).check()
+    texts = {
+        "Webadres (slug)": "ervaringsdeskundige-op-proef",
+        "Titel": "Ervaringsdeskundige op proef",
+        "Voor wie": "Voor wie wil kijken of dit werk bij je past.",
+        "Samenvatting": "Een korte cursus van zes weken.",
+        "In het kort": "Een korte cursus. Je kijkt of dit werk bij je past.",
+        "Bron": "Projectplan 2025, paragraaf 2.4",
+    }
+    choices = [
+        field(page, "Soort").get_by_role("radio", name="orientatie", exact=True),
+        field(page, "Categorieën").get_by_role("checkbox", name=CATEGORY_TITLES["opleiding"], exact=True),
+    ]
+    for _ in range(3):  # the new item in the long list may still be drawn while it is filled in
+        for label, text in texts.items():
+            box = field(page, label).get_by_role("textbox")
+            if box.input_value() != text:
+                box.fill(text)
+        for choice in choices:
+            if not choice.is_checked():
+                choice.check()
+    for label, text in texts.items():
+        expect(field(page, label).get_by_role("textbox")).to_have_value(text)
     save_and_close(page)
     page.wait_for_url(re.compile(r"#/collections/opleidingen$"))
 
