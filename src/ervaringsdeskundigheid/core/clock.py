@@ -11,13 +11,17 @@ from .problems import ContentErrors, Problem
 TODAY_ENV = "SECTION_TODAY"
 
 
+class NotADate(ContentErrors, ValueError):
+    """SECTION_TODAY is no date: every command reports ContentErrors in Dutch, without a traceback."""
+
+
 def today() -> dt.date:
     value = os.environ.get(TODAY_ENV, "").strip()
     if not value:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
-    except ValueError:  # every command reports ContentErrors in Dutch, without a traceback
-        raise ContentErrors(
+    except ValueError:
+        raise NotADate(
             [Problem(TODAY_ENV, None, f"'{value}' is geen datum: schrijf JJJJ-MM-DD, of laat {TODAY_ENV} weg.")]
         ) from None
