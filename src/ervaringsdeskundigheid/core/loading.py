@@ -33,6 +33,20 @@ EXAMPLE = "Voorbeeld"  # why an item is left out when data/site.yml says show_ex
 InvalidItem = tuple[ContentKind, dict[str, Any], str, str | None]
 
 
+@dataclass(frozen=True)
+class WithdrawnEntry:
+    """An entry that failed validation and whose person withdrew: never published, its errors stop
+    nothing, and its person's name and details stay forbidden (types/privacy.py `people_of`)."""
+
+    type: ContentKind
+    file: str
+    entry: str | None
+    title: str
+    person: dict[str, Any]  # the entry itself, or its `person:`
+    consent: Consent
+    own: bool  # the consent is the entry's own (an expert), not that of the person it is about (a story)
+
+
 @dataclass
 class LoadContext:
     """What a type's checks may look at: every item (drafts included), by type."""
@@ -43,6 +57,7 @@ class LoadContext:
     all_items: dict[str, list[Item]]
     problems: list[Problem] = field(default_factory=list)
     invalid: list[InvalidItem] = field(default_factory=list)
+    withdrawn: list[WithdrawnEntry] = field(default_factory=list)
 
     def keys(self, type_id: str) -> set[str]:
         return {item.key for item in self.all_items.get(type_id, []) if item.key is not None}
@@ -74,27 +89,25 @@ def load_site(
     settings = load_settings(root, problems)
     invalid: list[InvalidItem] = []
     all_items = {type_id: load_items(root, ctype, problems, invalid=invalid) for type_id, ctype in by_id.items()}
-    context = LoadContext(root, today, preview, all_items, problems, invalid)
+    withdrawn = _withdrawn_entries(invalid, today)
+    context = LoadContext(root, today, preview, all_items, problems, invalid, withdrawn)
     found = check_relations(by_id, context)
     for ctype in by_id.values():
         for item in all_items[ctype.id]:
             for check in ctype.checks:
                 found += check(item, context)
             found += placeholder_problems(item)
-    # A withdrawal wins: an item whose person withdrew is not published, so a slip in it (a reference
-    # that no longer exists, an empty field) must not stop the build and keep the old site online.
-    # (Its name stays forbidden everywhere: the item is still loaded, only not published.)
+    # A withdrawal wins: an item or entry whose person withdrew is not published, so a slip in it (a
+    # reference that no longer exists, a field removed) must not stop the build and keep the old site
+    # online. (The person's name stays forbidden everywhere.)
     ended = {
         (item.source, item.entry)
         for ctype in by_id.values()
         for item in all_items[ctype.id]
         if _withdrawn(ctype, item, today)
     }
-    problems += [problem for problem in found if (problem.file, problem.entry) not in ended]
-    # An entry that failed validation is never published; when its person withdrew, its errors stop nothing.
-    withdrawn_invalid = [(ctype, raw, file, entry) for ctype, raw, file, entry in invalid if ended_in(raw, today)]
-    ended_invalid = {(file, entry) for _, _, file, entry in withdrawn_invalid}
-    problems[:] = [problem for problem in problems if (problem.file, problem.entry) not in ended_invalid]
+    ended |= {(gone.file, gone.entry) for gone in withdrawn}
+    problems[:] = [problem for problem in problems + found if (problem.file, problem.entry) not in ended]
 
     published: dict[str, list[Item]] = {}
     notices: list[Notice] = []
@@ -120,7 +133,7 @@ def load_site(
         if ctype.sort_key:
             kept.sort(key=ctype.sort_key)
         published[type_id] = kept
-    notices += [withdrawn_entry_notice(ctype, raw, file, entry, today) for ctype, raw, file, entry in withdrawn_invalid]
+    notices += [withdrawn_entry_notice(gone) for gone in withdrawn]
     problems += check_published_references(by_id, context, published)
     if problems or settings is None:  # without settings, load_settings said why in `problems`
         raise ContentErrors(describe(problems, by_id.values(), root), notices)
@@ -142,6 +155,16 @@ def load_site(
     if problems:
         raise ContentErrors(describe(problems, by_id.values(), root), notices)
     return site
+
+
+def _withdrawn_entries(invalid: list[InvalidItem], today: dt.date) -> list[WithdrawnEntry]:
+    found = []
+    for ctype, raw, file, entry in invalid:
+        if ended := ended_in(raw, today):
+            person, consent = ended
+            title = str(raw.get("title") or person.get("name") or entry or file)
+            found.append(WithdrawnEntry(ctype, file, entry, title, person, consent, own=person is raw))
+    return found
 
 
 def _withdrawn(ctype: ContentKind, item: Item, today: dt.date) -> bool:
@@ -167,22 +190,20 @@ def _withdrawn_texts(whose: str, consent: Consent | None) -> tuple[str, str]:
     )
 
 
-def withdrawn_entry_notice(
-    ctype: ContentKind, raw: dict[str, Any], file: str, entry: str | None, today: dt.date
-) -> Notice:
-    """The notice of an entry that failed validation and whose person withdrew: it stays off the site."""
-    holder, consent = ended_in(raw, today) or (raw, None)
-    whose = "" if holder is raw else "van de persoon in dit verhaal "
-    text, fix = _withdrawn_texts(whose, consent)
-    title = str(raw.get("title") or holder.get("name") or entry or file)
-    return Notice(file, title, text, fix, entry=entry, group=ctype.plural.lower(), short=WITHDRAWN)
+_STORY_PERSON = "van de persoon in dit verhaal "  # whose consent, when it is not the item's own
+
+
+def withdrawn_entry_notice(gone: WithdrawnEntry) -> Notice:
+    """An entry that failed validation and whose person withdrew stays off the site."""
+    text, fix = _withdrawn_texts("" if gone.own else _STORY_PERSON, gone.consent)
+    return Notice(gone.file, gone.title, text, fix, entry=gone.entry, group=gone.type.plural.lower(), short=WITHDRAWN)
 
 
 def left_out_notice(item: Item, reason: str) -> Notice:
     """Why an item stays off the site, and what to do, in the words of the form."""
     data = item.data
     consent = getattr(data, "consent", None) or getattr(getattr(data, "person", None), "consent", None)
-    whose = "van de persoon in dit verhaal " if not hasattr(data, "consent") else ""
+    whose = _STORY_PERSON if not hasattr(data, "consent") else ""
     texts = {
         "Concept": (
             "staat niet op de site: het is een concept ('Concept (nog niet publiceren)' staat aan, draft: true).",

@@ -19,7 +19,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..core.consent import ended_in
 from ..core.contact import ContactPerson
 from ..core.loading import LoadContext
 from ..core.privacy import Finding, Forbidden, Person, forbidden
@@ -83,12 +82,9 @@ def people_of(context: LoadContext, site: Site) -> list[Person]:
         for item in items:
             if item.type.people:
                 found += item.type.people(item)
-    for _, raw, _, entry in context.invalid:  # an entry that failed validation: is it someone who withdrew?
-        if ended := ended_in(raw, context.today):
-            holder, consent = ended
-            found.append(
-                Person(_text(holder, "name"), consent, _text(holder, "email"), _text(holder, "phone"), anchor=entry)
-            )
+    for gone in context.withdrawn:  # entries that failed validation, of people who withdrew
+        name, email, phone = (_text(gone.person, key) for key in ("name", "email", "phone"))
+        found.append(Person(name, gone.consent, email, phone, anchor=gone.entry))
     return found
 
 
