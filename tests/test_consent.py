@@ -305,3 +305,36 @@ def test_check_and_build_use_the_same_fixed_date(project, monkeypatch):
     monkeypatch.setenv("SECTION_TODAY", "1-2-2026")
     with pytest.raises(ContentErrors, match="JJJJ-MM-DD"):  # every command reports it in Dutch
         clock.today()
+
+
+def _settings_saying(project, text: str) -> None:
+    path = project / "data/site.yml"
+    settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    settings["contact"]["message"] = text
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_a_withdrawn_person_in_the_settings_is_taken_out_and_every_page_stays(project):
+    """The settings (data/site.yml) are on every page: a name left in them after a withdrawal is
+    taken out of them, with a notice, instead of holding back every page that shows them."""
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    pages_before = sorted(path for path in session.outputs() if path.endswith(".html"))
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name"]})
+    _settings_saying(project, "Hallo Karin Proefpersoon, ik heb een vraag.")
+    assert messages(check(project)) == ""
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    outputs = session.outputs()
+    assert sorted(path for path in outputs if path.endswith(".html")) == pages_before
+    assert "Karin" not in published(project)
+    notices = [str(notice) for notice in session.site.notices]
+    assert any(n.startswith("data/site.yml") and "weggehaald" in n for n in notices), notices
+
+
+def test_a_person_without_consent_in_the_settings_is_an_error_naming_the_field(project):
+    starts = (TODAY + dt.timedelta(days=30)).isoformat()
+    add_expert(project, consent={"date": starts, "scope": ["name"]})  # not given yet
+    _settings_saying(project, "Hallo Karin Proefpersoon, ik heb een vraag.")
+    found = messages(check(project))
+    assert "data/site.yml" in found and "contact.message" in found and "Karin Proefpersoon" in found, found

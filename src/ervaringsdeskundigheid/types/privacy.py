@@ -14,7 +14,7 @@ read for those values: the fields, the Markdown body, the file name and the addr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,6 +23,7 @@ from ..core.contact import ContactPerson
 from ..core.loading import LoadContext
 from ..core.privacy import Finding, Forbidden, Person, forbidden
 from ..core.problems import Notice, Problem
+from ..core.settings import SETTINGS_FILE, SiteSettings
 from ..core.site import Item, Site
 from ..core.sources import strings_in
 
@@ -150,8 +151,8 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
     site.extras["forbidden"] = rule
     if not rule:
         return site, []
-    problems: list[Problem] = []
-    held: list[HeldBack] = []
+    settings, problems, held = _reviewed_settings(site.settings, rule)
+    site = replace(site, settings=settings)
     items: dict[str, list[Item]] = {}
     for type_id, published in site.items.items():
         kept = []
@@ -162,7 +163,7 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
                     if finding.withdrawn:
                         withdrawn.append(finding)
                     else:
-                        problems.append(_problem(item, field, finding))
+                        problems.append(_problem(item.source, item.entry, field, finding))
             if not withdrawn:
                 kept.append(item)
                 continue
@@ -190,16 +191,52 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
     return site.with_items(items, held_back=held), problems
 
 
-def _problem(item: Item, field: str | None, finding: Finding) -> Problem:
+def _problem(source: str, entry: str | None, field: str | None, finding: Finding) -> Problem:
     return Problem(
-        item.source,
+        source,
         field,
         (
             f"noemt '{finding.found}', maar {finding.reason}. Haal dit weg uit de tekst, of leg eerst toestemming "
             "vast (met de datum en de velden die we mogen tonen)."
         ),
-        entry=item.entry,
+        entry=entry,
     )
+
+
+def _reviewed_settings(settings: SiteSettings, rule: Forbidden) -> tuple[SiteSettings, list[Problem], list[HeldBack]]:
+    """The settings are on every page. A person without consent in them is an error in data/site.yml; a
+    person whose consent ended is taken out of them (held back, every page would go). The contact
+    person's own fields are left to their consent (`shown_person`)."""
+    own = settings.model_dump(exclude={"contact": {"person"}})
+    problems: list[Problem] = []
+    withdrawn: set[str] = set()
+    for field, text in strings_in(own):
+        for finding in rule.find(text):
+            if finding.withdrawn:
+                withdrawn.add(finding.person)
+            else:
+                problems.append(_problem(SETTINGS_FILE, None, field, finding))
+    if not withdrawn:
+        return settings, problems, []
+    cleaned = _cleaned(own, rule)
+    cleaned["contact"]["person"] = settings.contact.person
+    for candidate in (_without_taken_out(cleaned), cleaned):
+        try:
+            kept = SiteSettings.model_validate(candidate)
+        except ValidationError:
+            continue
+        who = ", ".join(sorted(withdrawn))
+        return kept, problems, [HeldBack(SETTINGS_FILE, None, "Instellingen", who, taken_out=True)]
+    return settings, problems, []  # e.g. the general e-mail address was theirs: review_outputs holds back the pages
+
+
+def _without_taken_out(value: dict[str, Any]) -> dict[str, Any]:
+    """A whole value taken out is better left empty, where the field may be (a contact message)."""
+    return {
+        key: _without_taken_out(part) if isinstance(part, dict) else part
+        for key, part in value.items()
+        if part != TAKEN_OUT
+    }
 
 
 def take_out(text: str, rule: Forbidden) -> str:
