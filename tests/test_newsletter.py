@@ -27,7 +27,9 @@ from ervaringsdeskundigheid.outreach.newsletter import (
     NewsletterErrors,
     first_sentence,
     make_newsletter,
+    TOOLS,
     render_html,
+    render_text,
 )
 
 SINCE = dt.date(2025, 9, 1)
@@ -231,6 +233,39 @@ def test_any_story_text_gives_email_safe_html(title, description, alt, tags):
     html = render_html(site, [item], SINCE, ISSUE)
     document = assert_email_safe(html)
     assert " ".join(title.split()) in " ".join(document.xpath("//h2")[0].text_content().split())
+
+
+_MERGE_TAGS = st.sampled_from(["*|EMAIL|*", "*|UNSUB|*", "*|IF:FNAME|*weg*|END:IF|*", "{{ email }}", "{{voornaam}}"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(before=_text, tag=_MERGE_TAGS, after=_text, tool=st.sampled_from(sorted(TOOLS)))
+def test_a_merge_tag_in_an_editors_text_stays_text_that_reads_the_same(before, tag, after, tool):
+    """The newsletter tool fills in merge tags for each reader: one in a title or summary would show
+    every reader their own address, or hide text. Only our own unsubscribe tag may be one."""
+    site = _site()
+    title, description = f"{before} {tag} {after}", f"Lees {tag} hier."
+    item = Item(
+        "Verhaal",
+        title,
+        "1 november 2026",
+        description,
+        f"{SITE_URL}verhalen/x/",
+        None,
+        None,
+        None,
+        "1 minuut lezen",
+        False,
+        (),
+    )
+    html = render_html(site, [item], SINCE, ISSUE, tool=tool)
+    text = render_text(site, [item], SINCE, ISSUE, tool=tool)
+    ours = 1 if TOOLS[tool].unsubscribe_tag else 0
+    for output in (html, text):
+        assert output.count("*|") == ours and "{{" not in output
+    shown = lxml.html.document_fromstring(html).text_content().replace("\u200b", "")
+    assert " ".join(title.replace("\u200b", "").split()) in " ".join(shown.split())
+    assert description in text.replace("\u200b", "")
 
 
 _SITE = []

@@ -16,7 +16,8 @@ own, mandatory unsubscribe link under every newsletter, so its HTML points to th
 
 Content is untrusted: the template escapes every value, and the rendered body is then passed
 through an allow-list sanitiser (nh3) that keeps only the e-mail tags and attributes used here,
-and only https URLs.
+and only https URLs. A merge tag in content stays plain text (`inert_merge_tags`): the tool fills in
+only our own.
 """
 
 from __future__ import annotations
@@ -381,13 +382,23 @@ def render_html(
         url_relative="deny",
     )
     body = body.replace(f"mso-open-{marker}", MSO_OPEN).replace(f"mso-close-{marker}", MSO_CLOSE)
-    if chosen.unsubscribe_tag:
-        body = body.replace(f"https://unsubscribe.invalid/{marker}", chosen.unsubscribe_tag)
     document = _env.from_string(DOCUMENT).render(
         title=f"Nieuwsbrief {settings.site_name} – {dutch_date(issue)}", stylesheet=STYLESHEET, body=Markup(body)
     )
     inliner = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
-    return inliner.inline(document)
+    html = inert_merge_tags(inliner.inline(document))
+    if chosen.unsubscribe_tag:  # the one merge tag that is ours
+        html = html.replace(f"https://unsubscribe.invalid/{marker}", chosen.unsubscribe_tag)
+    return html
+
+
+# A merge tag in an editor's text (Mailchimp's *|EMAIL|*, the {{ }} of other tools) would be filled in
+# by the tool for each reader. A zero-width space after its opening keeps it as plain text that reads the same.
+_MERGE_TAG_OPENING = re.compile(r"\*(?=\|)|\{(?=\{)")
+
+
+def inert_merge_tags(text: str) -> str:
+    return _MERGE_TAG_OPENING.sub(lambda opening: opening.group() + "\u200b", text)
 
 
 # --- Plain text and LinkedIn -----------------------------------------------------------------
@@ -455,9 +466,9 @@ def render_text(
         ),
         link(urls.absolute(site.site_url, urls.HOME)),
         "",
-        f"Afmelden: {chosen.unsubscribe_tag}" if chosen.unsubscribe_tag else _wrap(chosen.note),
     ]
-    return "\n".join(lines) + "\n"
+    unsubscribe = f"Afmelden: {chosen.unsubscribe_tag}" if chosen.unsubscribe_tag else _wrap(chosen.note)
+    return inert_merge_tags("\n".join(lines)) + "\n" + unsubscribe + "\n"
 
 
 def first_sentence(text: str) -> str:
