@@ -123,6 +123,13 @@ def test_an_unknown_scope_field_is_an_error_with_a_suggestion(project):
     assert "Bedoel je 'email'?" in output
 
 
+def test_a_scope_written_as_text_gets_its_own_words_as_a_list(project):
+    add_expert(project, consent={"date": "2025-01-01", "scope": "name, function"})
+    output = messages(check(project))
+    assert "('consent.scope')" in output and "Schrijf het zo: [name, function]." in output, output
+    assert "aspirant" not in output.split("consent.scope")[1], "no example of another field"
+
+
 @pytest.mark.parametrize(
     "consent",
     [

@@ -136,6 +136,15 @@ def date_hint(value: object) -> str:
         return ""
 
 
+def _list_hint(value: object) -> str:
+    """A list written as plain text ('name, function') gets the same words as a list; the example is
+    the editor's own field, never another one's."""
+    words = [word.strip() for word in value.split(",") if word.strip()] if isinstance(value, str) else []
+    if words and len(value) <= 120:
+        return f"moet een lijst zijn. Schrijf het zo: [{', '.join(words)}]."
+    return "moet een lijst zijn: de waarden tussen [ en ], met komma's ertussen."
+
+
 def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation: str | None = None) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -176,7 +185,7 @@ def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation
     if kind in {"bool_type", "bool_parsing"}:
         return "moet true (ja) of false (nee) zijn."
     if kind in {"list_type", "tuple_type", "set_type"}:
-        return "moet een lijst zijn, bijvoorbeeld [aspirant, werkgevers]."
+        return _list_hint(error.get("input"))
     if kind == "too_short":
         return "mag niet leeg zijn. Noem er minstens één."
     if kind == "too_long":
