@@ -139,8 +139,9 @@ def date_hint(value: object) -> str:
 def _list_hint(value: object) -> str:
     """A list written as plain text ('name, function') gets the same words as a list; the example is
     the editor's own field, never another one's."""
-    words = [word.strip() for word in value.split(",") if word.strip()] if isinstance(value, str) else []
-    if words and len(value) <= 120:
+    text = value if isinstance(value, str) and len(value) <= 120 else ""
+    words = [word.strip() for word in text.split(",") if word.strip()]
+    if words:
         return f"moet een lijst zijn. Schrijf het zo: [{', '.join(words)}]."
     return "moet een lijst zijn: de waarden tussen [ en ], met komma's ertussen."
 
