@@ -496,3 +496,22 @@ def test_the_edges_of_a_long_text_are_its_first_and_last_words(words):
     text = "".join(word + space for word, space in words)
     all_words = text.split()
     assert _ends(text) == (all_words[:_EDGE_WORDS], all_words[-_EDGE_WORDS:])
+
+
+def test_no_poster_is_made_for_a_location_whose_name_was_taken_out(copy):
+    """A location named after a person who withdrew is taken out of the site's data; a poster for it would
+    say '[weggehaald]' in a canteen for years. The poster run says which location to rename instead."""
+    from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
+
+    add_expert(copy, ENDED)
+    new_location = "- name: bureau Karin Proefpersoon\n        target: aspirant\n        code: lefier-bureau\n"
+    replace(
+        copy, "data/partners.yml", "- name: entree\n", new_location + "        copies: {A4: 1}\n      - name: entree\n"
+    )
+    with pytest.raises(PosterErrors) as error:
+        plan_posters(copy)
+    report = messages(error.value.problems)
+    assert "data/partners.yml" in report and "lefier" in report and "nieuwe naam" in report, report
+    assert "Karin" not in report, report
+    others = plan_posters(copy, partner="cosis")
+    assert others.jobs and all(job.partner == "cosis" for job in others.jobs)

@@ -13,6 +13,7 @@ from ..core.problems import ContentErrors, Problem
 from ..core.site import Site
 from ..types import load_site
 from ..types import partners as inv
+from ..types.privacy import TAKEN_OUT
 from .poster_layout import HOME_LABEL, LayoutError, Theme, layout, theme_for
 from .printing import HOUSE, offline_contact, qr_modules, typable_route
 
@@ -125,6 +126,9 @@ def plan_posters(
         if partner is not None and placement.partner != partner:
             continue
         loc = placement.location
+        if TAKEN_OUT in loc.name:
+            problems.append(_taken_out(site, placement))
+            continue
         for format_id, spec in inv.FORMATS.items():
             copies = loc.copies.get(format_id, 0)
             if copies == 0 or (fmt is not None and format_id != fmt):
@@ -179,6 +183,22 @@ def plan_posters(
         raise PosterErrors(problems)
     return PosterPlan(
         jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")], site=site
+    )
+
+
+def _taken_out(site: Site, placement: inv.Placement) -> Problem:
+    """The consent rule took a person out of this location's name: a poster would print '[weggehaald]'."""
+    partner = site.get("partners", placement.partner)
+    locations = partner.locations if partner else []
+    number = next((n for n, loc in enumerate(locations, start=1) if loc is placement.location), 1)
+    return Problem(
+        inv.PARTNERS_FILE,
+        f"locations[{number}].name",
+        (
+            "de naam van deze plek noemt iemand die de toestemming heeft ingetrokken, dus er is geen poster "
+            "voor gemaakt. Geef de plek een nieuwe naam (zonder die persoon) en maak de posters opnieuw."
+        ),
+        entry=placement.partner,
     )
 
 
