@@ -203,6 +203,14 @@ def replace(project, file, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+KARINS_ROOM = (
+    "      - name: spreekkamer\n        target: aspirant\n        code: karin-proefpersoon\n        copies: {A4: 1}\n"
+)
+KARINS_CODE = (
+    "\n- code: karin-proefpersoon\n  partner: cosis\n  location: spreekkamer\n  medium: poster\n"
+    "  campaign: posters-ronde-1\n  target: aspirant\n  issued: 2025-03-01\n"
+)
+
 WITHDRAWAL_CASES = {
     "named-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met Ka\u200brin Proef**persoon**.\n"),
     "linked-from-a-story": lambda p: story(p, body="Loop mee met [haar](../../ervaringsdeskundigen/#karin-proef).\n"),
@@ -230,6 +238,13 @@ WITHDRAWAL_CASES = {
     "story-linking-a-held-back-story": lambda p: (
         story(p, "over-karin.md", "Met Karin Proefpersoon.\n"),
         story(p, "verwijzing.md", "Lees [dit verhaal](over-karin.md).\n", title="Verwijzing"),
+    ),
+    "code-of-a-new-poster": lambda p: replace(
+        p, "data/partners.yml", "      - name: wachtruimte\n", f"{KARINS_ROOM}      - name: wachtruimte\n"
+    ),
+    "code-of-a-printed-poster": lambda p: (
+        replace(p, "data/partners.yml", "      - name: wachtruimte\n", f"{KARINS_ROOM}      - name: wachtruimte\n"),
+        append(p, "data/issued_codes.yml", KARINS_CODE),
     ),
 }
 
@@ -515,3 +530,18 @@ def test_no_poster_is_made_for_a_location_whose_name_was_taken_out(copy):
     assert "Karin" not in report, report
     others = plan_posters(copy, partner="cosis")
     assert others.jobs and all(job.partner == "cosis" for job in others.jobs)
+
+
+def test_a_printed_code_held_back_for_privacy_stays_in_the_record_of_issued_codes(copy, tmp_path):
+    """Its posters stop working, but the code stays recorded, so it is never issued again to another
+    place; the next poster run rewrites data/issued_codes.yml without losing it."""
+    from ervaringsdeskundigheid.outreach.posters import generate_posters
+
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["code-of-a-printed-poster"](copy)
+    session, outputs = build(copy)
+    assert not any("karin" in path for path in outputs)
+    assert any("QR-code met deze code werkt niet meer" in str(notice) for notice in session.site.notices)
+    generate_posters(copy, tmp_path / "posters", partner="accare", fmt="A4", issue=True, previews=False, today=TODAY)
+    recorded = yaml.safe_load((copy / "data/issued_codes.yml").read_text(encoding="utf-8"))
+    assert "karin-proefpersoon" in {record["code"] for record in recorded}

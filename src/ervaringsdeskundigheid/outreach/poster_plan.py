@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.loading import load_items
 from ..core.problems import ContentErrors, Problem
 from ..core.site import Site
 from ..types import load_site
@@ -181,9 +182,13 @@ def plan_posters(
                 printed.append(link)
     if problems:
         raise PosterErrors(problems)
-    return PosterPlan(
-        jobs=jobs, printed=printed, records=[record.data for record in site.of("issued_codes")], site=site
-    )
+    return PosterPlan(jobs=jobs, printed=printed, records=_records_as_written(root), site=site)
+
+
+def _records_as_written(root: Path) -> list[inv.IssuedCode]:
+    """The issued codes as the file has them, not as published: a record the consent rule held back
+    or took a name out of stays as it is when the file is written again."""
+    return [item.data for item in load_items(root, inv.ISSUED, problems=[])]
 
 
 def _taken_out(site: Site, placement: inv.Placement) -> Problem:

@@ -162,6 +162,7 @@ class ContentType:
     people: Callable[[Item], list[Person]] | None = None  # the real people an item is about (core/privacy.py `Person`)
     withholdable: bool = True  # an item can be held back when it names a person whose consent
     #                                       ended; False: the mention is taken out of it instead
+    held_back_advice: str | None = None  # what editors do then (Dutch); None: take the person out of the text
     terms: Callable[[Any], dict[str, str]] | None = None  # words an item explains wherever they
     #                                       appear ({written form: meaning}; shown as <abbr>)
     editor_hint: str = ""  # Dutch description of the collection in the web editor

@@ -335,7 +335,11 @@ ISSUED = ContentType(
     published=lambda item, today: None,
     pages=(),
     optional=True,
-    withholdable=False,
+    # a printed code that names a person whose consent ended stops working: privacy comes first
+    held_back_advice=(
+        "De QR-code met deze code werkt niet meer. Haal de posters en banners met deze code weg. Laat de code "
+        "in data/issued_codes.yml staan, zodat hij nooit opnieuw wordt uitgegeven."
+    ),
 )
 
 

@@ -42,6 +42,7 @@ class HeldBack:
     person: str
     taken_out: bool = False  # the mention was taken out; the item itself is published
     url: str | None = None  # its page, when it has one
+    advice: str = "Haal de persoon uit de tekst; daarna komt het weer online."  # when held back
 
     def notice(self) -> Notice:
         """Said plainly, with the other items that stay off the site (core.problems.Notice)."""
@@ -66,7 +67,7 @@ class HeldBack:
                 f"Privacy: wordt niet gepubliceerd, omdat het {self.person} noemt of linkt, en die persoon heeft de "
                 "toestemming ingetrokken."
             ),
-            "Haal de persoon uit de tekst; daarna komt het weer online.",
+            self.advice,
             entry=self.entry,
             kind="held_back",
             group="privacy",
@@ -169,7 +170,8 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
                 continue
             who = ", ".join(sorted({finding.person for finding in withdrawn}))
             if item.type.withholdable:
-                held.append(HeldBack(item.source, item.entry, str(item.title), who, url=item.url))
+                advice = item.type.held_back_advice or HeldBack.advice
+                held.append(HeldBack(item.source, item.entry, str(item.title), who, url=item.url, advice=advice))
                 continue
             cleaned = take_out_of_item(item, rule)
             if cleaned is None:
@@ -252,12 +254,15 @@ def take_out(text: str, rule: Forbidden) -> str:
 
 
 def take_out_of_item(item: Item, rule: Forbidden) -> Item | None:
-    """The item with every mention taken out of its fields, or None when that leaves it invalid."""
-    data = _cleaned(item.data.model_dump(), rule)
-    try:
-        return item.replace(data=type(item.data).model_validate(data))
-    except ValidationError:
-        return None
+    """The item with every mention taken out of its fields, or else without the entries of its lists
+    that name the person (a poster location whose code is their name); None when neither is valid."""
+    fields = item.data.model_dump()
+    for data in (_cleaned(fields, rule), _without_entries_naming(fields, rule)):
+        try:
+            return item.replace(data=type(item.data).model_validate(data))
+        except ValidationError:
+            continue
+    return None
 
 
 def _cleaned(value: Any, rule: Forbidden) -> Any:
@@ -267,6 +272,18 @@ def _cleaned(value: Any, rule: Forbidden) -> Any:
         return [_cleaned(part, rule) for part in value]
     if isinstance(value, dict):
         return {key: _cleaned(part, rule) for key, part in value.items()}
+    return value
+
+
+def _without_entries_naming(value: Any, rule: Forbidden) -> Any:
+    if isinstance(value, list):
+        return [
+            _without_entries_naming(part, rule)
+            for part in value
+            if not (isinstance(part, dict) and any(_withdrawn_in(text, rule) for _, text in strings_in(part)))
+        ]
+    if isinstance(value, dict):
+        return {key: _without_entries_naming(part, rule) for key, part in value.items()}
     return value
 
 
