@@ -545,3 +545,20 @@ def test_a_printed_code_held_back_for_privacy_stays_in_the_record_of_issued_code
     generate_posters(copy, tmp_path / "posters", partner="accare", fmt="A4", issue=True, previews=False, today=TODAY)
     recorded = yaml.safe_load((copy / "data/issued_codes.yml").read_text(encoding="utf-8"))
     assert "karin-proefpersoon" in {record["code"] for record in recorded}
+
+
+def test_a_code_held_back_for_privacy_may_leave_the_site_the_previous_build_published(copy, tmp_path):
+    """The previous site had its page, but a withdrawal wins over 'a printed code keeps its page'."""
+    import json
+
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["code-of-a-printed-poster"](copy)
+    previous = tmp_path / "site"
+    (previous / "p").mkdir(parents=True)
+    (previous / "p/index.json").write_text(json.dumps({"codes": ["karin-proefpersoon", "lefier-kantine"]}))
+    session = BuildSession(copy, mode="build", today=TODAY, published=previous)
+    session.start()  # no error
+    assert not any("karin" in path for path in session.outputs())
+    (previous / "p/index.json").write_text(json.dumps({"codes": ["karin-proefpersoon", "verdwenen-code"]}))
+    output = messages(session.kept_shortlink_problems(previous))
+    assert "verdwenen-code" in output and "karin" not in output, "any other code is still kept"

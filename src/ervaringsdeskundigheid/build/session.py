@@ -331,7 +331,8 @@ class BuildSession:
         )
 
     def kept_shortlink_problems(self, previous_site: Path | None) -> list[Problem]:
-        """A code the previous build published (it may be printed) must still have its page."""
+        """A code the previous build published (it may be printed) must still have its page, unless it
+        names a person whose consent ended (the consent rule held it back)."""
         assert self.site is not None
         if previous_site is None or not (previous_site / SITE_JSON).is_file():
             return []
@@ -340,6 +341,8 @@ class BuildSession:
         except (OSError, ValueError):
             return []
         current = {link.code for link in inventory.short_links(self.site)}
+        rule = self.site.extras.get("forbidden")
+        current |= {code for code in published if isinstance(code, str) and rule and privacy.withdrawn_in(code, rule)}
         return [
             Problem(
                 inventory.ISSUED_FILE,

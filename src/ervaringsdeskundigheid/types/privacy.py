@@ -244,12 +244,12 @@ def _without_taken_out(value: dict[str, Any]) -> dict[str, Any]:
 def take_out(text: str, rule: Forbidden) -> str:
     """`text` without the lines (and then the paragraphs) that name a person whose consent
     ended; a one-line value that does becomes TAKEN_OUT."""
-    if not _withdrawn_in(text, rule):
+    if not withdrawn_in(text, rule):
         return text
     if "\n" not in text.strip():
         return TAKEN_OUT
-    lines = [line for line in text.split("\n") if not _withdrawn_in(line, rule)]
-    paragraphs = [part for part in _PARAGRAPHS.split("\n".join(lines)) if not _withdrawn_in(part, rule)]
+    lines = [line for line in text.split("\n") if not withdrawn_in(line, rule)]
+    paragraphs = [part for part in _PARAGRAPHS.split("\n".join(lines)) if not withdrawn_in(part, rule)]
     return "\n\n".join(paragraphs) or TAKEN_OUT
 
 
@@ -280,14 +280,15 @@ def _without_entries_naming(value: Any, rule: Forbidden) -> Any:
         return [
             _without_entries_naming(part, rule)
             for part in value
-            if not (isinstance(part, dict) and any(_withdrawn_in(text, rule) for _, text in strings_in(part)))
+            if not (isinstance(part, dict) and any(withdrawn_in(text, rule) for _, text in strings_in(part)))
         ]
     if isinstance(value, dict):
         return {key: _without_entries_naming(part, rule) for key, part in value.items()}
     return value
 
 
-def _withdrawn_in(text: str, rule: Forbidden) -> bool:
+def withdrawn_in(text: str, rule: Forbidden) -> bool:
+    """Whether `text` names a person whose consent ended."""
     return any(finding.withdrawn for finding in rule.find(text))
 
 
