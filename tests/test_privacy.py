@@ -545,3 +545,17 @@ def test_a_printed_code_held_back_for_privacy_stays_in_the_record_of_issued_code
     generate_posters(copy, tmp_path / "posters", partner="accare", fmt="A4", issue=True, previews=False, today=TODAY)
     recorded = yaml.safe_load((copy / "data/issued_codes.yml").read_text(encoding="utf-8"))
     assert "karin-proefpersoon" in {record["code"] for record in recorded}
+
+
+def test_a_printed_code_of_a_person_who_withdrew_does_not_stop_the_next_build(copy, tmp_path):
+    """The previous site published /p/karin-proefpersoon/; after her withdrawal the code's page is held back.
+    A code that disappears from the site is an error only when it is not held back for privacy."""
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["code-of-a-printed-poster"](copy)
+    previous = tmp_path / "site"
+    (previous / "p").mkdir(parents=True)
+    (previous / "p/index.json").write_text(json.dumps({"codes": ["karin-proefpersoon", "lefier-kantine"]}))
+    session = BuildSession(copy, mode="build", today=TODAY, published=previous)
+    session.start()
+    assert_nothing_of_the_person(session.outputs())
+    assert session.kept_shortlink_problems(previous) == []

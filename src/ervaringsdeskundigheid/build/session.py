@@ -340,6 +340,7 @@ class BuildSession:
         except (OSError, ValueError):
             return []
         current = {link.code for link in inventory.short_links(self.site)}
+        current |= self._withdrawn_codes(published)
         return [
             Problem(
                 inventory.ISSUED_FILE,
@@ -354,6 +355,23 @@ class BuildSession:
             for code in published
             if isinstance(code, str) and code not in current
         ]
+
+    def _withdrawn_codes(self, codes: list[object]) -> set[str]:
+        """Codes whose page the consent rule took off the site (a withdrawal never stops the build):
+        its record was held back, or the code names a person whose consent ended."""
+        assert self.site is not None
+        rule = self.site.extras.get("forbidden")
+        held = {
+            note.entry
+            for note in self.site.held_back
+            if isinstance(note, HeldBack) and note.source == inventory.ISSUED_FILE
+        }
+        return {
+            code
+            for code in codes
+            if isinstance(code, str)
+            and (code in held or (rule and any(finding.withdrawn for finding in rule.find(code))))
+        }
 
     # --- rendering -------------------------------------------------------------------------------
 
