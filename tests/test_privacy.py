@@ -211,6 +211,12 @@ KARINS_CODE = (
     "  campaign: posters-ronde-1\n  target: aspirant\n  issued: 2025-03-01\n"
 )
 
+TO_HER_STORY = "target: verhalen/een-dag/\n        code: "
+RETIRED_TO_HER_STORY = (
+    "\n- code: lefier-oud\n  partner: lefier\n  location: bureau\n  medium: poster\n  campaign: posters-ronde-1\n"
+    "  target: verhalen/een-dag/\n  issued: 2025-03-01\n  retired:\n    date: 2025-05-01\n"
+)
+
 WITHDRAWAL_CASES = {
     "named-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met Ka\u200brin Proef**persoon**.\n"),
     "linked-from-a-story": lambda p: story(p, body="Loop mee met [haar](../../ervaringsdeskundigen/#karin-proef).\n"),
@@ -245,6 +251,16 @@ WITHDRAWAL_CASES = {
     "code-of-a-printed-poster": lambda p: (
         replace(p, "data/partners.yml", "      - name: wachtruimte\n", f"{KARINS_ROOM}      - name: wachtruimte\n"),
         append(p, "data/issued_codes.yml", KARINS_CODE),
+    ),
+    "story-a-poster-leads-to": lambda p: (
+        story(p, "een-dag.md", "Vandaag liep ik mee met Karin Proefpersoon.\n"),
+        replace(
+            p, "data/partners.yml", "target: aspirant\n        code: lefier-kantine", f"{TO_HER_STORY}lefier-kantine"
+        ),
+    ),
+    "story-a-retired-code-leads-to": lambda p: (
+        story(p, "een-dag.md", "Vandaag liep ik mee met Karin Proefpersoon.\n"),
+        append(p, "data/issued_codes.yml", RETIRED_TO_HER_STORY),
     ),
 }
 
@@ -559,3 +575,27 @@ def test_a_printed_code_of_a_person_who_withdrew_does_not_stop_the_next_build(co
     session.start()
     assert_nothing_of_the_person(session.outputs())
     assert session.kept_shortlink_problems(previous) == []
+
+
+@pytest.mark.parametrize("code", ["lefier-kantine", "lefier-oud"])
+def test_a_poster_that_leads_to_a_held_back_story_leads_home(copy, code):
+    """Its page is gone, but the QR code in the canteen still leads somewhere: to the home page."""
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["story-a-poster-leads-to" if code == "lefier-kantine" else "story-a-retired-code-leads-to"](copy)
+    _, outputs = build(copy)
+    forward = outputs[f"p/{code}/index.html"]
+    assert "verhalen/een-dag" not in forward and 'content="0; url=../../?utm_source=lefier' in forward, forward
+
+
+def test_no_poster_is_made_for_a_location_whose_target_was_held_back(copy):
+    """A new poster would lead home for years instead of where the editor meant: the poster run asks for
+    another target, and data/issued_codes.yml keeps the target the file has."""
+    from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
+
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["story-a-poster-leads-to"](copy)
+    with pytest.raises(PosterErrors) as error:
+        plan_posters(copy)
+    report = messages(error.value.problems)
+    assert "data/partners.yml" in report and "locations[1].target" in report and "ander doel" in report, report
+    assert "Karin" not in report, report

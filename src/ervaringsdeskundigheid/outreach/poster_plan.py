@@ -130,6 +130,9 @@ def plan_posters(
         if TAKEN_OUT in loc.name:
             problems.append(_taken_out(site, placement))
             continue
+        if any(by_code[code].target != loc.target for code in (loc.code, loc.banner_code) if code in by_code):
+            problems.append(_target_taken_out(site, placement))
+            continue
         for format_id, spec in inv.FORMATS.items():
             copies = loc.copies.get(format_id, 0)
             if copies == 0 or (fmt is not None and format_id != fmt):
@@ -191,17 +194,35 @@ def _records_as_written(root: Path) -> list[inv.IssuedCode]:
     return [item.data for item in load_items(root, inv.ISSUED, problems=[])]
 
 
-def _taken_out(site: Site, placement: inv.Placement) -> Problem:
-    """The consent rule took a person out of this location's name: a poster would print '[weggehaald]'."""
+def _number(site: Site, placement: inv.Placement) -> int:
     partner = site.get("partners", placement.partner)
     locations = partner.locations if partner else []
-    number = next((n for n, loc in enumerate(locations, start=1) if loc is placement.location), 1)
+    return next((n for n, loc in enumerate(locations, start=1) if loc is placement.location), 1)
+
+
+def _taken_out(site: Site, placement: inv.Placement) -> Problem:
+    """The consent rule took a person out of this location's name: a poster would print '[weggehaald]'."""
     return Problem(
         inv.PARTNERS_FILE,
-        f"locations[{number}].name",
+        f"locations[{_number(site, placement)}].name",
         (
             "de naam van deze plek noemt iemand die de toestemming heeft ingetrokken, dus er is geen poster "
             "voor gemaakt. Geef de plek een nieuwe naam (zonder die persoon) en maak de posters opnieuw."
+        ),
+        entry=placement.partner,
+    )
+
+
+def _target_taken_out(site: Site, placement: inv.Placement) -> Problem:
+    """The page this location's QR code leads to is held back by the consent rule: its short link leads
+    home for now, but a new poster should not."""
+    return Problem(
+        inv.PARTNERS_FILE,
+        f"locations[{_number(site, placement)}].target",
+        (
+            "de pagina waar de QR-code van deze plek naartoe gaat, staat niet op de site: hij noemt iemand die de "
+            "toestemming heeft ingetrokken. De QR-code gaat nu naar de startpagina, en er is geen nieuwe poster "
+            "gemaakt. Kies een ander doel (target) en maak de posters opnieuw."
         ),
         entry=placement.partner,
     )

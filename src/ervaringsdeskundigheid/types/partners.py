@@ -29,6 +29,7 @@ from ..core.text import slugify as _slugify
 from .base import ContentType
 from .code_history import history_problems
 from .pages import Page, category_url
+from .privacy import TAKEN_OUT
 
 PARTNERS_FILE = "data/partners.yml"
 ISSUED_FILE = "data/issued_codes.yml"
@@ -440,7 +441,7 @@ def short_links(site: Site) -> list[ShortLink]:
                 location=loc.name,
                 medium=medium,
                 campaign=record.campaign if record else placement.campaign,
-                target=loc.target,
+                target=_published_target(site, loc.target),
                 file=PARTNERS_FILE,
                 entry=placement.entry,
                 issued=record.issued if record else None,
@@ -453,12 +454,20 @@ def short_links(site: Site) -> list[ShortLink]:
                 location=record.location,
                 medium=record.medium,
                 campaign=record.campaign,
-                target=record.target,
+                target=_published_target(site, record.target),
                 file=ISSUED_FILE,
                 entry=record.code,
                 issued=record.issued,
             )
     return list(result.values())
+
+
+def _published_target(site: Site, target: str) -> str:
+    """A target the consent rule took off the site (a held-back page, an address taken out) leads home
+    instead: a withdrawal never stops the build, and a printed QR code still leads somewhere."""
+    if TAKEN_OUT in target or site.withheld(resolve_target(target, category_paths(site))):
+        return HOME_TARGET
+    return target
 
 
 def inventory_problems(context: LoadContext, site: Site) -> list[Problem]:
