@@ -599,3 +599,16 @@ def test_no_poster_is_made_for_a_location_whose_target_was_held_back(copy):
     report = messages(error.value.problems)
     assert "data/partners.yml" in report and "locations[1].target" in report and "ander doel" in report, report
     assert "Karin" not in report, report
+
+
+def test_handouts_read_their_footer_too(copy, tmp_path):
+    """The footer of every handout page prints the general contact route (data/site.yml). When that is
+    the e-mail address of a person who withdrew, no handout is printed, as with posters and the newsletter."""
+    from ervaringsdeskundigheid.outreach.handouts import HandoutErrors, generate_handouts
+
+    add_expert(copy, ENDED)
+    replace(copy, "data/site.yml", "email: info@alliantievankracht.nl", f"email: {EMAIL}")
+    with pytest.raises(HandoutErrors) as error:
+        generate_handouts(copy, tmp_path / "handouts", today=TODAY)
+    assert "dist/handouts/menukaart.pdf" in messages(error.value.problems)
+    assert not (tmp_path / "handouts").exists()
