@@ -345,3 +345,19 @@ def test_a_person_without_consent_in_the_settings_is_an_error_naming_the_field(p
     _settings_saying(project, "Hallo Karin Proefpersoon, ik heb een vraag.")
     found = messages(check(project))
     assert "data/site.yml" in found and "contact.message" in found and "Karin Proefpersoon" in found, found
+
+
+def test_a_withdrawn_persons_address_the_settings_cannot_do_without_is_named_with_its_field(project):
+    """The general e-mail address (required) cannot be taken out of data/site.yml: the pages that show
+    it stay off the site. The editor is told which file and field to change, and to what."""
+    add_expert(project, email="karin.proef@example.org", consent={"date": "2025-01-01", "withdrawn": "2025-06-01"})
+    path = project / "data/site.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("info@alliantievankracht.nl", "karin.proef@example.org"),
+        encoding="utf-8",
+    )
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    assert "karin.proef" not in published(project)
+    notices = [str(notice) for notice in session.site.notices if notice.file == "data/site.yml"]
+    assert any("contact.email" in notice and "algemeen" in notice for notice in notices), notices

@@ -212,24 +212,32 @@ def _reviewed_settings(settings: SiteSettings, rule: Forbidden) -> tuple[SiteSet
     own = settings.model_dump(exclude={"contact": {"person"}})
     problems: list[Problem] = []
     withdrawn: set[str] = set()
+    fields: list[str] = []
     for field, text in strings_in(own):
         for finding in rule.find(text):
             if finding.withdrawn:
                 withdrawn.add(finding.person)
+                fields.append(field)
             else:
                 problems.append(_problem(SETTINGS_FILE, None, field, finding))
     if not withdrawn:
         return settings, problems, []
     cleaned = _cleaned(own, rule)
     cleaned["contact"]["person"] = settings.contact.person
+    who = ", ".join(sorted(withdrawn))
     for candidate in (_without_taken_out(cleaned), cleaned):
         try:
             kept = SiteSettings.model_validate(candidate)
         except ValidationError:
             continue
-        who = ", ".join(sorted(withdrawn))
         return kept, problems, [HeldBack(SETTINGS_FILE, None, "Instellingen", who, taken_out=True)]
-    return settings, problems, []  # e.g. the general e-mail address was theirs: review_outputs holds back the pages
+    # e.g. the general e-mail address was theirs: review_outputs holds back the pages that show it
+    named = ", ".join(dict.fromkeys(fields))
+    advice = (
+        f"Zet in {named} iets zonder deze persoon, zoals een algemeen e-mailadres van het netwerk. Tot dan staan "
+        "de pagina's die dit tonen niet op de site."
+    )
+    return settings, problems, [HeldBack(SETTINGS_FILE, None, f"Instellingen ({named})", who, advice=advice)]
 
 
 def _without_taken_out(value: dict[str, Any]) -> dict[str, Any]:
