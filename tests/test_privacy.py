@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, copy_project, messages, write_story
+from conftest import TODAY, check, copy_project, messages, write_story
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.privacy import Finding, Forbidden, fold
 from ervaringsdeskundigheid.core.problems import ContentErrors
@@ -612,3 +612,25 @@ def test_handouts_read_their_footer_too(copy, tmp_path):
         generate_handouts(copy, tmp_path / "handouts", today=TODAY)
     assert "dist/handouts/menukaart.pdf" in messages(error.value.problems)
     assert not (tmp_path / "handouts").exists()
+
+
+def test_the_advice_to_rename_a_printed_location_can_be_followed(copy):
+    """Renaming only the location in data/partners.yml would move a printed code to another place (an
+    error that keeps the old site online). The poster run says to rename its record too."""
+    from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
+
+    add_expert(copy, ENDED)
+    office = "      - name: bureau Karin Proefpersoon\n        target: aspirant\n        code: lefier-bureau\n"
+    replace(
+        copy, "data/partners.yml", "      - name: entree\n", office + "        copies: {A4: 1}\n      - name: entree\n"
+    )
+    record = KARINS_CODE.replace("karin-proefpersoon", "lefier-bureau").replace("cosis", "lefier")
+    append(copy, "data/issued_codes.yml", record.replace("spreekkamer", '"bureau Karin Proefpersoon"'))
+    with pytest.raises(PosterErrors) as error:
+        plan_posters(copy)
+    report = messages(error.value.problems)
+    assert "data/issued_codes.yml" in report and "lefier-bureau" in report, report
+    replace(copy, "data/partners.yml", "bureau Karin Proefpersoon", "bureau")
+    replace(copy, "data/issued_codes.yml", "bureau Karin Proefpersoon", "bureau")
+    assert messages(check(copy)) == ""
+    assert plan_posters(copy).jobs

@@ -123,12 +123,13 @@ def plan_posters(
     contact = offline_contact(settings.contact)
     jobs: list[PosterJob] = []
     printed: list[inv.ShortLink] = []
+    records = _records_as_written(root)
     for placement in placements:
         if partner is not None and placement.partner != partner:
             continue
         loc = placement.location
         if TAKEN_OUT in loc.name:
-            problems.append(_taken_out(site, placement))
+            problems.append(_taken_out(site, placement, {record.code for record in records}))
             continue
         if any(by_code[code].target != loc.target for code in (loc.code, loc.banner_code) if code in by_code):
             problems.append(_target_taken_out(site, placement))
@@ -185,7 +186,7 @@ def plan_posters(
                 printed.append(link)
     if problems:
         raise PosterErrors(problems)
-    return PosterPlan(jobs=jobs, printed=printed, records=_records_as_written(root), site=site)
+    return PosterPlan(jobs=jobs, printed=printed, records=records, site=site)
 
 
 def _records_as_written(root: Path) -> list[inv.IssuedCode]:
@@ -200,14 +201,23 @@ def _number(site: Site, placement: inv.Placement) -> int:
     return next((n for n, loc in enumerate(locations, start=1) if loc is placement.location), 1)
 
 
-def _taken_out(site: Site, placement: inv.Placement) -> Problem:
-    """The consent rule took a person out of this location's name: a poster would print '[weggehaald]'."""
+def _taken_out(site: Site, placement: inv.Placement, recorded: set[str]) -> Problem:
+    """The consent rule took a person out of this location's name: a poster would print '[weggehaald]'.
+    A printed code keeps its place by the name in its record: that name changes with it."""
+    loc = placement.location
+    printed = [code for code in (loc.code, loc.banner_code) if code in recorded]
+    also = (
+        f" Geef de plek dezelfde nieuwe naam in {inv.ISSUED_FILE}, bij 'location' van code "
+        f"{' en '.join(repr(code) for code in printed)}."
+        if printed
+        else ""
+    )
     return Problem(
         inv.PARTNERS_FILE,
         f"locations[{_number(site, placement)}].name",
         (
             "de naam van deze plek noemt iemand die de toestemming heeft ingetrokken, dus er is geen poster "
-            "voor gemaakt. Geef de plek een nieuwe naam (zonder die persoon) en maak de posters opnieuw."
+            f"voor gemaakt. Geef de plek een nieuwe naam (zonder die persoon).{also} Maak daarna de posters opnieuw."
         ),
         entry=placement.partner,
     )
