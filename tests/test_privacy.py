@@ -557,7 +557,7 @@ def test_a_printed_code_held_back_for_privacy_stays_in_the_record_of_issued_code
     WITHDRAWAL_CASES["code-of-a-printed-poster"](copy)
     session, outputs = build(copy)
     assert not any("karin" in path for path in outputs)
-    assert any("QR-code met deze code werkt niet meer" in str(notice) for notice in session.site.notices)
+    assert any("werkt de QR-code niet meer" in str(notice) for notice in session.site.notices)
     generate_posters(copy, tmp_path / "posters", partner="accare", fmt="A4", issue=True, previews=False, today=TODAY)
     recorded = yaml.safe_load((copy / "data/issued_codes.yml").read_text(encoding="utf-8"))
     assert "karin-proefpersoon" in {record["code"] for record in recorded}
@@ -634,3 +634,18 @@ def test_the_advice_to_rename_a_printed_location_can_be_followed(copy):
     replace(copy, "data/issued_codes.yml", "bureau Karin Proefpersoon", "bureau")
     assert messages(check(copy)) == ""
     assert plan_posters(copy).jobs
+
+
+def test_the_notice_about_a_printed_location_named_after_the_person_says_what_is_true(copy):
+    """Only the location's name names her: its code keeps working. The notice does not say it stopped."""
+    add_expert(copy, ENDED)
+    office = "      - name: bureau Karin Proefpersoon\n        target: aspirant\n        code: lefier-bureau\n"
+    replace(
+        copy, "data/partners.yml", "      - name: entree\n", office + "        copies: {A4: 1}\n      - name: entree\n"
+    )
+    record = KARINS_CODE.replace("karin-proefpersoon", "lefier-bureau").replace("cosis", "lefier")
+    append(copy, "data/issued_codes.yml", record.replace("spreekkamer", '"bureau Karin Proefpersoon"'))
+    session, outputs = build(copy)
+    assert "p/lefier-bureau/index.html" in outputs
+    notice = next(str(n) for n in session.site.notices if n.file == "data/issued_codes.yml")
+    assert "QR-code met deze code werkt niet meer" not in notice and "nieuwe naam" in notice, notice

@@ -338,8 +338,10 @@ ISSUED = ContentType(
     optional=True,
     # a printed code that names a person whose consent ended stops working: privacy comes first
     held_back_advice=(
-        "De QR-code met deze code werkt niet meer. Haal de posters en banners met deze code weg. Laat de code "
-        "in data/issued_codes.yml staan, zodat hij nooit opnieuw wordt uitgegeven."
+        "Haal de posters en banners met deze code weg: ze noemen deze persoon. Staat de persoon in de code zelf, "
+        "dan werkt de QR-code niet meer. Laat de code in data/issued_codes.yml staan, zodat hij nooit opnieuw "
+        "wordt uitgegeven. Staat de persoon in de naam van de plek (location)? Geef de plek dan een nieuwe naam, "
+        "hier en in data/partners.yml."
     ),
 )
 
