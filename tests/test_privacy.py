@@ -252,6 +252,10 @@ WITHDRAWAL_CASES = {
         replace(p, "data/partners.yml", "      - name: wachtruimte\n", f"{KARINS_ROOM}      - name: wachtruimte\n"),
         append(p, "data/issued_codes.yml", KARINS_CODE),
     ),
+    "code-of-the-only-location-of-a-partner": lambda p: (
+        append(p, "data/partners.yml", "\n  - partner: tinten\n    locations:\n" + KARINS_ROOM),
+        append(p, "data/issued_codes.yml", KARINS_CODE.replace("cosis", "tinten")),
+    ),
     "story-a-poster-leads-to": lambda p: (
         story(p, "een-dag.md", "Vandaag liep ik mee met Karin Proefpersoon.\n"),
         replace(

@@ -317,7 +317,12 @@ PARTNERS = ContentType(
     pages=(ShortLinkPages(),),
     loader=_load_inventory,
     optional=True,
-    withholdable=False,
+    withholdable=False,  # a location that names a person whose consent ended is taken out
+    held_back_when_stuck=True,  # and the partner too when it was its only location
+    held_back_advice=(
+        "Geen plek van deze partner komt nu op de site of op een poster. Haal de persoon uit de naam of de code "
+        "van de plek. Was die poster al gedrukt? Haal hem weg, en laat de code in data/issued_codes.yml staan."
+    ),
     scaffold=lambda *args: scaffold_partner(*args),
     editor_hint="Waar hangen posters en banners, en hoeveel? Verander een gedrukte code nooit.",
 )

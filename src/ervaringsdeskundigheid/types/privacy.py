@@ -169,11 +169,11 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
                 kept.append(item)
                 continue
             who = ", ".join(sorted({finding.person for finding in withdrawn}))
-            if item.type.withholdable:
+            cleaned = None if item.type.withholdable else take_out_of_item(item, rule)
+            if cleaned is None and (item.type.withholdable or item.type.held_back_when_stuck):
                 advice = item.type.held_back_advice or HeldBack.advice
                 held.append(HeldBack(item.source, item.entry, str(item.title), who, url=item.url, advice=advice))
                 continue
-            cleaned = take_out_of_item(item, rule)
             if cleaned is None:
                 problems.append(
                     Problem(
