@@ -234,6 +234,12 @@ WITHDRAWAL_CASES = {
     "on-the-home-page": lambda p: append(p, "docs/index.md", "\n\nVragen? Bel Karin Proefpersoon.\n"),
     "on-a-hand-written-page": lambda p: append(p, "docs/privacy.md", "\n\nVragen? Mail Karin&#46;Proefpersoon.\n"),
     "in-a-story-title": lambda p: story(p, "karin.md", "Tekst.\n", title="Karin Proefpersoon vertelt"),
+    "email-of-a-category-contact": lambda p: replace(
+        p,
+        "data/categories.yml",
+        "  requests:\n    - label: Ik zoek",
+        f"  contact:\n    email: {EMAIL}\n  requests:\n    - label: Ik zoek",
+    ),
     "in-an-organisation": lambda p: replace(p, "data/organisations.yml", 'how: "', 'how: "Vraag Karin Proefpersoon. '),
     "old-address-of-a-moved-page": lambda p: append(
         p,

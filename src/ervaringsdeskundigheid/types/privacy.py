@@ -262,10 +262,12 @@ def take_out(text: str, rule: Forbidden) -> str:
 
 
 def take_out_of_item(item: Item, rule: Forbidden) -> Item | None:
-    """The item with every mention taken out of its fields, or else without the entries of its lists
-    that name the person (a poster location whose code is their name); None when neither is valid."""
+    """The item with every mention taken out of its fields, or else without the values taken out whole
+    (a category's own contact e-mail), or else without the entries of its lists that name the person
+    (a poster location whose code is their name); None when none is valid."""
     fields = item.data.model_dump()
-    for data in (_cleaned(fields, rule), _cleaned(_without_entries_naming(fields, rule), rule)):
+    cleaned = _cleaned(fields, rule)
+    for data in (cleaned, _without_taken_out(cleaned), _cleaned(_without_entries_naming(fields, rule), rule)):
         try:
             return item.replace(data=type(item.data).model_validate(data))
         except ValidationError:
