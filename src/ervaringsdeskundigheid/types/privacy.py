@@ -208,7 +208,7 @@ def _problem(source: str, entry: str | None, field: str | None, finding: Finding
 def _reviewed_settings(settings: SiteSettings, rule: Forbidden) -> tuple[SiteSettings, list[Problem], list[HeldBack]]:
     """The settings are on every page. A person without consent in them is an error in data/site.yml; a
     person whose consent ended is taken out of them (held back, every page would go). The contact
-    person's own fields are left to their consent (`shown_person`)."""
+    person's own values are left to their consent (`shown_person`); another person in them is taken out."""
     own = settings.model_dump(exclude={"contact": {"person"}})
     problems: list[Problem] = []
     withdrawn: set[str] = set()
@@ -220,10 +220,17 @@ def _reviewed_settings(settings: SiteSettings, rule: Forbidden) -> tuple[SiteSet
                 fields.append(field)
             else:
                 problems.append(_problem(SETTINGS_FILE, None, field, finding))
+    person, named_in_person = settings.contact.person, False
+    for field, text in strings_in(person.model_dump(exclude={"consent"}) if person else {}):
+        for finding in rule.find(text):
+            if person and finding.withdrawn and finding.person != person.name:  # another person, in their role
+                withdrawn.add(finding.person)
+                fields.append(f"contact.person.{field}")
+                named_in_person = True
     if not withdrawn:
         return settings, problems, []
     cleaned = _cleaned(own, rule)
-    cleaned["contact"]["person"] = settings.contact.person
+    cleaned["contact"]["person"] = _cleaned(person.model_dump(), rule) if person and named_in_person else person
     who = ", ".join(sorted(withdrawn))
     for candidate in (_without_taken_out(cleaned), cleaned):
         try:
