@@ -659,3 +659,19 @@ def test_the_notice_about_a_printed_location_named_after_the_person_says_what_is
     assert "p/lefier-bureau/index.html" in outputs
     notice = next(str(n) for n in session.site.notices if n.file == "data/issued_codes.yml")
     assert "QR-code met deze code werkt niet meer" not in notice and "nieuwe naam" in notice, notice
+
+
+def test_no_poster_prints_a_category_question_that_was_taken_out(copy):
+    """A poster's headline is its category's question: '[weggehaald]' in large letters in a canteen for
+    years helps no one. The poster run names the category's question to rewrite instead."""
+    from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
+
+    add_expert(copy, ENDED)
+    question = '  question: "Iemand met levenservaring in jouw team?"'
+    replace(copy, "data/categories.yml", question, question.replace('"Iemand', '"Vraag Karin Proefpersoon: iemand'))
+    with pytest.raises(PosterErrors) as error:
+        plan_posters(copy)
+    report = messages(error.value.problems)
+    assert "data/categories.yml" in report and "'question'" in report and "werkgevers" in report, report
+    assert "Karin" not in report, report
+    assert plan_posters(copy, partner="cosis").jobs

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.loading import load_items
 from ..core.problems import ContentErrors, Problem
-from ..core.site import Site
+from ..core.site import Item, Site
 from ..types import load_site
 from ..types import partners as inv
 from ..types.privacy import TAKEN_OUT
@@ -146,6 +146,9 @@ def plan_posters(
             item = site.get("categories", category)
             theme = theme_for(category)
             wording = Theme(getattr(item, "question", None) or theme.headline, theme.audience, theme.outcome)
+            if item is not None and TAKEN_OUT in f"{item.title} {wording.headline}":
+                problems.append(_category_taken_out(item, "question" if TAKEN_OUT in wording.headline else "title"))
+                continue
             stem = f"{placement.partner}/{inv.slugify(loc.name)}-{format_id}"
             qr_url = link.qr_url(settings.site_url)
             job = PosterJob(
@@ -235,6 +238,19 @@ def _target_taken_out(site: Site, placement: inv.Placement) -> Problem:
             "gemaakt. Kies een ander doel (target) en maak de posters opnieuw."
         ),
         entry=placement.partner,
+    )
+
+
+def _category_taken_out(category: Item, field: str) -> Problem:
+    """The consent rule took a person out of the category's question or title: a poster would print it."""
+    return Problem(
+        category.source,
+        field,
+        (
+            "noemt iemand die de toestemming heeft ingetrokken. Dat is weggehaald, dus er zijn geen posters voor "
+            "deze categorie gemaakt. Schrijf het opnieuw (zonder die persoon) en maak de posters opnieuw."
+        ),
+        entry=category.entry,
     )
 
 
