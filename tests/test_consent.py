@@ -386,3 +386,12 @@ def test_a_withdrawn_person_in_the_contact_persons_role_is_taken_out_and_every_p
     text = published(project)
     assert "Karin" not in text and "Piet Jansen" in text and "piet@example.org" not in text
     assert any(n.file == "data/site.yml" and n.kind == "taken_out" for n in session.site.notices)
+
+
+def test_the_notice_about_a_withdrawn_person_taken_out_of_the_settings_names_the_field(project):
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name"]})
+    _settings_saying(project, "Hallo Karin Proefpersoon, ik heb een vraag.")
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    notices = [str(n) for n in session.site.notices if n.file == "data/site.yml"]
+    assert any("contact.message" in n and "weggehaald" in n for n in notices), notices

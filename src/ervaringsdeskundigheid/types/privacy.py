@@ -231,15 +231,14 @@ def _reviewed_settings(settings: SiteSettings, rule: Forbidden) -> tuple[SiteSet
         return settings, problems, []
     cleaned = _cleaned(own, rule)
     cleaned["contact"]["person"] = _cleaned(person.model_dump(), rule) if person and named_in_person else person
-    who = ", ".join(sorted(withdrawn))
+    who, named = ", ".join(sorted(withdrawn)), ", ".join(dict.fromkeys(fields))
     for candidate in (_without_taken_out(cleaned), cleaned):
         try:
             kept = SiteSettings.model_validate(candidate)
         except ValidationError:
             continue
-        return kept, problems, [HeldBack(SETTINGS_FILE, None, "Instellingen", who, taken_out=True)]
+        return kept, problems, [HeldBack(SETTINGS_FILE, None, f"Instellingen ({named})", who, taken_out=True)]
     # e.g. the general e-mail address was theirs: review_outputs holds back the pages that show it
-    named = ", ".join(dict.fromkeys(fields))
     advice = (
         f"Zet in {named} iets zonder deze persoon, zoals een algemeen e-mailadres van het netwerk. Tot dan staan "
         "de pagina's die dit tonen niet op de site."
