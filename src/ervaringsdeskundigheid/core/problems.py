@@ -140,7 +140,7 @@ def _list_hint(value: object) -> str:
     """A list written as plain text ('name, function') gets the same words as a list; the example is
     the editor's own field, never another one's."""
     text = value if isinstance(value, str) and len(value) <= 120 else ""
-    words = [word.strip() for word in text.split(",") if word.strip()]
+    words = [word.strip(" []") for word in text.split(",") if word.strip(" []")]  # a stray bracket stays out
     if words:
         return f"moet een lijst zijn. Schrijf het zo: [{', '.join(words)}]."
     return "moet een lijst zijn: de waarden tussen [ en ], met komma's ertussen."
