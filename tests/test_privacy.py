@@ -211,6 +211,15 @@ KARINS_CODE = (
     "  campaign: posters-ronde-1\n  target: aspirant\n  issued: 2025-03-01\n"
 )
 
+KARINS_OFFICE = (
+    "      - name: bureau Karin Proefpersoon\n        target: aspirant\n        code: lefier-bureau\n"
+    "        copies: {A4: 1}\n"
+)
+KARINS_OFFICE_CODE = (
+    KARINS_CODE.replace("karin-proefpersoon", "lefier-bureau")
+    .replace("cosis", "lefier")
+    .replace("spreekkamer", '"bureau Karin Proefpersoon"')
+)
 TO_HER_STORY = "target: verhalen/een-dag/\n        code: "
 RETIRED_TO_HER_STORY = (
     "\n- code: lefier-oud\n  partner: lefier\n  location: bureau\n  medium: poster\n  campaign: posters-ronde-1\n"
@@ -257,6 +266,10 @@ WITHDRAWAL_CASES = {
     "code-of-a-printed-poster": lambda p: (
         replace(p, "data/partners.yml", "      - name: wachtruimte\n", f"{KARINS_ROOM}      - name: wachtruimte\n"),
         append(p, "data/issued_codes.yml", KARINS_CODE),
+    ),
+    "name-of-a-printed-location": lambda p: (
+        replace(p, "data/partners.yml", "      - name: entree\n", f"{KARINS_OFFICE}      - name: entree\n"),
+        append(p, "data/issued_codes.yml", KARINS_OFFICE_CODE),
     ),
     "code-of-the-only-location-of-a-partner": lambda p: (
         append(p, "data/partners.yml", "\n  - partner: tinten\n    locations:\n" + KARINS_ROOM),
@@ -630,12 +643,7 @@ def test_the_advice_to_rename_a_printed_location_can_be_followed(copy):
     from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
 
     add_expert(copy, ENDED)
-    office = "      - name: bureau Karin Proefpersoon\n        target: aspirant\n        code: lefier-bureau\n"
-    replace(
-        copy, "data/partners.yml", "      - name: entree\n", office + "        copies: {A4: 1}\n      - name: entree\n"
-    )
-    record = KARINS_CODE.replace("karin-proefpersoon", "lefier-bureau").replace("cosis", "lefier")
-    append(copy, "data/issued_codes.yml", record.replace("spreekkamer", '"bureau Karin Proefpersoon"'))
+    WITHDRAWAL_CASES["name-of-a-printed-location"](copy)
     with pytest.raises(PosterErrors) as error:
         plan_posters(copy)
     report = messages(error.value.problems)
@@ -649,12 +657,7 @@ def test_the_advice_to_rename_a_printed_location_can_be_followed(copy):
 def test_the_notice_about_a_printed_location_named_after_the_person_says_what_is_true(copy):
     """Only the location's name names her: its code keeps working. The notice does not say it stopped."""
     add_expert(copy, ENDED)
-    office = "      - name: bureau Karin Proefpersoon\n        target: aspirant\n        code: lefier-bureau\n"
-    replace(
-        copy, "data/partners.yml", "      - name: entree\n", office + "        copies: {A4: 1}\n      - name: entree\n"
-    )
-    record = KARINS_CODE.replace("karin-proefpersoon", "lefier-bureau").replace("cosis", "lefier")
-    append(copy, "data/issued_codes.yml", record.replace("spreekkamer", '"bureau Karin Proefpersoon"'))
+    WITHDRAWAL_CASES["name-of-a-printed-location"](copy)
     session, outputs = build(copy)
     assert "p/lefier-bureau/index.html" in outputs
     notice = next(str(n) for n in session.site.notices if n.file == "data/issued_codes.yml")
