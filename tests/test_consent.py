@@ -345,3 +345,53 @@ def test_a_person_without_consent_in_the_settings_is_an_error_naming_the_field(p
     _settings_saying(project, "Hallo Karin Proefpersoon, ik heb een vraag.")
     found = messages(check(project))
     assert "data/site.yml" in found and "contact.message" in found and "Karin Proefpersoon" in found, found
+
+
+def test_a_withdrawn_persons_address_the_settings_cannot_do_without_is_named_with_its_field(project):
+    """The general e-mail address (required) cannot be taken out of data/site.yml: the pages that show
+    it stay off the site. The editor is told which file and field to change, and to what."""
+    add_expert(project, email="karin.proef@example.org", consent={"date": "2025-01-01", "withdrawn": "2025-06-01"})
+    path = project / "data/site.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("info@alliantievankracht.nl", "karin.proef@example.org"),
+        encoding="utf-8",
+    )
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    assert "karin.proef" not in published(project)
+    notices = [str(notice) for notice in session.site.notices if notice.file == "data/site.yml"]
+    assert any("contact.email" in notice and "algemeen" in notice for notice in notices), notices
+
+
+def test_a_withdrawn_person_in_the_contact_persons_role_is_taken_out_and_every_page_stays(project):
+    """The contact person's own values are left to their own consent, but another person named in their
+    role is taken out of the settings like anywhere else in them."""
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    pages_before = sorted(path for path in session.outputs() if path.endswith(".html"))
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name"]})
+    path = project / "data/site.yml"
+    settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    settings["contact"]["person"] = {
+        "name": "Piet Jansen",
+        "role": "opvolger van Karin Proefpersoon",
+        "email": "piet@example.org",
+        "consent": {"date": "2025-01-01", "scope": ["name", "role"]},
+    }
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert messages(check(project)) == ""
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    assert sorted(path for path in session.outputs() if path.endswith(".html")) == pages_before
+    text = published(project)
+    assert "Karin" not in text and "Piet Jansen" in text and "piet@example.org" not in text
+    assert any(n.file == "data/site.yml" and n.kind == "taken_out" for n in session.site.notices)
+
+
+def test_the_notice_about_a_withdrawn_person_taken_out_of_the_settings_names_the_field(project):
+    add_expert(project, consent={"date": "2025-01-01", "withdrawn": "2025-06-01", "scope": ["name"]})
+    _settings_saying(project, "Hallo Karin Proefpersoon, ik heb een vraag.")
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    notices = [str(n) for n in session.site.notices if n.file == "data/site.yml"]
+    assert any("contact.message" in n and "weggehaald" in n for n in notices), notices

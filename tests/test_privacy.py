@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, copy_project, messages, write_story
+from conftest import TODAY, check, copy_project, messages, write_story
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.privacy import Finding, Forbidden, fold
 from ervaringsdeskundigheid.core.problems import ContentErrors
@@ -211,6 +211,21 @@ KARINS_CODE = (
     "  campaign: posters-ronde-1\n  target: aspirant\n  issued: 2025-03-01\n"
 )
 
+KARINS_OFFICE = (
+    "      - name: bureau Karin Proefpersoon\n        target: aspirant\n        code: lefier-bureau\n"
+    "        copies: {A4: 1}\n"
+)
+KARINS_OFFICE_CODE = (
+    KARINS_CODE.replace("karin-proefpersoon", "lefier-bureau")
+    .replace("cosis", "lefier")
+    .replace("spreekkamer", '"bureau Karin Proefpersoon"')
+)
+TO_HER_STORY = "target: verhalen/een-dag/\n        code: "
+RETIRED_TO_HER_STORY = (
+    "\n- code: lefier-oud\n  partner: lefier\n  location: bureau\n  medium: poster\n  campaign: posters-ronde-1\n"
+    "  target: verhalen/een-dag/\n  issued: 2025-03-01\n  retired:\n    date: 2025-05-01\n"
+)
+
 WITHDRAWAL_CASES = {
     "named-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met Ka\u200brin Proef**persoon**.\n"),
     "linked-from-a-story": lambda p: story(p, body="Loop mee met [haar](../../ervaringsdeskundigen/#karin-proef).\n"),
@@ -228,6 +243,12 @@ WITHDRAWAL_CASES = {
     "on-the-home-page": lambda p: append(p, "docs/index.md", "\n\nVragen? Bel Karin Proefpersoon.\n"),
     "on-a-hand-written-page": lambda p: append(p, "docs/privacy.md", "\n\nVragen? Mail Karin&#46;Proefpersoon.\n"),
     "in-a-story-title": lambda p: story(p, "karin.md", "Tekst.\n", title="Karin Proefpersoon vertelt"),
+    "email-of-a-category-contact": lambda p: replace(
+        p,
+        "data/categories.yml",
+        "  requests:\n    - label: Ik zoek",
+        f"  contact:\n    email: {EMAIL}\n  requests:\n    - label: Ik zoek",
+    ),
     "in-an-organisation": lambda p: replace(p, "data/organisations.yml", 'how: "', 'how: "Vraag Karin Proefpersoon. '),
     "old-address-of-a-moved-page": lambda p: append(
         p,
@@ -245,6 +266,24 @@ WITHDRAWAL_CASES = {
     "code-of-a-printed-poster": lambda p: (
         replace(p, "data/partners.yml", "      - name: wachtruimte\n", f"{KARINS_ROOM}      - name: wachtruimte\n"),
         append(p, "data/issued_codes.yml", KARINS_CODE),
+    ),
+    "name-of-a-printed-location": lambda p: (
+        replace(p, "data/partners.yml", "      - name: entree\n", f"{KARINS_OFFICE}      - name: entree\n"),
+        append(p, "data/issued_codes.yml", KARINS_OFFICE_CODE),
+    ),
+    "code-of-the-only-location-of-a-partner": lambda p: (
+        append(p, "data/partners.yml", "\n  - partner: tinten\n    locations:\n" + KARINS_ROOM),
+        append(p, "data/issued_codes.yml", KARINS_CODE.replace("cosis", "tinten")),
+    ),
+    "story-a-poster-leads-to": lambda p: (
+        story(p, "een-dag.md", "Vandaag liep ik mee met Karin Proefpersoon.\n"),
+        replace(
+            p, "data/partners.yml", "target: aspirant\n        code: lefier-kantine", f"{TO_HER_STORY}lefier-kantine"
+        ),
+    ),
+    "story-a-retired-code-leads-to": lambda p: (
+        story(p, "een-dag.md", "Vandaag liep ik mee met Karin Proefpersoon.\n"),
+        append(p, "data/issued_codes.yml", RETIRED_TO_HER_STORY),
     ),
 }
 
@@ -541,24 +580,104 @@ def test_a_printed_code_held_back_for_privacy_stays_in_the_record_of_issued_code
     WITHDRAWAL_CASES["code-of-a-printed-poster"](copy)
     session, outputs = build(copy)
     assert not any("karin" in path for path in outputs)
-    assert any("QR-code met deze code werkt niet meer" in str(notice) for notice in session.site.notices)
+    assert any("werkt de QR-code niet meer" in str(notice) for notice in session.site.notices)
     generate_posters(copy, tmp_path / "posters", partner="accare", fmt="A4", issue=True, previews=False, today=TODAY)
     recorded = yaml.safe_load((copy / "data/issued_codes.yml").read_text(encoding="utf-8"))
     assert "karin-proefpersoon" in {record["code"] for record in recorded}
 
 
-def test_a_code_held_back_for_privacy_may_leave_the_site_the_previous_build_published(copy, tmp_path):
-    """The previous site had its page, but a withdrawal wins over 'a printed code keeps its page'."""
-    import json
-
+def test_a_printed_code_of_a_person_who_withdrew_does_not_stop_the_next_build(copy, tmp_path):
+    """The previous site published /p/karin-proefpersoon/; after her withdrawal the code's page is held back.
+    A code that disappears from the site is an error only when it is not held back for privacy."""
     add_expert(copy, ENDED)
     WITHDRAWAL_CASES["code-of-a-printed-poster"](copy)
     previous = tmp_path / "site"
     (previous / "p").mkdir(parents=True)
     (previous / "p/index.json").write_text(json.dumps({"codes": ["karin-proefpersoon", "lefier-kantine"]}))
     session = BuildSession(copy, mode="build", today=TODAY, published=previous)
-    session.start()  # no error
-    assert not any("karin" in path for path in session.outputs())
+    session.start()
+    assert_nothing_of_the_person(session.outputs())
+    assert session.kept_shortlink_problems(previous) == []
     (previous / "p/index.json").write_text(json.dumps({"codes": ["karin-proefpersoon", "verdwenen-code"]}))
     output = messages(session.kept_shortlink_problems(previous))
     assert "verdwenen-code" in output and "karin" not in output, "any other code is still kept"
+
+
+@pytest.mark.parametrize("code", ["lefier-kantine", "lefier-oud"])
+def test_a_poster_that_leads_to_a_held_back_story_leads_home(copy, code):
+    """Its page is gone, but the QR code in the canteen still leads somewhere: to the home page."""
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["story-a-poster-leads-to" if code == "lefier-kantine" else "story-a-retired-code-leads-to"](copy)
+    _, outputs = build(copy)
+    forward = outputs[f"p/{code}/index.html"]
+    assert "verhalen/een-dag" not in forward and 'content="0; url=../../?utm_source=lefier' in forward, forward
+
+
+def test_no_poster_is_made_for_a_location_whose_target_was_held_back(copy):
+    """A new poster would lead home for years instead of where the editor meant: the poster run asks for
+    another target, and data/issued_codes.yml keeps the target the file has."""
+    from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
+
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["story-a-poster-leads-to"](copy)
+    with pytest.raises(PosterErrors) as error:
+        plan_posters(copy)
+    report = messages(error.value.problems)
+    assert "data/partners.yml" in report and "locations[1].target" in report and "ander doel" in report, report
+    assert "Karin" not in report, report
+
+
+def test_handouts_read_their_footer_too(copy, tmp_path):
+    """The footer of every handout page prints the general contact route (data/site.yml). When that is
+    the e-mail address of a person who withdrew, no handout is printed, as with posters and the newsletter."""
+    from ervaringsdeskundigheid.outreach.handouts import HandoutErrors, generate_handouts
+
+    add_expert(copy, ENDED)
+    replace(copy, "data/site.yml", "email: info@alliantievankracht.nl", f"email: {EMAIL}")
+    with pytest.raises(HandoutErrors) as error:
+        generate_handouts(copy, tmp_path / "handouts", today=TODAY)
+    assert "dist/handouts/menukaart.pdf" in messages(error.value.problems)
+    assert not (tmp_path / "handouts").exists()
+
+
+def test_the_advice_to_rename_a_printed_location_can_be_followed(copy):
+    """Renaming only the location in data/partners.yml would move a printed code to another place (an
+    error that keeps the old site online). The poster run says to rename its record too."""
+    from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
+
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["name-of-a-printed-location"](copy)
+    with pytest.raises(PosterErrors) as error:
+        plan_posters(copy)
+    report = messages(error.value.problems)
+    assert "data/issued_codes.yml" in report and "lefier-bureau" in report, report
+    replace(copy, "data/partners.yml", "bureau Karin Proefpersoon", "bureau")
+    replace(copy, "data/issued_codes.yml", "bureau Karin Proefpersoon", "bureau")
+    assert messages(check(copy)) == ""
+    assert plan_posters(copy).jobs
+
+
+def test_the_notice_about_a_printed_location_named_after_the_person_says_what_is_true(copy):
+    """Only the location's name names her: its code keeps working. The notice does not say it stopped."""
+    add_expert(copy, ENDED)
+    WITHDRAWAL_CASES["name-of-a-printed-location"](copy)
+    session, outputs = build(copy)
+    assert "p/lefier-bureau/index.html" in outputs
+    notice = next(str(n) for n in session.site.notices if n.file == "data/issued_codes.yml")
+    assert "QR-code met deze code werkt niet meer" not in notice and "nieuwe naam" in notice, notice
+
+
+def test_no_poster_prints_a_category_question_that_was_taken_out(copy):
+    """A poster's headline is its category's question: '[weggehaald]' in large letters in a canteen for
+    years helps no one. The poster run names the category's question to rewrite instead."""
+    from ervaringsdeskundigheid.outreach.poster_plan import PosterErrors, plan_posters
+
+    add_expert(copy, ENDED)
+    question = '  question: "Iemand met levenservaring in jouw team?"'
+    replace(copy, "data/categories.yml", question, question.replace('"Iemand', '"Vraag Karin Proefpersoon: iemand'))
+    with pytest.raises(PosterErrors) as error:
+        plan_posters(copy)
+    report = messages(error.value.problems)
+    assert "data/categories.yml" in report and "'question'" in report and "werkgevers" in report, report
+    assert "Karin" not in report, report
+    assert plan_posters(copy, partner="cosis").jobs

@@ -248,3 +248,23 @@ def test_a_broken_link_in_a_draft_is_found_by_the_check(project):
     )
     found = messages(check(project, TODAY))
     assert "content/stories/concept.md" in found and "de link 'bestaat-niet.md' werkt niet" in found, found
+
+
+def test_a_list_of_groups_written_as_text_is_not_answered_with_the_words_as_a_list(project):
+    """'[kantine, entree]' would give the next error: each location is a group of fields of its own."""
+    path = project / "data/partners.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    locations:\n", text.index("partner: hanzehogeschool"))
+    end = text.index("\n\n", start)
+    path.write_text(text[:start] + "    locations: hal, kantine" + text[end:], encoding="utf-8")
+    output = messages(check(project))
+    assert "data/partners.yml" in output and "'locations'" in output and "moet een lijst zijn" in output, output
+    assert "[hal, kantine]" not in output and "eigen regel" in output, output
+
+
+def test_a_list_with_a_stray_bracket_is_answered_with_a_list_that_reads_back(project):
+    """'categories: aspirant, werkgevers]' (the first bracket forgotten) is text: the advice is the list
+    with one pair of brackets, not '[aspirant, werkgevers]]', which is no YAML."""
+    write_story(project, "haakje.md", GOOD.replace("categories: [aspirant]", "categories: aspirant, werkgevers]"))
+    output = messages(check(project))
+    assert "Schrijf het zo: [aspirant, werkgevers]." in output, output

@@ -331,8 +331,7 @@ class BuildSession:
         )
 
     def kept_shortlink_problems(self, previous_site: Path | None) -> list[Problem]:
-        """A code the previous build published (it may be printed) must still have its page, unless it
-        names a person whose consent ended (the consent rule held it back)."""
+        """A code the previous build published (it may be printed) must still have its page."""
         assert self.site is not None
         if previous_site is None or not (previous_site / SITE_JSON).is_file():
             return []
@@ -341,8 +340,7 @@ class BuildSession:
         except (OSError, ValueError):
             return []
         current = {link.code for link in inventory.short_links(self.site)}
-        rule = self.site.extras.get("forbidden")
-        current |= {code for code in published if isinstance(code, str) and rule and privacy.withdrawn_in(code, rule)}
+        current |= self._withdrawn_codes(published)
         return [
             Problem(
                 inventory.ISSUED_FILE,
@@ -357,6 +355,22 @@ class BuildSession:
             for code in published
             if isinstance(code, str) and code not in current
         ]
+
+    def _withdrawn_codes(self, codes: list[object]) -> set[str]:
+        """Codes whose page the consent rule took off the site (a withdrawal never stops the build):
+        its record was held back, or the code names a person whose consent ended."""
+        assert self.site is not None
+        rule = self.site.extras.get("forbidden")
+        held = {
+            note.entry
+            for note in self.site.held_back
+            if isinstance(note, HeldBack) and note.source == inventory.ISSUED_FILE
+        }
+        return {
+            code
+            for code in codes
+            if isinstance(code, str) and (code in held or bool(rule and privacy.withdrawn_in(code, rule)))
+        }
 
     # --- rendering -------------------------------------------------------------------------------
 

@@ -140,13 +140,21 @@ def _list_hint(value: object) -> str:
     """A list written as plain text ('name, function') gets the same words as a list; the example is
     the editor's own field, never another one's."""
     text = value if isinstance(value, str) and len(value) <= 120 else ""
-    words = [word.strip() for word in text.split(",") if word.strip()]
+    words = [word.strip(" []") for word in text.split(",") if word.strip(" []")]  # a stray bracket stays out
     if words:
         return f"moet een lijst zijn. Schrijf het zo: [{', '.join(words)}]."
     return "moet een lijst zijn: de waarden tussen [ en ], met komma's ertussen."
 
 
-def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation: str | None = None) -> str:
+_GROUPS_HINT = (
+    "moet een lijst zijn: elk onderdeel op een eigen regel die begint met '- ', met zijn eigen velden. "
+    "Kijk bij een ander item in hetzelfde bestand hoe het moet."
+)
+
+
+def _dutch_message(
+    error: ErrorDetails, known_fields: Iterable[str], explanation: str | None = None, of_groups: bool = False
+) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     fix = f" {explanation}" if explanation else ""
@@ -186,7 +194,7 @@ def _dutch_message(error: ErrorDetails, known_fields: Iterable[str], explanation
     if kind in {"bool_type", "bool_parsing"}:
         return "moet true (ja) of false (nee) zijn."
     if kind in {"list_type", "tuple_type", "set_type"}:
-        return _list_hint(error.get("input"))
+        return _GROUPS_HINT if of_groups else _list_hint(error.get("input"))
     if kind == "too_short":
         return "mag niet leeg zijn. Noem er minstens één."
     if kind == "too_long":
@@ -218,12 +226,13 @@ def problems_from_validation(error: ValidationError, file: str, model: type, ent
         if rule_field:
             loc = (*loc, rule_field)
         fields = _known_fields(model, loc)
+        of_groups = _model_at(model, loc) is not _model_at(model, loc[:-1])  # a list of locations, not of words
         result.append(
             Problem(
                 file=file,
                 entry=entry,
                 field=_field_path(loc) or None,
-                message=_dutch_message(item, fields, _explanation(model, loc)),
+                message=_dutch_message(item, fields, _explanation(model, loc), of_groups),
             )
         )
     return result

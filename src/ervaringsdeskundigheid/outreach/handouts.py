@@ -753,12 +753,13 @@ def generate_handouts(
     staging.mkdir()
     try:
         handouts = handouts_for(site, grouping)
+        furniture = (settings.organisation, contact_line(settings.contact))  # on every page, read too
         problems = printed_problems(
             site,
             [
                 (f"{OUTPUT_DIR}/{handout.file}", text)
                 for handout in handouts
-                for text in (handout.file, *printed_texts(handout))
+                for text in (handout.file, *furniture, *printed_texts(handout))
                 if text
             ],
         )

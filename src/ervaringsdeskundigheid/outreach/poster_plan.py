@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.loading import load_items
 from ..core.problems import ContentErrors, Problem
-from ..core.site import Site
+from ..core.site import Item, Site
 from ..types import load_site
 from ..types import partners as inv
 from ..types.privacy import TAKEN_OUT
@@ -123,12 +123,16 @@ def plan_posters(
     contact = offline_contact(settings.contact)
     jobs: list[PosterJob] = []
     printed: list[inv.ShortLink] = []
+    records = _records_as_written(root)
     for placement in placements:
         if partner is not None and placement.partner != partner:
             continue
         loc = placement.location
         if TAKEN_OUT in loc.name:
-            problems.append(_taken_out(site, placement))
+            problems.append(_taken_out(site, placement, {record.code for record in records}))
+            continue
+        if any(by_code[code].target != loc.target for code in (loc.code, loc.banner_code) if code in by_code):
+            problems.append(_target_taken_out(site, placement))
             continue
         for format_id, spec in inv.FORMATS.items():
             copies = loc.copies.get(format_id, 0)
@@ -142,6 +146,9 @@ def plan_posters(
             item = site.get("categories", category)
             theme = theme_for(category)
             wording = Theme(getattr(item, "question", None) or theme.headline, theme.audience, theme.outcome)
+            if item is not None and TAKEN_OUT in f"{item.title} {wording.headline}":
+                problems.append(_category_taken_out(item, "question" if TAKEN_OUT in wording.headline else "title"))
+                continue
             stem = f"{placement.partner}/{inv.slugify(loc.name)}-{format_id}"
             qr_url = link.qr_url(settings.site_url)
             job = PosterJob(
@@ -182,7 +189,7 @@ def plan_posters(
                 printed.append(link)
     if problems:
         raise PosterErrors(problems)
-    return PosterPlan(jobs=jobs, printed=printed, records=_records_as_written(root), site=site)
+    return PosterPlan(jobs=jobs, printed=printed, records=records, site=site)
 
 
 def _records_as_written(root: Path) -> list[inv.IssuedCode]:
@@ -191,19 +198,59 @@ def _records_as_written(root: Path) -> list[inv.IssuedCode]:
     return [item.data for item in load_items(root, inv.ISSUED, problems=[])]
 
 
-def _taken_out(site: Site, placement: inv.Placement) -> Problem:
-    """The consent rule took a person out of this location's name: a poster would print '[weggehaald]'."""
+def _number(site: Site, placement: inv.Placement) -> int:
     partner = site.get("partners", placement.partner)
     locations = partner.locations if partner else []
-    number = next((n for n, loc in enumerate(locations, start=1) if loc is placement.location), 1)
+    return next((n for n, loc in enumerate(locations, start=1) if loc is placement.location), 1)
+
+
+def _taken_out(site: Site, placement: inv.Placement, recorded: set[str]) -> Problem:
+    """The consent rule took a person out of this location's name: a poster would print '[weggehaald]'.
+    A printed code keeps its place by the name in its record: that name changes with it."""
+    loc = placement.location
+    printed = [code for code in (loc.code, loc.banner_code) if code in recorded]
+    also = (
+        f" Geef de plek dezelfde nieuwe naam in {inv.ISSUED_FILE}, bij 'location' van code "
+        f"{' en '.join(repr(code) for code in printed)}."
+        if printed
+        else ""
+    )
     return Problem(
         inv.PARTNERS_FILE,
-        f"locations[{number}].name",
+        f"locations[{_number(site, placement)}].name",
         (
             "de naam van deze plek noemt iemand die de toestemming heeft ingetrokken, dus er is geen poster "
-            "voor gemaakt. Geef de plek een nieuwe naam (zonder die persoon) en maak de posters opnieuw."
+            f"voor gemaakt. Geef de plek een nieuwe naam (zonder die persoon).{also} Maak daarna de posters opnieuw."
         ),
         entry=placement.partner,
+    )
+
+
+def _target_taken_out(site: Site, placement: inv.Placement) -> Problem:
+    """The page this location's QR code leads to is held back by the consent rule: its short link leads
+    home for now, but a new poster should not."""
+    return Problem(
+        inv.PARTNERS_FILE,
+        f"locations[{_number(site, placement)}].target",
+        (
+            "de pagina waar de QR-code van deze plek naartoe gaat, staat niet op de site: hij noemt iemand die de "
+            "toestemming heeft ingetrokken. De QR-code gaat nu naar de startpagina, en er is geen nieuwe poster "
+            "gemaakt. Kies een ander doel (target) en maak de posters opnieuw."
+        ),
+        entry=placement.partner,
+    )
+
+
+def _category_taken_out(category: Item, field: str) -> Problem:
+    """The consent rule took a person out of the category's question or title: a poster would print it."""
+    return Problem(
+        category.source,
+        field,
+        (
+            "noemt iemand die de toestemming heeft ingetrokken. Dat is weggehaald, dus er zijn geen posters voor "
+            "deze categorie gemaakt. Schrijf het opnieuw (zonder die persoon) en maak de posters opnieuw."
+        ),
+        entry=category.entry,
     )
 
 

@@ -163,6 +163,8 @@ class ContentType:
     withholdable: bool = True  # an item can be held back when it names a person whose consent
     #                                       ended; False: the mention is taken out of it instead
     held_back_advice: str | None = None  # what editors do then (Dutch); None: take the person out of the text
+    held_back_when_stuck: bool = False  # not withholdable, but held back when taking the mention out
+    #                                       leaves it invalid (a partner without locations), not an error
     terms: Callable[[Any], dict[str, str]] | None = None  # words an item explains wherever they
     #                                       appear ({written form: meaning}; shown as <abbr>)
     editor_hint: str = ""  # Dutch description of the collection in the web editor

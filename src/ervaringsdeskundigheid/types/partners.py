@@ -29,6 +29,7 @@ from ..core.text import slugify as _slugify
 from .base import ContentType
 from .code_history import history_problems
 from .pages import Page, category_url
+from .privacy import TAKEN_OUT
 
 PARTNERS_FILE = "data/partners.yml"
 ISSUED_FILE = "data/issued_codes.yml"
@@ -316,7 +317,12 @@ PARTNERS = ContentType(
     pages=(ShortLinkPages(),),
     loader=_load_inventory,
     optional=True,
-    withholdable=False,
+    withholdable=False,  # a location that names a person whose consent ended is taken out
+    held_back_when_stuck=True,  # and the partner too when it was its only location
+    held_back_advice=(
+        "Geen plek van deze partner komt nu op de site of op een poster. Haal de persoon uit de naam of de code "
+        "van de plek. Was die poster al gedrukt? Haal hem weg, en laat de code in data/issued_codes.yml staan."
+    ),
     scaffold=lambda *args: scaffold_partner(*args),
     editor_hint="Waar hangen posters en banners, en hoeveel? Verander een gedrukte code nooit.",
 )
@@ -337,8 +343,10 @@ ISSUED = ContentType(
     optional=True,
     # a printed code that names a person whose consent ended stops working: privacy comes first
     held_back_advice=(
-        "De QR-code met deze code werkt niet meer. Haal de posters en banners met deze code weg. Laat de code "
-        "in data/issued_codes.yml staan, zodat hij nooit opnieuw wordt uitgegeven."
+        "Haal de posters en banners met deze code weg: ze noemen deze persoon. Staat de persoon in de code zelf, "
+        "dan werkt de QR-code niet meer. Laat de code in data/issued_codes.yml staan, zodat hij nooit opnieuw "
+        "wordt uitgegeven. Staat de persoon in de naam van de plek (location)? Geef de plek dan een nieuwe naam, "
+        "hier en in data/partners.yml."
     ),
 )
 
@@ -440,7 +448,7 @@ def short_links(site: Site) -> list[ShortLink]:
                 location=loc.name,
                 medium=medium,
                 campaign=record.campaign if record else placement.campaign,
-                target=loc.target,
+                target=_published_target(site, loc.target),
                 file=PARTNERS_FILE,
                 entry=placement.entry,
                 issued=record.issued if record else None,
@@ -453,12 +461,20 @@ def short_links(site: Site) -> list[ShortLink]:
                 location=record.location,
                 medium=record.medium,
                 campaign=record.campaign,
-                target=record.target,
+                target=_published_target(site, record.target),
                 file=ISSUED_FILE,
                 entry=record.code,
                 issued=record.issued,
             )
     return list(result.values())
+
+
+def _published_target(site: Site, target: str) -> str:
+    """A target the consent rule took off the site (a held-back page, an address taken out) leads home
+    instead: a withdrawal never stops the build, and a printed QR code still leads somewhere."""
+    if TAKEN_OUT in target or site.withheld(resolve_target(target, category_paths(site))):
+        return HOME_TARGET
+    return target
 
 
 def inventory_problems(context: LoadContext, site: Site) -> list[Problem]:

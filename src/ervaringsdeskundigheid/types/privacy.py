@@ -169,11 +169,11 @@ def review(context: LoadContext, site: Site) -> tuple[Site, list[Problem]]:
                 kept.append(item)
                 continue
             who = ", ".join(sorted({finding.person for finding in withdrawn}))
-            if item.type.withholdable:
+            cleaned = None if item.type.withholdable else take_out_of_item(item, rule)
+            if cleaned is None and (item.type.withholdable or item.type.held_back_when_stuck):
                 advice = item.type.held_back_advice or HeldBack.advice
                 held.append(HeldBack(item.source, item.entry, str(item.title), who, url=item.url, advice=advice))
                 continue
-            cleaned = take_out_of_item(item, rule)
             if cleaned is None:
                 problems.append(
                     Problem(
@@ -208,28 +208,42 @@ def _problem(source: str, entry: str | None, field: str | None, finding: Finding
 def _reviewed_settings(settings: SiteSettings, rule: Forbidden) -> tuple[SiteSettings, list[Problem], list[HeldBack]]:
     """The settings are on every page. A person without consent in them is an error in data/site.yml; a
     person whose consent ended is taken out of them (held back, every page would go). The contact
-    person's own fields are left to their consent (`shown_person`)."""
+    person's own values are left to their consent (`shown_person`); another person in them is taken out."""
     own = settings.model_dump(exclude={"contact": {"person"}})
     problems: list[Problem] = []
     withdrawn: set[str] = set()
+    fields: list[str] = []
     for field, text in strings_in(own):
         for finding in rule.find(text):
             if finding.withdrawn:
                 withdrawn.add(finding.person)
+                fields.append(field)
             else:
                 problems.append(_problem(SETTINGS_FILE, None, field, finding))
+    person, named_in_person = settings.contact.person, False
+    for field, text in strings_in(person.model_dump(exclude={"consent"}) if person else {}):
+        for finding in rule.find(text):
+            if person and finding.withdrawn and finding.person != person.name:  # another person, in their role
+                withdrawn.add(finding.person)
+                fields.append(f"contact.person.{field}")
+                named_in_person = True
     if not withdrawn:
         return settings, problems, []
     cleaned = _cleaned(own, rule)
-    cleaned["contact"]["person"] = settings.contact.person
+    cleaned["contact"]["person"] = _cleaned(person.model_dump(), rule) if person and named_in_person else person
+    who, named = ", ".join(sorted(withdrawn)), ", ".join(dict.fromkeys(fields))
     for candidate in (_without_taken_out(cleaned), cleaned):
         try:
             kept = SiteSettings.model_validate(candidate)
         except ValidationError:
             continue
-        who = ", ".join(sorted(withdrawn))
-        return kept, problems, [HeldBack(SETTINGS_FILE, None, "Instellingen", who, taken_out=True)]
-    return settings, problems, []  # e.g. the general e-mail address was theirs: review_outputs holds back the pages
+        return kept, problems, [HeldBack(SETTINGS_FILE, None, f"Instellingen ({named})", who, taken_out=True)]
+    # e.g. the general e-mail address was theirs: review_outputs holds back the pages that show it
+    advice = (
+        f"Zet in {named} iets zonder deze persoon, zoals een algemeen e-mailadres van het netwerk. Tot dan staan "
+        "de pagina's die dit tonen niet op de site."
+    )
+    return settings, problems, [HeldBack(SETTINGS_FILE, None, f"Instellingen ({named})", who, advice=advice)]
 
 
 def _without_taken_out(value: dict[str, Any]) -> dict[str, Any]:
@@ -254,10 +268,12 @@ def take_out(text: str, rule: Forbidden) -> str:
 
 
 def take_out_of_item(item: Item, rule: Forbidden) -> Item | None:
-    """The item with every mention taken out of its fields, or else without the entries of its lists
-    that name the person (a poster location whose code is their name); None when neither is valid."""
+    """The item with every mention taken out of its fields, or else without the values taken out whole
+    (a category's own contact e-mail), or else without the entries of its lists that name the person
+    (a poster location whose code is their name); None when none is valid."""
     fields = item.data.model_dump()
-    for data in (_cleaned(fields, rule), _cleaned(_without_entries_naming(fields, rule), rule)):
+    cleaned = _cleaned(fields, rule)
+    for data in (cleaned, _without_taken_out(cleaned), _cleaned(_without_entries_naming(fields, rule), rule)):
         try:
             return item.replace(data=type(item.data).model_validate(data))
         except ValidationError:
