@@ -57,6 +57,17 @@ def engine(config) -> Engine:
     return Engine()
 
 
+def _stylesheet_folder(config, found: Engine) -> str | None:
+    """The theme folder with Material's stylesheet, taken out of the theme: MkDocs lists every file of
+    the theme's folders on each build (Material's: 14,509, most of them icons) only for the site to drop
+    them again. add_files adds the stylesheet back."""
+    for directory in config.theme.dirs:
+        if (Path(directory) / found.css).is_file():
+            config.theme.dirs.remove(directory)
+            return directory
+    return None
+
+
 def start_session(config, command: str) -> BuildSession:
     """`serve` previews drafts and writes nowhere but MkDocs' temporary folder; every other
     command (build, gh-deploy, serve --clean) publishes: no drafts, through a staging folder."""
@@ -70,10 +81,11 @@ def start_session(config, command: str) -> BuildSession:
         )
     config.theme.static_templates.difference_update(THEME_TEMPLATES)
     site_dir = Path(config.site_dir)
+    found = engine(config)
     session = BuildSession(
         root,
         mode=mode,
-        engine=engine(config),
+        engine=found,
         say=log.info,
         links=links,
         index_early=True,
@@ -81,7 +93,11 @@ def start_session(config, command: str) -> BuildSession:
         cache=PreviewFiles.for_project(root).pages if mode == "serve" else None,
     )
     config.extra[_KEY] = session
-    session.extras = {"warnings": _Warnings(), "lock": publish.BuildLock(root)}
+    session.extras = {
+        "warnings": _Warnings(),
+        "lock": publish.BuildLock(root),
+        "stylesheet": _stylesheet_folder(config, found),
+    }
     if mode == "build":
         try:
             session.extras["lock"].acquire(say=log.info)
@@ -106,9 +122,11 @@ def add_files(session: BuildSession, files, config):
     writes them."""
     theme = {str(Path(directory).resolve()) for directory in config.theme.dirs}
     for file in files.documentation_pages() + [
-        f for f in files if f.src_dir and str(Path(f.src_dir).resolve()) in theme and f.src_uri != session.engine.css
+        f for f in files if f.src_dir and str(Path(f.src_dir).resolve()) in theme
     ]:
-        files.remove(file)  # and of the theme's files only its stylesheet (no script, fonts or icons)
+        files.remove(file)  # and the theme's files: of those the site has only Material's stylesheet
+    if session.extras["stylesheet"] is not None:
+        files.append(File(session.engine.css, session.extras["stylesheet"], config.site_dir, config.use_directory_urls))
     try:
         outputs = session.outputs()
     except ContentErrors as errors:
