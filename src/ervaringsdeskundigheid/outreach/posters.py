@@ -260,16 +260,25 @@ def _render_all(
             if progress:
                 progress(done, len(jobs), results[job.index])
         return results
+    # The formats of one location share their QR code: one worker draws them all, so the code's best
+    # mask (segno tries all eight) is chosen once, not once in every worker.
+    same_code: dict[str, list[PosterJob]] = {}
+    for job in jobs:
+        same_code.setdefault(job.qr_url, []).append(job)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_render_job, job, out_dir, previews): job for job in jobs}
+        futures = {pool.submit(_render_jobs, group, out_dir, previews): group for group in same_code.values()}
         for future in as_completed(futures):
-            entry = future.result()
-            results[futures[future].index] = entry
-            done += 1
-            if progress:
-                progress(done, len(jobs), entry)
+            for job, entry in zip(futures[future], future.result(), strict=True):
+                results[job.index] = entry
+                done += 1
+                if progress:
+                    progress(done, len(jobs), entry)
     return results
+
+
+def _render_jobs(jobs: list[PosterJob], out_dir: Path, previews: bool) -> list[dict]:
+    return [_render_job(job, out_dir, previews) for job in jobs]
 
 
 def write_print_order(path: Path, jobs: list[PosterJob]) -> None:
