@@ -48,24 +48,17 @@ def session_of(config) -> BuildSession:
     return config.extra[_KEY]
 
 
-def engine(config) -> Engine:
+def engine(config) -> tuple[Engine, str | None]:
     """The one thing the site takes from Material: its stylesheet, by its hashed name (which
-    changes with each Material release). README: "Material's part"."""
+    changes with each Material release; README: "Material's part"), and the theme folder it is in.
+    That folder leaves the theme: MkDocs lists every file of the theme's folders on each build
+    (Material's: 14,509, most of them icons) only for the site to drop them again; add_files adds
+    the stylesheet back."""
     for directory in config.theme.dirs:
         for path in sorted((Path(directory) / "assets").glob("stylesheets/main.*.min.css")):
-            return Engine(css=path.relative_to(directory).as_posix())
-    return Engine()
-
-
-def _stylesheet_folder(config, found: Engine) -> str | None:
-    """The theme folder with Material's stylesheet, taken out of the theme: MkDocs lists every file of
-    the theme's folders on each build (Material's: 14,509, most of them icons) only for the site to drop
-    them again. add_files adds the stylesheet back."""
-    for directory in config.theme.dirs:
-        if (Path(directory) / found.css).is_file():
             config.theme.dirs.remove(directory)
-            return directory
-    return None
+            return Engine(css=path.relative_to(directory).as_posix()), directory
+    return Engine(), None
 
 
 def start_session(config, command: str) -> BuildSession:
@@ -81,7 +74,7 @@ def start_session(config, command: str) -> BuildSession:
         )
     config.theme.static_templates.difference_update(THEME_TEMPLATES)
     site_dir = Path(config.site_dir)
-    found = engine(config)
+    found, stylesheet_folder = engine(config)
     session = BuildSession(
         root,
         mode=mode,
@@ -96,7 +89,7 @@ def start_session(config, command: str) -> BuildSession:
     session.extras = {
         "warnings": _Warnings(),
         "lock": publish.BuildLock(root),
-        "stylesheet": _stylesheet_folder(config, found),
+        "stylesheet": stylesheet_folder,
     }
     if mode == "build":
         try:

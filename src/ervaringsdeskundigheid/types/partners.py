@@ -434,6 +434,7 @@ def short_links(site: Site) -> list[ShortLink]:
     """Every code that needs a page: the ones in the inventory (forwarding to their target
     there) and the recorded ones whose location left it (forwarding to the recorded target)."""
     records = {r.code: r for r in site.of("issued_codes")}
+    paths = category_paths(site)
     result: dict[str, ShortLink] = {}
     for placement in placements(site):
         loc = placement.location
@@ -448,7 +449,7 @@ def short_links(site: Site) -> list[ShortLink]:
                 location=loc.name,
                 medium=medium,
                 campaign=record.campaign if record else placement.campaign,
-                target=_published_target(site, loc.target),
+                target=_published_target(site, loc.target, paths),
                 file=PARTNERS_FILE,
                 entry=placement.entry,
                 issued=record.issued if record else None,
@@ -461,7 +462,7 @@ def short_links(site: Site) -> list[ShortLink]:
                 location=record.location,
                 medium=record.medium,
                 campaign=record.campaign,
-                target=_published_target(site, record.target),
+                target=_published_target(site, record.target, paths),
                 file=ISSUED_FILE,
                 entry=record.code,
                 issued=record.issued,
@@ -469,10 +470,10 @@ def short_links(site: Site) -> list[ShortLink]:
     return list(result.values())
 
 
-def _published_target(site: Site, target: str) -> str:
+def _published_target(site: Site, target: str, paths: dict[str, str]) -> str:
     """A target the consent rule took off the site (a held-back page, an address taken out) leads home
     instead: a withdrawal never stops the build, and a printed QR code still leads somewhere."""
-    if TAKEN_OUT in target or site.withheld(resolve_target(target, category_paths(site))):
+    if TAKEN_OUT in target or site.withheld(resolve_target(target, paths)):
         return HOME_TARGET
     return target
 

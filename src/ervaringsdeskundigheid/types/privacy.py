@@ -14,10 +14,11 @@ read for those values: the fields, the Markdown body, the file name and the addr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..core.contact import ContactPerson
 from ..core.loading import LoadContext
@@ -232,11 +233,8 @@ def _reviewed_settings(settings: SiteSettings, rule: Forbidden) -> tuple[SiteSet
     cleaned = _cleaned(own, rule)
     cleaned["contact"]["person"] = _cleaned(person.model_dump(), rule) if person and named_in_person else person
     who, named = ", ".join(sorted(withdrawn)), ", ".join(dict.fromkeys(fields))
-    for candidate in (_without_taken_out(cleaned), cleaned):
-        try:
-            kept = SiteSettings.model_validate(candidate)
-        except ValidationError:
-            continue
+    kept = _first_valid(SiteSettings, (_without_taken_out(cleaned), cleaned))
+    if kept is not None:
         return kept, problems, [HeldBack(SETTINGS_FILE, None, f"Instellingen ({named})", who, taken_out=True)]
     # e.g. the general e-mail address was theirs: review_outputs holds back the pages that show it
     advice = (
@@ -273,9 +271,19 @@ def take_out_of_item(item: Item, rule: Forbidden) -> Item | None:
     (a poster location whose code is their name); None when none is valid."""
     fields = item.data.model_dump()
     cleaned = _cleaned(fields, rule)
-    for data in (cleaned, _without_taken_out(cleaned), _cleaned(_without_entries_naming(fields, rule), rule)):
+    tries = (cleaned, _without_taken_out(cleaned), _cleaned(_without_entries_naming(fields, rule), rule))
+    data = _first_valid(type(item.data), tries)
+    return item.replace(data=data) if data is not None else None
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _first_valid(schema: type[Model], candidates: Iterable[dict[str, Any]]) -> Model | None:
+    """The first of the cleaned versions that is still valid (the most text kept first)."""
+    for candidate in candidates:
         try:
-            return item.replace(data=type(item.data).model_validate(data))
+            return schema.model_validate(candidate)
         except ValidationError:
             continue
     return None
