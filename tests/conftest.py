@@ -28,12 +28,28 @@ os.environ.setdefault("SECTION_PARALLEL", "0")
 
 def pytest_configure(config):
     """Compile the package once, before the workers start, when Python may keep compiled modules
-    (`make test` lets it): every copy of the project then takes them along (copy_project)."""
+    (`make test` lets it), and the caches of a first build: every copy of the project then takes
+    them along (copy_project)."""
     if not sys.dont_write_bytecode:
         import compileall
 
         for part in ("src", "hooks", "scripts"):
             compileall.compile_dir(ROOT / part, quiet=1)
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        _warm_caches()
+
+
+def _warm_caches():
+    """Build the repository once in process, as its first build would: the compiled templates and
+    encoded images land in its .cache/, and every copy of the project takes them along
+    (copy_project), so a test's build need not make them again. A failure here is only a cold
+    cache: the tests that build the repository report it."""
+    from ervaringsdeskundigheid.build.session import BuildSession
+
+    try:
+        BuildSession(ROOT, mode="build", today=TODAY).start()
+    except Exception:
+        pass
 
 
 # The longest modules first (`--dist loadfile --no-loadscope-reorder` in pyproject.toml): xdist then
@@ -76,9 +92,11 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".cache"))
         elif source.is_file():
             shutil.copy2(source, target / part)
-    images = ROOT / ".cache" / "images"  # encoded images by content digest: what the first build made
-    if images.is_dir():
-        shutil.copytree(images, target / ".cache" / "images", ignore=shutil.ignore_patterns("*.tmp"))
+    for cached in ("images", "templates"):  # what the first build made (_warm_caches)
+        if (ROOT / ".cache" / cached).is_dir():
+            shutil.copytree(
+                ROOT / ".cache" / cached, target / ".cache" / cached, ignore=shutil.ignore_patterns("*.tmp")
+            )
     return target
 
 

@@ -193,6 +193,16 @@ def test_speed_ups_change_nothing_in_the_output(project, tmp_path):
     assert tree_digest(parallel) == tree_digest(serial)
 
 
+def test_a_changed_template_shows_although_its_compiled_form_came_along(project, tmp_path):
+    """A copy of the checkout brings the compiled templates of the repository (copy_project); the
+    copy's own template, once changed, is compiled again: the source decides, not the cache."""
+    assert any((project / ".cache" / "templates").iterdir())
+    template = project / "src/ervaringsdeskundigheid/render/templates/home.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("Nieuwste verhalen", "Proefzin-7431", 1))
+    assert run_build(project, tmp_path / "site").returncode == 0
+    assert "Proefzin-7431" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
 class Serve:
     """A real `mkdocs serve --dirty` (as `make serve`) on a project."""
 

@@ -60,6 +60,10 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     """Compiled templates on disk; a cache that cannot be read or written (the folder was
     removed, the disk is full) only costs time, never a build."""
 
+    def get_cache_key(self, name, filename=None):
+        # By name alone: a copied or moved checkout keeps them (Jinja still compares the source).
+        return super().get_cache_key(name)
+
     def load_bytecode(self, bucket):
         try:
             super().load_bytecode(bucket)
