@@ -305,12 +305,16 @@ class _Findings:
 
 
 def _name_keys(name: str) -> list[str]:
-    """A name as written and with its surname first, as lists sorted by surname have it: 'Karin van
-    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'."""
+    """A name as written, with its surname first, as lists sorted by surname have it ('Karin van
+    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'), and with the first name
+    as its initial ('K. van der Proef'; not after the surname: 'Proefk' is another word)."""
     words = name.split()
     if len(words) < MIN_NAME_WORDS:
         return []
-    return [squeeze(" ".join(words[start:] + words[:start])) for start in range(len(words))]
+    keys = [squeeze(" ".join(words[start:] + words[:start])) for start in range(len(words))]
+    if initial := squeeze(words[0])[:1]:
+        keys.append(initial + squeeze(" ".join(words[1:])))
+    return keys
 
 
 def _phone_variants(digits: str) -> list[str]:
