@@ -171,6 +171,19 @@ def test_bad_input_leaves_the_site_untouched_and_check_agrees(built_project, cas
     assert file in found, found
 
 
+def test_a_search_index_that_fails_after_the_other_files_were_written_leaves_the_site_untouched(built_project):
+    """MkDocs writes the other files while Pagefind works, and the index last: when Pagefind fails,
+    the half-made new site is thrown away and the published one stays as it was."""
+    project, site, before = built_project
+    shutil.rmtree(project / ".cache" / "search")  # no kept index: Pagefind must run
+    result = run_build(project, site, PAGEFIND_BINARY_PATH="/bin/false")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Pagefind kon de zoekindex niet maken" in output, output
+    assert "Traceback" not in output
+    assert tree_digest(site) == before, "the existing site must stay exactly as it was"
+    assert not list(site.parent.glob(".site-*")), "no staging or previous folder is left behind"
+
+
 def test_two_builds_at_once_publish_a_complete_site(project, tmp_path):
     reference = tmp_path / "reference"
     assert run_build(project, reference).returncode == 0

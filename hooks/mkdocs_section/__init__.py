@@ -121,7 +121,10 @@ def add_files(session: BuildSession, files, config):
     if session.extras["stylesheet"] is not None:
         files.append(File(session.engine.css, session.extras["stylesheet"], config.site_dir, config.use_directory_urls))
     try:
-        outputs = session.outputs()
+        if session.mode == "build":  # Pagefind works on while MkDocs writes the rest; finish() adds it
+            outputs, session.extras["search index"] = session.outputs_then_search()
+        else:
+            outputs = session.outputs()
     except ContentErrors as errors:
         _stop(session, config)
         raise Abort(errors.report()) from None
@@ -151,9 +154,22 @@ def finish(session: BuildSession, config) -> None:
         _stop(session, config)
         raise Abort(ContentErrors(problems).report())
     if session.mode == "build":
+        _write_search_index(session, config)
         publish.replace_directory(Path(config.site_dir), session.extras["site_dir"])
         config.site_dir = str(session.extras["site_dir"])
     session.extras["lock"].release()
+
+
+def _write_search_index(session: BuildSession, config) -> None:
+    """The search index, last: MkDocs' own writing of a file, for the files Pagefind made while
+    MkDocs wrote the others."""
+    try:
+        index = session.extras["search index"]()
+    except ContentErrors as errors:
+        _stop(session, config)
+        raise Abort(errors.report()) from None
+    for path, data in index.items():
+        File.generated(config, path, content=data).copy_file()
 
 
 def prepare_server(server, config):

@@ -10,7 +10,7 @@ check and build accept and reject the same inputs with the same messages. An ada
     session.start()                       # load, validate, plan, claim URLs, render
     session.outputs()                     # every file of the site (path -> text or bytes)
 
-and writes the files. `session.plan()` alone gives the URL table without rendering.
+and writes the files (`outputs_then_search()` gives the search index apart, to write it last). `session.plan()` alone gives the URL table without rendering.
 Generated pages have virtual source paths (`verhalen/rob.md`); hand-written pages in docs/
 keep theirs (`privacy.md`).
 """
@@ -598,6 +598,14 @@ class BuildSession:
         images, feeds, the search index, redirect maps, headers, the sitemap, the 404 page and
         the web editor. One writer writes them all (MkDocs, or a test); no path comes twice.
         Raises ContentErrors when the web editor's files or the search index cannot be made."""
+        files, search_index = self.outputs_then_search()
+        files.update(search_index())
+        return files
+
+    def outputs_then_search(self) -> tuple[dict[str, str | bytes], Callable[[], dict[str, bytes]]]:
+        """`outputs()` in two parts: every file but the search index, and a call that gives the
+        index (Pagefind's files) when it is ready, raising ContentErrors when it cannot be made.
+        A writer can write the other files while Pagefind still works (the MkDocs adapter)."""
         assert self.site is not None and self.today is not None
         pages = self.pages()
         index = self._index or self._index_in_background(pages)  # Pagefind works in its own process meanwhile
@@ -630,8 +638,7 @@ class BuildSession:
         for note in held:
             self.site.hold_back(note)
             self.say(f"Niet op de site: {note.notice()}")
-        files.update(self._published_index(index.result(), pages, files))
-        return files
+        return files, lambda: self._published_index(index.result(), pages, files)
 
     def _index_in_background(self, pages: dict[str, str]) -> Future[dict[str, bytes]]:
         background = ThreadPoolExecutor(1)
