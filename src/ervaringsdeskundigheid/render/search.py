@@ -33,6 +33,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -125,11 +126,12 @@ def ranking_json() -> str:
 def index_files(pages: dict[str, str], cache: Path | None = None) -> dict[str, bytes]:
     """Pagefind's bundle for `pages` (path in the site -> finished HTML), by path in the
     site ('pagefind/pagefind.js', ...). Raises SearchIndexError when Pagefind fails.
-    `cache`: a folder that keeps the bundle of the last pages indexed; the very same pages again
-    (a site built once more without a change, `make check` then `make build`) take it from there."""
+    `cache`: a folder that keeps the bundle of the last pages indexed, as one file; the very same
+    pages again (a site built once more without a change, `make check` then `make build`) take it
+    from there."""
     copies = {path: _for_pagefind(html) for path, html in sorted(pages.items())}
     key = _key(copies)
-    if cache is not None and (kept := _cached(cache / key)) is not None:
+    if cache is not None and (kept := _cached(cache / f"{key}.zip")) is not None:
         return kept
     files = _index(copies) if copies else _empty()
     if cache is not None:
@@ -141,38 +143,41 @@ def _key(copies: dict[str, str]) -> str:
     """What the bundle is made from: Pagefind's version, the settings and every page's copy."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256(f"{version('pagefind_bin')}\0{LANGUAGE}\0{EXCLUDED}".encode())
-    for path, html in copies.items():
-        digest.update(f"\0{path}\0{html}".encode())
-    return digest.hexdigest()[:32]
+    parts = [f"{version('pagefind_bin')}\0{LANGUAGE}\0{EXCLUDED}"]
+    parts += [f"\0{path}\0{html}" for path, html in copies.items()]
+    return hashlib.sha256("".join(parts).encode()).hexdigest()[:32]  # one call: it lets other threads run
 
 
-def _cached(folder: Path) -> dict[str, bytes] | None:
+def _cached(bundle: Path) -> dict[str, bytes] | None:
+    """The kept bundle, or None when there is none or it is damaged (a zip file checks every member)."""
     try:
-        files = {
-            f"{OUTPUT}/{file.relative_to(folder).as_posix()}": file
-            for file in sorted(folder.rglob("*"))
-            if file.is_file()
-        }
-        if f"{OUTPUT}/pagefind-entry.json" in files and all(_complete(file) for file in files.values()):
-            return {path: file.read_bytes() for path, file in files.items()}
-    except OSError:
-        pass
+        with zipfile.ZipFile(bundle) as kept:
+            files = {f"{OUTPUT}/{name}": kept.read(name) for name in kept.namelist()}
+    except (OSError, zipfile.BadZipFile, KeyError, EOFError):
+        return None
+    if f"{OUTPUT}/pagefind-entry.json" in files and all(_complete(path, data) for path, data in files.items()):
+        return files
     return None
 
 
 def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
-    """Only the newest bundle is kept; a cache that cannot be written costs time, never a build."""
+    """Only the newest bundle is kept, as one file (hundreds of small files cost a disk far more);
+    a cache that cannot be written costs time, never a build."""
     try:
-        for old in cache.glob("*"):
-            shutil.rmtree(old, ignore_errors=True)
         cache.mkdir(parents=True, exist_ok=True)
-        partial = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache))
-        for path, data in files.items():
-            target = partial / path.removeprefix(f"{OUTPUT}/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        partial.rename(cache / key)
+        for old in cache.iterdir():
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)  # a bundle kept as a folder (before December 2026)
+            else:
+                old.unlink(missing_ok=True)
+        handle, partial = tempfile.mkstemp(prefix=f".{key}-", suffix=".zip", dir=cache)
+        try:
+            with os.fdopen(handle, "wb") as target, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as bundle:
+                for path, data in files.items():
+                    bundle.writestr(zipfile.ZipInfo(path.removeprefix(f"{OUTPUT}/")), data)
+            os.replace(partial, cache / f"{key}.zip")
+        finally:
+            Path(partial).unlink(missing_ok=True)  # only left when the replace did not happen
     except OSError:
         pass
 
@@ -240,12 +245,11 @@ def _index(copies: dict[str, str]) -> dict[str, bytes]:
     return files
 
 
-def _complete(path: Path) -> bool:
-    data = path.read_bytes()
+def _complete(path: str, data: bytes) -> bool:
     try:
         if data[:2] == b"\x1f\x8b":
             gzip.decompress(data)
-        elif path.suffix == ".json":
+        elif path.endswith(".json"):
             json.loads(data)
         return bool(data)
     except (OSError, EOFError, ValueError):
