@@ -200,10 +200,24 @@ def test_two_builds_at_once_publish_a_complete_site(project, tmp_path):
 
 
 def test_speed_ups_change_nothing_in_the_output(project, tmp_path):
+    """Pages rendered and new photos encoded on every core, or all in one process: the same site."""
+    from PIL import Image
+
+    story = project / "content/stories/rob-begint-bij-de-voedselbank.md"
+    for number, colour in enumerate(["#2a6f6b", "#8a3b12", "#5b3f8c"]):
+        Image.new("RGB", (1600, 1000), colour).save(project / f"content/afbeeldingen/proef-{number}.jpg", quality=90)
+        shutil.copy(story, story.with_name(f"proef-{number}.md"))
+        text = story.with_name(f"proef-{number}.md").read_text(encoding="utf-8")
+        story.with_name(f"proef-{number}.md").write_text(
+            text.replace("afbeeldingen/koffietafel.jpg", f"afbeeldingen/proef-{number}.jpg"), encoding="utf-8"
+        )
     parallel, serial = tmp_path / "parallel", tmp_path / "serial"
-    assert run_build(project, parallel).returncode == 0
+    result = run_build(project, parallel, SECTION_PARALLEL="1")  # the suite's default is one process
+    assert result.returncode == 0, result.stdout + result.stderr
+    shutil.rmtree(project / ".cache" / "images")  # the serial build encodes them again
     assert run_build(project, serial, SECTION_PARALLEL="0").returncode == 0
     assert tree_digest(parallel) == tree_digest(serial)
+    assert len(list(parallel.rglob("proef-*.webp"))) >= 3
 
 
 def test_a_changed_template_shows_although_its_compiled_form_came_along(project, tmp_path):

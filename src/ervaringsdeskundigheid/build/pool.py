@@ -37,13 +37,19 @@ def workers() -> int:
 
 
 def run(
-    function: Callable[[int], Any], count: int, *, say: Callable[[str], None] = log.info, parallel: bool = True
+    function: Callable[[int], Any],
+    count: int,
+    *,
+    say: Callable[[str], None] = log.info,
+    parallel: bool = True,
+    at_least: int = MIN_PAGES,
 ) -> list:
     """`parallel=False`: in this process (the dev server has threads of its own; forking it is
-    not worth the risk for the few pages a rebuild renders)."""
+    not worth the risk for the few pages a rebuild renders). `at_least`: fewer tasks than this run
+    here too (a page takes milliseconds; a photo to encode takes most of a second)."""
     global _FUNCTION
     wanted = workers() if parallel else 1
-    if wanted <= 1 or count < MIN_PAGES:
+    if wanted <= 1 or count < at_least:
         return [function(index) for index in range(count)]
     if "fork" not in multiprocessing.get_all_start_methods():
         say("Pagina's worden na elkaar gemaakt: dit systeem kan geen processen splitsen (fork).")

@@ -95,7 +95,7 @@ def _to_cache(folder: Path, found: tuple[Variant, ...]) -> None:
 @lru_cache(maxsize=256)
 def _variants_cached(source: Path, image: str, mtime: float, size: int, cache: Path) -> tuple[Variant, ...]:
     data = source.read_bytes()
-    folder = cache / hashlib.sha256(_RECIPE.encode() + data).hexdigest()[:32]
+    folder = cache / _digest(data)
     found = _from_cache(folder, image)
     if found is None:
         found = _encode_all(data, image)
@@ -125,6 +125,19 @@ def _encode_all(data: bytes, image: str) -> tuple[Variant, ...]:
             variant_path(image, encoded.width), encoded.width, encoded.height, data, webp.getvalue()
         )
     return tuple(result[width] for width in sorted(result))
+
+
+def encoded(root: Path, image: str) -> bool:
+    """Whether the variants of `image` are in the cache on disk (then `variants` only reads them)."""
+    try:
+        data = (root / "content" / image).read_bytes()
+    except OSError:
+        return False
+    return (root / CACHE / _digest(data) / "sizes.json").is_file()
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(_RECIPE.encode() + data).hexdigest()[:32]
 
 
 def variants(root: Path, image: str) -> tuple[Variant, ...]:
