@@ -10,7 +10,8 @@ check and build accept and reject the same inputs with the same messages. An ada
     session.start()                       # load, validate, plan, claim URLs, render
     session.outputs()                     # every file of the site (path -> text or bytes)
 
-and writes the files (`outputs_then_search()` gives the search index apart, to write it last). `session.plan()` alone gives the URL table without rendering.
+and writes the files (`outputs_then_search()` gives the search index apart, to write it last).
+`session.plan()` alone gives the URL table without rendering.
 Generated pages have virtual source paths (`verhalen/rob.md`); hand-written pages in docs/
 keep theirs (`privacy.md`).
 """
