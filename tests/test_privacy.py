@@ -120,6 +120,13 @@ def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
         (NAME, "Met dank aan K Proefpersoon"),
         (NAME, "<p>Door <b>K.</b> Proef&shy;persoon</p>"),
         ("Karin van der Proef", "Een verhaal van K. van der Proef."),
+        ("Anne-Marie Proefpersoon", "Door A.M. Proefpersoon"),  # a double first name: an initial per part
+        ("Anne-Marie Proefpersoon", "Door A-M. Proefpersoon"),
+        ("Anne-Marie Proefpersoon", "Door A. Proefpersoon"),
+        ("Jan-Willem van der Proef", "Met J.W. van der Proef"),
+        ("IJsbrand de Proef", "Door IJ. de Proef"),  # Dutch writes the IJ as one initial
+        ("IJsbrand de Proef", "Door I. de Proef"),
+        ("Marie-IJsbrand Proef", "M.IJ. Proef"),
     ],
 )
 def test_the_name_with_the_first_name_as_an_initial_is_read_as_the_name(name, written):
