@@ -120,12 +120,34 @@ def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
         (NAME, "Met dank aan K Proefpersoon"),
         (NAME, "<p>Door <b>K.</b> Proef&shy;persoon</p>"),
         ("Karin van der Proef", "Een verhaal van K. van der Proef."),
+        ("Anne-Marie Proefpersoon", "Door A.M. Proefpersoon"),  # a double first name: an initial per part
+        ("Anne-Marie Proefpersoon", "Door A-M. Proefpersoon"),
+        ("Anne-Marie Proefpersoon", "Door A. Proefpersoon"),
+        ("Jan-Willem van der Proef", "Met J.W. van der Proef"),
+        ("IJsbrand de Proef", "Door IJ. de Proef"),  # Dutch writes the IJ as one initial
+        ("IJsbrand de Proef", "Door I. de Proef"),
+        ("Marie-IJsbrand Proef", "M.IJ. Proef"),
     ],
 )
 def test_the_name_with_the_first_name_as_an_initial_is_read_as_the_name(name, written):
     forbidden = Forbidden()
     forbidden.add(WITHDRAWN, name=name)
     assert forbidden.find(written, markup=True), written
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    parts=st.lists(st.text(alphabet="abcdefghjklmnopqrstuvwxyz", min_size=2, max_size=7), min_size=2, max_size=3),
+    between=st.sampled_from([".", ". ", "-", ".-", ""]),
+    other=st.sampled_from("bcdfg"),
+)
+def test_a_double_first_name_written_as_initials_is_the_name(parts, between, other):
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name="-".join(part.title() for part in parts) + " van der Proef")
+    initials = [part[0].upper() for part in parts]
+    assert forbidden.find(f"Met {between.join(initials)}. van der Proef.")
+    if other not in {part[0] for part in parts}:  # another last initial: someone else
+        assert not forbidden.find(f"Met {between.join([*initials[:-1], other.upper()])}. van der Proef.")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -414,3 +415,24 @@ def test_the_same_pages_take_the_kept_index_and_changed_pages_a_new_one(tmp_path
     second = search.index_files(changed, cache=cache)
     assert "zeppelinwoord" in search.indexed_text(second) and "kolibriewoord" not in search.indexed_text(second)
     assert len(list(cache.iterdir())) == 1, "only the newest index is kept"
+
+
+def test_a_kept_index_damaged_anywhere_is_made_again_never_published_or_fatal(tmp_path):
+    """One changed byte anywhere in the kept bundle (the members' headers, the zip's directory
+    and its end record included): the bundle is read back whole and unchanged or not at all. A
+    zip file's own checks miss a changed member count (files left out) and raise errors of other
+    kinds for a changed compression method or flag (a build stopped by its cache)."""
+    pages = {"a/index.html": '<html lang="nl"><body><main><article data-pagefind-body><p>Een.</p></article></main></body>'}
+    cache = tmp_path / "cache"
+    first = search.index_files(pages, cache=cache)
+    [kept] = cache.iterdir()
+    good = kept.read_bytes()
+    with zipfile.ZipFile(kept) as bundle:
+        directory = bundle.start_dir  # the zip's directory: every member's entry, then the end record
+    headers = [match.start() + offset for match in re.finditer(rb"PK\x03\x04", good) for offset in range(30)]
+    for position in [*headers, *range(directory, len(good))]:
+        for flip in (0x01, 0x80, 0xFF):
+            damaged = bytearray(good)
+            damaged[position] ^= flip
+            kept.write_bytes(bytes(damaged))
+            assert search._cached(kept) in (None, first), f"byte {position} ^ {flip:#x}"

@@ -312,9 +312,19 @@ def _name_keys(name: str) -> list[str]:
     if len(words) < MIN_NAME_WORDS:
         return []
     keys = [squeeze(" ".join(words[start:] + words[:start])) for start in range(len(words))]
-    if initial := squeeze(words[0])[:1]:
-        keys.append(initial + squeeze(" ".join(words[1:])))
+    surname = squeeze(" ".join(words[1:]))
+    keys += [initials + surname for initials in _initials(words[0])]
     return keys
+
+
+def _initials(first_name: str) -> set[str]:
+    """A first name as initials: 'K.'; 'A.M.' for 'Anne-Marie' (an initial per part); 'IJ.' for
+    'IJsbrand' (Dutch writes the IJ as one letter)."""
+    parts = [part for part in re.split(r"[^a-z0-9]+", fold(first_name)) if part]
+    if not parts:
+        return set()
+    digraphs = "".join(part[:2] if part.startswith("ij") else part[:1] for part in parts)
+    return {parts[0][:1], "".join(part[:1] for part in parts), digraphs}
 
 
 def _phone_variants(digits: str) -> list[str]:

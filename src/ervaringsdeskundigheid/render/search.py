@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -149,15 +150,25 @@ def _key(copies: dict[str, str]) -> str:
 
 
 def _cached(bundle: Path) -> dict[str, bytes] | None:
-    """The kept bundle, or None when there is none or it is damaged (a zip file checks every member)."""
+    """The kept bundle, or None when there is none or it is damaged: its comment is the digest of
+    all its members (a zip file's own checks miss a member left out of its directory)."""
     try:
         with zipfile.ZipFile(bundle) as kept:
             files = {f"{OUTPUT}/{name}": kept.read(name) for name in kept.namelist()}
-    except (OSError, zipfile.BadZipFile, KeyError, EOFError):
-        return None
-    if f"{OUTPUT}/pagefind-entry.json" in files and all(_complete(path, data) for path, data in files.items()):
+            digest = kept.comment
+    except (OSError, EOFError, KeyError, RuntimeError, NotImplementedError, ValueError, zipfile.BadZipFile, zlib.error):
+        return None  # a changed byte can make a member look encrypted or compressed in another way
+    complete = all(_complete(path, data) for path, data in files.items())
+    if f"{OUTPUT}/pagefind-entry.json" in files and digest == _digest(files) and complete:
         return files
     return None
+
+
+def _digest(files: dict[str, bytes]) -> bytes:
+    digest = hashlib.sha256()
+    for path, data in sorted(files.items()):
+        digest.update(f"{path}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest().encode()
 
 
 def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
@@ -175,6 +186,7 @@ def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
             with os.fdopen(handle, "wb") as target, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as bundle:
                 for path, data in files.items():
                     bundle.writestr(zipfile.ZipInfo(path.removeprefix(f"{OUTPUT}/")), data)
+                bundle.comment = _digest(files)
             os.replace(partial, cache / f"{key}.zip")
         finally:
             Path(partial).unlink(missing_ok=True)  # only left when the replace did not happen
