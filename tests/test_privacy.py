@@ -157,6 +157,15 @@ def test_another_first_name_or_word_before_the_surname_is_not_her_initial(writte
     assert not rule().find(written, markup=True), written
 
 
+def test_the_polite_u_before_a_surname_that_is_also_a_word_is_not_her_initial():
+    """'u' is the polite 'you': a withdrawn Ursula Bakker does not hold back 'Bent u bakker?'."""
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name="Ursula Bakker")
+    assert not forbidden.find("Bent u bakker van beroep? Dan kunt u ons mailen.", markup=True)
+    assert forbidden.find("Vandaag sprak ik met Ursula Bakker.", markup=True)
+    assert forbidden.find("Door Bakker, Ursula.", markup=True)
+
+
 @pytest.mark.parametrize("recorded", ["+31 (0)6 12345678", "+31-(0)6-1234 5678", "0031 (0)6 12345678"])
 @pytest.mark.parametrize("written", ["06-12345678", "+31 6 1234 5678", "0031612345678"])
 def test_a_number_recorded_with_the_trunk_zero_in_brackets_is_found_however_it_is_written(recorded, written):

@@ -422,7 +422,9 @@ def test_a_kept_index_damaged_anywhere_is_made_again_never_published_or_fatal(tm
     and its end record included): the bundle is read back whole and unchanged or not at all. A
     zip file's own checks miss a changed member count (files left out) and raise errors of other
     kinds for a changed compression method or flag (a build stopped by its cache)."""
-    pages = {"a/index.html": '<html lang="nl"><body><main><article data-pagefind-body><p>Een.</p></article></main></body>'}
+    pages = {
+        "a/index.html": '<html lang="nl"><body><main><article data-pagefind-body><p>Een.</p></article></main></body>'
+    }
     cache = tmp_path / "cache"
     first = search.index_files(pages, cache=cache)
     [kept] = cache.iterdir()

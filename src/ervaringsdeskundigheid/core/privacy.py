@@ -45,6 +45,7 @@ _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
 _ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
 MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
 MIN_PHONE_DIGITS = 8
+COMMON_WORD_INITIAL = "u"  # the polite 'you' before a surname that is also a word
 
 
 @lru_cache(maxsize=1)
@@ -324,7 +325,8 @@ def _initials(first_name: str) -> set[str]:
     if not parts:
         return set()
     digraphs = "".join(part[:2] if part.startswith("ij") else part[:1] for part in parts)
-    return {parts[0][:1], "".join(part[:1] for part in parts), digraphs}
+    # Not 'u' alone: 'Bent u bakker?' is no 'U. Bakker' (the rule reads letters, not capitals or stops).
+    return {parts[0][:1], "".join(part[:1] for part in parts), digraphs} - {COMMON_WORD_INITIAL}
 
 
 def _phone_variants(digits: str) -> list[str]:
