@@ -10,6 +10,8 @@ import errno
 import gc
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -100,11 +102,8 @@ def start_session(config, command: str) -> BuildSession:
         session.extras.update(site_dir=site_dir, staging=staging)
         config.site_dir = str(staging)
         atexit.register(publish.discard, staging)  # gone when the build fails, whatever the reason
-    try:
+    with _stopped_on_errors(session, config):
         session.start()
-    except ContentErrors as errors:
-        _stop(session, config)
-        raise Abort(errors.report()) from None
     logging.getLogger("mkdocs").addHandler(session.extras["warnings"])
     return session
 
@@ -120,14 +119,11 @@ def add_files(session: BuildSession, files, config):
         files.remove(file)  # and the theme's files: of those the site has only Material's stylesheet
     if session.extras["stylesheet"] is not None:
         files.append(File(session.engine.css, session.extras["stylesheet"], config.site_dir, config.use_directory_urls))
-    try:
+    with _stopped_on_errors(session, config):
         if session.mode == "build":  # Pagefind works on while MkDocs writes the rest; finish() adds it
             outputs, session.extras["search index"] = session.outputs_then_search()
         else:
             outputs = session.outputs()
-    except ContentErrors as errors:
-        _stop(session, config)
-        raise Abort(errors.report()) from None
     try:
         publish.ensure_space(Path(config.site_dir).parent, sum(len(data) for data in outputs.values()))
     except publish.NotEnoughSpace as error:
@@ -163,11 +159,8 @@ def finish(session: BuildSession, config) -> None:
 def _write_search_index(session: BuildSession, config) -> None:
     """The search index, last: MkDocs' own writing of a file, for the files Pagefind made while
     MkDocs wrote the others."""
-    try:
+    with _stopped_on_errors(session, config):
         index = session.extras["search index"]()
-    except ContentErrors as errors:
-        _stop(session, config)
-        raise Abort(errors.report()) from None
     for path, data in index.items():
         File.generated(config, path, content=data).copy_file()
 
@@ -205,6 +198,16 @@ def build_error(error: Exception) -> None:
             + f"{where}. Er is niets veranderd: de oude site staat er nog. "
             + ("Maak ruimte vrij en bouw opnieuw." if full else "Controleer de map en bouw opnieuw.")
         ) from None
+
+
+@contextmanager
+def _stopped_on_errors(session: BuildSession, config) -> Iterator[None]:
+    """Content problems end the build with the Dutch report; the old site stays."""
+    try:
+        yield
+    except ContentErrors as errors:
+        _stop(session, config)
+        raise Abort(errors.report()) from None
 
 
 def _stop(session: BuildSession, config) -> None:

@@ -94,13 +94,18 @@ def _to_cache(folder: Path, found: tuple[Variant, ...]) -> None:
 
 @lru_cache(maxsize=256)
 def _variants_cached(source: Path, image: str, mtime: float, size: int, cache: Path) -> tuple[Variant, ...]:
-    data = source.read_bytes()
-    folder = cache / _digest(data)
+    folder = cache / _source_digest(source, mtime, size)
     found = _from_cache(folder, image)
     if found is None:
-        found = _encode_all(data, image)
+        found = _encode_all(source.read_bytes(), image)
         _to_cache(folder, found)
     return found
+
+
+@lru_cache(maxsize=256)
+def _source_digest(source: Path, mtime: float, size: int) -> str:
+    """The cache folder's name: the recipe and the file's bytes (read once per version of the file)."""
+    return hashlib.sha256(_RECIPE.encode() + source.read_bytes()).hexdigest()[:32]
 
 
 def _encode_all(data: bytes, image: str) -> tuple[Variant, ...]:
@@ -129,15 +134,12 @@ def _encode_all(data: bytes, image: str) -> tuple[Variant, ...]:
 
 def encoded(root: Path, image: str) -> bool:
     """Whether the variants of `image` are in the cache on disk (then `variants` only reads them)."""
+    source = root / "content" / image
     try:
-        data = (root / "content" / image).read_bytes()
+        stat = source.stat()
+        return (root / CACHE / _source_digest(source, stat.st_mtime, stat.st_size) / "sizes.json").is_file()
     except OSError:
         return False
-    return (root / CACHE / _digest(data) / "sizes.json").is_file()
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(_RECIPE.encode() + data).hexdigest()[:32]
 
 
 def variants(root: Path, image: str) -> tuple[Variant, ...]:

@@ -271,8 +271,12 @@ def take_out_of_item(item: Item, rule: Forbidden) -> Item | None:
     (a poster location whose code is their name); None when none is valid."""
     fields = item.data.model_dump()
     cleaned = _cleaned(fields, rule)
-    tries = (cleaned, _without_taken_out(cleaned), _cleaned(_without_entries_naming(fields, rule), rule))
-    data = _first_valid(type(item.data), tries)
+    tries = (
+        lambda: cleaned,
+        lambda: _without_taken_out(cleaned),
+        lambda: _cleaned(_without_entries_naming(fields, rule), rule),
+    )
+    data = _first_valid(type(item.data), (make() for make in tries))  # each made only when the one before fails
     return item.replace(data=data) if data is not None else None
 
 
