@@ -417,6 +417,25 @@ def test_the_same_pages_take_the_kept_index_and_changed_pages_a_new_one(tmp_path
     assert len(list(cache.iterdir())) == 1, "only the newest index is kept"
 
 
+def test_a_kept_index_with_a_name_outside_the_bundle_is_made_again(tmp_path):
+    """A member's name becomes a path in the site: a zip put in the cache by hand, with a name that
+    leaves pagefind/ and a matching digest, is not used."""
+    import zipfile
+
+    pages = {
+        "a/index.html": '<html lang="nl"><body><main><article data-pagefind-body><p>Een.</p></article></main></body>'
+    }
+    cache = tmp_path / "cache"
+    first = search.index_files(pages, cache=cache)
+    [kept] = cache.iterdir()
+    planted = {**first, "pagefind/../../evil.js": b"alert(1)"}
+    with zipfile.ZipFile(kept, "w") as bundle:
+        for path, data in planted.items():
+            bundle.writestr(path.removeprefix("pagefind/"), data)
+        bundle.comment = search._digest(planted)
+    assert search.index_files(pages, cache=cache) == first
+
+
 def test_a_kept_index_damaged_anywhere_is_made_again_never_published_or_fatal(tmp_path):
     """One changed byte anywhere in the kept bundle (the members' headers, the zip's directory
     and its end record included): the bundle is read back whole and unchanged or not at all. A

@@ -158,7 +158,8 @@ def _cached(bundle: Path) -> dict[str, bytes] | None:
             digest = kept.comment
     except (OSError, EOFError, KeyError, RuntimeError, NotImplementedError, ValueError, zipfile.BadZipFile, zlib.error):
         return None  # a changed byte can make a member look encrypted or compressed in another way
-    complete = all(_complete(path, data) for path, data in files.items())
+    served = all(_SERVED.fullmatch(path.removeprefix(f"{OUTPUT}/")) for path in files)  # names become paths
+    complete = served and all(_complete(path, data) for path, data in files.items())
     if f"{OUTPUT}/pagefind-entry.json" in files and digest == _digest(files) and complete:
         return files
     return None
