@@ -92,7 +92,7 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(".cache"))
         elif source.is_file():
             shutil.copy2(source, target / part)
-    for cached in ("images", "templates"):  # what the first build made (_warm_caches)
+    for cached in ("images", "templates", "memo"):  # what the first build made (_warm_caches)
         if (ROOT / ".cache" / cached).is_dir():
             shutil.copytree(
                 ROOT / ".cache" / cached, target / ".cache" / cached, ignore=shutil.ignore_patterns("*.tmp")

@@ -407,6 +407,75 @@ def test_the_consent_ends_on_its_day_without_an_edit(copy):
     assert_nothing_of_the_person(build(copy)[1])
 
 
+NOT_FOUND, WEB_EDITOR = "Deze pagina bestaat niet · Ervaringsdeskundigheid", "Webeditor ervaringsdeskundigheid"
+
+
+def _title(page: str) -> str:
+    return page.split("<title>", 1)[1].split("</title>", 1)[0]
+
+
+def _pages_read(monkeypatch) -> list[str]:
+    """The whole pages the consent rule reads, in a build that starts as a new process would: with
+    nothing in memory from an earlier build of this test."""
+    from ervaringsdeskundigheid.core import privacy as rule_module
+
+    monkeypatch.setattr(rule_module._Findings, "newest", None)
+    read: list[str] = []
+    original = Forbidden._read
+
+    def reading(self, text):
+        if "</html>" in text:
+            read.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(Forbidden, "_read", reading)
+    return read
+
+
+def test_a_page_found_clean_before_is_read_again_once_someone_withdraws(copy, monkeypatch):
+    """A build keeps which pages the consent rule found clean (.cache/memo/consent.json, digests
+    only). The next build with the same rule reads none of them again and publishes the same; a
+    changed page is read again. After
+    a withdrawal every page is read again and nothing of the person is published. A damaged file
+    only means every page is read."""
+    add_expert(copy, ENDED, id="piet-proef", name="Piet Voorbeeldmens", email="piet@example.org", phone=None)
+    add_expert(copy, ACTIVE)
+    story(copy, body="Vandaag liep ik mee met Karin Proefpersoon.\n")
+
+    read = _pages_read(monkeypatch)
+    first = build(copy)[1]
+    assert len(read) > 20 and NAME in first["verhalen/met-iemand/index.html"]
+
+    read = _pages_read(monkeypatch)
+    assert build(copy)[1] == first
+    assert sorted(_title(page) for page in read) == [NOT_FOUND, WEB_EDITOR]  # both made apart from the others
+
+    story(copy, body="Vandaag liep ik mee met Karin Proefpersoon. Het was een mooie dag.\n")
+    read = _pages_read(monkeypatch)
+    build(copy)
+    assert any("Het was een mooie dag." in page for page in read)  # a changed page is read again
+    assert len(read) < len(first) / 2
+
+    kept = (copy / ".cache/memo/consent.json").read_text(encoding="utf-8")
+    for value in (NAME, "Piet Voorbeeldmens", EMAIL, "piet@example.org", "karinproefpersoon", "proef"):
+        assert value.lower() not in kept.lower(), value
+
+    experts = yaml.safe_load((copy / "data/experts.yml").read_text(encoding="utf-8"))
+    for expert in experts:
+        if expert["name"] == NAME:
+            expert["consent"] = ENDED
+    (copy / "data/experts.yml").write_text(yaml.safe_dump(experts, allow_unicode=True), encoding="utf-8")
+    read = _pages_read(monkeypatch)
+    session, outputs = build(copy)
+    pages = [text for text in outputs.values() if isinstance(text, str) and "</html>" in text]
+    assert len(read) >= len(pages)
+    assert_nothing_of_the_person(outputs)
+
+    (copy / ".cache/memo/consent.json").write_bytes(b'{"version": "\xff')
+    read = _pages_read(monkeypatch)
+    assert build(copy)[1] == outputs and len(read) >= len(pages)
+
+
 REFUSED_CASES = {
     "not-yet-consented-name-in-a-story": lambda p: (
         add_expert(p, LATER),

@@ -3,6 +3,8 @@ fast Flesch-Douma gives exactly textstat's score."""
 
 from __future__ import annotations
 
+import shutil
+
 import textstat
 from hypothesis import given, settings, strategies as st
 
@@ -87,3 +89,33 @@ def test_check_names_a_story_above_b1_and_not_a_plain_one(project):
     readable = [hint for hint in result.hints if hint.startswith("Leesbaarheid")]
     assert any("content/stories/moeilijk-verhaal.md" in hint and "B1" in hint for hint in readable), readable
     assert not any("makkelijk-verhaal" in hint for hint in readable)
+
+
+def test_a_build_scores_only_the_texts_that_changed_since_the_last(project, monkeypatch):
+    """The scores of the last build are kept (.cache/memo/readability.json): the next build scores
+    only new or changed texts, and gives the same hints as a build that scored them all."""
+    scored: list[str] = []
+    score = readability.douma
+    monkeypatch.setattr(readability, "douma", lambda text: scored.append(text) or score(text))
+
+    def long_texts_scored() -> list[str]:
+        long = {text for _, _, text in readability.texts(load_site(project, today=TODAY))}
+        return [text for text in scored if text in long]
+
+    shutil.rmtree(project / ".cache" / "memo", ignore_errors=True)  # what the repository's build kept
+    first = check_project(project, today=TODAY)
+    assert len(long_texts_scored()) > 20
+    scored.clear()
+    assert check_project(project, today=TODAY).hints == first.hints and long_texts_scored() == []
+
+    hard = "De implementatie van participatievoorzieningen verliep onvoldoende gecoördineerd. " * 8
+    front = "title: Moeilijk\ndate: 2025-10-01\ndescription: Een verhaal.\ncategories: [aspirant]"
+    write_story(project, "moeilijk-verhaal.md", front, hard)
+    scored.clear()
+    changed = check_project(project, today=TODAY)
+    assert [text.strip() for text in long_texts_scored()] == [hard.strip()]
+    assert any("moeilijk-verhaal.md" in hint and "B1" in hint for hint in changed.hints)
+
+    (project / ".cache/memo/readability.json").write_text('{"version": 1, "results": []}', encoding="utf-8")
+    scored.clear()
+    assert check_project(project, today=TODAY).hints == changed.hints and len(long_texts_scored()) > 20

@@ -22,6 +22,7 @@ import datetime as dt
 import gzip
 import json
 import re
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -33,6 +34,8 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from ..core import clock, urls
+from ..core import privacy as core_privacy
+from ..core.privacy import Forbidden
 from ..core.fields import InShort, Name, Strict, Text, hint, in_short_field, meta
 from ..core.locate import describe, field_label
 from ..core.media import metadata_hints
@@ -49,7 +52,7 @@ from ..types.base import HOME_PLACE
 from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_files, plan_pages
 from ..types.pages import abbreviations as abbreviations_of
 from ..types.privacy import HeldBack
-from . import pool
+from . import memo, pool
 from .cache import Fingerprints, RenderCache
 
 DOCS_DIR = "docs"
@@ -415,22 +418,35 @@ class BuildSession:
         digests = self._digests(renderer, order) if self.cache is not None else {}
         todo = [src for src in order if self.cache is None or self.cache.get(src, digests[src]) is None]
         texts = readability.texts(self.site)
-
         rule = self.site.extras.get("forbidden")
+        clean, scores = self._memos(rule)
+        text_keys = [memo.text_key(text) for _, _, text in texts]
+        to_score = [index for index, key in enumerate(text_keys) if scores.get(key) is None]
 
-        def task(index: int):  # pages, then the readability scores, in one pool
+        def task(index: int):  # pages, then the readability scores not kept from the last build, in one pool
             if index >= len(todo):
-                return readability.douma(texts[index - len(todo)][2])
+                return readability.douma(texts[to_score[index - len(todo)]][2])
             page = renderer.render(self.jobs[todo[index]])
-            # The consent rule reads the page here, on every core; the review of the outputs recalls it.
-            return page, (rule.find(page.html, markup=True) if rule else [])
+            if not rule:
+                return page, [], None
+            # The consent rule reads the page here, on every core, unless the last build found this
+            # very page clean under this very rule; the review of the outputs recalls what it found.
+            key = memo.text_key(page.html)
+            return page, ([] if clean.get(key) else rule.find(page.html, markup=True)), key
 
-        results = pool.run(task, len(todo) + len(texts), say=self.say, parallel=not self.preview)
-        if rule:
-            for page, found in results[: len(todo)]:
+        results = pool.run(task, len(todo) + len(to_score), say=self.say, parallel=not self.preview)
+        for page, found, key in results[: len(todo)]:
+            if rule:
                 rule.remember(page.html, found)
-        fresh = {src: page for src, (page, _) in zip(todo, results, strict=False)}  # the readability scores follow
-        self.readability = readability.scored(texts, results[len(todo) :])
+            if key and not found:
+                clean.keep(key, True)
+        fresh = {src: page for src, (page, _, _) in zip(todo, results, strict=False)}  # the scores follow
+        computed = dict(zip((text_keys[index] for index in to_score), results[len(todo) :], strict=True))
+        for key in text_keys:
+            scores.keep(key, computed[key] if key in computed else scores.get(key))
+        clean.save()
+        scores.save()
+        self.readability = readability.scored(texts, [scores.now[key] for key in text_keys])
         for src_uri in order:
             result = fresh[src_uri] if src_uri in fresh or self.cache is None else self.cache.pages[src_uri][1]
             if self.cache is not None and src_uri in fresh:
@@ -446,6 +462,21 @@ class BuildSession:
                 self.say(advice)
             for notice in self.site.notices:  # never silent: what stays off the site, and why
                 self.say(f"Niet op de site: {notice}")
+
+    def _memos(self, rule: Forbidden | None) -> tuple[memo.TextMemo, memo.TextMemo]:
+        """The pages found clean and the readability scores of the last build (build/memo.py). The
+        preview keeps its own in memory (it renders drafts, and only what changed)."""
+        folder = None if self.preview else self.root / CACHE_DIR
+        consent = memo.code_version(
+            [core_privacy],
+            ["anyascii", "confusable-homoglyphs", "pyahocorasick"],
+            sys.version,
+            rule.digest() if rule else "",
+        )
+        return (
+            memo.TextMemo(folder, "consent", consent),
+            memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"], sys.version)),
+        )
 
     def hints(self) -> list[str]:
         """Advice for editors that never stops a build: personal data in image files, texts above B1,

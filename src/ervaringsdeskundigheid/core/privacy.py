@@ -17,6 +17,7 @@ number of people times the text.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -223,15 +224,23 @@ class Forbidden:
         exactly the same: a build reads each page once and more, and the local preview reads the
         same pages again after every save."""
         if self._findings is None:
-            key = (
-                tuple(sorted(self._values.items())),
-                tuple(sorted(self._allowed)),
-                tuple(sorted(self._links.items())),
-            )
+            key = self._key()
             earlier = _Findings.newest
             self._findings = _Findings(key, earlier.recent if earlier and earlier.key == key else {})
             _Findings.newest = self._findings
         return self._findings
+
+    def _key(self) -> tuple[Any, ...]:
+        return (
+            tuple(sorted(self._values.items())),
+            tuple(sorted(self._allowed)),
+            tuple(sorted(self._links.items())),
+        )
+
+    def digest(self) -> str:
+        """What this rule forbids and allows, as a digest: equal for equal rules, and no value can be
+        read from it (build/memo.py keeps it on disk)."""
+        return hashlib.sha256(repr(self._key()).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _search(self) -> Any:
         if self._automaton is None:

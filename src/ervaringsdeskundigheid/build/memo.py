@@ -1,0 +1,93 @@
+"""Results of pure functions of a text, kept between builds: the same text, read by the same code
+with the same settings, gives the same result, so a build need not work it out again.
+
+Two such results are kept, each in one file under .cache/memo/:
+- the pages the consent rule found clean (`consent.json`): a page is read again unless this very
+  page was found clean under this very rule by this very code. A page in which the rule found
+  something is always read again, and nothing about a person is written (only digests of pages);
+- the readability score of each text (`readability.json`).
+
+The file's version is a digest of the code that works the result out (and, for the consent rule,
+of the rule itself); another version, or a damaged or unreadable file, is simply not used. A file
+keeps only what the last build asked for. Two builds at once each replace the whole file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+FOLDER = "memo"
+
+
+def code_version(modules: Iterable[ModuleType], packages: Iterable[str] = (), *more: str) -> str:
+    """A digest of the modules' source, the installed versions of `packages` and `more`."""
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(str(module.__file__)).read_bytes())
+    for package in packages:
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?".encode())
+    for value in more:
+        digest.update(b"\0" + value.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def text_key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class TextMemo:
+    """`earlier`: what the last build with the same version kept (read only; forked workers
+    inherit it). `keep` what this build found, and `save` it for the next one. Without a
+    `cache_dir` nothing is read or kept."""
+
+    def __init__(self, cache_dir: Path | None, name: str, version: str):
+        self.path = cache_dir / FOLDER / f"{name}.json" if cache_dir is not None else None
+        self.version = version
+        self.earlier: dict[str, Any] = self._read()
+        self.now: dict[str, Any] = {}
+
+    def _read(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
+        try:
+            kept = json.loads(self.path.read_bytes())
+            if kept.get("version") == self.version and isinstance(kept.get("results"), dict):
+                return kept["results"]
+        except (OSError, ValueError, AttributeError):
+            pass  # none yet, or damaged: worked out again
+        return {}
+
+    def get(self, key: str) -> Any:
+        return self.earlier.get(key)
+
+    def keep(self, key: str, value: Any) -> None:
+        self.now[key] = value
+
+    def save(self) -> None:
+        """Written whole, then moved into place. A folder that cannot be written only costs time."""
+        if self.path is None:
+            return
+        data = json.dumps({"version": self.version, "results": self.now}, separators=(",", ":")).encode()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    file.write(data)
+                os.replace(temporary, self.path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass
