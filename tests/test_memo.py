@@ -3,11 +3,19 @@ them, never fatal when the file is damaged or cannot be written."""
 
 from __future__ import annotations
 
+import shutil
 import types
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from ervaringsdeskundigheid.build.memo import TextMemo, code_version, text_key
+from conftest import TODAY, write_story
+from ervaringsdeskundigheid.build.memo import TextMemo, code_version, package_modules, text_key
+from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.core.problems import ContentErrors
+from ervaringsdeskundigheid.render.markdown import MarkdownRenderer
+
+FRONT = "title: {title}\ndate: 2025-03-01\ndescription: Een verhaal.\ncategories: [aspirant]"
 
 
 def test_what_a_build_keeps_is_read_by_the_next_with_the_same_version_only(tmp_path):
@@ -65,3 +73,73 @@ def test_the_version_changes_with_the_code_and_the_settings(tmp_path):
     assert code_version([one]) != code_version([other])
     assert code_version([one], ["pyphen"]) != code_version([one])
     assert code_version([one], [], "regel 1") != code_version([one], [], "regel 2")
+
+
+def test_every_module_of_the_package_is_in_the_version_of_the_conversions():
+    names = {path.name for path in package_modules()}
+    assert {"markdown.py", "sanitize.py", "text.py", "pages.py", "memo.py"} <= names
+
+
+def _conversions(monkeypatch) -> list[str]:
+    """The Markdown texts converted (not taken from the last build)."""
+    converted: list[str] = []
+    convert = MarkdownRenderer._convert
+
+    def converting(self, text, context):
+        converted.append(text)
+        return convert(self, text, context)
+
+    monkeypatch.setattr(MarkdownRenderer, "_convert", converting)
+    return converted
+
+
+def _build(project) -> dict:
+    session = BuildSession(project, mode="build", today=TODAY)
+    session.start()
+    return session.outputs()
+
+
+def test_a_conversion_is_reused_only_while_its_text_and_every_answer_it_got_stay_the_same(project, monkeypatch):
+    """The conversions of the last build are kept (.cache/memo/markdown.json). The same text is
+    converted again when a question it asked about the site gets another answer (the page it links
+    to is gone), when the glossary changed, or when the kept file is damaged."""
+    shutil.rmtree(project / ".cache" / "memo", ignore_errors=True)
+    write_story(project, "doel.md", FRONT.format(title="Doel"), "Een verhaal om naar te linken.\n")
+    body = "Lees [het andere verhaal](doel.md). Daarna volg je een opleiding op het mbo.\n"
+    write_story(project, "verwijzing.md", FRONT.format(title="Verwijzing"), body)
+    page = "verhalen/verwijzing/index.html"
+
+    converted = _conversions(monkeypatch)
+    first = _build(project)
+    assert len(converted) > 20 and 'href="../doel/"' in first[page]
+    assert '<abbr title="middelbaar beroepsonderwijs">mbo</abbr>' in first[page]
+
+    converted.clear()
+    assert _build(project) == first and converted == []
+
+    glossary = project / "data" / "begrippen.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace(
+            "full: middelbaar beroepsonderwijs", "full: middelbaar beroeps&shy;onderwijs (school)", 1
+        ),
+        encoding="utf-8",
+    )
+    converted.clear()
+    assert "middelbaar beroeps&amp;shy;onderwijs (school)" in _build(project)[page] and body in converted
+
+    (project / ".cache" / "memo" / "markdown.json").write_text('{"version": "x"', encoding="utf-8")
+    converted.clear()
+    again = _build(project)
+    assert len(converted) > 20
+    converted.clear()
+    assert _build(project) == again and converted == []
+
+    (project / "content" / "stories" / "doel.md").unlink()
+    converted.clear()
+    with pytest.raises(ContentErrors) as refused:
+        _build(project)
+    assert body in converted
+    assert any(
+        problem.file.endswith("verwijzing.md") and "doel.md" in problem.message and "werkt niet" in problem.message
+        for problem in refused.value.problems
+    ), refused.value.problems

@@ -454,6 +454,7 @@ def test_a_page_found_clean_before_is_read_again_once_someone_withdraws(copy, mo
     read = _pages_read(monkeypatch)
     build(copy)
     assert any("Het was een mooie dag." in page for page in read)  # a changed page is read again
+    assert "Het was een mooie dag" in (copy / ".cache/memo/markdown.json").read_text(encoding="utf-8")
     assert len(read) < len(first) / 2
 
     kept = (copy / ".cache/memo/consent.json").read_text(encoding="utf-8")
@@ -470,6 +471,8 @@ def test_a_page_found_clean_before_is_read_again_once_someone_withdraws(copy, mo
     pages = [text for text in outputs.values() if isinstance(text, str) and "</html>" in text]
     assert len(read) >= len(pages)
     assert_nothing_of_the_person(outputs)
+    kept = (copy / ".cache/memo/markdown.json").read_text(encoding="utf-8")  # the conversions of her story
+    assert NAME not in kept and "Het was een mooie dag" not in kept
 
     (copy / ".cache/memo/consent.json").write_bytes(b'{"version": "\xff')
     read = _pages_read(monkeypatch)

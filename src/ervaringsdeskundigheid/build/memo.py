@@ -1,11 +1,14 @@
 """Results of pure functions of a text, kept between builds: the same text, read by the same code
 with the same settings, gives the same result, so a build need not work it out again.
 
-Two such results are kept, each in one file under .cache/memo/:
+Three such results are kept, each in one file under .cache/memo/:
 - the pages the consent rule found clean (`consent.json`): a page is read again unless this very
   page was found clean under this very rule by this very code. A page in which the rule found
   something is always read again, and nothing about a person is written (only digests of pages);
-- the readability score of each text (`readability.json`).
+- the readability score of each text (`readability.json`);
+- each Markdown text converted to HTML, with the questions the conversion asked about the site and
+  their answers (`markdown.json`): it is reused only when every question gets the same answer now
+  (render/markdown.py, `_Asked`).
 
 The file's version is a digest of the code that works the result out (and, for the consent rule,
 of the rule itself); another version, or a damaged or unreadable file, is simply not used. A file
@@ -17,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
@@ -27,11 +31,12 @@ from typing import Any
 FOLDER = "memo"
 
 
-def code_version(modules: Iterable[ModuleType], packages: Iterable[str] = (), *more: str) -> str:
-    """A digest of the modules' source, the installed versions of `packages` and `more`."""
-    digest = hashlib.sha256()
+def code_version(modules: Iterable[ModuleType | Path], packages: Iterable[str] = (), *more: str) -> str:
+    """A digest of the modules' source, the installed versions of `packages`, Python's version
+    and `more`."""
+    digest = hashlib.sha256(sys.version.encode())
     for module in modules:
-        digest.update(Path(str(module.__file__)).read_bytes())
+        digest.update(Path(str(module.__file__ if isinstance(module, ModuleType) else module)).read_bytes())
     for package in packages:
         try:
             digest.update(f"{package}={version(package)}".encode())
@@ -42,20 +47,30 @@ def code_version(modules: Iterable[ModuleType], packages: Iterable[str] = (), *m
     return digest.hexdigest()
 
 
+def package_modules() -> list[Path]:
+    """Every module of this package: a result that many of them shape (a page's Markdown) is
+    worked out again after any change to the code."""
+    return sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
+
+
 def text_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class TextMemo:
     """`earlier`: what the last build with the same version kept (read only; forked workers
-    inherit it). `keep` what this build found, and `save` it for the next one. Without a
-    `cache_dir` nothing is read or kept."""
+    inherit it). `keep` what this build found (or `keep_earlier`: the same as last time), and
+    `save` it for the next one. Without a `cache_dir` nothing is read or kept. A forked worker
+    hands what it kept to the parent with `taken`, which `absorb`s it."""
 
     def __init__(self, cache_dir: Path | None, name: str, version: str):
         self.path = cache_dir / FOLDER / f"{name}.json" if cache_dir is not None else None
         self.version = version
         self.earlier: dict[str, Any] = self._read()
         self.now: dict[str, Any] = {}
+        self.reused: set[str] = set()
+
+    key = staticmethod(text_key)
 
     def _read(self) -> dict[str, Any]:
         if self.path is None:
@@ -74,11 +89,27 @@ class TextMemo:
     def keep(self, key: str, value: Any) -> None:
         self.now[key] = value
 
+    def keep_earlier(self, key: str) -> None:
+        self.reused.add(key)
+
+    def taken(self) -> tuple[set[str], dict[str, Any]]:
+        taken = self.reused, self.now
+        self.reused, self.now = set(), {}
+        return taken
+
+    def absorb(self, taken: tuple[set[str], dict[str, Any]]) -> None:
+        self.reused |= taken[0]
+        self.now.update(taken[1])
+
     def save(self) -> None:
-        """Written whole, then moved into place. A folder that cannot be written only costs time."""
+        """Written whole, then moved into place; not at all when nothing changed. A folder that
+        cannot be written only costs time."""
         if self.path is None:
             return
-        data = json.dumps({"version": self.version, "results": self.now}, separators=(",", ":")).encode()
+        results = {key: self.earlier[key] for key in self.reused if key in self.earlier} | self.now
+        if results == self.earlier and self.path.exists():
+            return
+        data = json.dumps({"version": self.version, "results": results}, separators=(",", ":")).encode()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-", suffix=".tmp")

@@ -22,7 +22,6 @@ import datetime as dt
 import gzip
 import json
 import re
-import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -419,7 +418,8 @@ class BuildSession:
         todo = [src for src in order if self.cache is None or self.cache.get(src, digests[src]) is None]
         texts = readability.texts(self.site)
         rule = self.site.extras.get("forbidden")
-        clean, scores = self._memos(rule)
+        clean, scores, conversions = self._memos(rule, renderer.glossary)
+        renderer.keep_conversions(conversions)
         text_keys = [memo.text_key(text) for _, _, text in texts]
         to_score = [index for index, key in enumerate(text_keys) if scores.get(key) is None]
 
@@ -427,25 +427,28 @@ class BuildSession:
             if index >= len(todo):
                 return readability.douma(texts[to_score[index - len(todo)]][2])
             page = renderer.render(self.jobs[todo[index]])
+            converted = conversions.taken()  # a worker hands them to this process
             if not rule:
-                return page, [], None
+                return page, [], None, converted
             # The consent rule reads the page here, on every core, unless the last build found this
             # very page clean under this very rule; the review of the outputs recalls what it found.
             key = memo.text_key(page.html)
-            return page, ([] if clean.get(key) else rule.find(page.html, markup=True)), key
+            return page, ([] if clean.get(key) else rule.find(page.html, markup=True)), key, converted
 
         results = pool.run(task, len(todo) + len(to_score), say=self.say, parallel=not self.preview)
-        for page, found, key in results[: len(todo)]:
+        for page, found, key, converted in results[: len(todo)]:
+            if not found:  # what the consent rule holds back is not kept either
+                conversions.absorb(converted)
             if rule:
                 rule.remember(page.html, found)
             if key and not found:
                 clean.keep(key, True)
-        fresh = {src: page for src, (page, _, _) in zip(todo, results, strict=False)}  # the scores follow
+        fresh = {src: page for src, (page, *_) in zip(todo, results, strict=False)}  # the scores follow
         computed = dict(zip((text_keys[index] for index in to_score), results[len(todo) :], strict=True))
         for key in text_keys:
             scores.keep(key, computed[key] if key in computed else scores.get(key))
-        clean.save()
-        scores.save()
+        for kept in (clean, scores, conversions):
+            kept.save()
         self.readability = readability.scored(texts, [scores.now[key] for key in text_keys])
         for src_uri in order:
             result = fresh[src_uri] if src_uri in fresh or self.cache is None else self.cache.pages[src_uri][1]
@@ -463,19 +466,17 @@ class BuildSession:
             for notice in self.site.notices:  # never silent: what stays off the site, and why
                 self.say(f"Niet op de site: {notice}")
 
-    def _memos(self, rule: Forbidden | None) -> tuple[memo.TextMemo, memo.TextMemo]:
-        """The pages found clean and the readability scores of the last build (build/memo.py). The
-        preview keeps its own in memory (it renders drafts, and only what changed)."""
+    def _memos(self, rule: Forbidden | None, glossary: dict[str, str]) -> tuple[memo.TextMemo, ...]:
+        """The pages found clean, the readability scores and the Markdown conversions of the last
+        build (build/memo.py). The preview keeps its own in memory (it renders drafts, and only what
+        changed)."""
         folder = None if self.preview else self.root / CACHE_DIR
-        consent = memo.code_version(
-            [core_privacy],
-            ["anyascii", "confusable-homoglyphs", "pyahocorasick"],
-            sys.version,
-            rule.digest() if rule else "",
-        )
+        consent = [core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule.digest() if rule else ""
+        converting = memo.package_modules(), ["markdown", "nh3", "python-slugify"], repr(sorted(glossary.items()))
         return (
-            memo.TextMemo(folder, "consent", consent),
-            memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"], sys.version)),
+            memo.TextMemo(folder, "consent", memo.code_version(*consent)),
+            memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"])),
+            memo.TextMemo(folder, "markdown", memo.code_version(*converting)),
         )
 
     def hints(self) -> list[str]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html as html_lib
 import posixpath
 import re
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Protocol
 from xml.etree import ElementTree
 
 import markdown
@@ -149,6 +149,67 @@ class LinkContext:
     withheld: Callable[[str], bool] = lambda where: False  # held back by the consent rule: no link
 
 
+class Memo(Protocol):
+    """Results kept between builds, under a version that covers the code and the glossary."""
+
+    def key(self, text: str) -> str: ...
+    def get(self, key: str) -> Any: ...
+    def keep(self, key: str, value: Any) -> None: ...
+    def keep_earlier(self, key: str) -> None: ...
+
+
+class _Asked:
+    """A LinkContext that writes down every question a conversion asks about the site and the
+    answer, in order. The conversion is a function of the text, the renderer's settings and these
+    answers: the same text, given the same answers, converts to the same result."""
+
+    def __init__(self, context: LinkContext):
+        self.answers: list[list[Any]] = []
+
+        def asking(question: str) -> Callable[..., Any]:
+            ask = getattr(context, question)
+
+            def asked(*arguments: Any) -> Any:
+                answer = ask(*arguments)
+                self.answers.append([question, list(arguments), answer])
+                return answer
+
+            return asked
+
+        self.context = replace(
+            context,
+            page_of_source=asking("page_of_source"),
+            relative=asking("relative"),
+            known=asking("known"),
+            withheld=asking("withheld"),
+        )
+
+    @staticmethod
+    def same_answers(answers: list[list[Any]], context: LinkContext) -> bool:
+        return all(getattr(context, question)(*arguments) == answer for question, arguments, answer in answers)
+
+
+def _kept(result: Rendered) -> dict[str, Any]:
+    """The result as JSON keeps it (a copy: the caller's result may change)."""
+    return {
+        name: sorted(value) if isinstance(value, set) else list(value) if isinstance(value, list) else value
+        for name, value in vars(result).items()
+    }
+
+
+def _rendered(kept: dict[str, Any]) -> Rendered:
+    return Rendered(
+        html=kept["html"],
+        text=kept["text"],
+        headings=[tuple(heading) for heading in kept["headings"]],
+        links=list(kept["links"]),
+        images=list(kept["images"]),
+        problems=list(kept["problems"]),
+        ids=set(kept["ids"]),
+        anchors=[tuple(anchor) for anchor in kept["anchors"]],
+    )
+
+
 def _text(element: ElementTree.Element) -> str:
     return " ".join(_PLACEHOLDER.sub(" ", "".join(element.itertext())).split())
 
@@ -279,8 +340,9 @@ class _PlainText(Treeprocessor):
 class MarkdownRenderer:
     """One Python-Markdown instance, reused (creating one per page is slow)."""
 
-    def __init__(self, glossary: dict[str, str] | None = None, headings: bool = True):
+    def __init__(self, glossary: dict[str, str] | None = None, headings: bool = True, memo: Memo | None = None):
         self.headings = headings
+        self.memo = memo
         self.abbreviations = Abbreviations(dict(glossary or {}))
         self.md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=extension_configs(), output_format="html")
         self.md.treeprocessors.register(_PlainText(self.md), "section-plain-text", 25)  # before "inline" (20)
@@ -293,6 +355,22 @@ class MarkdownRenderer:
         return _shell_ids_out(self, html) if ' id="' in html else html
 
     def render(self, text: str, context: LinkContext | None = None) -> Rendered:
+        """`text` as HTML with what the build needs to know about it. With a `memo` (build/memo.py)
+        a conversion of the last build is reused when the same text, converted for the same page,
+        got the same answer to every question it asked about the site (`_Asked`)."""
+        if self.memo is None or context is None:
+            return self._convert(text, context)
+        key = self.memo.key("\0".join((text, context.source, context.url, str(context.from_root), str(self.headings))))
+        kept = self.memo.get(key)
+        if kept is not None and _Asked.same_answers(kept["asked"], context):
+            self.memo.keep_earlier(key)
+            return _rendered(kept["result"])
+        asked = _Asked(context)
+        result = self._convert(text, asked.context)
+        self.memo.keep(key, {"asked": asked.answers, "result": _kept(result)})
+        return result
+
+    def _convert(self, text: str, context: LinkContext | None) -> Rendered:
         self.result, self.context = Rendered(""), context
         too_costly = shape_problem(text)
         if too_costly:  # Python-Markdown needs quadratic time (or deep recursion) for these shapes

@@ -24,7 +24,7 @@ from ..core.site import Item, Site
 from ..core.text import dutch_date, reading_time, slugify
 from ..types.pages import HOME_LABEL, Page, abbreviations, category_url, menu
 from . import chart, images, search, shareimages
-from .markdown import Abbreviations, LinkContext, MarkdownRenderer, explain_first_use, typography
+from .markdown import Abbreviations, LinkContext, MarkdownRenderer, Memo, explain_first_use, typography
 from .related import RelatedIndex
 
 SEARCH_SUGGESTIONS = ("opleiding", "meeloopmaatje", "schulden", "betaling", "uitkering")
@@ -240,6 +240,10 @@ class SiteRenderer:
         if isinstance(value, (list, tuple)):
             return [found for key in value if (found := self.site.get(target, key)) is not None]
         return self.site.get(target, value) if value else None
+
+    def keep_conversions(self, memo: Memo) -> None:
+        """Reuse the last build's Markdown conversions where they hold (MarkdownRenderer.render)."""
+        self.markdown.memo = self.fragments.memo = memo
 
     def render(self, job: Page, root: str | None = None) -> RenderedPage:
         """The page as a complete document. `root`: the link to the site root, when it
