@@ -565,6 +565,34 @@ def test_share_image_text_is_fitted(tmp_path):
     assert all(draw.textlength(line, font=font) <= shareimages.TEXT_WIDTH for line in lines)
 
 
+def test_share_images_are_kept_by_what_they_show_and_a_cut_off_one_is_made_again(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from ervaringsdeskundigheid.render import shareimages
+
+    made: list[str] = []
+    render = shareimages.render.__wrapped__
+    monkeypatch.setattr(shareimages, "render", lambda *made_from: made.append(made_from[0]) or render(*made_from))
+    category = SimpleNamespace(key="werkgevers", title="Werkgevers", colour="#1d4e89", data=SimpleNamespace())
+    first = shareimages.share_images([category], cache=tmp_path)
+    assert sorted(made) == sorted([shareimages.HOME_TITLE, "Werkgevers"])
+
+    made.clear()
+    assert shareimages.share_images([category], cache=tmp_path) == first and made == []
+
+    category.data.question = "Zoek je een collega met ervaring?"  # what the image shows changed
+    changed = shareimages.share_images([category], cache=tmp_path)
+    assert (
+        made == ["Zoek je een collega met ervaring?"]
+        and changed["assets/delen/werkgevers.png"] != first["assets/delen/werkgevers.png"]
+    )
+
+    for kept in tmp_path.glob("share-*.png"):
+        kept.write_bytes(kept.read_bytes()[:-100])  # cut off, as on a full disk
+    made.clear()
+    assert shareimages.share_images([category], cache=tmp_path) == changed and len(made) == 2
+
+
 # --- Fast on a phone -------------------------------------------------------------------------------
 
 

@@ -597,7 +597,7 @@ class BuildSession:
         (The web editor's files under admin/ come from render/webeditor.py.)"""
         assert self.site is not None
         files = dict(static.files(self.site))
-        files.update(shareimages.share_images(self.site.categories))
+        files.update(shareimages.share_images(self.site.categories, cache=self.root / images.CACHE))
         used = item_images(self.site)
         used |= {image for result in self.rendered.values() for image in result.images}
         files.update(images.site_files(self.root, sorted(used)))

@@ -7,11 +7,14 @@ The big text is the category's poster question, fitted to the image: it is never
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
@@ -94,13 +97,50 @@ def render(title: str, colour: str, label: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def share_images(categories) -> dict[str, bytes]:
+def share_images(categories, cache: Path | None = None) -> dict[str, bytes]:
     """Site path -> PNG bytes, for the section and each category (in the category's colour),
-    with the category's poster question when it has one."""
-    images = {image_path(None): render(HOME_TITLE, HOME_COLOUR)}
+    with the category's poster question when it has one. `cache`: a folder that keeps them
+    (.cache/images), by a digest of what they are made from."""
+    wanted = {image_path(None): (HOME_TITLE, HOME_COLOUR, "")}
     for category in categories:
         question = getattr(category.data, "question", None)
-        images[image_path(category.key)] = render(
-            question or category.title, category.colour, category.title if question else ""
+        wanted[image_path(category.key)] = (
+            question or category.title,
+            category.colour,
+            category.title if question else "",
         )
-    return images
+    return {path: _made(cache, *made_from) for path, made_from in wanted.items()}
+
+
+_PNG_START, _PNG_END = b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"
+
+
+def _made(cache: Path | None, title: str, colour: str, label: str) -> bytes:
+    if cache is None:
+        return render(title, colour, label)
+    digest = hashlib.sha256(_recipe() + "\0".join((title, colour, label)).encode("utf-8", "surrogatepass"))
+    kept = cache / f"share-{digest.hexdigest()[:32]}.png"
+    try:
+        data = kept.read_bytes()
+        if data.startswith(_PNG_START) and data.endswith(_PNG_END):  # whole, not cut off
+            return data
+    except OSError:
+        pass
+    data = render(title, colour, label)
+    temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    try:  # a cache: without it the build only takes longer
+        cache.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, kept)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _recipe() -> bytes:
+    """This code, its fonts and Pillow's version: a change to any of them makes new images."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode())
+    for font in sorted(FONTS.glob("*.ttf")):
+        digest.update(font.read_bytes())
+    return digest.digest()
