@@ -457,3 +457,17 @@ def test_a_kept_index_damaged_anywhere_is_made_again_never_published_or_fatal(tm
             damaged[position] ^= flip
             kept.write_bytes(bytes(damaged))
             assert search._cached(kept) in (None, first), f"byte {position} ^ {flip:#x}"
+
+
+def test_a_bundle_with_a_member_that_does_not_read_is_never_kept(tmp_path, monkeypatch):
+    """A kept bundle is read back by its digest alone: what is kept must read whole (gzip, JSON)."""
+    pages = {
+        "a/index.html": '<html lang="nl"><body><main><article data-pagefind-body><p>Een.</p></article></main></body>'
+    }
+    fresh = search.index_files(pages)
+    fragment = next(path for path in fresh if path.startswith("pagefind/fragment/"))
+    broken = {**fresh, fragment: fresh[fragment][:-8]}  # a gzip member cut off
+    monkeypatch.setattr(search, "_index", lambda copies: broken)
+    cache = tmp_path / "cache"
+    assert search.index_files(pages, cache=cache) == broken
+    assert not cache.exists() or list(cache.iterdir()) == []

@@ -130,22 +130,23 @@ def index_files(pages: dict[str, str], cache: Path | None = None) -> dict[str, b
     `cache`: a folder that keeps the bundle of the last pages indexed, as one file; the very same
     pages again (a site built once more without a change, `make check` then `make build`) take it
     from there."""
-    copies = {path: _for_pagefind(html) for path, html in sorted(pages.items())}
-    key = _key(copies)
+    key = _key(pages)
     if cache is not None and (kept := _cached(cache / f"{key}.zip")) is not None:
         return kept
+    copies = {path: _for_pagefind(html) for path, html in sorted(pages.items())}
     files = _index(copies) if copies else _empty()
     if cache is not None:
         _keep(cache, key, files)
     return files
 
 
-def _key(copies: dict[str, str]) -> str:
-    """What the bundle is made from: Pagefind's version, the settings and every page's copy."""
+def _key(pages: dict[str, str]) -> str:
+    """What the bundle is made from: Pagefind's version, the settings, this code (it makes
+    Pagefind's copy of each page) and every page: a kept bundle is found without making the copies."""
     from importlib.metadata import version
 
-    parts = [f"{version('pagefind_bin')}\0{LANGUAGE}\0{EXCLUDED}"]
-    parts += [f"\0{path}\0{html}" for path, html in copies.items()]
+    parts = [f"{version('pagefind_bin')}\0{LANGUAGE}\0{EXCLUDED}\0", Path(__file__).read_text(encoding="utf-8")]
+    parts += [f"\0{path}\0{html}" for path, html in sorted(pages.items())]
     return hashlib.sha256("".join(parts).encode()).hexdigest()[:32]  # one call: it lets other threads run
 
 
@@ -159,9 +160,8 @@ def _cached(bundle: Path) -> dict[str, bytes] | None:
     except (OSError, EOFError, KeyError, RuntimeError, NotImplementedError, ValueError, zipfile.BadZipFile, zlib.error):
         return None  # a changed byte can make a member look encrypted or compressed in another way
     served = all(_SERVED.fullmatch(path.removeprefix(f"{OUTPUT}/")) for path in files)  # names become paths
-    complete = served and all(_complete(path, data) for path, data in files.items())
-    if f"{OUTPUT}/pagefind-entry.json" in files and digest == _digest(files) and complete:
-        return files
+    if f"{OUTPUT}/pagefind-entry.json" in files and served and digest == _digest(files):
+        return files  # exactly the bundle `_keep` checked and wrote
     return None
 
 
@@ -174,7 +174,10 @@ def _digest(files: dict[str, bytes]) -> bytes:
 
 def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
     """Only the newest bundle is kept, as one file (hundreds of small files cost a disk far more);
-    a cache that cannot be written costs time, never a build."""
+    a cache that cannot be written costs time, never a build. A bundle with a member that does not
+    read (gzip, JSON) is not kept."""
+    if not all(_complete(path, data) for path, data in files.items()):
+        return
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for old in cache.iterdir():
