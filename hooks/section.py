@@ -16,7 +16,14 @@ _SRC = Path(__file__).resolve().parent.parent / "src"
 if str(_SRC) not in sys.path:  # a plain `mkdocs build` without the package installed
     sys.path.insert(0, str(_SRC))
 
-import mkdocs_section as adapter  # noqa: E402  (MkDocs puts hooks/ on the path while loading this file)
+# A build imports about 90 modules of this package. Where the environment tells Python not to keep
+# compiled modules (PYTHONDONTWRITEBYTECODE), each build compiled them all again (about 0.1 s): this
+# package's are kept in its __pycache__ folders (ignored by git) all the same.
+_dont_write_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, False
+try:
+    import mkdocs_section as adapter  # noqa: E402  (MkDocs puts hooks/ on the path while loading this file)
+finally:
+    sys.dont_write_bytecode = _dont_write_bytecode
 
 _command = {"name": "build"}  # build unless MkDocs says otherwise: a draft is never published by accident
 
