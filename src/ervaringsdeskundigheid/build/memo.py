@@ -10,9 +10,10 @@ Three such results are kept, each in one file under .cache/memo/:
   their answers (`markdown.json`): it is reused only when every question gets the same answer now
   (render/markdown.py, `_Asked`).
 
-The file's version is a digest of the code that works the result out (and, for the consent rule,
-of the rule itself); another version, or a damaged or unreadable file, is simply not used. A file
-keeps only what the last build asked for. Two builds at once each replace the whole file.
+The file's version is a digest of the code that works the result out and of its settings (the
+consent rule itself; the glossary, which gives the <abbr> titles); another version, or a damaged or
+unreadable file, is simply not used. A file keeps only what the last build asked for. Two builds at
+once each replace the whole file.
 """
 
 from __future__ import annotations

@@ -419,7 +419,8 @@ class BuildSession:
         texts = readability.texts(self.site)
         rule = self.site.extras.get("forbidden")
         clean, scores, conversions = self._memos(rule, renderer.glossary)
-        renderer.keep_conversions(conversions)
+        if not self.preview:
+            renderer.keep_conversions(conversions)
         text_keys = [memo.text_key(text) for _, _, text in texts]
         to_score = [index for index, key in enumerate(text_keys) if scores.get(key) is None]
 
