@@ -3,6 +3,7 @@ them, never fatal when the file is damaged or cannot be written."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import types
 
@@ -143,3 +144,38 @@ def test_a_conversion_is_reused_only_while_its_text_and_every_answer_it_got_stay
         problem.file.endswith("verwijzing.md") and "doel.md" in problem.message and "werkt niet" in problem.message
         for problem in refused.value.problems
     ), refused.value.problems
+
+
+PLANTED = {
+    "nested-too-deep-to-read": ("markdown", lambda kept: "[" * 100_000),
+    "consent-nested-too-deep": ("consent", lambda kept: '{"version": ' + "[" * 100_000),
+    "conversion-not-a-record": ("markdown", lambda kept: {key: 1 for key in kept}),
+    "conversion-without-its-questions": ("markdown", lambda kept: {key: {} for key in kept}),
+    "question-not-of-a-link-context": (
+        "markdown",
+        lambda kept: {k: {**v, "asked": [["source", [], "x"]]} for k, v in kept.items()},
+    ),
+    "question-with-other-arguments": (
+        "markdown",
+        lambda kept: {k: {**v, "asked": [["known", ["a", "b"], True]]} for k, v in kept.items()},
+    ),
+    "result-cut-short": ("markdown", lambda kept: {k: {**v, "result": {"html": "<p>x</p>"}} for k, v in kept.items()}),
+    "anchor-of-another-shape": (
+        "markdown",
+        lambda kept: {k: {**v, "result": {**v["result"], "anchors": [["a"]]}} for k, v in kept.items()},
+    ),
+    "score-not-a-number": ("readability", lambda kept: {key: "hoog" for key in kept}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PLANTED))
+def test_a_kept_file_of_another_shape_is_worked_out_again_never_fatal(project, case):
+    """A damaged or planted .cache/memo file with this very version (a nested JSON too deep to read,
+    values of another shape) costs time only: the build publishes what it published before."""
+    first = _build(project)
+    name, make = PLANTED[case]
+    path = project / ".cache" / "memo" / f"{name}.json"
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    planted = make(kept["results"])
+    path.write_text(planted if isinstance(planted, str) else json.dumps({**kept, "results": planted}), encoding="utf-8")
+    assert _build(project) == first

@@ -23,7 +23,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import ModuleType
@@ -64,9 +64,12 @@ class TextMemo:
     `save` it for the next one. Without a `cache_dir` nothing is read or kept. A forked worker
     hands what it kept to the parent with `taken`, which `absorb`s it."""
 
-    def __init__(self, cache_dir: Path | None, name: str, version: str):
+    def __init__(
+        self, cache_dir: Path | None, name: str, version: str, valid: Callable[[Any], bool] = lambda value: True
+    ):
         self.path = cache_dir / FOLDER / f"{name}.json" if cache_dir is not None else None
         self.version = version
+        self.valid = valid  # a kept value of another shape (a damaged or planted file) is worked out again
         self.earlier: dict[str, Any] = self._read()
         self.now: dict[str, Any] = {}
         self.reused: set[str] = set()
@@ -80,12 +83,13 @@ class TextMemo:
             kept = json.loads(self.path.read_bytes())
             if kept.get("version") == self.version and isinstance(kept.get("results"), dict):
                 return kept["results"]
-        except (OSError, ValueError, AttributeError):
-            pass  # none yet, or damaged: worked out again
+        except (OSError, ValueError, AttributeError, RecursionError):
+            pass  # none yet, or damaged (also nested too deep to read): worked out again
         return {}
 
     def get(self, key: str) -> Any:
-        return self.earlier.get(key)
+        value = self.earlier.get(key)
+        return value if value is not None and self.valid(value) else None
 
     def keep(self, key: str, value: Any) -> None:
         self.now[key] = value

@@ -475,8 +475,8 @@ class BuildSession:
         consent = [core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule.digest() if rule else ""
         converting = memo.package_modules(), ["markdown", "nh3", "python-slugify"], repr(sorted(glossary.items()))
         return (
-            memo.TextMemo(folder, "consent", memo.code_version(*consent)),
-            memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"])),
+            memo.TextMemo(folder, "consent", memo.code_version(*consent), valid=lambda found_clean: found_clean is True),
+            memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"]), valid=_is_score),
             memo.TextMemo(folder, "markdown", memo.code_version(*converting)),
         )
 
@@ -748,6 +748,10 @@ class Outputs(dict):
 
 def _encode(root: Path, images_to_encode: list[str], index: int) -> None:
     images.variants(root, images_to_encode[index])  # into the cache on disk; nothing comes back
+
+
+def _is_score(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def item_images(site: Site) -> set[str]:

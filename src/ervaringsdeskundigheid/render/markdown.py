@@ -14,10 +14,11 @@ import html as html_lib
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Literal, Optional, Protocol, Union
 from xml.etree import ElementTree
 
 import markdown
+from pydantic import BaseModel, ValidationError
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -187,6 +188,37 @@ class _Asked:
     @staticmethod
     def same_answers(answers: list[list[Any]], context: LinkContext) -> bool:
         return all(getattr(context, question)(*arguments) == answer for question, arguments, answer in answers)
+
+
+class _KeptResult(BaseModel):
+    html: str
+    text: str
+    headings: list[tuple[int, str, str]]
+    links: list[str]
+    images: list[str]
+    problems: list[str]
+    ids: list[str]
+    anchors: list[tuple[str, str, str]]
+
+
+class _KeptConversion(BaseModel):
+    asked: list[
+        Union[
+            tuple[Literal["relative"], tuple[str, str], str],
+            tuple[Literal["page_of_source"], tuple[str], Optional[str]],
+            tuple[Literal["known", "withheld"], tuple[str], bool],
+        ]
+    ]
+    result: _KeptResult
+
+
+def _checked(kept: Any) -> Any:
+    """A kept conversion as `render` keeps it, or None: a damaged or planted file is converted
+    again, never fatal (a question is only one of LinkContext's, with its arguments)."""
+    try:
+        return _KeptConversion.model_validate(kept).model_dump()
+    except ValidationError:
+        return None
 
 
 def _kept(result: Rendered) -> dict[str, Any]:
@@ -361,7 +393,7 @@ class MarkdownRenderer:
         if self.memo is None or context is None:
             return self._convert(text, context)
         key = self.memo.key("\0".join((text, context.source, context.url, str(context.from_root), str(self.headings))))
-        kept = self.memo.get(key)
+        kept = _checked(self.memo.get(key))
         if kept is not None and _Asked.same_answers(kept["asked"], context):
             self.memo.keep_earlier(key)
             return _rendered(kept["result"])
