@@ -14,6 +14,7 @@ from conftest import TODAY, write_story
 from ervaringsdeskundigheid.build.memo import TextMemo, code_version, package_modules, text_key
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.problems import ContentErrors
+from ervaringsdeskundigheid.render import images
 from ervaringsdeskundigheid.render.markdown import MarkdownRenderer
 
 FRONT = "title: {title}\ndate: 2025-03-01\ndescription: Een verhaal.\ncategories: [aspirant]"
@@ -178,4 +179,15 @@ def test_a_kept_file_of_another_shape_is_worked_out_again_never_fatal(project, c
     kept = json.loads(path.read_text(encoding="utf-8"))
     planted = make(kept["results"])
     path.write_text(planted if isinstance(planted, str) else json.dumps({**kept, "results": planted}), encoding="utf-8")
+    assert _build(project) == first
+
+
+def test_a_kept_photo_whose_list_of_sizes_is_nested_too_deep_is_encoded_again(project):
+    """.cache/images (render/images.py) is trusted like the memo: a damaged file costs time only."""
+    first = _build(project)
+    kept = sorted((project / ".cache" / "images").glob("*/sizes.json"))
+    assert kept
+    for sizes in kept:
+        sizes.write_text("[" * 100_000, encoding="utf-8")
+    images._variants_cached.cache_clear()  # as a new process: nothing in memory
     assert _build(project) == first

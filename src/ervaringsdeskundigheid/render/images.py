@@ -73,7 +73,7 @@ def _from_cache(folder: Path, image: str) -> tuple[Variant, ...] | None:
             )
             for width, height in sizes
         )
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, RecursionError):  # damaged (also nested too deep): encoded again
         return None
 
 
