@@ -4,8 +4,11 @@ them, never fatal when the file is damaged or cannot be written."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import types
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -191,3 +194,48 @@ def test_a_kept_photo_whose_list_of_sizes_is_nested_too_deep_is_encoded_again(pr
         sizes.write_text("[" * 100_000, encoding="utf-8")
     images._variants_cached.cache_clear()  # as a new process: nothing in memory
     assert _build(project) == first
+
+
+class StillWaiting(Exception):  # not an OSError: the caches pass those over
+    pass
+
+
+@contextmanager
+def _at_most(seconds: int):
+    """Stops a build that waits longer (a read of a pipe waits until someone writes)."""
+
+    def stop(signum, frame):
+        raise StillWaiting(f"the build still waited after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_kept_file_that_is_no_file_is_not_read(project):
+    """A pipe or a device where a kept result should be (the memo, a share image, the search
+    bundle) is passed over: reading one waits forever, or never ends (/dev/zero)."""
+    first = _build(project)
+    cache = project / ".cache"
+    kept = [
+        *(cache / "memo").glob("*.json"),
+        *(cache / "images").glob("share-*.png"),
+        *(cache / "search").glob("*.zip"),
+    ]
+    assert len(kept) >= 5
+    for path in kept:
+        path.unlink()
+        os.mkfifo(path)
+    try:
+        with _at_most(10):
+            assert _build(project) == first
+    finally:
+        for path in kept:  # a reader still waiting on the pipe gets to its end
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                pass

@@ -77,7 +77,7 @@ class TextMemo:
     key = staticmethod(text_key)
 
     def _read(self) -> dict[str, Any]:
-        if self.path is None:
+        if self.path is None or not self.path.is_file():  # a pipe or a device would never end
             return {}
         try:
             kept = json.loads(self.path.read_bytes())

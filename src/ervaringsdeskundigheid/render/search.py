@@ -153,6 +153,8 @@ def _key(pages: dict[str, str]) -> str:
 def _cached(bundle: Path) -> dict[str, bytes] | None:
     """The kept bundle, or None when there is none or it is damaged: its comment is the digest of
     all its members (a zip file's own checks miss a member left out of its directory)."""
+    if not bundle.is_file():  # none, or a pipe or a device, which would never end
+        return None
     try:
         with zipfile.ZipFile(bundle) as kept:
             files = {f"{OUTPUT}/{name}": kept.read(name) for name in kept.namelist()}

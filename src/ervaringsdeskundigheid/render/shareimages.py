@@ -121,7 +121,7 @@ def _made(cache: Path | None, title: str, colour: str, label: str) -> bytes:
     digest = hashlib.sha256(_recipe() + "\0".join((title, colour, label)).encode("utf-8", "surrogatepass"))
     kept = cache / f"share-{digest.hexdigest()[:32]}.png"
     try:
-        data = kept.read_bytes()
+        data = kept.read_bytes() if kept.is_file() else b""  # a pipe or a device would never end
         if data.startswith(_PNG_START) and data.endswith(_PNG_END):  # whole, not cut off
             return data
     except OSError:
