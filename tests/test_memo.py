@@ -239,3 +239,15 @@ def test_a_kept_file_that_is_no_file_is_not_read(project):
                 os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
             except OSError:
                 pass
+
+
+@pytest.mark.parametrize("kept", ["[]", '{"codes": 5}', "[" * 100_000, '{"codes": "abc"}'])
+def test_a_damaged_list_of_the_last_sites_codes_is_not_used_and_never_fatal(project, tmp_path, kept):
+    """The short links the last build published (p/index.json in the site it replaces): a file of
+    another shape is not used, as a file that does not read as JSON is not."""
+    previous = tmp_path / "site"
+    (previous / "p").mkdir(parents=True)
+    (previous / "p" / "index.json").write_text(kept, encoding="utf-8")
+    session = BuildSession(project, mode="check", today=TODAY)
+    session.start()
+    assert session.kept_shortlink_problems(previous) == []

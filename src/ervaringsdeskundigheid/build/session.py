@@ -345,7 +345,9 @@ class BuildSession:
             return []
         try:
             published = json.loads((previous_site / SITE_JSON).read_text(encoding="utf-8")).get("codes", [])
-        except (OSError, ValueError):
+        except (OSError, ValueError, AttributeError, RecursionError):  # damaged: not used
+            return []
+        if not isinstance(published, list):
             return []
         current = {link.code for link in inventory.short_links(self.site)}
         current |= self._withdrawn_codes(published)
