@@ -477,7 +477,9 @@ class BuildSession:
         consent = [core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule.digest() if rule else ""
         converting = memo.package_modules(), ["markdown", "nh3", "python-slugify"], repr(sorted(glossary.items()))
         return (
-            memo.TextMemo(folder, "consent", memo.code_version(*consent), valid=lambda found_clean: found_clean is True),
+            memo.TextMemo(
+                folder, "consent", memo.code_version(*consent), valid=lambda found_clean: found_clean is True
+            ),
             memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"]), valid=_is_score),
             memo.TextMemo(folder, "markdown", memo.code_version(*converting)),
         )

@@ -14,13 +14,13 @@ import html as html_lib
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Literal, Optional, Protocol, Union
+from typing import Any, Callable, Literal, Protocol
 from xml.etree import ElementTree
 
 import markdown
-from pydantic import BaseModel, ValidationError
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+from pydantic import BaseModel, ValidationError
 
 from ..core.text import slugify
 from . import sanitize
@@ -203,11 +203,9 @@ class _KeptResult(BaseModel):
 
 class _KeptConversion(BaseModel):
     asked: list[
-        Union[
-            tuple[Literal["relative"], tuple[str, str], str],
-            tuple[Literal["page_of_source"], tuple[str], Optional[str]],
-            tuple[Literal["known", "withheld"], tuple[str], bool],
-        ]
+        tuple[Literal["relative"], tuple[str, str], str]
+        | tuple[Literal["page_of_source"], tuple[str], str | None]
+        | tuple[Literal["known", "withheld"], tuple[str], bool]
     ]
     result: _KeptResult
 
