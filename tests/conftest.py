@@ -107,14 +107,14 @@ def project(tmp_path) -> Path:
 
 
 def run_build(
-    project: Path, site_dir: Path | None = None, python: str = sys.executable, **env
+    project: Path, site_dir: Path | None = None, python: str = sys.executable, timeout: float = 300, **env
 ) -> subprocess.CompletedProcess:
     """A real `mkdocs build` of `project`, as `make build` runs it."""
     command = [python, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     if site_dir is not None:
         command += ["-d", str(site_dir)]
     environment = {**os.environ, **BUILD_ENV, **env}
-    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=project, timeout=300)
+    return subprocess.run(command, capture_output=True, text=True, env=environment, cwd=project, timeout=timeout)
 
 
 def run_check(project: Path, **env) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import TODAY, write_story
+from conftest import TODAY, run_build, tree_digest, write_story
 from ervaringsdeskundigheid.build.memo import TextMemo, code_version, package_modules, text_key
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.problems import ContentErrors
@@ -239,6 +239,27 @@ def test_a_kept_file_that_is_no_file_is_not_read(project):
                 os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
             except OSError:
                 pass
+
+
+def test_a_kept_template_or_photo_that_is_no_file_is_not_read(project, tmp_path):
+    """The same for a compiled template and a photo's list of sizes and variants, read by a new
+    build process (one process keeps them in memory)."""
+    assert run_build(project, tmp_path / "first").returncode == 0
+    kept = [*(project / ".cache/templates").glob("*.cache"), *(project / ".cache/images").glob("*/*.*")]
+    assert any(path.suffix == ".cache" for path in kept) and any(path.name == "sizes.json" for path in kept)
+    for path in kept:
+        path.unlink()
+        os.mkfifo(path)
+    try:
+        again = run_build(project, tmp_path / "again", timeout=60)
+    finally:
+        for path in kept:
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                pass
+    assert again.returncode == 0, again.stderr
+    assert tree_digest(tmp_path / "again") == tree_digest(tmp_path / "first")
 
 
 @pytest.mark.parametrize("kept", ["[]", '{"codes": 5}', "[" * 100_000, '{"codes": "abc"}'])

@@ -475,7 +475,11 @@ class BuildSession:
         changed)."""
         folder = None if self.preview else self.root / CACHE_DIR
         consent = [core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule.digest() if rule else ""
-        converting = memo.package_modules(), ["markdown", "nh3", "python-slugify"], repr(sorted(glossary.items()))
+        converting = (
+            memo.package_modules(),
+            ["markdown", "nh3", "python-slugify", "text-unidecode"],
+            repr(sorted(glossary.items())),
+        )
         return (
             memo.TextMemo(
                 folder, "consent", memo.code_version(*consent), valid=lambda found_clean: found_clean is True

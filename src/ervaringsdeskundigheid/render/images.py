@@ -61,16 +61,15 @@ _RECIPE = f"{WIDTHS}{MAX_BYTES}{QUALITIES}{WEBP_QUALITY}no-comment"  # a change 
 
 
 def _from_cache(folder: Path, image: str) -> tuple[Variant, ...] | None:
+    def read(name: str) -> bytes:
+        if not (folder / name).is_file():  # a pipe or a device would be read forever
+            raise FileNotFoundError(name)
+        return (folder / name).read_bytes()
+
     try:
-        sizes = json.loads((folder / "sizes.json").read_text(encoding="utf-8"))
+        sizes = json.loads(read("sizes.json"))
         return tuple(
-            Variant(
-                variant_path(image, width),
-                width,
-                height,
-                (folder / f"{width}.jpg").read_bytes(),
-                (folder / f"{width}.webp").read_bytes(),
-            )
+            Variant(variant_path(image, width), width, height, read(f"{width}.jpg"), read(f"{width}.webp"))
             for width, height in sizes
         )
     except (OSError, ValueError, TypeError, RecursionError):  # damaged (also nested too deep): encoded again

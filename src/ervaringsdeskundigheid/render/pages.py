@@ -65,6 +65,8 @@ class _CompiledTemplates(FileSystemBytecodeCache):
         return super().get_cache_key(name)
 
     def load_bytecode(self, bucket):
+        if not Path(self.directory, self.pattern % (bucket.key,)).is_file():
+            return  # none yet; a pipe or a device there would be read forever
         try:
             super().load_bytecode(bucket)
         except OSError:
