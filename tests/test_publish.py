@@ -113,3 +113,34 @@ def test_a_write_error_during_the_build_is_dutch():
     finally:
         sys.path.remove(str(hooks))
     assert messages([]) == ""
+
+
+def test_a_file_the_published_site_has_unchanged_is_kept_and_everything_else_written(project, tmp_path):
+    """A build links the files the site it replaces already has with the same bytes (a deploy that
+    compares times sees them unchanged) and writes every other file: a page edited by hand in the
+    published site, one that became a symlink, or a pipe, never reaches the new site."""
+    site = tmp_path / "site"
+    assert run_build(project, site).returncode == 0
+    made = tree_digest(site)
+    unchanged, edited, linked, piped = (
+        site / "index.html",
+        site / "privacy/index.html",
+        site / "toegankelijkheid/index.html",
+        site / "feed.xml",
+    )
+    kept = os.stat(unchanged)
+    edited.write_bytes(edited.read_bytes().replace(b"<title>", b"<TITLE>", 1))  # the same size
+    elsewhere = tmp_path / "elders.html"
+    elsewhere.write_bytes(linked.read_bytes())  # the right bytes, behind a symlink
+    linked.unlink()
+    linked.symlink_to(elsewhere)
+    piped.unlink()
+    os.mkfifo(piped)
+
+    again = run_build(project, site, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert tree_digest(site) == made
+    assert not any(path.is_symlink() or not (path.is_file() or path.is_dir()) for path in site.rglob("*"))
+    now = os.stat(unchanged)
+    assert (now.st_ino, now.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    assert elsewhere.read_bytes() == (site / "toegankelijkheid/index.html").read_bytes()

@@ -10,6 +10,7 @@ import errno
 import gc
 import logging
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,6 +45,44 @@ class _Warnings(logging.Handler):
         # `make serve` asks for a dirty build on purpose (preview.py keeps it accurate).
         if record.name != log.name and "'dirty' build is being performed" not in message:
             self.messages.append(message)
+
+
+class _LinkedWhenUnchanged(File):
+    """A file of the new site that the published site has with the same bytes under the same path:
+    the new site gets a second name for it (a hard link) instead of a copy. Making files is most of
+    the cost of writing a site on this disk (1,565 files at N = 600: 0.55–0.8 s to write, 0.2 s to
+    link). The linked file is read back and compared; a file that is not there, on another file
+    system, with other bytes or not a regular file is written as MkDocs writes any file."""
+
+    published: Path
+
+    @classmethod
+    def of(cls, config, path: str, data: str | bytes, published: Path | None) -> File:
+        if published is None:
+            return File.generated(config, path, content=data)
+        file = cls.generated(config, path, content=data)
+        file.published = published / path
+        return file
+
+    def copy_file(self, dirty: bool = False) -> None:
+        target = self.abs_dest_path
+        try:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.link(self.published, target, follow_symlinks=False)
+        except OSError:
+            return super().copy_file(dirty)
+        try:
+            with open(target, "rb", opener=_not_following) as linked:
+                if stat.S_ISREG(os.fstat(linked.fileno()).st_mode) and linked.read() == self.content_bytes:
+                    return None
+        except OSError:
+            pass
+        os.unlink(target)
+        return super().copy_file(dirty)
+
+
+def _not_following(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK)
 
 
 def session_of(config) -> BuildSession:
@@ -130,6 +169,7 @@ def add_files(session: BuildSession, files, config):
         _stop(session, config)
         raise Abort(str(error)) from None
     preview = PreviewFiles.for_project(session.root) if session.mode == "serve" else None
+    published = session.extras.get("site_dir")  # the site this build replaces
     for path, data in outputs.items():
         theirs = files.get_file_from_path(path)
         if theirs is not None:  # a theme file of the same name (sitemap.xml): ours replaces it
@@ -138,7 +178,7 @@ def add_files(session: BuildSession, files, config):
             # a file whose time tells `serve --dirty` whether it changed
             files.append(File.generated(config, path, abs_src_path=preview.page_file(path, data)))
         else:
-            files.append(File.generated(config, path, content=data))
+            files.append(_LinkedWhenUnchanged.of(config, path, data, published))
     return files
 
 
@@ -162,7 +202,7 @@ def _write_search_index(session: BuildSession, config) -> None:
     with _stopped_on_errors(session, config):
         index = session.extras["search index"]()
     for path, data in index.items():
-        File.generated(config, path, content=data).copy_file()
+        _LinkedWhenUnchanged.of(config, path, data, session.extras["site_dir"]).copy_file()
 
 
 def prepare_server(server, config):
