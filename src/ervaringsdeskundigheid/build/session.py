@@ -101,6 +101,7 @@ class BuildSession:
     cache: RenderCache | None = None  # pages of earlier builds (make serve)
     published: Path | None = None  # the site this build replaces (its codes stay)
     readability: list = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)  # readability score per text (render/readability.py)
     type_files: dict[str, bytes] = field(default_factory=dict)  # files the types make besides pages
     index_early: bool = False  # start the search index as soon as the pages are rendered (MkDocs)
     _index: Future[dict[str, bytes]] | None = None
@@ -423,12 +424,14 @@ class BuildSession:
         clean, scores, conversions = self._memos(rule, renderer.glossary)
         if not self.preview:
             renderer.keep_conversions(conversions)
-        text_keys = [memo.text_key(text) for _, _, text in texts]
+        # Every text the build scores: the longer texts (B1), then the "In het kort" texts (A2, in the hints).
+        scored = list(dict.fromkeys([text for _, _, text in texts] + [text for _, _, text in self._short_texts()]))
+        text_keys = [memo.text_key(text) for text in scored]
         to_score = [index for index, key in enumerate(text_keys) if scores.get(key) is None]
 
         def task(index: int):  # pages, then the readability scores not kept from the last build, in one pool
             if index >= len(todo):
-                return readability.douma(texts[to_score[index - len(todo)]][2])
+                return readability.douma(scored[to_score[index - len(todo)]])
             page = renderer.render(self.jobs[todo[index]])
             converted = conversions.taken()  # a worker hands them to this process
             if not rule:
@@ -452,7 +455,8 @@ class BuildSession:
             scores.keep(key, computed[key] if key in computed else scores.get(key))
         for kept in (clean, scores, conversions):
             kept.save()
-        self.readability = readability.scored(texts, [scores.now[key] for key in text_keys])
+        self.scores = {text: scores.now[key] for text, key in zip(scored, text_keys, strict=True)}
+        self.readability = readability.scored(texts, [self.scores[text] for _, _, text in texts])
         for src_uri in order:
             result = fresh[src_uri] if src_uri in fresh or self.cache is None else self.cache.pages[src_uri][1]
             if self.cache is not None and src_uri in fresh:
@@ -517,10 +521,9 @@ class BuildSession:
         """ "In het kort" texts likely above A2 (see render/readability.py)."""
         assert self.site is not None
         abbreviations = frozenset(abbreviations_of(self.site))
-        pages = [(f"{DOCS_DIR}/{doc.src}", doc.title, doc.in_short) for doc in self.docs]
         hints = []
-        for where, title, text in readability.short_texts(self.site, pages):
-            reasons = readability.a2_problems(text, abbreviations)
+        for where, title, text in self._short_texts():
+            reasons = readability.a2_problems(text, abbreviations, score=self.scores.get(text))
             if reasons:
                 hints.append(
                     f"Leesbaarheid: {where} ({title}): 'In het kort' is waarschijnlijk moeilijker dan "
@@ -528,6 +531,11 @@ class BuildSession:
                     "10 woorden, met gewone woorden en zonder afkortingen."
                 )
         return hints
+
+    def _short_texts(self) -> list[tuple[str, str, str]]:
+        assert self.site is not None
+        pages = [(f"{DOCS_DIR}/{doc.src}", doc.title, doc.in_short) for doc in self.docs]
+        return readability.short_texts(self.site, pages)
 
     def _digests(self, renderer: SiteRenderer, order: list[str]) -> dict[str, str]:
         """What each page shows, as a digest (see build/cache.py)."""

@@ -133,13 +133,14 @@ def short_texts(site, pages=()) -> list[tuple[str, str, str]]:
     return found + [page for page in pages if page[2]]
 
 
-def a2_problems(text: str, abbreviations=frozenset()) -> list[str]:
-    """Why a short text is likely above A2 (Dutch, for editors): its score, its long sentences and
-    the abbreviations it uses (`abbreviations`: the glossary's terms and forms). Empty: fine."""
+def a2_problems(text: str, abbreviations=frozenset(), score: float | None = None) -> list[str]:
+    """Why a short text is likely above A2 (Dutch, for editors): its score (`score`: worked out
+    already), its long sentences and the abbreviations it uses (`abbreviations`: the glossary's
+    terms and forms). Empty: fine."""
     from ..core.fields import sentences
 
     reasons = []
-    score = douma(text)
+    score = douma(text) if score is None else score
     if score < A2_THRESHOLD:
         reasons.append(f"Flesch-Douma {int(score)}, streef naar {A2_THRESHOLD} of hoger")
     long = [sentence for sentence in sentences(text) if len(_words(sentence)) > A2_MAX_WORDS]
