@@ -414,9 +414,10 @@ def _title(page: str) -> str:
     return page.split("<title>", 1)[1].split("</title>", 1)[0]
 
 
-def _pages_read(monkeypatch) -> list[str]:
-    """The whole pages the consent rule reads, in a build that starts as a new process would: with
-    nothing in memory from an earlier build of this test."""
+def _pages_read(monkeypatch, texts: list[str] | None = None) -> list[str]:
+    """The whole pages the consent rule reads (and in `texts` the other texts: the items' fields it
+    reads while loading), in a build that starts as a new process would: with nothing in memory from
+    an earlier build of this test."""
     from ervaringsdeskundigheid.core import privacy as rule_module
 
     monkeypatch.setattr(rule_module._Findings, "newest", None)
@@ -424,12 +425,27 @@ def _pages_read(monkeypatch) -> list[str]:
     original = Forbidden._read
 
     def reading(self, text):
-        if "</html>" in text:
-            read.append(text)
+        (read if "</html>" in text else texts if texts is not None else []).append(text)
         return original(self, text)
 
     monkeypatch.setattr(Forbidden, "_read", reading)
     return read
+
+
+def _counted_after_loading(monkeypatch, texts: list[str]) -> list[int]:
+    """How many texts were read when the build had loaded the site."""
+    from ervaringsdeskundigheid.build import session as session_module
+
+    counted: list[int] = []
+    load = session_module.load_site
+
+    def loading(*arguments, **options):
+        site = load(*arguments, **options)
+        counted.append(len(texts))
+        return site
+
+    monkeypatch.setattr(session_module, "load_site", loading)
+    return counted
 
 
 def test_a_page_found_clean_before_is_read_again_once_someone_withdraws(copy, monkeypatch):
@@ -446,8 +462,10 @@ def test_a_page_found_clean_before_is_read_again_once_someone_withdraws(copy, mo
     first = build(copy)[1]
     assert len(read) > 20 and NAME in first["verhalen/met-iemand/index.html"]
 
-    read = _pages_read(monkeypatch)
-    assert build(copy)[1] == first
+    texts: list[str] = []
+    read = _pages_read(monkeypatch, texts)
+    read_while_loading = _counted_after_loading(monkeypatch, texts)
+    assert build(copy)[1] == first and read_while_loading == [0]  # nor the items' texts
     assert sorted(_title(page) for page in read) == [NOT_FOUND, WEB_EDITOR]  # both made apart from the others
 
     story(copy, body="Vandaag liep ik mee met Karin Proefpersoon. Het was een mooie dag.\n")
@@ -466,10 +484,12 @@ def test_a_page_found_clean_before_is_read_again_once_someone_withdraws(copy, mo
         if expert["name"] == NAME:
             expert["consent"] = ENDED
     (copy / "data/experts.yml").write_text(yaml.safe_dump(experts, allow_unicode=True), encoding="utf-8")
-    read = _pages_read(monkeypatch)
+    texts = []
+    read = _pages_read(monkeypatch, texts)
+    read_while_loading = _counted_after_loading(monkeypatch, texts)
     session, outputs = build(copy)
     pages = [text for text in outputs.values() if isinstance(text, str) and "</html>" in text]
-    assert len(read) >= len(pages)
+    assert len(read) >= len(pages) and read_while_loading[0] > 100
     assert_nothing_of_the_person(outputs)
     kept = (copy / ".cache/memo/markdown.json").read_text(encoding="utf-8")  # the conversions of her story
     assert NAME not in kept and "Het was een mooie dag" not in kept

@@ -2,8 +2,9 @@
 with the same settings, gives the same result, so a build need not work it out again.
 
 Three such results are kept, each in one file under .cache/memo/:
-- the pages the consent rule found clean (`consent.json`): a page is read again unless this very
-  page was found clean under this very rule by this very code. A page in which the rule found
+- the pages and texts the consent rule found clean (`consent.json`): a page, or a text of an item
+  while loading, is read again unless this very text was found clean under this very rule by this
+  very code. A page in which the rule found
   something is always read again, and nothing about a person is written (only digests of pages);
 - the readability score of each text (`readability.json`);
 - each Markdown text converted to HTML, with the questions the conversion asked about the site and
@@ -29,6 +30,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from ..core.text import text_key
+
 FOLDER = "memo"
 
 
@@ -52,10 +55,6 @@ def package_modules() -> list[Path]:
     """Every module of this package: a result that many of them shape (a page's Markdown) is
     worked out again after any change to the code."""
     return sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
-
-
-def text_key(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class TextMemo:

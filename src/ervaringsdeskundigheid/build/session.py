@@ -105,6 +105,7 @@ class BuildSession:
     type_files: dict[str, bytes] = field(default_factory=dict)  # files the types make besides pages
     index_early: bool = False  # start the search index as soon as the pages are rendered (MkDocs)
     _index: Future[dict[str, bytes]] | None = None
+    _consent: tuple[str, memo.TextMemo] | None = None  # (the rule's digest, what it found clean before)
 
     @property
     def preview(self) -> bool:
@@ -118,7 +119,7 @@ class BuildSession:
         ContentErrors listing every problem."""
         self.today = self.today or clock.today()
         try:
-            self.site = load_site(self.root, today=self.today, preview=self.preview)
+            self.site = load_site(self.root, today=self.today, preview=self.preview, clean_before=self._clean_before)
         except ContentErrors as errors:
             self.problems += errors.problems
             self.problems += self._docs_problems()
@@ -449,6 +450,8 @@ class BuildSession:
                 rule.remember(page.html, found)
             if key and not found:
                 clean.keep(key, True)
+        for key in rule.clean if rule else ():  # the texts it read while loading
+            clean.keep(key, True)
         fresh = {src: page for src, (page, *_) in zip(todo, results, strict=False)}  # the scores follow
         computed = dict(zip((text_keys[index] for index in to_score), results[len(todo) :], strict=True))
         for key in text_keys:
@@ -473,21 +476,33 @@ class BuildSession:
             for notice in self.site.notices:  # never silent: what stays off the site, and why
                 self.say(f"Niet op de site: {notice}")
 
+    def _consent_memo(self, rule_digest: str) -> memo.TextMemo:
+        """The texts and pages this very consent rule found clean in the last build (build/memo.py).
+        Read once: loading asks for it (`_clean_before`), and so does rendering."""
+        if self._consent is None or self._consent[0] != rule_digest:
+            folder = None if self.preview else self.root / CACHE_DIR
+            version = memo.code_version(
+                [core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule_digest
+            )
+            kept = memo.TextMemo(folder, "consent", version, valid=lambda found_clean: found_clean is True)
+            self._consent = (rule_digest, kept)
+        return self._consent[1]
+
+    def _clean_before(self, rule_digest: str) -> set[str]:
+        return set(self._consent_memo(rule_digest).earlier)
+
     def _memos(self, rule: Forbidden | None, glossary: dict[str, str]) -> tuple[memo.TextMemo, ...]:
-        """The pages found clean, the readability scores and the Markdown conversions of the last
-        build (build/memo.py). The preview keeps its own in memory (it renders drafts, and only what
-        changed)."""
+        """The texts and pages found clean, the readability scores and the Markdown conversions of
+        the last build (build/memo.py). The preview keeps its own in memory (it renders drafts, and
+        only what changed)."""
         folder = None if self.preview else self.root / CACHE_DIR
-        consent = [core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule.digest() if rule else ""
         converting = (
             memo.package_modules(),
             ["markdown", "nh3", "python-slugify", "text-unidecode"],
             repr(sorted(glossary.items())),
         )
         return (
-            memo.TextMemo(
-                folder, "consent", memo.code_version(*consent), valid=lambda found_clean: found_clean is True
-            ),
+            self._consent_memo(rule.digest() if rule else ""),
             memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"]), valid=_is_score),
             memo.TextMemo(folder, "markdown", memo.code_version(*converting)),
         )

@@ -26,12 +26,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Container
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote
 
 import ahocorasick
 from anyascii import anyascii
+
+from .text import text_key
 
 if TYPE_CHECKING:
     from .consent import Consent
@@ -188,6 +191,8 @@ class Forbidden:
     _links: dict[str, Finding] = field(default_factory=dict)  # '#anchor' of a withdrawn person
     _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
     _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
+    _clean_before: Container[str] = frozenset()  # digests of texts this very rule found clean before
+    clean: set[str] = field(default_factory=set)  # digests of the texts it found clean (build/memo.py keeps them)
 
     def add(
         self,
@@ -264,9 +269,18 @@ class Forbidden:
         memory = self._memory()
         found = memory.recall(text)
         if found is None:
-            found = self._read(text)
+            key = text_key(text)
+            found = [] if key in self._clean_before else self._read(text)
+            if not found:
+                self.clean.add(key)
             memory.keep(text, found)
         return list(found)
+
+    def assume_clean(self, digests: Container[str]) -> None:
+        """The digests (`text_key`) of texts this very rule found clean in an earlier build: they
+        are not read again. Only the caller knows it was this very rule (build/memo.py: the file's
+        version holds `digest()`)."""
+        self._clean_before = digests
 
     def remember(self, text: str, found: list[Finding]) -> None:
         """What `find` gave for `text` elsewhere (in a worker process), so it is not read again here."""

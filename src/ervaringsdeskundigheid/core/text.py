@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -14,6 +15,11 @@ from slugify import slugify as _slugify
 def dutch_date(day: dt.date) -> str:
     """'5 maart 2025'."""
     return format_date(day, format="long", locale="nl_NL")
+
+
+def text_key(text: str) -> str:
+    """A text's digest: what a result about it is kept under between builds (build/memo.py)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def slugify(text: str, fallback: str = "nieuw") -> str:

@@ -8,8 +8,9 @@ here), add it to TYPES below, and add its data file. `register` does the same at
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Container, Iterable
+from functools import partial
 from pathlib import Path
-from typing import Iterable
 
 from ..core.loading import load_site as _load_site
 from ..core.site import Site
@@ -66,9 +67,17 @@ def by_id(type_id: str) -> ContentType:
 
 
 def load_site(
-    root: Path, *, today: dt.date | None = None, preview: bool = False, types: Iterable[ContentType] | None = None
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    preview: bool = False,
+    types: Iterable[ContentType] | None = None,
+    clean_before: Callable[[str], Container[str]] | None = None,
 ) -> Site:
-    """The whole site under `root`, validated. Raises ContentErrors with every problem."""
+    """The whole site under `root`, validated. Raises ContentErrors with every problem.
+    `clean_before`: for a consent rule's digest, the digests of the texts that very rule found
+    clean in an earlier build (build/memo.py); they are not read again."""
+    review = partial(privacy.review, clean_before=clean_before)
     return _load_site(
-        root, list(types or TYPES), today=today, preview=preview, checks=(inventory_problems,), review=privacy.review
+        root, list(types or TYPES), today=today, preview=preview, checks=(inventory_problems,), review=review
     )
