@@ -432,6 +432,18 @@ def _pages_read(monkeypatch, texts: list[str] | None = None) -> list[str]:
     return read
 
 
+def test_texts_found_clean_before_are_read_again_once_the_rule_changes():
+    from ervaringsdeskundigheid.core.text import text_key
+
+    rule = Forbidden()
+    rule.add(WITHDRAWN, name="Piet Voorbeeldmens")
+    text = "Vandaag liep ik mee met Karin Proefpersoon."
+    rule.assume_clean({text_key(text)})
+    assert rule.find(text) == [] and rule.clean == {text_key(text)}
+    rule.add(WITHDRAWN, name=NAME)  # a changed rule: what the one before found clean says nothing
+    assert rule.find(text) and rule.clean == set()
+
+
 def _counted_after_loading(monkeypatch, texts: list[str]) -> list[int]:
     """How many texts were read when the build had loaded the site."""
     from ervaringsdeskundigheid.build import session as session_module

@@ -214,12 +214,17 @@ class Forbidden:
                 self._values[key] = Finding(value, finding.reason, finding.person, finding.withdrawn)
         if anchor:
             self._links.setdefault(anchor, Finding(f"#{anchor}", finding.reason, finding.person, finding.withdrawn))
-        self._automaton = self._findings = None
+        self._changed()
 
     def allow(self, *values: str | None) -> None:
         """A value a public person shows is theirs to show, also when someone else has it too."""
         self._allowed |= {key for value in values if value for key in (squeeze(value), *_name_keys(value))}
+        self._changed()
+
+    def _changed(self) -> None:
+        """What this rule knew of texts was known of the rule before this change, not of this one."""
         self._automaton = self._findings = None
+        self._clean_before, self.clean = frozenset(), set()
 
     def __bool__(self) -> bool:
         return bool(self._values or self._links)
