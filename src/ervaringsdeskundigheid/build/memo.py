@@ -68,7 +68,7 @@ class TextMemo:
     ):
         self.path = cache_dir / FOLDER / f"{name}.json" if cache_dir is not None else None
         self.version = version
-        self.valid = valid  # a kept value of another shape (a damaged or planted file) is worked out again
+        self.valid = valid  # a kept value of another shape (a damaged or planted file) is not read
         self.earlier: dict[str, Any] = self._read()
         self.now: dict[str, Any] = {}
         self.reused: set[str] = set()
@@ -81,14 +81,13 @@ class TextMemo:
         try:
             kept = json.loads(self.path.read_bytes())
             if kept.get("version") == self.version and isinstance(kept.get("results"), dict):
-                return kept["results"]
+                return {key: value for key, value in kept["results"].items() if self.valid(value)}
         except (OSError, ValueError, AttributeError, RecursionError):
             pass  # none yet, or damaged (also nested too deep to read): worked out again
         return {}
 
     def get(self, key: str) -> Any:
-        value = self.earlier.get(key)
-        return value if value is not None and self.valid(value) else None
+        return self.earlier.get(key)
 
     def keep(self, key: str, value: Any) -> None:
         self.now[key] = value

@@ -435,22 +435,18 @@ class BuildSession:
                 return readability.douma(scored[to_score[index - len(todo)]])
             page = renderer.render(self.jobs[todo[index]])
             converted = conversions.taken()  # a worker hands them to this process
-            if not rule:
-                return page, [], None, converted
-            # The consent rule reads the page here, on every core, unless the last build found this
-            # very page clean under this very rule; the review of the outputs recalls what it found.
-            key = memo.text_key(page.html)
-            return page, ([] if clean.get(key) else rule.find(page.html, markup=True)), key, converted
+            # The consent rule reads the page here, on every core (unless this very rule found this very
+            # page clean in the last build); the review of the outputs recalls what it found.
+            found, found_clean = rule.verdict(page.html) if rule else ([], None)
+            return page, found, found_clean, converted
 
         results = pool.run(task, len(todo) + len(to_score), say=self.say, parallel=not self.preview)
-        for page, found, key, converted in results[: len(todo)]:
+        for page, found, found_clean, converted in results[: len(todo)]:
             if not found:  # what the consent rule holds back is not kept either
                 conversions.absorb(converted)
             if rule:
-                rule.remember(page.html, found)
-            if key and not found:
-                clean.keep(key, True)
-        for key in rule.clean if rule else ():  # the texts it read while loading
+                rule.remember(page.html, found, found_clean)
+        for key in rule.clean if rule else ():  # the pages, and the texts it read while loading
             clean.keep(key, True)
         fresh = {src: page for src, (page, *_) in zip(todo, results, strict=False)}  # the scores follow
         computed = dict(zip((text_keys[index] for index in to_score), results[len(todo) :], strict=True))
@@ -488,8 +484,8 @@ class BuildSession:
             self._consent = (rule_digest, kept)
         return self._consent[1]
 
-    def _clean_before(self, rule_digest: str) -> set[str]:
-        return set(self._consent_memo(rule_digest).earlier)
+    def _clean_before(self, rule_digest: str) -> dict[str, bool]:
+        return self._consent_memo(rule_digest).earlier
 
     def _memos(self, rule: Forbidden | None, glossary: dict[str, str]) -> tuple[memo.TextMemo, ...]:
         """The texts and pages found clean, the readability scores and the Markdown conversions of

@@ -25,8 +25,8 @@ import string
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from collections.abc import Container
+from importlib import resources
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote
@@ -269,17 +269,24 @@ class Forbidden:
         """Every forbidden value in `text`, read as written (attributes, link targets and all) and,
         when it has markup, as shown (the text of tags and links joined). `markup` is accepted
         for clarity; markup is recognised either way."""
+        return self.verdict(text)[0]
+
+    def verdict(self, text: str) -> tuple[list[Finding], str | None]:
+        """What `find` gives, and the text's digest (`text_key`) when it read the text and found it
+        clean: another process `remember`s both."""
         if not text or not self:
-            return []
+            return [], None
         memory = self._memory()
         found = memory.recall(text)
-        if found is None:
-            key = text_key(text)
-            found = [] if key in self._clean_before else self._read(text)
-            if not found:
-                self.clean.add(key)
-            memory.keep(text, found)
-        return list(found)
+        if found is not None:
+            return list(found), None
+        key = text_key(text)
+        found = [] if key in self._clean_before else self._read(text)
+        memory.keep(text, found)
+        if found:
+            return list(found), None
+        self.clean.add(key)
+        return [], key
 
     def assume_clean(self, digests: Container[str]) -> None:
         """The digests (`text_key`) of texts this very rule found clean in an earlier build: they
@@ -287,10 +294,12 @@ class Forbidden:
         version holds `digest()`)."""
         self._clean_before = digests
 
-    def remember(self, text: str, found: list[Finding]) -> None:
-        """What `find` gave for `text` elsewhere (in a worker process), so it is not read again here."""
+    def remember(self, text: str, found: list[Finding], clean: str | None = None) -> None:
+        """What `verdict` gave for `text` elsewhere (in a worker process), so it is not read again here."""
         if text and self:
             self._memory().keep(text, list(found))
+            if clean:
+                self.clean.add(clean)
 
     def _read(self, text: str) -> list[Finding]:
         folded = fold(text)

@@ -186,7 +186,7 @@ class _Asked:
         )
 
     @staticmethod
-    def same_answers(answers: list[list[Any]], context: LinkContext) -> bool:
+    def same_answers(answers: list[Any], context: LinkContext) -> bool:
         return all(getattr(context, question)(*arguments) == answer for question, arguments, answer in answers)
 
 
@@ -210,11 +210,11 @@ class _KeptConversion(BaseModel):
     result: _KeptResult
 
 
-def _checked(kept: Any) -> Any:
+def _checked(kept: Any) -> _KeptConversion | None:
     """A kept conversion as `render` keeps it, or None: a damaged or planted file is converted
     again, never fatal (a question is only one of LinkContext's, with its arguments)."""
     try:
-        return _KeptConversion.model_validate(kept).model_dump()
+        return _KeptConversion.model_validate(kept)
     except ValidationError:
         return None
 
@@ -227,17 +227,8 @@ def _kept(result: Rendered) -> dict[str, Any]:
     }
 
 
-def _rendered(kept: dict[str, Any]) -> Rendered:
-    return Rendered(
-        html=kept["html"],
-        text=kept["text"],
-        headings=[tuple(heading) for heading in kept["headings"]],
-        links=list(kept["links"]),
-        images=list(kept["images"]),
-        problems=list(kept["problems"]),
-        ids=set(kept["ids"]),
-        anchors=[tuple(anchor) for anchor in kept["anchors"]],
-    )
+def _rendered(kept: _KeptResult) -> Rendered:
+    return Rendered(**{**kept.model_dump(), "ids": set(kept.ids)})
 
 
 def _text(element: ElementTree.Element) -> str:
@@ -392,9 +383,9 @@ class MarkdownRenderer:
             return self._convert(text, context)
         key = self.memo.key("\0".join((text, context.source, context.url, str(context.from_root), str(self.headings))))
         kept = _checked(self.memo.get(key))
-        if kept is not None and _Asked.same_answers(kept["asked"], context):
+        if kept is not None and _Asked.same_answers(kept.asked, context):
             self.memo.keep_earlier(key)
-            return _rendered(kept["result"])
+            return _rendered(kept.result)
         asked = _Asked(context)
         result = self._convert(text, asked.context)
         self.memo.keep(key, {"asked": asked.answers, "result": _kept(result)})
