@@ -7,13 +7,14 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import types
 from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import TODAY, run_build, tree_digest, write_story
+from conftest import TODAY, run_build, run_check, tree_digest, write_story
 from ervaringsdeskundigheid.build.memo import TextMemo, code_version, package_modules, text_key
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.problems import ContentErrors
@@ -272,3 +273,34 @@ def test_a_damaged_list_of_the_last_sites_codes_is_not_used_and_never_fatal(proj
     session = BuildSession(project, mode="check", today=TODAY)
     session.start()
     assert session.kept_shortlink_problems(previous) == []
+
+
+def test_a_pull_request_that_adds_a_kept_result_is_refused_in_dutch_before_anything_is_read(project):
+    """git ignores .cache/ and site/, but a pull request can add files there (`git add -f`). A
+    build of that checkout would use them unchecked: a conversion that never went through the
+    sanitiser, a page the consent rule 'found clean'. Build and check refuse to start."""
+    _build(project)
+    kept = project / ".cache" / "memo" / "markdown.json"
+    assert kept.is_file()
+    kept.write_text(kept.read_text(encoding="utf-8").replace("<p>", "<p><script>alert(1)</script>", 1))
+    (project / "site").mkdir(exist_ok=True)
+    (project / "site" / "p").mkdir(exist_ok=True)
+    (project / "site" / "p" / "index.json").write_text("{}", encoding="utf-8")
+    git = ["git", "-C", str(project)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A", "content", "data"], check=True)
+    subprocess.run([*git, "add", "-f", ".cache/memo/markdown.json", "site/p/index.json"], check=True)
+
+    with pytest.raises(ContentErrors) as refused:
+        _build(project)
+    report = str(refused.value)
+    assert ".cache/memo/markdown.json" in report and "git rm -r -f -- '.cache'" in report
+    assert "site/p/index.json" not in report  # a build started by MkDocs names its own site (below)
+
+    checked = run_check(project)
+    assert checked.returncode == 1
+    assert ".cache/memo/markdown.json" in checked.stdout and "site/p/index.json" in checked.stdout
+    assert "staat in git" in checked.stdout and "<script>" not in checked.stdout
+
+    subprocess.run([*git, "rm", "-q", "-r", "-f", "--", ".cache", "site"], check=True)  # as the message says
+    assert not any("<script>" in str(page) for page in _build(project).values())

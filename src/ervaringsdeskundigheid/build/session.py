@@ -51,14 +51,14 @@ from ..types.base import HOME_PLACE
 from ..types.pages import HOME_LABEL, Page, landing_blocks, plan_files, plan_pages
 from ..types.pages import abbreviations as abbreviations_of
 from ..types.privacy import HeldBack
-from . import memo, pool
+from . import kept, memo, pool
+from .kept import CACHE_DIR
 from .cache import Fingerprints, RenderCache
 
 DOCS_DIR = "docs"
 # Files editors may put in docs/ besides pages: images, PDFs and (under assets/) fonts and styles.
 STATIC_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".pdf", ".txt"}
 ASSET_SUFFIXES = STATIC_SUFFIXES | {".css", ".woff2", ".woff", ".ico"}
-CACHE_DIR = ".cache"  # inside the project: compiled templates, never shared between checkouts
 SITE_JSON = "p/index.json"  # the short links this build published; the next build keeps them
 
 
@@ -118,6 +118,8 @@ class BuildSession:
         preview's pages when the build's session already rendered the same ones). Raises
         ContentErrors listing every problem."""
         self.today = self.today or clock.today()
+        if planted := kept.tracked_results(self.root, self.published):
+            raise ContentErrors(planted)
         try:
             self.site = load_site(self.root, today=self.today, preview=self.preview, clean_before=self._clean_before)
         except ContentErrors as errors:
@@ -452,8 +454,8 @@ class BuildSession:
         computed = dict(zip((text_keys[index] for index in to_score), results[len(todo) :], strict=True))
         for key in text_keys:
             scores.keep(key, computed[key] if key in computed else scores.get(key))
-        for kept in (clean, scores, conversions):
-            kept.save()
+        for memo_file in (clean, scores, conversions):
+            memo_file.save()
         self.scores = {text: scores.now[key] for text, key in zip(scored, text_keys, strict=True)}
         self.readability = readability.scored(texts, [self.scores[text] for _, _, text in texts])
         for src_uri in order:

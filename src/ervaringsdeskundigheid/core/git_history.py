@@ -98,6 +98,18 @@ def file_versions(root: Path, paths: tuple[str, ...]) -> list[FileVersion] | Non
         return None
 
 
+def tracked(root: Path, pathspecs: tuple[str, ...]) -> list[str]:
+    """The files git tracks under `pathspecs` (relative to `root`; `*` matches). Empty when
+    `root` is no checkout or git does not answer."""
+    if shutil.which("git") is None:
+        return []
+    try:
+        listed = _git(Path(root), "ls-files", "-z", "--", *pathspecs)
+    except _NoHistory:
+        return []
+    return [name for name in listed.decode("utf-8", "replace").split("\0") if name]
+
+
 def shallow(root: Path) -> bool:
     """A clone with only the last commits (`--depth`): its history starts at a recent commit."""
     try:
