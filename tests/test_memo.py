@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import TODAY, run_build, run_check, tree_digest, write_story
-from ervaringsdeskundigheid.build.memo import TextMemo, code_version, package_modules, text_key
+from ervaringsdeskundigheid.build.memo import TextMemo, package_modules, text_key
+from ervaringsdeskundigheid.core.cachefiles import code_version
 from ervaringsdeskundigheid.build.session import BuildSession
 from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.render import images

@@ -19,36 +19,15 @@ once each replace the whole file.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import sys
-import tempfile
-from collections.abc import Callable, Iterable
-from importlib.metadata import PackageNotFoundError, version
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from ..core.cachefiles import write_whole
 from ..core.text import text_key
 
 FOLDER = "memo"
-
-
-def code_version(modules: Iterable[ModuleType | Path], packages: Iterable[str] = (), *more: str) -> str:
-    """A digest of the modules' source, the installed versions of `packages`, Python's version
-    and `more`."""
-    digest = hashlib.sha256(sys.version.encode())
-    for module in modules:
-        digest.update(Path(str(module.__file__ if isinstance(module, ModuleType) else module)).read_bytes())
-    for package in packages:
-        try:
-            digest.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package}=?".encode())
-    for value in more:
-        digest.update(b"\0" + value.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
 
 
 def package_modules() -> list[Path]:
@@ -112,16 +91,6 @@ class TextMemo:
         results = {key: self.earlier[key] for key in self.reused if key in self.earlier} | self.now
         if results == self.earlier and self.path.exists():
             return
-        data = json.dumps({"version": self.version, "results": results}, separators=(",", ":")).encode()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    file.write(data)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+        write_whole(
+            self.path, json.dumps({"version": self.version, "results": results}, separators=(",", ":")).encode()
+        )

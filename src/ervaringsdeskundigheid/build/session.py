@@ -33,6 +33,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from ..core import clock, urls
+from ..core.cachefiles import code_version
 from ..core import privacy as core_privacy
 from ..core.privacy import Forbidden
 from ..core.fields import InShort, Name, Strict, Text, hint, in_short_field, meta
@@ -479,9 +480,7 @@ class BuildSession:
         Read once: loading asks for it (`_clean_before`), and so does rendering."""
         if self._consent is None or self._consent[0] != rule_digest:
             folder = None if self.preview else self.root / CACHE_DIR
-            version = memo.code_version(
-                [core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule_digest
-            )
+            version = code_version([core_privacy], ["anyascii", "confusable-homoglyphs", "pyahocorasick"], rule_digest)
             kept = memo.TextMemo(folder, "consent", version, valid=lambda found_clean: found_clean is True)
             self._consent = (rule_digest, kept)
         return self._consent[1]
@@ -501,8 +500,8 @@ class BuildSession:
         )
         return (
             self._consent_memo(rule.digest() if rule else ""),
-            memo.TextMemo(folder, "readability", memo.code_version([readability], ["pyphen"]), valid=_is_score),
-            memo.TextMemo(folder, "markdown", memo.code_version(*converting)),
+            memo.TextMemo(folder, "readability", code_version([readability], ["pyphen"]), valid=_is_score),
+            memo.TextMemo(folder, "markdown", code_version(*converting)),
         )
 
     def hints(self) -> list[str]:

@@ -36,8 +36,11 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from markupsafe import Markup, escape
+
+from ..core.cachefiles import code_version, write_whole
 
 OUTPUT = "pagefind"  # the bundle's folder in the site
 LANGUAGE = "nl"  # Dutch stemming (Snowball), whatever a page declares
@@ -143,9 +146,7 @@ def index_files(pages: dict[str, str], cache: Path | None = None) -> dict[str, b
 def _key(pages: dict[str, str]) -> str:
     """What the bundle is made from: Pagefind's version, the settings, this code (it makes
     Pagefind's copy of each page) and every page: a kept bundle is found without making the copies."""
-    from importlib.metadata import version
-
-    parts = [f"{version('pagefind_bin')}\0{LANGUAGE}\0{EXCLUDED}\0", Path(__file__).read_text(encoding="utf-8")]
+    parts = [code_version([Path(__file__)], ["pagefind_bin"], LANGUAGE, str(EXCLUDED))]
     parts += [f"\0{path}\0{html}" for path, html in sorted(pages.items())]
     return hashlib.sha256("".join(parts).encode()).hexdigest()[:32]  # one call: it lets other threads run
 
@@ -187,17 +188,16 @@ def _keep(cache: Path, key: str, files: dict[str, bytes]) -> None:
                 shutil.rmtree(old, ignore_errors=True)  # a bundle kept as a folder (before December 2026)
             else:
                 old.unlink(missing_ok=True)
-        handle, partial = tempfile.mkstemp(prefix=f".{key}-", suffix=".zip", dir=cache)
-        try:
-            with os.fdopen(handle, "wb") as target, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as bundle:
-                for path, data in files.items():
-                    bundle.writestr(zipfile.ZipInfo(path.removeprefix(f"{OUTPUT}/")), data)
-                bundle.comment = _digest(files)
-            os.replace(partial, cache / f"{key}.zip")
-        finally:
-            Path(partial).unlink(missing_ok=True)  # only left when the replace did not happen
     except OSError:
-        pass
+        return
+
+    def zipped(target: BinaryIO) -> None:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as bundle:
+            for path, data in files.items():
+                bundle.writestr(zipfile.ZipInfo(path.removeprefix(f"{OUTPUT}/")), data)
+            bundle.comment = _digest(files)
+
+    write_whole(cache / f"{key}.zip", zipped)
 
 
 def _empty() -> dict[str, bytes]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
-import PIL
 from PIL import Image, ImageDraw, ImageFont
+
+from ..core.cachefiles import code_version, write_whole
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -127,20 +127,11 @@ def _made(cache: Path | None, title: str, colour: str, label: str) -> bytes:
     except OSError:
         pass
     data = render(title, colour, label)
-    temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-    try:  # a cache: without it the build only takes longer
-        cache.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, kept)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    write_whole(kept, data)
     return data
 
 
 @lru_cache(maxsize=1)
 def _recipe() -> bytes:
     """This code, its fonts and Pillow's version: a change to any of them makes new images."""
-    digest = hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode())
-    for font in sorted(FONTS.glob("*.ttf")):
-        digest.update(font.read_bytes())
-    return digest.digest()
+    return code_version([Path(__file__), *sorted(FONTS.glob("*.ttf"))], ["pillow"]).encode()
