@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "data", "hooks", "src", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", ".gitignore", "docs", "content", "data", "hooks", "src", "scripts")
 FIXED_TODAY = "2026-01-01"
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SECTION_TODAY": FIXED_TODAY}
