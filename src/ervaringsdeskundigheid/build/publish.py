@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import stat
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -122,6 +123,32 @@ def replace_directory(staging: Path, target: Path) -> None:
         target.rename(previous)
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def link_unchanged(published: Path, target: Path, data: bytes) -> bool:
+    """A file the published site has with the same bytes under the same path becomes a second name
+    (a hard link) in the new site instead of a copy: making files is most of the cost of writing a
+    site on this disk (1,565 files at N = 600: 0.55–0.8 s to write, 0.2 s to link), and an
+    unchanged file keeps its time. The link is read back and compared. False, and no link left,
+    when the file is not there, on another file system, has other bytes or is no regular file
+    (a symlink or a pipe is neither followed nor waited for): then the caller writes it."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(published, target, follow_symlinks=False)
+    except OSError:
+        return False
+    try:
+        with open(target, "rb", opener=_not_following) as linked:
+            if stat.S_ISREG(os.fstat(linked.fileno()).st_mode) and linked.read() == data:
+                return True
+    except OSError:
+        pass
+    target.unlink()
+    return False
+
+
+def _not_following(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK)
 
 
 def _exchange(first: Path, second: Path) -> bool:
