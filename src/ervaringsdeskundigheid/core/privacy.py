@@ -344,15 +344,30 @@ class _Findings:
 
 def _name_keys(name: str) -> list[str]:
     """A name as written, with its surname first, as lists sorted by surname have it ('Karin van
-    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'), and with the first name
-    as its initial ('K. van der Proef'; not after the surname: 'Proefk' is another word)."""
+    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'), with its first names as
+    initials ('K. van der Proef', 'J.W. de Vries' and 'J. Willem de Vries' for 'Jan Willem de Vries';
+    not after the surname: 'Proefk' is another word), and as Dutch writes whose it is, without an
+    apostrophe ('Karin van der Proefs verhaal', 'K. van der Proefs')."""
     words = name.split()
     if len(words) < MIN_NAME_WORDS:
         return []
     keys = [squeeze(" ".join(words[start:] + words[:start])) for start in range(len(words))]
-    surname = squeeze(" ".join(words[1:]))
-    keys += [initials + surname for initials in _initials(words[0])]
-    return keys
+    written = [keys[0]]
+    for split in range(1, len(words)):  # the first `split` words are first names, the rest the surname
+        surname = squeeze(" ".join(words[split:]))
+        for initials in _initials_of(words[:split]):
+            written.append(initials + surname)
+    return list(dict.fromkeys(keys + written[1:] + [key + "s" for key in written]))
+
+
+def _initials_of(first_names: list[str]) -> set[str]:
+    """Each first name as its initials, or the earlier ones as initials and the last one written:
+    'J.W.' and 'J. Willem' for 'Jan Willem'."""
+    if len(first_names) == 1:
+        return _initials(first_names[0])
+    before = _initials_of(first_names[:-1])
+    last = squeeze(first_names[-1])
+    return {start + end for start in before for end in (*_initials(first_names[-1]), last)}
 
 
 def _initials(first_name: str) -> set[str]:
