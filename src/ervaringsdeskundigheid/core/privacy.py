@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from collections.abc import Container
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, product
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote
 
@@ -182,12 +182,25 @@ class Finding:
     withdrawn: bool  # the consent ended: hold back, never stop the build
 
 
+@dataclass(frozen=True, order=True)
+class Form:
+    """A way a value is written, as its letters and digits (`key`). `apart`: the places in the key
+    where a word must end, around an initial ('K. Proef' is no 'kproef' word; 'L. Ang' is not
+    'lang'). `written`: the value in full (a name's words in any order, an address, a number),
+    not a form made from it (initials, 'Proefs')."""
+
+    key: str
+    apart: tuple[int, ...] = ()
+    written: bool = True
+
+
 @dataclass
 class Forbidden:
     """The values that may not be published, each with why; `find` reads any text for them."""
 
-    _values: dict[str, Finding] = field(default_factory=dict)  # squeezed value -> finding
-    _allowed: set[str] = field(default_factory=set)
+    _values: dict[str, Finding] = field(default_factory=dict)  # key -> finding
+    _forms: dict[str, Form] = field(default_factory=dict)  # key -> how it must stand in a text
+    _allowed: dict[str, bool] = field(default_factory=dict)  # key -> written in full (see `allow`)
     _links: dict[str, Finding] = field(default_factory=dict)  # '#anchor' of a withdrawn person
     _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
     _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
@@ -202,23 +215,33 @@ class Forbidden:
         phone: str | None = None,
         anchor: str | None = None,
     ) -> None:
-        keys = [(key, name) for key in _name_keys(name)] if name else []
+        forms = [(form, name) for form in name_forms(name)] if name else []
         if email:
-            keys.append((squeeze(email), email))
+            forms.append((Form(squeeze(email)), email))
         if phone:
             digits = "".join(ch for ch in fold(phone) if ch.isdigit())
             if len(digits) >= MIN_PHONE_DIGITS:
-                keys += [(variant, phone) for variant in _phone_variants(digits)]
-        for key, value in keys:
-            if key and key not in self._values:
-                self._values[key] = Finding(value, finding.reason, finding.person, finding.withdrawn)
+                forms += [(Form(variant), phone) for variant in _phone_variants(digits)]
+        for form, value in forms:
+            if not form.key:
+                continue
+            if form.key not in self._values:
+                self._values[form.key] = Finding(value, finding.reason, finding.person, finding.withdrawn)
+            known = self._forms.get(form.key)  # the same letters as another form: the looser one counts
+            if known is None or (form.written, -len(form.apart)) > (known.written, -len(known.apart)):
+                self._forms[form.key] = form
         if anchor:
             self._links.setdefault(anchor, Finding(f"#{anchor}", finding.reason, finding.person, finding.withdrawn))
         self._changed()
 
     def allow(self, *values: str | None) -> None:
-        """A value a public person shows is theirs to show, also when someone else has it too."""
-        self._allowed |= {key for value in values if value for key in (squeeze(value), *_name_keys(value))}
+        """A value a public person shows is theirs to show, also when someone else has it too. Only
+        a value in full frees another person's value in full: a public Jan Smit's 'Jan Smits'
+        (his, in Dutch) does not free the name of a Jan Smits who withdrew."""
+        for value in values:
+            if value:
+                for form in (Form(squeeze(value)), *name_forms(value)):
+                    self._allowed[form.key] = self._allowed.get(form.key, False) or form.written
         self._changed()
 
     def _changed(self) -> None:
@@ -243,7 +266,8 @@ class Forbidden:
     def _key(self) -> tuple[Any, ...]:
         return (
             tuple(sorted(self._values.items())),
-            tuple(sorted(self._allowed)),
+            tuple(sorted(self._forms.values())),
+            tuple(sorted(self._allowed.items())),
             tuple(sorted(self._links.items())),
         )
 
@@ -256,8 +280,9 @@ class Forbidden:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
             for key, finding in self._values.items():
-                if key not in self._allowed:
-                    automaton.add_word(key, (len(key), finding))
+                form = self._forms[key]
+                if key not in self._allowed or (form.written and not self._allowed[key]):
+                    automaton.add_word(key, (len(key), form.apart, finding))
             if len(automaton):
                 automaton.make_automaton()
                 self._automaton = automaton
@@ -318,7 +343,11 @@ class Forbidden:
         if not candidates:
             return []
         bounds = _run_bounds(folded)  # only for a text that may name someone
-        return [finding for end, (length, finding) in candidates if end + 1 in bounds and end + 1 - length in bounds]
+        return [
+            finding
+            for end, (length, apart, finding) in candidates
+            if end + 1 in bounds and {end + 1 - length + offset for offset in (0, *apart)} <= bounds
+        ]
 
 
 class _Findings:
@@ -342,32 +371,31 @@ class _Findings:
         self.recent[text] = found
 
 
-def _name_keys(name: str) -> list[str]:
+def name_forms(name: str) -> list[Form]:
     """A name as written, with its surname first, as lists sorted by surname have it ('Karin van
-    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'), with its first names as
-    initials ('K. van der Proef', 'J.W. de Vries' and 'J. Willem de Vries' for 'Jan Willem de Vries';
-    not after the surname: 'Proefk' is another word), and as Dutch writes whose it is, without an
-    apostrophe ('Karin van der Proefs verhaal', 'K. van der Proefs')."""
-    words = name.split()
+    der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'), with any of its words but
+    the last as initials ('K. van der Proef', 'Karin v.d. Proef', 'J.W. de Vries', 'Jan W. de Vries',
+    'de Vries, J.W.'; an initial stands apart from the words around it), and as Dutch writes whose
+    it is, without an apostrophe ('Karin van der Proefs verhaal')."""
+    words = [word for word in name.split() if squeeze(word)]
     if len(words) < MIN_NAME_WORDS:
         return []
-    keys = [squeeze(" ".join(words[start:] + words[:start])) for start in range(len(words))]
-    written = [keys[0]]
-    for split in range(1, len(words)):  # the first `split` words are first names, the rest the surname
-        surname = squeeze(" ".join(words[split:]))
-        for initials in _initials_of(words[:split]):
-            written.append(initials + surname)
-    return list(dict.fromkeys(keys + written[1:] + [key + "s" for key in written]))
-
-
-def _initials_of(first_names: list[str]) -> set[str]:
-    """Each first name as its initials, or the earlier ones as initials and the last one written:
-    'J.W.' and 'J. Willem' for 'Jan Willem'."""
-    if len(first_names) == 1:
-        return _initials(first_names[0])
-    before = _initials_of(first_names[:-1])
-    last = squeeze(first_names[-1])
-    return {start + end for start in before for end in (*_initials(first_names[-1]), last)}
+    choices = [[(squeeze(word), False), *((initial, True) for initial in sorted(_initials(word)))] for word in words]
+    choices[-1] = choices[-1][:1]  # the surname itself is always written out
+    forms: dict[str, Form] = {}
+    for start in range(len(words)):
+        for parts in product(*choices[start:], *choices[:start]):
+            key, apart, before = "", [], None
+            for letters, initial in parts:
+                if before is not None and initial != before:
+                    apart.append(len(key))
+                key += letters
+                before = initial
+            written = not any(initial for _, initial in parts)
+            forms.setdefault(key, Form(key, tuple(apart), written))
+            if start == 0 and written:
+                forms.setdefault(key + "s", Form(key + "s", written=False))
+    return list(forms.values())
 
 
 def _initials(first_name: str) -> set[str]:
