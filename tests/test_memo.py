@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import shlex
 import signal
 import subprocess
 import types
@@ -295,7 +296,7 @@ def test_a_pull_request_that_adds_a_kept_result_is_refused_in_dutch_before_anyth
     with pytest.raises(ContentErrors) as refused:
         _build(project)
     report = str(refused.value)
-    assert ".cache/memo/markdown.json" in report and "git rm -r -f -- '.cache'" in report
+    assert ".cache/memo/markdown.json" in report and "git rm -r -f -- .cache " in report
     assert "site/p/index.json" not in report  # a build started by MkDocs names its own site (below)
 
     checked = run_check(project)
@@ -305,3 +306,51 @@ def test_a_pull_request_that_adds_a_kept_result_is_refused_in_dutch_before_anyth
 
     subprocess.run([*git, "rm", "-q", "-r", "-f", "--", ".cache", "site"], check=True)  # as the message says
     assert not any("<script>" in str(page) for page in _build(project).values())
+
+
+def _planted(project, *names: str) -> list[str]:
+    """`names` force-added to a new git checkout of `project`."""
+    git = ["git", "-C", str(project)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    for name in names:
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text("{}", encoding="utf-8")
+    subprocess.run([*git, "add", "-f", "--", *names], check=True)
+    return git
+
+
+@pytest.mark.parametrize(
+    "name, published, folder",
+    [
+        (".Cache/templates/shell.html", None, ".Cache"),  # a disk that ignores case opens it as .cache
+        ("out/site/p/index.json", "out/site", "out/site"),  # only the site folder, never all of out/
+        ("out/.site-previous-site-9/p/index.json", "out/site", "out/.site-previous-site-9"),  # beside it
+        (".site-previous-site-1'$(touch gepakt)'/p/index.json", "site", ".site-previous-site-1'$(touch gepakt)'"),
+    ],
+)
+def test_a_kept_result_in_git_is_refused_wherever_the_site_is_and_the_advice_removes_only_that(
+    project, name, published, folder
+):
+    """The message's command takes out exactly the folder the build keeps its results in,
+    quoted for the shell: a name from a pull request never runs as a command."""
+    _planted(project, name)
+    session = BuildSession(project, mode="build", today=TODAY, published=project / published if published else None)
+    with pytest.raises(ContentErrors) as refused:
+        session.start()
+    command = next(line for line in str(refused.value).splitlines() if "git rm" in line)
+    words = shlex.split(command.split("met: ", 1)[1].split(" (de bouw", 1)[0])
+    assert words == ["git", "rm", "-r", "-f", "--", folder]
+
+
+def test_a_checkout_git_cannot_read_is_refused_and_one_owned_by_someone_else_is_read(project):
+    git = _planted(project, ".cache/memo/consent.json")
+    if os.geteuid() == 0:  # git refuses a checkout of another owner unless told it is safe
+        subprocess.run(["chown", "-R", "nobody", str(project)], check=True)
+        with pytest.raises(ContentErrors, match="staat in git"):
+            BuildSession(project, mode="build", today=TODAY).start()
+        subprocess.run(["chown", "-R", "root", str(project)], check=True)
+    (project / ".git" / "index").write_bytes(b"DIRC kapot")
+    with pytest.raises(ContentErrors, match="git kan deze map niet lezen"):
+        BuildSession(project, mode="build", today=TODAY).start()
+    shutil.rmtree(project / ".git")  # no checkout: nothing a pull request could have added
+    assert git and BuildSession(project, mode="check", today=TODAY).start() is None

@@ -18,6 +18,7 @@ from filelock import FileLock, Timeout
 
 STAGING_PREFIX = ".site-staging-"
 PREVIOUS_PREFIX = ".site-previous-"
+SWAP_PREFIXES = (STAGING_PREFIX, PREVIOUS_PREFIX)  # folders beside the site while a build swaps it
 LOCK_FILE = ".build.lock"
 
 
@@ -103,7 +104,7 @@ def _alive_owner(folder: Path) -> bool:
 def remove_leftovers(site_dir: Path) -> None:
     """Staging folders of builds that are gone (a killed build cannot clean up). The folder
     of a build that is still running is never touched."""
-    for prefix in (STAGING_PREFIX, PREVIOUS_PREFIX):
+    for prefix in SWAP_PREFIXES:
         for old in site_dir.parent.glob(f"{prefix}{site_dir.name}-*"):
             if not _alive_owner(old):
                 shutil.rmtree(old, ignore_errors=True)

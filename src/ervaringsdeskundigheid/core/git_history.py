@@ -98,15 +98,19 @@ def file_versions(root: Path, paths: tuple[str, ...]) -> list[FileVersion] | Non
         return None
 
 
-def tracked(root: Path, pathspecs: tuple[str, ...]) -> list[str]:
-    """The files git tracks under `pathspecs` (relative to `root`; `*` matches). Empty when
-    `root` is no checkout or git does not answer."""
+def tracked(root: Path, pathspecs: tuple[str, ...]) -> list[str] | None:
+    """The files git tracks under `pathspecs` (relative to `root`; `*` matches; any letter case,
+    as a disk that ignores case opens them). Empty when there is no git; None when git cannot
+    read this checkout. The checkout is trusted here whoever owns it (`safe.directory`): the build
+    runs its code anyway."""
     if shutil.which("git") is None:
         return []
     try:
-        listed = _git(Path(root), "ls-files", "-z", "--", *pathspecs)
+        listed = _git(
+            Path(root), "-c", "safe.directory=*", "ls-files", "-z", "--", *(f":(icase){spec}" for spec in pathspecs)
+        )
     except _NoHistory:
-        return []
+        return None
     return [name for name in listed.decode("utf-8", "replace").split("\0") if name]
 
 
