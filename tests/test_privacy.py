@@ -137,6 +137,8 @@ def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
         ("Karin van der Proef", "Karin vd Proef"),
         (NAME, "Dit is Karin Proefpersoons verhaal."),  # whose it is, as Dutch writes it
         (NAME, "Proefpersoon, K."),
+        ("Marieke Punt", "Marieke Punt vertelt over haar werk."),  # 'punt' also spells a dot
+        ("At de Boer", "Vandaag sprak At de Boer."),  # and 'at' an @
     ],
 )
 def test_the_name_with_the_first_name_as_an_initial_is_read_as_the_name(name, written):
@@ -190,6 +192,7 @@ def test_an_initial_and_a_surname_written_as_one_word_are_an_ordinary_word(first
     for word in {first[0] + surname + suffix, surname + first[0] + suffix} - in_full:
         assert not forbidden.find(f"Dat is {word} genoeg.", markup=True), word
     assert forbidden.find(f"Dat is {first[0].upper()}. {surname.title()} genoeg.", markup=True)
+    assert forbidden.find(f"Dat zei {surname.title()}, {first[0].upper()}. gisteren.", markup=True)
     assert forbidden.find(f"Dat is {first.title()} {surname.title()}s huis.", markup=True)
 
 

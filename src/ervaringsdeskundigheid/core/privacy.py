@@ -78,6 +78,12 @@ def _invisible() -> dict[int, None]:
 
 def fold(text: str) -> str:
     """The text as a reader or scraper reads it, in plain lower-case ASCII."""
+    return _spelled_out(_fold_plain(text))
+
+
+def _fold_plain(text: str) -> str:
+    """`fold` without reading 'at' and 'punt' as '@' and '.': the words a name can also hold
+    ('Karin Punt')."""
     for _ in range(2):  # '&amp;#97;' is '&#97;' is 'a'
         if "&" not in text:
             break
@@ -86,7 +92,11 @@ def fold(text: str) -> str:
         text = unquote(unquote(text))
     if not text.isascii():
         text = _fold_unicode(text)
-    text = text.lower()
+    return text.lower()
+
+
+def _spelled_out(text: str) -> str:
+    """'petra at geheim punt nl' as the address it spells."""
     shaped = _shape(text)
     if b" at " in shaped or b" @ " in shaped or b"apenstaartje" in shaped:
         text = _AT.sub("@", text)
@@ -186,12 +196,17 @@ class Finding:
 class Form:
     """A way a value is written, as its letters and digits (`key`). `apart`: the places in the key
     where a word must end, around an initial ('K. Proef' is no 'kproef' word; 'L. Ang' is not
-    'lang'). `written`: the value in full (a name's words in any order, an address, a number),
+    'lang'); one set of places per way of writing that gives these letters ('X. Xx' and 'Xx, X.'
+    for Xr Xx). `written`: the value in full (a name's words in any order, an address, a number),
     not a form made from it (initials, 'Proefs')."""
 
     key: str
-    apart: tuple[int, ...] = ()
+    apart: tuple[tuple[int, ...], ...] = ((),)
     written: bool = True
+
+    def __or__(self, other: Form) -> Form:
+        """The same letters written either way."""
+        return Form(self.key, tuple(sorted({*self.apart, *other.apart})), self.written or other.written)
 
 
 @dataclass
@@ -227,9 +242,8 @@ class Forbidden:
                 continue
             if form.key not in self._values:
                 self._values[form.key] = Finding(value, finding.reason, finding.person, finding.withdrawn)
-            known = self._forms.get(form.key)  # the same letters as another form: the looser one counts
-            if known is None or (form.written, -len(form.apart)) > (known.written, -len(known.apart)):
-                self._forms[form.key] = form
+            known = self._forms.get(form.key)  # the same letters as another value: either way counts
+            self._forms[form.key] = form if known is None else known | form
         if anchor:
             self._links.setdefault(anchor, Finding(f"#{anchor}", finding.reason, finding.person, finding.withdrawn))
         self._changed()
@@ -327,13 +341,19 @@ class Forbidden:
                 self.clean.add(clean)
 
     def _read(self, text: str) -> list[Finding]:
-        folded = fold(text)
-        found = self._in(folded)
+        found, folded = self._in_both(text)
         if "<" in text or "](" in text:
-            found += self._in(fold(without_markup(text)))
+            found += self._in_both(without_markup(text))[0]
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
         return sorted(set(found), key=lambda f: (f.person, f.found))
+
+    def _in_both(self, text: str) -> tuple[list[Finding], str]:
+        """What `text` names, read with spelled-out addresses as addresses and, where it has them,
+        as words too: 'Karin Punt vertelt' is not 'karin.vertelt'. And the text so folded."""
+        plain = _fold_plain(text)
+        folded = _spelled_out(plain)
+        return self._in(folded) + (self._in(plain) if plain != folded else []), folded
 
     def _in(self, folded: str) -> list[Finding]:
         automaton = self._search()
@@ -345,8 +365,9 @@ class Forbidden:
         bounds = _run_bounds(folded)  # only for a text that may name someone
         return [
             finding
-            for end, (length, apart, finding) in candidates
-            if end + 1 in bounds and {end + 1 - length + offset for offset in (0, *apart)} <= bounds
+            for end, (length, ways, finding) in candidates
+            if end + 1 in bounds
+            and any({end + 1 - length + offset for offset in (0, *apart)} <= bounds for apart in ways)
         ]
 
 
@@ -392,9 +413,11 @@ def name_forms(name: str) -> list[Form]:
                 key += letters
                 before = initial
             written = not any(initial for _, initial in parts)
-            forms.setdefault(key, Form(key, tuple(apart), written))
+            made = [Form(key, (tuple(apart),), written)]
             if start == 0 and written:
-                forms.setdefault(key + "s", Form(key + "s", written=False))
+                made.append(Form(key + "s", written=False))
+            for form in made:
+                forms[form.key] = forms[form.key] | form if form.key in forms else form
     return list(forms.values())
 
 
