@@ -193,7 +193,8 @@ def test_an_initial_and_a_surname_written_as_one_word_are_an_ordinary_word(first
         assert not forbidden.find(f"Dat is {word} genoeg.", markup=True), word
     assert forbidden.find(f"Dat is {first[0].upper()}. {surname.title()} genoeg.", markup=True)
     assert forbidden.find(f"Dat zei {surname.title()}, {first[0].upper()}. gisteren.", markup=True)
-    assert forbidden.find(f"Dat is {first.title()} {surname.title()}s huis.", markup=True)
+    if len(surname) >= 5:  # a short surname with an s is often a word: 'komt Fatima langs'
+        assert forbidden.find(f"Dat is {first.title()} {surname.title()}s huis.", markup=True)
 
 
 def test_a_public_persons_name_frees_only_that_name_never_another_persons_in_full():
@@ -212,6 +213,60 @@ def test_an_initial_before_a_longer_surname_is_someone_else(written):
     forbidden = Forbidden()
     forbidden.add(WITHDRAWN, name="Jan Smit")
     assert not forbidden.find(written, markup=True), written
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("An Hoek", "Hoe kan ik beginnen?"),  # a short name spelled across ordinary words
+        ("Zoë Kop", "Zoek op de kaart."),
+        ("Ria Bos", "Ze liep door het bos. Ria vond de weg."),  # across a sentence end
+        ("Tom Veld", "Hij woont in 't Veld."),  # 't, 'n, 's and 2e are no initials
+        ("Niels Bakker", "Zo'n bakker zoeken we."),
+        ("Sara Winters", "'s Winters is het druk."),
+        ("Ellen Kamer", "De 2e Kamer stemde."),
+        ("Fatima Lang", "Morgen komt Fatima langs."),  # 'langs' is a word, not hers
+        ("Maria Wilhelmina Bakker", "Vraag het aan mw. Bakker."),  # a title, not her initials
+    ],
+)
+def test_ordinary_dutch_is_not_the_name(name, text):
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name=name)
+    assert not forbidden.find(text, markup=True), text
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("Maria Wilhelmina Bakker", "Vraag het aan M.W. Bakker."),
+        ("Thijs van Dijk", "Door Th. van Dijk."),
+        ("Jan van 't Hof", "Met Jan van 't Hof en J. van ’t Hof."),
+        ("Zoë Kop", "Zoë Kop vertelt."),
+        ("Ria Bos", "Bos, R. schreef het."),
+        (NAME, 'Ka<span title="a>b">rin</span> Proefpersoon'),  # a '>' inside a quoted value
+        (NAME, "Ka<!-- x > y -->rin Proefpersoon"),
+        (NAME, "Ka[rin][1] Proefpersoon\n\n[1]: https://example.org"),  # a Markdown reference link
+    ],
+)
+def test_a_name_in_dutch_conventions_and_markup_tricks_is_the_name(name, text):
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name=name)
+    assert forbidden.find(text, markup=True), text
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "karin.proef (a) example.org",
+        "karin.proef apestaartje example.org",
+        "karin.proef_at_example.org",
+        "karin.proef+nieuws@example.org",
+    ],
+)
+def test_an_address_spelled_out_or_with_a_tag_is_the_address(written):
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, email="karin.proef@example.org")
+    assert forbidden.find(f"Mail {written} maar.", markup=True), written
 
 
 def test_the_polite_u_before_a_surname_that_is_also_a_word_is_not_her_initial():

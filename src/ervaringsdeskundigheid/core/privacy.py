@@ -23,11 +23,11 @@ import json
 import re
 import string
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from collections.abc import Container
 from importlib import resources
-from itertools import accumulate, product
+from itertools import accumulate, product, takewhile
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote
 
@@ -39,17 +39,31 @@ from .text import text_key
 if TYPE_CHECKING:
     from .consent import Consent
 
-_TAG = re.compile(r"<[^<>]*>")
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_TAG = re.compile(r"<!--.*?-->|<(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)  # '>' may stand in a quoted value
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\[\]]*\]")  # [tekst](doel), [tekst][1]
 _RUN = re.compile(r"[a-z]+|[0-9]+")
+_SENTENCE_END = re.compile(r"[.!?]\s|[!?]")  # between two words: 'door het bos. Ria vond'
+# Letters that are no word of their own: 't, 'n, 's, zo'n, m'n; 2e, 3de, 1ste. They are read as
+# nothing, in names and texts alike: 'in 't Veld' is no 'T. Veld', 'zo'n bakker' no 'N. Bakker'.
+_CLITIC = re.compile(r"'[a-z]\b")
+_ORDINAL = re.compile(r"([0-9]+)(?:ste|de|e)\b")
 _NOT_LETTERS = bytes(sorted(set(range(256)) - set(b"abcdefghijklmnopqrstuvwxyz0123456789")))
 # "petra [at] geheim punt nl", "petra (at) geheim (dot) nl", "petra apenstaartje geheim.nl"
-_AT = re.compile(r"\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+(?:at|apenstaartje)\s+")
+_AT = re.compile(r"\s*[\[({]\s*(?:at|@|a|apen?staartje)\s*[\])}]\s*|\s+(?:at|apen?staartje)\s+|[_-]at[_-]")
+_PLUS_TAG = re.compile(r"\+[a-z0-9._-]*(?=@)")  # 'karin.proef+nieuws@example.org' reaches karin.proef@
 _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
 _ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
 MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
 MIN_PHONE_DIGITS = 8
 COMMON_WORD_INITIAL = "u"  # the polite 'you' before a surname that is also a word
+TITLES = {"mw", "mevr", "dhr", "hr", "mr", "dr", "drs", "ir", "ing", "prof", "st"}  # 'mw. Bakker' is anyone
+TWO_LETTER_INITIALS = ("chr", "th", "ch", "ph")  # 'Th. van Dijk', 'Chr. Jansen'
+MAX_NAME_WORDS_AS_INITIALS = 6  # longer 'names' (a sentence pasted by mistake) are matched as written
+# Ordinary words spell a short name across their breaks ('Hoe kan' is 'Hoek An'): in a name of up to
+# this many letters, a word or sentence may end only where the name's words meet. A longer name is
+# read across any break inside it, as disguises write it ('Pe-tra Ge.heim', 'K a r i n').
+SHORT_NAME_LETTERS = 8
+_JOINERS = str.maketrans("", "", "*_~`")  # emphasis inside a word joins it: 'Pe**tr**a' is 'Petra'
 
 
 @lru_cache(maxsize=1)
@@ -98,11 +112,13 @@ def _fold_plain(text: str) -> str:
 def _spelled_out(text: str) -> str:
     """'petra at geheim punt nl' as the address it spells."""
     shaped = _shape(text)
-    if b" at " in shaped or b" @ " in shaped or b"apenstaartje" in shaped:
+    if any(spelled in shaped for spelled in (b" at ", b" @ ", b" a ", b"staartje", b"_at_", b"-at-")):
         text = _AT.sub("@", text)
         shaped = _shape(text)
     if b" dot " in shaped or b" punt " in shaped:
         text = _DOT.sub(".", text)
+    if "+" in text:
+        text = _PLUS_TAG.sub("", text)
     return text
 
 
@@ -171,6 +187,30 @@ def _run_bounds(folded: str) -> set[int]:
     return set(accumulate((len(run) for run in _RUN.findall(folded)), initial=0))
 
 
+def _sentence_ends(folded: str) -> set[int]:
+    """Where, in its letters, a sentence ends between two words."""
+    ends, at, last = set(), 0, 0
+    for run in _RUN.finditer(folded):
+        if at and _SENTENCE_END.search(folded, last, run.start()):
+            ends.add(at)
+        at, last = at + len(run.group()), run.end()
+    return ends
+
+
+def _without_clitics(folded: str) -> str:
+    return _without_ordinals(_CLITIC.sub(" ", folded) if "'" in folded else folded)
+
+
+def _without_ordinals(folded: str) -> str:
+    return _ORDINAL.sub(_ordinal_digits, folded)
+
+
+def _ordinal_digits(match: re.Match[str]) -> str:
+    """'2e' is '2', but 'info2e' stays a word."""
+    before = match.string[match.start() - 1 : match.start()]
+    return str(match.group(1) if not (before.isascii() and before.isalnum()) else match.group())
+
+
 @dataclass(frozen=True)
 class Person:
     """A real person an item is about, with the values that identify them and their consent."""
@@ -193,20 +233,40 @@ class Finding:
 
 
 @dataclass(frozen=True, order=True)
+class Way:
+    """How a value's letters may stand in a text, as places in its letters. `junctions`: where a word
+    may end inside it (where the name's words meet, or inside a word as written: 'Anne-Marie'; None:
+    anywhere, as in an address or a number). `apart`: where a word must end, beside an initial ('K.
+    Proef' is no 'kproef'; 'L. Ang' no 'lang'). `stops`: where a sentence may end (after an initial's
+    dot; None: anywhere)."""
+
+    junctions: tuple[int, ...] | None = None
+    apart: tuple[int, ...] = ()
+    stops: tuple[int, ...] | None = None
+
+    def fits(self, inner: set[int], ends: set[int]) -> bool:
+        """`inner`: where words end inside the match in the text; `ends`: where sentences do."""
+        return (
+            (self.junctions is None or inner <= set(self.junctions))
+            and set(self.apart) <= inner
+            and (self.stops is None or ends <= set(self.stops))
+        )
+
+
+@dataclass(frozen=True, order=True)
 class Form:
-    """A way a value is written, as its letters and digits (`key`). `apart`: the places in the key
-    where a word must end, around an initial ('K. Proef' is no 'kproef' word; 'L. Ang' is not
-    'lang'); one set of places per way of writing that gives these letters ('X. Xx' and 'Xx, X.'
-    for Xr Xx). `written`: the value in full (a name's words in any order, an address, a number),
-    not a form made from it (initials, 'Proefs')."""
+    """A way a value is written, as its letters and digits (`key`), with the ways those letters may
+    stand in a text (one per way of writing: 'X. Xx' and 'Xx, X.' give the same letters).
+    `written`: the value in full (a name's words in any order, an address, a number), not a form
+    made from it (initials, 'Proefs')."""
 
     key: str
-    apart: tuple[tuple[int, ...], ...] = ((),)
+    ways: tuple[Way, ...] = (Way(),)
     written: bool = True
 
     def __or__(self, other: Form) -> Form:
         """The same letters written either way."""
-        return Form(self.key, tuple(sorted({*self.apart, *other.apart})), self.written or other.written)
+        return Form(self.key, tuple(sorted({*self.ways, *other.ways})), self.written or other.written)
 
 
 @dataclass
@@ -296,7 +356,7 @@ class Forbidden:
             for key, finding in self._values.items():
                 form = self._forms[key]
                 if key not in self._allowed or (form.written and not self._allowed[key]):
-                    automaton.add_word(key, (len(key), form.apart, finding))
+                    automaton.add_word(key, (len(key), form.ways, finding))
             if len(automaton):
                 automaton.make_automaton()
                 self._automaton = automaton
@@ -342,7 +402,7 @@ class Forbidden:
 
     def _read(self, text: str) -> list[Finding]:
         found, folded = self._in_both(text)
-        if "<" in text or "](" in text:
+        if "<" in text or "](" in text or "][" in text:
             found += self._in_both(without_markup(text))[0]
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
@@ -359,16 +419,26 @@ class Forbidden:
         automaton = self._search()
         if not automaton:
             return []
+        folded = folded.translate(_JOINERS)
+        if "'" in folded:
+            folded = _CLITIC.sub(" ", folded)
         candidates = list(automaton.iter(_letters(folded)))
         if not candidates:
             return []
+        if _ORDINAL.search(folded):  # only ever takes a match away: read only where there is one
+            folded = _without_ordinals(folded)
+            candidates = list(automaton.iter(_letters(folded)))
         bounds = _run_bounds(folded)  # only for a text that may name someone
-        return [
-            finding
-            for end, (length, ways, finding) in candidates
-            if end + 1 in bounds
-            and any({end + 1 - length + offset for offset in (0, *apart)} <= bounds for apart in ways)
-        ]
+        ends = _sentence_ends(folded)
+        found = []
+        for end, (length, ways, finding) in candidates:
+            start, stop = end + 1 - length, end + 1
+            if start in bounds and stop in bounds:
+                inner = {at - start for at in range(start + 1, stop) if at in bounds}
+                stops = {at - start for at in range(start + 1, stop) if at in ends}
+                if any(way.fits(inner, stops) for way in ways):
+                    found.append(finding)
+        return found
 
 
 class _Findings:
@@ -396,29 +466,57 @@ def name_forms(name: str) -> list[Form]:
     """A name as written, with its surname first, as lists sorted by surname have it ('Karin van
     der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'), with any of its words but
     the last as initials ('K. van der Proef', 'Karin v.d. Proef', 'J.W. de Vries', 'Jan W. de Vries',
-    'de Vries, J.W.'; an initial stands apart from the words around it), and as Dutch writes whose
-    it is, without an apostrophe ('Karin van der Proefs verhaal')."""
-    words = [word for word in name.split() if squeeze(word)]
+    'de Vries, J.W.'; an initial stands apart from the words around it, and no title is read as
+    initials: 'mw. Bakker'), and as Dutch writes whose it is, without an apostrophe ('Karin van der
+    Proefs verhaal'; not where that is a short word: 'langs' for Fatima Lang). A word may end inside
+    the match only where the name's words meet ('Hoe kan' is no 'Hoek, An'), and a sentence only after
+    an initial ('door het bos. Ria' is no 'Bos, Ria')."""
+    words = [written for written in (_without_clitics(fold(word)) for word in name.split()) if _letters(written)]
     if len(words) < MIN_NAME_WORDS:
         return []
-    choices = [[(squeeze(word), False), *((initial, True) for initial in sorted(_initials(word)))] for word in words]
+    as_initials = len(words) <= MAX_NAME_WORDS_AS_INITIALS
+    choices = [
+        [(word, False), *((initial, True) for initial in sorted(_initials(word)) if as_initials)] for word in words
+    ]
     choices[-1] = choices[-1][:1]  # the surname itself is always written out
     forms: dict[str, Form] = {}
     for start in range(len(words)):
         for parts in product(*choices[start:], *choices[:start]):
-            key, apart, before = "", [], None
-            for letters, initial in parts:
-                if before is not None and initial != before:
-                    apart.append(len(key))
-                key += letters
-                before = initial
-            written = not any(initial for _, initial in parts)
-            made = [Form(key, (tuple(apart),), written)]
-            if start == 0 and written:
-                made.append(Form(key + "s", written=False))
-            for form in made:
+            made = _form(parts)
+            possessive = Form(made.key + "s", tuple(replace(way, apart=()) for way in made.ways), written=False)
+            surname = _letters(words[-1])
+            for form in (made, possessive) if start == 0 and made.written and len(surname) >= 5 else (made,):
                 forms[form.key] = forms[form.key] | form if form.key in forms else form
     return list(forms.values())
+
+
+def _form(parts: tuple[tuple[str, bool], ...]) -> Form:
+    """The letters of `parts` (each a word as folded, or an initial) and where words and sentences
+    may end inside them. Initials up front that spell a title must stand apart ('M.W. Bakker', not
+    'mw. Bakker')."""
+    leading = "".join(text for text, _ in takewhile(lambda part: part[1], parts))
+    key, junctions, stops, before = "", [], [], None
+    apart = list(range(1, len(leading))) if leading in TITLES else []
+    for text, initial in parts:
+        if before is not None:
+            junctions.append(len(key))
+            if initial != before:
+                apart.append(len(key))
+            if before:
+                stops.append(len(key))
+        letters = _letters(text) if not initial else text
+        inside = range(1, len(letters)) if initial else sorted(_run_bounds(text) - {0, len(letters)})
+        junctions += [len(key) + at for at in inside]
+        if initial:
+            stops += [len(key) + at for at in inside]
+        key += letters
+        before = initial
+    if before:
+        stops.append(len(key))
+    written = not any(initial for _, initial in parts)
+    if len(key) > SHORT_NAME_LETTERS:
+        return Form(key, (Way(None, tuple(sorted(set(apart))), None),), written)
+    return Form(key, (Way(tuple(sorted(set(junctions))), tuple(sorted(set(apart))), tuple(stops)),), written)
 
 
 def _initials(first_name: str) -> set[str]:
@@ -428,8 +526,9 @@ def _initials(first_name: str) -> set[str]:
     if not parts:
         return set()
     digraphs = "".join(part[:2] if part.startswith("ij") else part[:1] for part in parts)
+    longer = {parts[0][: len(start)] for start in TWO_LETTER_INITIALS if parts[0].startswith(start)}
     # Not 'u' alone: 'Bent u bakker?' is no 'U. Bakker' (the rule reads letters, not capitals or stops).
-    return {parts[0][:1], "".join(part[:1] for part in parts), digraphs} - {COMMON_WORD_INITIAL}
+    return {parts[0][:1], "".join(part[:1] for part in parts), digraphs, *longer} - {COMMON_WORD_INITIAL}
 
 
 def _phone_variants(digits: str) -> list[str]:
