@@ -208,6 +208,17 @@ def test_a_public_persons_name_frees_only_that_name_never_another_persons_in_ful
     assert not forbidden.find("Samen met Jan Smits op pad.", markup=True)
 
 
+@pytest.mark.parametrize(
+    "public, withdrawn", [("Jan Willem de Vries", "Willem de Vries"), ("Anna Maria Jansen", "Maria Jansen")]
+)
+def test_a_public_name_that_holds_a_withdrawn_name_names_only_the_public_person(public, withdrawn):
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name=withdrawn)
+    forbidden.allow(public)
+    assert not forbidden.find(f"Vandaag vertelt {public} over haar werk.", markup=True)
+    assert forbidden.find(f"Vandaag vertelt {withdrawn} over haar werk.", markup=True)
+
+
 @pytest.mark.parametrize("written", ["Volgens J. Smits (2019) werkt het.", "Jan Smitsen", "J. Smitje"])
 def test_an_initial_before_a_longer_surname_is_someone_else(written):
     forbidden = Forbidden()

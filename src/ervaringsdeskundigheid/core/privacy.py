@@ -278,6 +278,7 @@ class Forbidden:
     _allowed: dict[str, bool] = field(default_factory=dict)  # key -> written in full (see `allow`)
     _links: dict[str, Finding] = field(default_factory=dict)  # '#anchor' of a withdrawn person
     _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
+    _public: Any = None  # the same, of the allowed names in full (see `_within_public`)
     _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
     _clean_before: Container[str] = frozenset()  # digests of texts this very rule found clean before
     clean: set[str] = field(default_factory=set)  # digests of the texts it found clean (build/memo.py keeps them)
@@ -320,7 +321,7 @@ class Forbidden:
 
     def _changed(self) -> None:
         """What this rule knew of texts was known of the rule before this change, not of this one."""
-        self._automaton = self._findings = None
+        self._automaton = self._public = self._findings = None
         self._clean_before, self.clean = frozenset(), set()
 
     def __bool__(self) -> bool:
@@ -357,11 +358,12 @@ class Forbidden:
                 form = self._forms[key]
                 if key not in self._allowed or (form.written and not self._allowed[key]):
                     automaton.add_word(key, (len(key), form.ways, finding))
-            if len(automaton):
-                automaton.make_automaton()
-                self._automaton = automaton
-            else:
-                self._automaton = False
+            self._automaton = _made(automaton)
+            public = ahocorasick.Automaton()
+            for key, written in self._allowed.items():
+                if written and len(key) > 1:
+                    public.add_word(key, len(key))
+            self._public = _made(public)
         return self._automaton
 
     def find(self, text: str, markup: bool = False) -> list[Finding]:
@@ -415,6 +417,14 @@ class Forbidden:
         folded = _spelled_out(plain)
         return self._in(folded) + (self._in(plain) if plain != folded else []), folded
 
+    def _public_spans(self, letters: str, bounds: set[int]) -> list[tuple[int, int]]:
+        """Where the text names a public person in full: a name inside it is theirs ('Willem de Vries'
+        in a public 'Jan Willem de Vries' is not a withdrawn Willem de Vries)."""
+        if not self._public:
+            return []
+        spans = ((end + 1 - length, end + 1) for end, length in self._public.iter(letters))
+        return [(start, stop) for start, stop in spans if start in bounds and stop in bounds]
+
     def _in(self, folded: str) -> list[Finding]:
         automaton = self._search()
         if not automaton:
@@ -430,15 +440,23 @@ class Forbidden:
             candidates = list(automaton.iter(_letters(folded)))
         bounds = _run_bounds(folded)  # only for a text that may name someone
         ends = _sentence_ends(folded)
+        public = self._public_spans(_letters(folded), bounds)
         found = []
         for end, (length, ways, finding) in candidates:
             start, stop = end + 1 - length, end + 1
-            if start in bounds and stop in bounds:
+            if start in bounds and stop in bounds and not any(a <= start and stop <= b for a, b in public):
                 inner = {at - start for at in range(start + 1, stop) if at in bounds}
                 stops = {at - start for at in range(start + 1, stop) if at in ends}
                 if any(way.fits(inner, stops) for way in ways):
                     found.append(finding)
         return found
+
+
+def _made(automaton: Any) -> Any:
+    if len(automaton):
+        automaton.make_automaton()
+        return automaton
+    return False
 
 
 class _Findings:
