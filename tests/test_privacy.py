@@ -254,6 +254,9 @@ def test_ordinary_dutch_is_not_the_name(name, text):
         ("Jan van 't Hof", "Met Jan van 't Hof en J. van ’t Hof."),
         ("Zoë Kop", "Zoë Kop vertelt."),
         ("Ria Bos", "Bos, R. schreef het."),
+        (NAME, "Karin 'Kaatje' Proefpersoon vertelt."),  # a nickname between the names
+        (NAME, 'Karin "Kaatje" Proefpersoon vertelt.'),
+        ("Ria Bos", "Ria (Rietje) Bos vertelt."),
         (NAME, 'Ka<span title="a>b">rin</span> Proefpersoon'),  # a '>' inside a quoted value
         (NAME, "Ka<!-- x > y -->rin Proefpersoon"),
         (NAME, "Ka[rin][1] Proefpersoon\n\n[1]: https://example.org"),  # a Markdown reference link

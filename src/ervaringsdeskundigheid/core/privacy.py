@@ -47,6 +47,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|[!?]")  # between two words: 'door het bos.
 # nothing, in names and texts alike: 'in 't Veld' is no 'T. Veld', 'zo'n bakker' no 'N. Bakker'.
 _CLITIC = re.compile(r"'[a-z]\b")
 _ORDINAL = re.compile(r"([0-9]+)(?:ste|de|e)\b")
+_NICKNAME = re.compile(r"\s[('\"][a-z]+[)'\"]\s")  # 'Karin "Kaatje" Proef', 'Karin (Kaatje) Proef'
 _NOT_LETTERS = bytes(sorted(set(range(256)) - set(b"abcdefghijklmnopqrstuvwxyz0123456789")))
 # "petra [at] geheim punt nl", "petra (at) geheim (dot) nl", "petra apenstaartje geheim.nl"
 _AT = re.compile(r"\s*[\[({]\s*(?:at|@|a|apen?staartje)\s*[\])}]\s*|\s+(?:at|apen?staartje)\s+|[_-]at[_-]")
@@ -58,6 +59,7 @@ MIN_PHONE_DIGITS = 8
 COMMON_WORD_INITIAL = "u"  # the polite 'you' before a surname that is also a word
 TITLES = {"mw", "mevr", "dhr", "hr", "mr", "dr", "drs", "ir", "ing", "prof", "st"}  # 'mw. Bakker' is anyone
 TWO_LETTER_INITIALS = ("chr", "th", "ch", "ph")  # 'Th. van Dijk', 'Chr. Jansen'
+NAME_REACH = 80  # characters: a name before or after a nickname is no longer than this
 MAX_NAME_WORDS_AS_INITIALS = 6  # longer 'names' (a sentence pasted by mistake) are matched as written
 # Ordinary words spell a short name across their breaks ('Hoe kan' is 'Hoek An'): in a name of up to
 # this many letters, a word or sentence may end only where the name's words meet. A longer name is
@@ -412,10 +414,17 @@ class Forbidden:
 
     def _in_both(self, text: str) -> tuple[list[Finding], str]:
         """What `text` names, read with spelled-out addresses as addresses and, where it has them,
-        as words too: 'Karin Punt vertelt' is not 'karin.vertelt'. And the text so folded."""
+        as words too ('Karin Punt vertelt' is not 'karin.vertelt'), and without a nickname in quotes
+        or brackets ('Karin "Kaatje" Proef'). And the text so folded."""
         plain = _fold_plain(text)
         folded = _spelled_out(plain)
-        return self._in(folded) + (self._in(plain) if plain != folded else []), folded
+        found = self._in(folded) + (self._in(plain) if plain != folded else [])
+        for nickname in _NICKNAME.finditer(plain):  # the words around it, read without it
+            start = max(0, plain.rfind(" ", 0, max(0, nickname.start() - NAME_REACH)))
+            end = plain.find(" ", nickname.end() + NAME_REACH)
+            end = len(plain) if end < 0 else end
+            found += self._in(f"{plain[start : nickname.start()]} {plain[nickname.end() : end]}")
+        return found, folded
 
     def _public_spans(self, letters: str, bounds: set[int]) -> list[tuple[int, int]]:
         """Where the text names a public person in full: a name inside it is theirs ('Willem de Vries'
