@@ -405,21 +405,22 @@ class Forbidden:
                 self.clean.add(clean)
 
     def _read(self, text: str) -> list[Finding]:
-        found, folded = self._in_both(text)
-        if "<" in text or "](" in text or "][" in text:
-            found += self._in_both(without_markup(text))[0]
+        marked = "<" in text or "](" in text or "][" in text
+        found, folded = self._in_both(text, nicknames=not marked)
+        if marked:  # nicknames are prose: read them where the markup is gone
+            found += self._in_both(without_markup(text), nicknames=True)[0]
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
         return sorted(set(found), key=lambda f: (f.person, f.found))
 
-    def _in_both(self, text: str) -> tuple[list[Finding], str]:
+    def _in_both(self, text: str, nicknames: bool) -> tuple[list[Finding], str]:
         """What `text` names, read with spelled-out addresses as addresses and, where it has them,
         as words too ('Karin Punt vertelt' is not 'karin.vertelt'), and without a nickname in quotes
         or brackets ('Karin "Kaatje" Proef'). And the text so folded."""
         plain = _fold_plain(text)
         folded = _spelled_out(plain)
         found = self._in(folded) + (self._in(plain) if plain != folded else [])
-        for nickname in _NICKNAME.finditer(plain):  # the words around it, read without it
+        for nickname in _NICKNAME.finditer(plain) if nicknames else ():  # the words around it, without it
             start = max(0, plain.rfind(" ", 0, max(0, nickname.start() - NAME_REACH)))
             end = plain.find(" ", nickname.end() + NAME_REACH)
             end = len(plain) if end < 0 else end
