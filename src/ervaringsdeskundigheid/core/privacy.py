@@ -5,10 +5,12 @@ The rule reads text the way a reader or a scraper does, not the way it was typed
 undoes disguises: HTML entities and %-escapes are decoded, invisible characters (zero-width,
 soft hyphen, word joiner, BOM, bidi marks) dropped, compatibility forms folded (NFKC), letters of other scripts
 that look like Latin ones read as those (Unicode's confusables), the rest transliterated
-(`anyascii`), "[at]"/"punt" read as an e-mail address. The match then reads only letters and
-digits (`_letters`) and where each run of them started and ended (`_run_bounds`): a name matches
-across any separators, emphasis or markup inside it ("Pe**tr**a", "Petra-Geheim", "Pe<a>tra</a>"),
-but only as whole words ("Ann Jansen" does not match "Annemiek Jansens"). Phone numbers match as digits across any separators.
+(`anyascii`), "[at]"/"punt" read as an e-mail address (and as words too). The match then reads only
+letters and digits (`_letters`) and where each run of them started and ended (`_run_bounds`): a name
+matches across separators, emphasis or markup inside it ("Pe**tr**a", "Petra-Geheim", "Pe<a>tra</a>"),
+but only as whole words ("Ann Jansen" does not match "Annemiek Jansens"), and in the ways a name is
+written (`name_forms`: initials, surname first; `Way`: where its words and sentences may end, so that
+ordinary words do not spell a short name). Phone numbers match as digits across any separators.
 
 All values are searched at once (Aho-Corasick), so the work grows with the text, not with the
 number of people times the text.
