@@ -492,7 +492,8 @@ class _Findings:
         self.recent[text] = found
 
 
-def name_forms(name: str) -> list[Form]:
+@lru_cache(maxsize=4096)  # a build makes several rules from the same people
+def name_forms(name: str) -> tuple[Form, ...]:
     """A name as written, with its surname first, as lists sorted by surname have it ('Karin van
     der Proef' is also 'Proef, Karin van der' and 'van der Proef, Karin'), with any of its words but
     the last as initials ('K. van der Proef', 'Karin v.d. Proef', 'J.W. de Vries', 'Jan W. de Vries',
@@ -503,7 +504,7 @@ def name_forms(name: str) -> list[Form]:
     an initial ('door het bos. Ria' is no 'Bos, Ria')."""
     words = [written for written in (_without_clitics(fold(word)) for word in name.split()) if _letters(written)]
     if len(words) < MIN_NAME_WORDS:
-        return []
+        return ()
     as_initials = len(words) <= MAX_NAME_WORDS_AS_INITIALS
     choices = [
         [(word, False), *((initial, True) for initial in sorted(_initials(word)) if as_initials)] for word in words
@@ -517,7 +518,7 @@ def name_forms(name: str) -> list[Form]:
             surname = _letters(words[-1])
             for form in (made, possessive) if start == 0 and made.written and len(surname) >= 5 else (made,):
                 forms[form.key] = forms[form.key] | form if form.key in forms else form
-    return list(forms.values())
+    return tuple(forms.values())
 
 
 def _form(parts: tuple[tuple[str, bool], ...]) -> Form:
