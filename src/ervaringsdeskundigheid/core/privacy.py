@@ -25,7 +25,7 @@ import json
 import re
 import string
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from collections.abc import Container
 from importlib import resources
@@ -282,7 +282,7 @@ class Forbidden:
     _allowed: dict[str, bool] = field(default_factory=dict)  # key -> written in full (see `allow`)
     _links: dict[str, Finding] = field(default_factory=dict)  # '#anchor' of a withdrawn person
     _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
-    _public: Any = None  # the same, of the allowed names in full (see `_within_public`)
+    _public: Any = None  # the same, of the allowed names in full (see `_public_spans`)
     _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
     _clean_before: Container[str] = frozenset()  # digests of texts this very rule found clean before
     clean: set[str] = field(default_factory=set)  # digests of the texts it found clean (build/memo.py keeps them)
@@ -510,13 +510,14 @@ def name_forms(name: str) -> tuple[Form, ...]:
         [(word, False), *((initial, True) for initial in sorted(_initials(word)) if as_initials)] for word in words
     ]
     choices[-1] = choices[-1][:1]  # the surname itself is always written out
+    possessive = len(_letters(words[-1])) >= 5  # 'langs', 'rijks': a short surname with an s is a word
     forms: dict[str, Form] = {}
     for start in range(len(words)):
         for parts in product(*choices[start:], *choices[:start]):
-            made = _form(parts)
-            possessive = Form(made.key + "s", tuple(replace(way, apart=()) for way in made.ways), written=False)
-            surname = _letters(words[-1])
-            for form in (made, possessive) if start == 0 and made.written and len(surname) >= 5 else (made,):
+            made = [_form(parts)]
+            if possessive and start == 0 and made[0].written:
+                made.append(Form(made[0].key + "s", made[0].ways, written=False))
+            for form in made:
                 forms[form.key] = forms[form.key] | form if form.key in forms else form
     return tuple(forms.values())
 
@@ -542,8 +543,6 @@ def _form(parts: tuple[tuple[str, bool], ...]) -> Form:
             stops += [len(key) + at for at in inside]
         key += letters
         before = initial
-    if before:
-        stops.append(len(key))
     written = not any(initial for _, initial in parts)
     if len(key) > SHORT_NAME_LETTERS:
         return Form(key, (Way(None, tuple(sorted(set(apart))), None),), written)
