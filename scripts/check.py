@@ -11,15 +11,28 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from ervaringsdeskundigheid.core.problems import ContentErrors
 from ervaringsdeskundigheid.editor.check import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def site_dir() -> Path:
+    """Where `mkdocs build` publishes (mkdocs.yml's `site_dir`): the codes it published, and files
+    there that git must not track, are checked."""
+    try:
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        config = None
+    value = config.get("site_dir") if isinstance(config, dict) else None
+    return ROOT / value if isinstance(value, str) and value.strip() else ROOT / "site"
+
+
 def main() -> int:
     started = time.perf_counter()
-    result = check_project(ROOT)
+    result = check_project(ROOT, site=site_dir())
     seconds = time.perf_counter() - started
     if result.notices:
         print(

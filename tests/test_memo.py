@@ -354,3 +354,15 @@ def test_a_checkout_git_cannot_read_is_refused_and_one_owned_by_someone_else_is_
         BuildSession(project, mode="build", today=TODAY).start()
     shutil.rmtree(project / ".git")  # no checkout: nothing a pull request could have added
     assert git and BuildSession(project, mode="check", today=TODAY).start() is None
+
+
+def test_make_check_looks_where_mkdocs_yml_says_the_site_is(project):
+    """A pull request that moves `site_dir` and adds that folder's files is refused by `make check`
+    too, not only by the build."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_dir: site\n" in text
+    config.write_text(text.replace("site_dir: site\n", "site_dir: openbaar\n"), encoding="utf-8")
+    _planted(project, "openbaar/p/index.json")
+    checked = run_check(project)
+    assert checked.returncode == 1 and "openbaar/p/index.json" in checked.stdout, checked.stdout

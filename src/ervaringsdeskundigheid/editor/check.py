@@ -24,10 +24,12 @@ class CheckResult:
     readability: list[Readability] = field(default_factory=list)  # texts likely above B1
 
 
-def check_project(root: Path, today: dt.date | None = None) -> CheckResult:
+def check_project(root: Path, today: dt.date | None = None, site: Path | None = None) -> CheckResult:
+    """`site`: the folder the build publishes to (mkdocs.yml's `site_dir`; `site/` when not given)."""
     result = CheckResult()
-    publish.restore_interrupted(Path(root) / "site")  # a build killed mid-swap: its site comes back
-    session = BuildSession(Path(root), mode="check", today=today, published=Path(root) / "site")  # the last local build
+    site = Path(site) if site is not None else Path(root) / "site"
+    publish.restore_interrupted(site)  # a build killed mid-swap: its site comes back
+    session = BuildSession(Path(root), mode="check", today=today, published=site)  # the last local build
     try:
         session.start()
         session.outputs()  # every step of the build, the web editor's files too
