@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..core.cachefiles import write_whole
+from ..core.cachefiles import read_whole, write_whole
 from ..core.text import text_key
 
 FOLDER = "memo"
@@ -55,10 +55,11 @@ class TextMemo:
     key = staticmethod(text_key)
 
     def _read(self) -> dict[str, Any]:
-        if self.path is None or not self.path.is_file():  # a pipe or a device would never end
+        data = read_whole(self.path) if self.path is not None else None
+        if data is None:
             return {}
         try:
-            kept = json.loads(self.path.read_bytes())
+            kept = json.loads(data)
             if kept.get("version") == self.version and isinstance(kept.get("results"), dict):
                 return {key: value for key, value in kept["results"].items() if self.valid(value)}
         except (OSError, ValueError, AttributeError, RecursionError):

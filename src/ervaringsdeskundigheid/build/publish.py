@@ -11,10 +11,11 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-import stat
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+
+from ..core.cachefiles import read_whole
 
 STAGING_PREFIX = ".site-staging-"
 PREVIOUS_PREFIX = ".site-previous-"
@@ -138,18 +139,10 @@ def link_unchanged(published: Path, target: Path, data: bytes) -> bool:
         os.link(published, target, follow_symlinks=False)
     except OSError:
         return False
-    try:
-        with open(target, "rb", opener=_not_following) as linked:
-            if stat.S_ISREG(os.fstat(linked.fileno()).st_mode) and linked.read() == data:
-                return True
-    except OSError:
-        pass
+    if read_whole(target, follow_symlinks=False) == data:
+        return True
     target.unlink()
     return False
-
-
-def _not_following(path: str, flags: int) -> int:
-    return os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK)
 
 
 def _exchange(first: Path, second: Path) -> bool:

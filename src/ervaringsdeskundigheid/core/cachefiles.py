@@ -1,10 +1,12 @@
 """Files a build keeps for the next one: named by a digest of what makes them, written whole
-or not at all. A cache that cannot be written only costs time, never a build."""
+or not at all, and read only when they are plain files. A cache that cannot be read or written
+only costs time, never a build."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 import tempfile
 from importlib.metadata import PackageNotFoundError, version
@@ -27,6 +29,18 @@ def code_version(sources: Iterable[ModuleType | Path], packages: Iterable[str] =
     for value in more:
         digest.update(b"\0" + value.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def read_whole(path: Path, follow_symlinks: bool = True) -> bytes | None:
+    """The bytes of the plain file at `path`; None when there is none, it cannot be read, or it is
+    something else: a pipe or a device in its place would be read forever (and, with
+    `follow_symlinks=False`, a symlink is not followed)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow_symlinks else os.O_NOFOLLOW)
+    try:
+        with open(os.open(path, flags), "rb") as file:
+            return file.read() if stat.S_ISREG(os.fstat(file.fileno()).st_mode) else None
+    except OSError:
+        return None
 
 
 def write_whole(path: Path, data: bytes | Callable[[BinaryIO], None]) -> bool:

@@ -307,8 +307,7 @@ class Forbidden:
                 continue
             if form.key not in self._values:
                 self._values[form.key] = Finding(value, finding.reason, finding.person, finding.withdrawn)
-            known = self._forms.get(form.key)  # the same letters as another value: either way counts
-            self._forms[form.key] = form if known is None else known | form
+            _merge(self._forms, form)  # the same letters as another value: either way counts
         if anchor:
             self._links.setdefault(anchor, Finding(f"#{anchor}", finding.reason, finding.person, finding.withdrawn))
         self._changed()
@@ -444,15 +443,17 @@ class Forbidden:
         folded = folded.translate(_JOINERS)
         if "'" in folded:
             folded = _CLITIC.sub(" ", folded)
-        candidates = list(automaton.iter(_letters(folded)))
+        letters = _letters(folded)
+        candidates = list(automaton.iter(letters))
         if not candidates:
             return []
         if _ORDINAL.search(folded):  # only ever takes a match away: read only where there is one
             folded = _without_ordinals(folded)
-            candidates = list(automaton.iter(_letters(folded)))
+            letters = _letters(folded)
+            candidates = list(automaton.iter(letters))
         bounds = _run_bounds(folded)  # only for a text that may name someone
         ends = _sentence_ends(folded)
-        public = self._public_spans(_letters(folded), bounds)
+        public = self._public_spans(letters, bounds)
         found = []
         for end, (length, ways, finding) in candidates:
             start, stop = end + 1 - length, end + 1
@@ -518,8 +519,12 @@ def name_forms(name: str) -> tuple[Form, ...]:
             if possessive and start == 0 and made[0].written:
                 made.append(Form(made[0].key + "s", made[0].ways, written=False))
             for form in made:
-                forms[form.key] = forms[form.key] | form if form.key in forms else form
+                _merge(forms, form)
     return tuple(forms.values())
+
+
+def _merge(forms: dict[str, Form], form: Form) -> None:
+    forms[form.key] = forms[form.key] | form if form.key in forms else form
 
 
 def _form(parts: tuple[tuple[str, bool], ...]) -> Form:

@@ -20,6 +20,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
+from ..core.cachefiles import read_whole
+
 WIDTHS = (480, 960, 1440)
 DEFAULT_WIDTH = 960  # the `src`, used in feeds and share cards too
 MAX_BYTES = 200 * 1024
@@ -62,9 +64,10 @@ _RECIPE = f"{WIDTHS}{MAX_BYTES}{QUALITIES}{WEBP_QUALITY}no-comment"  # a change 
 
 def _from_cache(folder: Path, image: str) -> tuple[Variant, ...] | None:
     def read(name: str) -> bytes:
-        if not (folder / name).is_file():  # a pipe or a device would be read forever
+        data = read_whole(folder / name)
+        if data is None:
             raise FileNotFoundError(name)
-        return (folder / name).read_bytes()
+        return data
 
     try:
         sizes = json.loads(read("sizes.json"))

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from ..core import urls
+from ..core.cachefiles import read_whole
 from ..core.contact import mailto_link, routes, tel_link
 from ..core.fields import meta
 from ..core.problems import Problem
@@ -65,12 +66,9 @@ class _CompiledTemplates(FileSystemBytecodeCache):
         return super().get_cache_key(name)
 
     def load_bytecode(self, bucket):
-        if not Path(self.directory, self.pattern % (bucket.key,)).is_file():
-            return  # none yet; a pipe or a device there would be read forever
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            pass
+        data = read_whole(Path(self.directory, self.pattern % (bucket.key,)))
+        if data is not None:
+            bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket):
         try:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -40,7 +41,7 @@ from typing import BinaryIO
 
 from markupsafe import Markup, escape
 
-from ..core.cachefiles import code_version, write_whole
+from ..core.cachefiles import code_version, read_whole, write_whole
 
 OUTPUT = "pagefind"  # the bundle's folder in the site
 LANGUAGE = "nl"  # Dutch stemming (Snowball), whatever a page declares
@@ -154,10 +155,11 @@ def _key(pages: dict[str, str]) -> str:
 def _cached(bundle: Path) -> dict[str, bytes] | None:
     """The kept bundle, or None when there is none or it is damaged: its comment is the digest of
     all its members (a zip file's own checks miss a member left out of its directory)."""
-    if not bundle.is_file():  # none, or a pipe or a device, which would never end
+    data = read_whole(bundle)
+    if data is None:
         return None
     try:
-        with zipfile.ZipFile(bundle) as kept:
+        with zipfile.ZipFile(io.BytesIO(data)) as kept:
             files = {f"{OUTPUT}/{name}": kept.read(name) for name in kept.namelist()}
             digest = kept.comment
     except (OSError, EOFError, KeyError, RuntimeError, NotImplementedError, ValueError, zipfile.BadZipFile, zlib.error):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..core.cachefiles import code_version, write_whole
+from ..core.cachefiles import code_version, read_whole, write_whole
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -120,12 +120,9 @@ def _made(cache: Path | None, title: str, colour: str, label: str) -> bytes:
         return render(title, colour, label)
     digest = hashlib.sha256(_recipe() + "\0".join((title, colour, label)).encode("utf-8", "surrogatepass"))
     kept = cache / f"share-{digest.hexdigest()[:32]}.png"
-    try:
-        data = kept.read_bytes() if kept.is_file() else b""  # a pipe or a device would never end
-        if data.startswith(_PNG_START) and data.endswith(_PNG_END):  # whole, not cut off
-            return data
-    except OSError:
-        pass
+    data = read_whole(kept) or b""
+    if data.startswith(_PNG_START) and data.endswith(_PNG_END):  # whole, not cut off
+        return data
     data = render(title, colour, label)
     write_whole(kept, data)
     return data
