@@ -268,6 +268,15 @@ def test_a_name_in_dutch_conventions_and_markup_tricks_is_the_name(name, text):
     assert forbidden.find(text, markup=True), text
 
 
+@pytest.mark.parametrize("written", ["R-i-a Bos", "Ria B.o.s", "R i a  B o s", "Ria Bo-s", "Ri**a** B<b>o</b>s"])
+def test_a_short_name_broken_as_disguises_break_it_is_the_name(written):
+    """A short name may not be spelled by ordinary words across a space ('Hoe kan'), but a mark
+    inside a word or letters set apart one by one are a disguise, not two words."""
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name="Ria Bos")
+    assert forbidden.find(f"Vandaag sprak {written} over haar werk.", markup=True), written
+
+
 @pytest.mark.parametrize(
     "written",
     [

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 _TAG = re.compile(r"<!--.*?-->|<(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)  # '>' may stand in a quoted value
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\[\]]*\]")  # [tekst](doel), [tekst][1]
 _RUN = re.compile(r"[a-z]+|[0-9]+")
+_SPACE = re.compile(r"\s")
 _SENTENCE_END = re.compile(r"[.!?]\s|[!?]")  # between two words: 'door het bos. Ria vond'
 # Letters that are no word of their own: 't, 'n, 's, zo'n, m'n; 2e, 3de, 1ste. They are read as
 # nothing, in names and texts alike: 'in 't Veld' is no 'T. Veld', 'zo'n bakker' no 'N. Bakker'.
@@ -191,14 +192,21 @@ def _run_bounds(folded: str) -> set[int]:
     return set(accumulate((len(run) for run in _RUN.findall(folded)), initial=0))
 
 
-def _sentence_ends(folded: str) -> set[int]:
-    """Where, in its letters, a sentence ends between two words."""
-    ends, at, last = set(), 0, 0
+def _breaks(folded: str) -> tuple[set[int], set[int]]:
+    """Where, in its letters, a sentence ends between two words, and where a word is broken as
+    disguises break one: by a mark without a space ('R-i-a', 'B.o.s'), or letter by letter
+    ('R i a'). Ordinary words are apart by a space ('Hoe kan')."""
+    ends, broken, at, last, before = set(), set(), 0, 0, 0
     for run in _RUN.finditer(folded):
-        if at and _SENTENCE_END.search(folded, last, run.start()):
-            ends.add(at)
-        at, last = at + len(run.group()), run.end()
-    return ends
+        if at:
+            gap = folded[last : run.start()]
+            if _SENTENCE_END.search(gap):
+                ends.add(at)
+            if not _SPACE.search(gap) or before == len(run.group()) == 1:
+                broken.add(at)
+        before = len(run.group())
+        at, last = at + before, run.end()
+    return ends, broken
 
 
 def _without_clitics(folded: str) -> str:
@@ -248,10 +256,11 @@ class Way:
     apart: tuple[int, ...] = ()
     stops: tuple[int, ...] | None = None
 
-    def fits(self, inner: set[int], ends: set[int]) -> bool:
-        """`inner`: where words end inside the match in the text; `ends`: where sentences do."""
+    def fits(self, inner: set[int], ends: set[int], broken: set[int]) -> bool:
+        """`inner`: where words end inside the match in the text; `ends`: where sentences do;
+        `broken`: where a word is broken as disguises break one (see `_breaks`)."""
         return (
-            (self.junctions is None or inner <= set(self.junctions))
+            (self.junctions is None or inner - set(self.junctions) <= broken)
             and set(self.apart) <= inner
             and (self.stops is None or ends <= set(self.stops))
         )
@@ -452,7 +461,7 @@ class Forbidden:
             letters = _letters(folded)
             candidates = list(automaton.iter(letters))
         bounds = _run_bounds(folded)  # only for a text that may name someone
-        ends = _sentence_ends(folded)
+        ends, broken = _breaks(folded)
         public = self._public_spans(letters, bounds)
         found = []
         for end, (length, ways, finding) in candidates:
@@ -460,7 +469,8 @@ class Forbidden:
             if start in bounds and stop in bounds and not any(a <= start and stop <= b for a, b in public):
                 inner = {at - start for at in range(start + 1, stop) if at in bounds}
                 stops = {at - start for at in range(start + 1, stop) if at in ends}
-                if any(way.fits(inner, stops) for way in ways):
+                disguised = {at - start for at in range(start + 1, stop) if at in broken}
+                if any(way.fits(inner, stops, disguised) for way in ways):
                     found.append(finding)
         return found
 
