@@ -65,8 +65,8 @@ TWO_LETTER_INITIALS = ("chr", "th", "ch", "ph")  # 'Th. van Dijk', 'Chr. Jansen'
 NAME_REACH = 80  # characters: a name before or after a nickname is no longer than this
 MAX_NAME_WORDS_AS_INITIALS = 6  # longer 'names' (a sentence pasted by mistake) are matched as written
 # Ordinary words spell a short name across their breaks ('Hoe kan' is 'Hoek An'): in a name of up to
-# this many letters, a word or sentence may end only where the name's words meet. A longer name is
-# read across any break inside it, as disguises write it ('Pe-tra Ge.heim', 'K a r i n').
+# this many letters, a space or a sentence end may stand only where the name's words meet (a mark
+# inside a word, 'R-i-a', is a disguise: `_breaks`). A longer name is read across any break.
 SHORT_NAME_LETTERS = 8
 _JOINERS = str.maketrans("", "", "*_~`")  # emphasis inside a word joins it: 'Pe**tr**a' is 'Petra'
 
