@@ -42,6 +42,15 @@ LOOK_ALIKE = {
     "n": ["\u0578", "\uff4e"],
     "K": ["\u039a", "\u041a"],
 }
+DIGIT_LOOK_ALIKE = {
+    "a": ["4", "@"],
+    "e": ["3"],
+    "i": ["1", "!", "|"],
+    "l": ["1", "|"],
+    "o": ["0"],
+    "s": ["5", "$"],
+    "t": ["7"],
+}
 SEPARATORS = [" ", "-", ".", "_", "\u00a0", "\n", "\u2011", " - ", "**", "* ", "/", "  "]
 
 
@@ -57,7 +66,19 @@ def disguised(draw, value: str, separators: bool = True) -> str:
     for index, ch in enumerate(value):
         choice = draw(
             st.sampled_from(
-                ["plain", "plain", "entity", "hex", "percent", "look", "invisible", "upper", "emphasis", "link"]
+                [
+                    "plain",
+                    "plain",
+                    "entity",
+                    "hex",
+                    "percent",
+                    "look",
+                    "digit",
+                    "invisible",
+                    "upper",
+                    "emphasis",
+                    "link",
+                ]
             )
         )
         if ch == " " and separators:
@@ -71,6 +92,8 @@ def disguised(draw, value: str, separators: bool = True) -> str:
             out.append(quote(ch, safe="") if not ch.isalnum() else f"%{ord(ch):02X}")
         elif choice == "look" and ch in LOOK_ALIKE:
             out.append(draw(st.sampled_from(LOOK_ALIKE[ch])))
+        elif choice == "digit" and ch.lower() in DIGIT_LOOK_ALIKE:
+            out.append(draw(st.sampled_from(DIGIT_LOOK_ALIKE[ch.lower()])))
         elif choice == "invisible":
             out.append(ch + draw(st.sampled_from(INVISIBLE)))
         elif choice == "upper":
@@ -292,6 +315,49 @@ def test_an_address_spelled_out_or_with_a_tag_is_the_address(written):
     assert forbidden.find(f"Mail {written} maar.", markup=True), written
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "K4rin Pr0efpersoon",
+        "Kar1n Proefpers00n",
+        "K@rin Pr03fpersoon",
+        "KAR!N PROEFPER5OON",
+        "Karin Proefper$oon",
+        "K. Pr0efpersoon",
+        "Pr0efpersoon, K4rin",
+        "K**4**rin Proefpersoon",
+        "k4rin.pr0ef@example.org",
+        "k@rin.proef@example.org",
+        "O6-12345678",
+        "06 I2 34 56 78",
+        "O6-l2345678",
+    ],
+)
+def test_digits_and_marks_written_for_letters_and_letters_for_digits_are_read_as_them(written):
+    assert rule().find(f"Vandaag sprak ik met {written} over haar werk.", markup=True), written
+
+
+@pytest.mark.parametrize("name, written", [("Willem de Vries", "Wi11em de Vr!es"), ("Ria Bos", "R1a B0s")])
+def test_a_one_is_read_as_an_i_or_an_l_whichever_the_name_has(name, written):
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name=name)
+    assert forbidden.find(f"Met {written}.", markup=True), written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zie s4.5 en H2O, A4-formaat en mp3 bij Ria: het bos 4 en 5 is mooi!",
+        "Bos 1, Ria 2 en 3 in COVID-19-tijd; Welkom! Ria.",
+        "Het staat in hoofdstuk 1a: Ria heeft bos5 en b0s als codes.",
+    ],
+)
+def test_ordinary_words_with_digits_are_not_a_short_name(text):
+    forbidden = Forbidden()
+    forbidden.add(WITHDRAWN, name="Ria Bos")
+    assert not forbidden.find(text, markup=True), text
+
+
 def test_the_polite_u_before_a_surname_that_is_also_a_word_is_not_her_initial():
     """'u' is the polite 'you': a withdrawn Ursula Bakker does not hold back 'Bent u bakker?'."""
     forbidden = Forbidden()
@@ -418,6 +484,7 @@ RETIRED_TO_HER_STORY = (
 WITHDRAWAL_CASES = {
     "named-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met Ka\u200brin Proef**persoon**.\n"),
     "initial-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met K. Proefpersoon.\n"),
+    "digits-for-letters-in-a-story": lambda p: story(p, body="Vandaag liep ik mee met K4rin Pr0efpersoon.\n"),
     "linked-from-a-story": lambda p: story(p, body="Loop mee met [haar](../../ervaringsdeskundigen/#karin-proef).\n"),
     "email-in-a-blog": lambda p: write_story(
         p,

@@ -56,6 +56,18 @@ _NOT_LETTERS = bytes(sorted(set(range(256)) - set(b"abcdefghijklmnopqrstuvwxyz01
 _AT = re.compile(r"\s*[\[({]\s*(?:at|@|a|apen?staartje)\s*[\])}]\s*|\s+(?:at|apen?staartje)\s+|[_-]at[_-]")
 _PLUS_TAG = re.compile(r"\+[a-z0-9._-]*(?=@)")  # 'karin.proef+nieuws@example.org' reaches karin.proef@
 _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
+# Digits and marks written for letters inside a word ('K4rin Pr0ef', 'Wi11em', 'K@rin'), and letters
+# for digits inside a number ('O6 I2345678'): read as what they stand for as well (`_look_alike_readings`).
+_MAY_LOOK_ALIKE = re.compile(r"[0-9!|$@](?:(?<=[a-z].)|(?=[a-z]))")  # beside a letter
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!|$@")
+_WORD = re.compile(r"[a-z0-9!|$@]+")
+_LETTER_LOOK_ALIKES = {"0": "o", "3": "e", "4": "a", "5": "s", "$": "s", "7": "t", "@": "a"}
+# A '1', '!' or '|' as an 'i' or as an 'l' ('Kar1n', 'Wi11em'); the '@' as an 'a' ('K@rin') or as an
+# address's sign ('k4rin@example.org'). The second and fourth differ only for a word with an '@'.
+_AS_LETTERS = [
+    str.maketrans({**_LETTER_LOOK_ALIKES, **dict.fromkeys("1!|", one), "@": at}) for one in "il" for at in "a@"
+]
+_DIGIT_LOOK_ALIKES = str.maketrans("oil", "011")
 _ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
 MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
 MIN_PHONE_DIGITS = 8
@@ -209,6 +221,45 @@ def _breaks(folded: str) -> tuple[set[int], set[int]]:
     return ends, broken
 
 
+def _look_alike_readings(plain: str, keys: str) -> list[str]:
+    """The text with the digits and marks that stand for letters inside a word read as those
+    letters ('K4rin Pr0ef', 'Wi11em', 'K@rin'), and with the letters that stand for digits inside a
+    number read as digits ('O6 I2345678'). A word is read so only where that makes it part of one
+    of the `keys` (lines of letters), and where it has a choice ('1' as 'i' or 'l'; '@' as 'a' or
+    as an address's sign), as the first that does: almost every text has no such word."""
+    words: dict[int, str] = {}
+    for hit in _MAY_LOOK_ALIKE.finditer(plain):
+        start = hit.start()
+        while start and plain[start - 1] in _WORD_CHARS:
+            start -= 1
+        if start not in words and (match := _WORD.match(plain, start)):
+            words[start] = match.group()
+    readings = []
+    for read in (_as_letters, _as_digits) if words else ():
+        parts: list[str] = []
+        done = 0
+        for start, word in sorted(words.items()):
+            core = word.rstrip("!|$@")  # 'Pr0ef!' ends a sentence, 'Bo$' is 'Bos': either may be
+            options = [*read(word), *(option + word[len(core) :] for option in read(core) if core != word)]
+            read_as = next((option for option in options if _letters(option) in keys), word)
+            parts += [plain[done:start], read_as]
+            done = start + len(word)
+        if (reading := "".join(parts) + plain[done:]) != plain:
+            readings.append(reading)
+    return readings
+
+
+def _as_letters(word: str) -> list[str]:
+    return [word.translate(table) for table in (_AS_LETTERS if "@" in word else _AS_LETTERS[::2])]
+
+
+def _as_digits(word: str) -> list[str]:
+    letters = {char for char in word if char.isalpha()}
+    if not letters or letters - set("oil") or not any(char.isdigit() for char in word):
+        return []
+    return [word.translate(_DIGIT_LOOK_ALIKES)]
+
+
 def _without_clitics(folded: str) -> str:
     return _without_ordinals(_CLITIC.sub(" ", folded) if "'" in folded else folded)
 
@@ -292,6 +343,7 @@ class Forbidden:
     _links: dict[str, Finding] = field(default_factory=dict)  # '#anchor' of a withdrawn person
     _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
     _public: Any = None  # the same, of the allowed names in full (see `_public_spans`)
+    _keys: str = ""  # the letters the automaton looks for, one per line (see `_look_alike_readings`)
     _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
     _clean_before: Container[str] = frozenset()  # digests of texts this very rule found clean before
     clean: set[str] = field(default_factory=set)  # digests of the texts it found clean (build/memo.py keeps them)
@@ -370,6 +422,7 @@ class Forbidden:
                 form = self._forms[key]
                 if key not in self._allowed or (form.written and not self._allowed[key]):
                     automaton.add_word(key, (len(key), form.ways, finding))
+            self._keys = "\n".join(automaton.keys())
             self._automaton = _made(automaton)
             public = ahocorasick.Automaton()
             for key, written in self._allowed.items():
@@ -416,26 +469,40 @@ class Forbidden:
 
     def _read(self, text: str) -> list[Finding]:
         marked = "<" in text or "](" in text or "][" in text
-        found, folded = self._in_both(text, nicknames=not marked)
-        if marked:  # nicknames are prose: read them where the markup is gone
-            found += self._in_both(without_markup(text), nicknames=True)[0]
+        found, folded = self._in_both(text, prose=not marked)
+        if marked:  # nicknames and look-alikes are prose: read them where the markup is gone
+            found += self._in_both(without_markup(text), prose=True)[0]
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
         return sorted(set(found), key=lambda f: (f.person, f.found))
 
-    def _in_both(self, text: str, nicknames: bool) -> tuple[list[Finding], str]:
+    def _in_both(self, text: str, prose: bool) -> tuple[list[Finding], str]:
         """What `text` names, read with spelled-out addresses as addresses and, where it has them,
-        as words too ('Karin Punt vertelt' is not 'karin.vertelt'), and without a nickname in quotes
-        or brackets ('Karin "Kaatje" Proef'). And the text so folded."""
+        as words too ('Karin Punt vertelt' is not 'karin.vertelt'). Prose is also read without a
+        nickname in quotes or brackets ('Karin "Kaatje" Proef') and with digits and marks that stand
+        for letters read as letters ('K4rin Pr0ef'; not in markup: asset names, drawings' paths).
+        And the text so folded."""
         plain = _fold_plain(text)
         folded = _spelled_out(plain)
         found = self._in(folded) + (self._in(plain) if plain != folded else [])
-        for nickname in _NICKNAME.finditer(plain) if nicknames else ():  # the words around it, without it
+        if not prose:
+            return found, folded
+        found += self._look_alikes_in(plain)
+        for nickname in _NICKNAME.finditer(plain):  # the words around it, without it
             start = max(0, plain.rfind(" ", 0, max(0, nickname.start() - NAME_REACH)))
             end = plain.find(" ", nickname.end() + NAME_REACH)
             end = len(plain) if end < 0 else end
             found += self._in(f"{plain[start : nickname.start()]} {plain[nickname.end() : end]}")
         return found, folded
+
+    def _look_alikes_in(self, plain: str) -> list[Finding]:
+        if not self._search():
+            return []
+        found = []
+        for reading in _look_alike_readings(plain.translate(_JOINERS), self._keys):  # 'K**4**rin' is 'K4rin'
+            spelled = _spelled_out(reading)  # 'k4rin punt proef at example punt org'
+            found += self._in(reading) + (self._in(spelled) if spelled != reading else [])
+        return found
 
     def _public_spans(self, letters: str, bounds: set[int]) -> list[tuple[int, int]]:
         """Where the text names a public person in full: a name inside it is theirs ('Willem de Vries'
