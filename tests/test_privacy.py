@@ -54,10 +54,15 @@ DIGIT_LOOK_ALIKE = {
 SEPARATORS = [" ", "-", ".", "_", "\u00a0", "\n", "\u2011", " - ", "**", "* ", "/", "  "]
 
 
-def rule() -> Forbidden:
+def withheld(**values: str) -> Forbidden:
+    """The rule for one person who withdrew, with these values (name, email, phone, anchor)."""
     forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=NAME, email=EMAIL, phone=PHONE)
+    forbidden.add(WITHDRAWN, **values)
     return forbidden
+
+
+def rule() -> Forbidden:
+    return withheld(name=NAME, email=EMAIL, phone=PHONE)
 
 
 @st.composite
@@ -165,8 +170,7 @@ def test_any_way_of_writing_the_email_or_phone_is_read_as_theirs(data):
     ],
 )
 def test_the_name_with_the_first_name_as_an_initial_is_read_as_the_name(name, written):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=name)
+    forbidden = withheld(name=name)
     assert forbidden.find(written, markup=True), written
 
 
@@ -177,8 +181,7 @@ def test_the_name_with_the_first_name_as_an_initial_is_read_as_the_name(name, wr
     other=st.sampled_from("bcdfg"),
 )
 def test_a_double_first_name_written_as_initials_is_the_name(parts, between, other):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name="-".join(part.title() for part in parts) + " van der Proef")
+    forbidden = withheld(name="-".join(part.title() for part in parts) + " van der Proef")
     initials = [part[0].upper() for part in parts]
     assert forbidden.find(f"Met {between.join(initials)}. van der Proef.")
     if other not in {part[0] for part in parts}:  # another last initial: someone else
@@ -195,8 +198,7 @@ def test_another_first_name_or_word_before_the_surname_is_not_her_initial(writte
 @pytest.mark.parametrize("written", ["Met J. de Proef", "Met Willem de Proef", "Met W. de Proef", "Met J.K. de Proef"])
 def test_part_of_two_first_names_is_someone_else(written):
     """'Jan Willem de Proef' is also 'J.W. de Proef', but 'J. de Proef' could be anyone."""
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name="Jan Willem de Proef")
+    forbidden = withheld(name="Jan Willem de Proef")
     assert not forbidden.find(written, markup=True), written
 
 
@@ -209,8 +211,7 @@ def test_part_of_two_first_names_is_someone_else(written):
 def test_an_initial_and_a_surname_written_as_one_word_are_an_ordinary_word(first, surname, suffix):
     """A withdrawn Lisa Ang does not hold back 'lang', nor Hans Ek 'hek' or 'heks': an initial
     stands apart from the surname. Her name, her initial apart and hers ('Lisa Angs') do count."""
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=f"{first.title()} {surname.title()}")
+    forbidden = withheld(name=f"{first.title()} {surname.title()}")
     in_full = {first + surname, surname + first, first + surname + "s"}
     for word in {first[0] + surname + suffix, surname + first[0] + suffix} - in_full:
         assert not forbidden.find(f"Dat is {word} genoeg.", markup=True), word
@@ -223,8 +224,7 @@ def test_an_initial_and_a_surname_written_as_one_word_are_an_ordinary_word(first
 def test_a_public_persons_name_frees_only_that_name_never_another_persons_in_full():
     """'Jan Smits' is a public Jan Smit's possessive and the full name of a Jan Smits who withdrew:
     his name stays forbidden. Someone public with exactly his name frees it (theirs to show)."""
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name="Jan Smits")
+    forbidden = withheld(name="Jan Smits")
     forbidden.allow("Jan Smit")
     assert forbidden.find("Samen met Jan Smits op pad.", markup=True)
     forbidden.allow("Jan Smits")
@@ -235,8 +235,7 @@ def test_a_public_persons_name_frees_only_that_name_never_another_persons_in_ful
     "public, withdrawn", [("Jan Willem de Vries", "Willem de Vries"), ("Anna Maria Jansen", "Maria Jansen")]
 )
 def test_a_public_name_that_holds_a_withdrawn_name_names_only_the_public_person(public, withdrawn):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=withdrawn)
+    forbidden = withheld(name=withdrawn)
     forbidden.allow(public)
     assert not forbidden.find(f"Vandaag vertelt {public} over haar werk.", markup=True)
     assert forbidden.find(f"Vandaag vertelt {withdrawn} over haar werk.", markup=True)
@@ -244,8 +243,7 @@ def test_a_public_name_that_holds_a_withdrawn_name_names_only_the_public_person(
 
 @pytest.mark.parametrize("written", ["Volgens J. Smits (2019) werkt het.", "Jan Smitsen", "J. Smitje"])
 def test_an_initial_before_a_longer_surname_is_someone_else(written):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name="Jan Smit")
+    forbidden = withheld(name="Jan Smit")
     assert not forbidden.find(written, markup=True), written
 
 
@@ -264,8 +262,7 @@ def test_an_initial_before_a_longer_surname_is_someone_else(written):
     ],
 )
 def test_ordinary_dutch_is_not_the_name(name, text):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=name)
+    forbidden = withheld(name=name)
     assert not forbidden.find(text, markup=True), text
 
 
@@ -286,8 +283,7 @@ def test_ordinary_dutch_is_not_the_name(name, text):
     ],
 )
 def test_a_name_in_dutch_conventions_and_markup_tricks_is_the_name(name, text):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=name)
+    forbidden = withheld(name=name)
     assert forbidden.find(text, markup=True), text
 
 
@@ -295,8 +291,7 @@ def test_a_name_in_dutch_conventions_and_markup_tricks_is_the_name(name, text):
 def test_a_short_name_broken_as_disguises_break_it_is_the_name(written):
     """A short name may not be spelled by ordinary words across a space ('Hoe kan'), but a mark
     inside a word or letters set apart one by one are a disguise, not two words."""
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name="Ria Bos")
+    forbidden = withheld(name="Ria Bos")
     assert forbidden.find(f"Vandaag sprak {written} over haar werk.", markup=True), written
 
 
@@ -310,8 +305,7 @@ def test_a_short_name_broken_as_disguises_break_it_is_the_name(written):
     ],
 )
 def test_an_address_spelled_out_or_with_a_tag_is_the_address(written):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, email="karin.proef@example.org")
+    forbidden = withheld(email="karin.proef@example.org")
     assert forbidden.find(f"Mail {written} maar.", markup=True), written
 
 
@@ -339,8 +333,7 @@ def test_digits_and_marks_written_for_letters_and_letters_for_digits_are_read_as
 
 @pytest.mark.parametrize("name, written", [("Willem de Vries", "Wi11em de Vr!es"), ("Ria Bos", "R1a B0s")])
 def test_a_one_is_read_as_an_i_or_an_l_whichever_the_name_has(name, written):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=name)
+    forbidden = withheld(name=name)
     assert forbidden.find(f"Met {written}.", markup=True), written
 
 
@@ -353,15 +346,52 @@ def test_a_one_is_read_as_an_i_or_an_l_whichever_the_name_has(name, written):
     ],
 )
 def test_ordinary_words_with_digits_are_not_a_short_name(text):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name="Ria Bos")
+    forbidden = withheld(name="Ria Bos")
+    assert not forbidden.find(text, markup=True), text
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("Lotte Bos", "Gefeliciteerd, L0tte Bos!"),  # a '!' that ends a sentence is no 'l'
+        ("Ria Bos", "Dank je wel, Ria Bo$!"),
+        (NAME, "<dl><dt>Trainer</dt><dd>K4rin Pr0efpersoon</dd></dl>"),  # a line or cell of its own
+        (NAME, "<ul><li>Bijlage 3</li><li>K4rin Pr0efpersoon, trainer</li></ul>"),
+        (NAME, '<img src="a.jpg" alt="K4rin Pr0efpersoon">'),  # what a screen reader says
+        (NAME, "Kinderen < 12 jaar gratis. Met K4rin Pr0efpersoon. Ouderen > 65 betalen."),  # no tag
+        (NAME, "Met K4rin Pr0efpersoon1 sprak ik."),  # a digit after the name
+        (NAME, "Ik <3 K4rin Pr0efpersoon -> echt!"),
+    ],
+)
+def test_look_alikes_are_read_where_and_as_a_reader_sees_them(name, text):
+    assert withheld(name=name).find(text, markup=True), text
+
+
+@pytest.mark.parametrize(
+    "name, public, text",
+    [
+        (
+            "Sanne de Vries",
+            "Anne de Vries",
+            "<ul><li>Beleidsnota 2024, §2.5</li><li><span>Anne de Vries</span> interview, 2024</li></ul>",
+        ),
+        ("Lisa Bos", None, "<table><tr><td>1</td><td>Isa Bos</td></tr></table>"),
+        ("Lisa Le", None, "Uitslag: Lisa 1e, Tom 2e."),  # an ordinal
+        ("Anh Le", None, "<p>Anh (1e jaar hbo) vertelt.</p>"),
+        ("Neel Jansen", None, "Is het moeilijk? Nee! Jansen legt uit hoe het werkt."),
+        ("Jana Smit", None, "Mail jan@smit.nl voor vragen."),  # an address's own '@'
+        ("Jana de Vries", "Jan de Vries", "Vragen? Mail naar jan@devries.nl."),
+    ],
+)
+def test_a_digit_beside_another_word_an_ordinal_or_an_address_is_no_look_alike(name, public, text):
+    forbidden = withheld(name=name)
+    forbidden.allow(public)
     assert not forbidden.find(text, markup=True), text
 
 
 def test_the_polite_u_before_a_surname_that_is_also_a_word_is_not_her_initial():
     """'u' is the polite 'you': a withdrawn Ursula Bakker does not hold back 'Bent u bakker?'."""
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name="Ursula Bakker")
+    forbidden = withheld(name="Ursula Bakker")
     assert not forbidden.find("Bent u bakker van beroep? Dan kunt u ons mailen.", markup=True)
     assert forbidden.find("Vandaag sprak ik met Ursula Bakker.", markup=True)
     assert forbidden.find("Door Bakker, Ursula.", markup=True)
@@ -371,8 +401,7 @@ def test_the_polite_u_before_a_surname_that_is_also_a_word_is_not_her_initial():
 @pytest.mark.parametrize("written", ["06-12345678", "+31 6 1234 5678", "0031612345678"])
 def test_a_number_recorded_with_the_trunk_zero_in_brackets_is_found_however_it_is_written(recorded, written):
     """'+31 (0)6 ...' is how many Dutch organisations write a number: it is the same number."""
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, phone=recorded)
+    forbidden = withheld(phone=recorded)
     assert forbidden.find(f"Bel {written} voor een afspraak"), (recorded, written)
 
 
@@ -407,8 +436,7 @@ def test_other_words_are_not_the_name(other):
 )
 def test_a_name_with_the_surname_first_is_the_name(name, written):
     """Lists sorted by surname (a spreadsheet, a sign-up list) write 'Achternaam, Voornaam'."""
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=name)
+    forbidden = withheld(name=name)
     assert forbidden.find(f"Deelnemers: {written}; Jansen, Piet."), written
     assert not forbidden.find("Karin en Piet Proefpersoon")
 
@@ -552,8 +580,7 @@ def build(project) -> tuple[BuildSession, dict]:
 
 
 def assert_nothing_of_the_person(outputs: dict):
-    forbidden = Forbidden()
-    forbidden.add(WITHDRAWN, name=NAME, email=EMAIL, phone=EXPERT_PHONE, anchor="karin-proef")
+    forbidden = withheld(name=NAME, email=EMAIL, phone=EXPERT_PHONE, anchor="karin-proef")
     for path, data in outputs.items():
         text = data if isinstance(data, str) else data.decode("utf-8", errors="ignore")
         assert not forbidden.find(path), path

@@ -41,7 +41,17 @@ from .text import text_key
 if TYPE_CHECKING:
     from .consent import Consent
 
-_TAG = re.compile(r"<!--.*?-->|<(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)  # '>' may stand in a quoted value
+# A tag starts as HTML's do ('Kinderen < 12 jaar' is text); a '>' may stand in a quoted value.
+_TAG = re.compile(r"<!--.*?-->|<[a-zA-Z/!?](?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
+# Tags that start a line or a cell as shown ('<dt>Trainer</dt><dd>Karin' is 'Trainer' and 'Karin'), and
+# the values of attributes a reader or a screen reader is shown.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|td|th|tr|table|caption|h[1-6]|br|hr|section|article|header|footer|nav|"
+    r"main|aside|blockquote|figure|figcaption|details|summary|label|option|button|pre)\b"
+    r"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.IGNORECASE,
+)
+_SHOWN_ATTRIBUTE = re.compile(r"""\s(?:alt|title|aria-label|placeholder|content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|\]\[[^\[\]]*\]")  # [tekst](doel), [tekst][1]
 _RUN = re.compile(r"[a-z]+|[0-9]+")
 _SPACE = re.compile(r"\s")
@@ -61,14 +71,13 @@ _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
 _MAY_LOOK_ALIKE = re.compile(r"[0-9!|$@](?:(?<=[a-z].)|(?=[a-z]))")  # beside a letter
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!|$@")
 _WORD = re.compile(r"[a-z0-9!|$@]+")
+_ORDINAL_WORD = re.compile(r"[0-9]+(?:e|de|ste)")  # '1e' is 'eerste', not 'le'
+_ADDRESS_SIGN = re.compile(r"@(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![^\s@]*@)")  # an address's last '@'
 _LETTER_LOOK_ALIKES = {"0": "o", "3": "e", "4": "a", "5": "s", "$": "s", "7": "t", "@": "a"}
-# A '1', '!' or '|' as an 'i' or as an 'l' ('Kar1n', 'Wi11em'); the '@' as an 'a' ('K@rin') or as an
-# address's sign ('k4rin@example.org'). The second and fourth differ only for a word with an '@'.
-_AS_LETTERS = [
-    str.maketrans({**_LETTER_LOOK_ALIKES, **dict.fromkeys("1!|", one), "@": at}) for one in "il" for at in "a@"
-]
+_AS_LETTERS = [str.maketrans({**_LETTER_LOOK_ALIKES, **dict.fromkeys("1!|", one)}) for one in "il"]  # 'Kar1n', 'Wi11em'
 _DIGIT_LOOK_ALIKES = str.maketrans("oil", "011")
 _ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
+SHORT_MARKED_TEXT = 10_000  # characters: an editor's text with markup is read as shown at once; a page first glued
 MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
 MIN_PHONE_DIGITS = 8
 COMMON_WORD_INITIAL = "u"  # the polite 'you' before a surname that is also a word
@@ -188,6 +197,13 @@ def without_markup(text: str) -> str:
     return _TAG.sub("", _LINK_TARGET.sub("]", text))
 
 
+def shown_apart(text: str) -> str:
+    """Text as shown: without tags and link targets, but the words of two lines, cells or list items
+    apart, and with the attributes a reader is shown (alt, title) after it."""
+    shown = " ".join(double or single for double, single in _SHOWN_ATTRIBUTE.findall(text)) if "=" in text else ""
+    return f"{without_markup(_BLOCK_TAG.sub(' ', text))} {shown}"
+
+
 def squeeze(value: str) -> str:
     """A value as the projection sees it: its letters and digits only."""
     return _letters(fold(value))
@@ -221,27 +237,59 @@ def _breaks(folded: str) -> tuple[set[int], set[int]]:
     return ends, broken
 
 
-def _look_alike_readings(plain: str, keys: str) -> list[str]:
+def _look_alike_words(plain: str) -> list[tuple[int, str]]:
+    """Where a word mixes digits or marks with letters ('K4rin', 'O6'), but no ordinal ('1e')."""
+    words: list[tuple[int, str]] = []
+    covered = 0
+    for hit in _MAY_LOOK_ALIKE.finditer(plain):
+        if hit.start() < covered:
+            continue  # in the word before
+        start = hit.start()
+        while start > covered and plain[start - 1] in _WORD_CHARS:
+            start -= 1
+        match = _WORD.match(plain, start)
+        if match is None:
+            continue  # cannot be: the hit is a word's
+        covered = match.end()
+        if not _ORDINAL_WORD.fullmatch(match.group()):
+            words.append((start, match.group()))
+    return words
+
+
+def _may_spell(words: list[tuple[int, str]], keys: str) -> bool:
+    """Whether a word, read as the letters its digits and marks stand for, holds three letters in a
+    row of one of the `keys` around one it changed: the text is then worth reading again as shown
+    (`shown_apart`). Glued to a tag's neighbour ('Trainer</dt><dd>K4rin' is 'trainerk4rin'), the
+    word itself need not be part of a key."""
+    for start, word in words:
+        for choice in dict.fromkeys((word.rstrip("!"), word)):
+            for option in (*_as_letters(choice, start, set()), *_as_digits(choice, start, set())):
+                for index in (index for index, char in enumerate(choice) if option[index] != char):
+                    for at in range(max(0, index - 2), min(index, len(option) - 3) + 1):
+                        if len(window := _letters(option[at : at + 3])) == 3 and window in keys:
+                            return True
+    return False
+
+
+def _look_alike_readings(plain: str, words: list[tuple[int, str]], keys: str) -> list[str]:
     """The text with the digits and marks that stand for letters inside a word read as those
     letters ('K4rin Pr0ef', 'Wi11em', 'K@rin'), and with the letters that stand for digits inside a
     number read as digits ('O6 I2345678'). A word is read so only where that makes it part of one
-    of the `keys` (lines of letters), and where it has a choice ('1' as 'i' or 'l'; '@' as 'a' or
-    as an address's sign), as the first that does: almost every text has no such word."""
-    words: dict[int, str] = {}
-    for hit in _MAY_LOOK_ALIKE.finditer(plain):
-        start = hit.start()
-        while start and plain[start - 1] in _WORD_CHARS:
-            start -= 1
-        if start not in words and (match := _WORD.match(plain, start)):
-            words[start] = match.group()
+    of the `keys` (lines of letters), as the first choice that does: the word without a '!' that
+    ends a sentence, the word, the word without digits after it ('Pr0ef1'); a '1' as an 'i' or an
+    'l'. An address's own '@' stays."""
+    signs = {sign.start() for sign in _ADDRESS_SIGN.finditer(plain)} if "@" in plain else set()
     readings = []
-    for read in (_as_letters, _as_digits) if words else ():
+    for read in (_as_letters, _as_digits):
         parts: list[str] = []
         done = 0
-        for start, word in sorted(words.items()):
-            core = word.rstrip("!|$@")  # 'Pr0ef!' ends a sentence, 'Bo$' is 'Bos': either may be
-            options = [*read(word), *(option + word[len(core) :] for option in read(core) if core != word)]
-            read_as = next((option for option in options if _letters(option) in keys), word)
+        for start, word in words:
+            read_as = word
+            for choice in dict.fromkeys((word.rstrip("!"), word, word.rstrip("!0123456789"))):
+                option = next((o for o in read(choice, start, signs) if choice and _letters(o) in keys), None)
+                if option is not None:
+                    read_as = option + word[len(choice) :]
+                    break
             parts += [plain[done:start], read_as]
             done = start + len(word)
         if (reading := "".join(parts) + plain[done:]) != plain:
@@ -249,11 +297,15 @@ def _look_alike_readings(plain: str, keys: str) -> list[str]:
     return readings
 
 
-def _as_letters(word: str) -> list[str]:
-    return [word.translate(table) for table in (_AS_LETTERS if "@" in word else _AS_LETTERS[::2])]
+def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
+    options = [word.translate(table) for table in _AS_LETTERS]
+    kept = {index for index, char in enumerate(word) if char == "@" and at + index in signs}
+    if kept:  # 'k@rin.proef@example.org': the second is the address's
+        options = ["".join("@" if index in kept else char for index, char in enumerate(o)) for o in options]
+    return options
 
 
-def _as_digits(word: str) -> list[str]:
+def _as_digits(word: str, at: int, signs: set[int]) -> list[str]:
     letters = {char for char in word if char.isalpha()}
     if not letters or letters - set("oil") or not any(char.isdigit() for char in word):
         return []
@@ -470,8 +522,10 @@ class Forbidden:
     def _read(self, text: str) -> list[Finding]:
         marked = "<" in text or "](" in text or "][" in text
         found, folded = self._in_both(text, prose=not marked)
-        if marked:  # nicknames and look-alikes are prose: read them where the markup is gone
-            found += self._in_both(without_markup(text), prose=True)[0]
+        prose = without_markup(text) if marked else text
+        if marked:  # nicknames are prose: read them where the markup is gone
+            found += self._in_both(prose, prose=True)[0]
+        found += self._look_alikes_in(text, prose, marked)
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
         return sorted(set(found), key=lambda f: (f.person, f.found))
@@ -479,15 +533,12 @@ class Forbidden:
     def _in_both(self, text: str, prose: bool) -> tuple[list[Finding], str]:
         """What `text` names, read with spelled-out addresses as addresses and, where it has them,
         as words too ('Karin Punt vertelt' is not 'karin.vertelt'). Prose is also read without a
-        nickname in quotes or brackets ('Karin "Kaatje" Proef') and with digits and marks that stand
-        for letters read as letters ('K4rin Pr0ef'; not in markup: asset names, drawings' paths).
-        And the text so folded."""
+        nickname in quotes or brackets ('Karin "Kaatje" Proef'). And the text so folded."""
         plain = _fold_plain(text)
         folded = _spelled_out(plain)
         found = self._in(folded) + (self._in(plain) if plain != folded else [])
         if not prose:
             return found, folded
-        found += self._look_alikes_in(plain)
         for nickname in _NICKNAME.finditer(plain):  # the words around it, without it
             start = max(0, plain.rfind(" ", 0, max(0, nickname.start() - NAME_REACH)))
             end = plain.find(" ", nickname.end() + NAME_REACH)
@@ -495,11 +546,24 @@ class Forbidden:
             found += self._in(f"{plain[start : nickname.start()]} {plain[nickname.end() : end]}")
         return found, folded
 
-    def _look_alikes_in(self, plain: str) -> list[Finding]:
+    def _look_alikes_in(self, text: str, prose: str, marked: bool) -> list[Finding]:
+        """The text read with digits and marks as the letters they stand for: its prose (not the
+        markup's asset names and drawings' paths), and where that may spell a withheld value, as
+        shown (`shown_apart`)."""
         if not self._search():
             return []
+        shown_at_once = marked and len(text) <= SHORT_MARKED_TEXT
+        plain = _fold_plain(shown_apart(text) if shown_at_once else prose).translate(_JOINERS)  # 'K**4**rin'
+        words = _look_alike_words(plain)
+        if marked and not shown_at_once and words:  # a page: read again as shown only where it may spell one
+            if not _may_spell(words, self._keys):
+                return []
+            plain = _fold_plain(shown_apart(text)).translate(_JOINERS)
+            words = _look_alike_words(plain)
+        if not words:
+            return []
         found = []
-        for reading in _look_alike_readings(plain.translate(_JOINERS), self._keys):  # 'K**4**rin' is 'K4rin'
+        for reading in _look_alike_readings(plain, words, self._keys):
             spelled = _spelled_out(reading)  # 'k4rin punt proef at example punt org'
             found += self._in(reading) + (self._in(spelled) if spelled != reading else [])
         return found
