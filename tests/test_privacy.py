@@ -322,6 +322,7 @@ def test_an_address_spelled_out_or_with_a_tag_is_the_address(written):
         "K**4**rin Proefpersoon",
         "k4rin.pr0ef@example.org",
         "k@rin.proef@example.org",
+        "k@rin.proef [at] example.org",  # an '@' for an 'a', and the address's spelled out
         "O6-12345678",
         "06 I2 34 56 78",
         "O6-l2345678",

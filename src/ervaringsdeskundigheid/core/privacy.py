@@ -562,10 +562,11 @@ class Forbidden:
             words = _look_alike_words(plain)
         if not words:
             return []
-        found = []
-        for reading in _look_alike_readings(plain, words, self._keys):
-            spelled = _spelled_out(reading)  # 'k4rin punt proef at example punt org'
-            found += self._in(reading) + (self._in(spelled) if spelled != reading else [])
+        found = [finding for reading in _look_alike_readings(plain, words, self._keys) for finding in self._in(reading)]
+        spelled = _spelled_out(plain)  # 'k4rin punt proef at example punt org', 'k@rin.proef [at] example.org'
+        if spelled != plain:
+            readings = _look_alike_readings(spelled, _look_alike_words(spelled), self._keys)
+            found += [finding for reading in readings for finding in self._in(reading)]
         return found
 
     def _public_spans(self, letters: str, bounds: set[int]) -> list[tuple[int, int]]:
