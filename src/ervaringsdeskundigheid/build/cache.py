@@ -18,6 +18,9 @@ from pydantic import BaseModel
 from ..core.site import Item
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 @dataclass
 class RenderCache:
     pages: dict[str, tuple[str, Any]] = field(default_factory=dict)  # src_uri -> (digest, rendered page)
@@ -51,7 +54,9 @@ class Fingerprints:
         return self._items[key]
 
     def feed(self, digest, value: Any, depth: int = 0) -> None:
-        if depth > 12:
+        if type(value) in _PLAIN:  # most values: before the checks for the rest
+            digest.update(repr(value).encode())
+        elif depth > 12:
             digest.update(b"~")
         elif isinstance(value, Item):
             digest.update(self.item(value).encode())

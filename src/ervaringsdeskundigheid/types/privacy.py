@@ -161,16 +161,16 @@ def review(
     settings, problems, held = _reviewed_settings(site.settings, rule)
     site = replace(site, settings=settings)
     items: dict[str, list[Item]] = {}
+    rule_digest = rule.digest()
     for type_id, published in site.items.items():
         kept = []
         for item in published:
             withdrawn: list[Finding] = []
-            for field, text in texts_of(item):
-                for finding in rule.find(text):
-                    if finding.withdrawn:
-                        withdrawn.append(finding)
-                    else:
-                        problems.append(_problem(item.source, item.entry, field, finding))
+            for field, finding in _findings_in(item, rule, rule_digest):
+                if finding.withdrawn:
+                    withdrawn.append(finding)
+                else:
+                    problems.append(_problem(item.source, item.entry, field, finding))
             if not withdrawn:
                 kept.append(item)
                 continue
@@ -197,6 +197,30 @@ def review(
             kept.append(cleaned)
         items[type_id] = kept
     return site.with_items(items, held_back=held), problems
+
+
+# What the rule found in an item, by the rule's digest and everything `texts_of` reads: `make serve`
+# reviews the same items after every save, in the same process. With the digests of its texts the
+# rule found clean (build/memo.py keeps those for the next build).
+_FOUND: dict[tuple[str, ...], tuple[list[tuple[str | None, Finding]], list[str]]] = {}
+_FOUND_LIMIT = 20_000
+
+
+def _findings_in(item: Item, rule: Forbidden, rule_digest: str) -> list[tuple[str | None, Finding]]:
+    data = item.data.model_dump_json()
+    key = (rule_digest, item.type.id, item.source, item.entry or "", item.url or "", item.body, data)
+    if key not in _FOUND:
+        found, clean = [], []
+        for field, text in texts_of(item):
+            findings, clean_digest = rule.verdict(text)
+            found += [(field, finding) for finding in findings]
+            clean += [clean_digest] if clean_digest else []
+        if len(_FOUND) >= _FOUND_LIMIT:
+            _FOUND.clear()
+        _FOUND[key] = found, clean
+    found, clean = _FOUND[key]
+    rule.clean.update(clean)
+    return found
 
 
 def _problem(source: str, entry: str | None, field: str | None, finding: Finding) -> Problem:
