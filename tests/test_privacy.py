@@ -326,6 +326,7 @@ def test_an_address_spelled_out_or_with_a_tag_is_the_address(written):
         "O6-12345678",
         "06 I2 34 56 78",
         "O6-l2345678",
+        "06-1234S678",
     ],
 )
 def test_digits_and_marks_written_for_letters_and_letters_for_digits_are_read_as_them(written):
@@ -362,6 +363,12 @@ def test_ordinary_words_with_digits_are_not_a_short_name(text):
         (NAME, "Kinderen < 12 jaar gratis. Met K4rin Pr0efpersoon. Ouderen > 65 betalen."),  # no tag
         (NAME, "Met K4rin Pr0efpersoon1 sprak ik."),  # a digit after the name
         (NAME, "Ik <3 K4rin Pr0efpersoon -> echt!"),
+        (NAME, "|Naam|Rol|\n|---|---|\n|K4rin Pr0efpersoon|trainer|\n"),  # a '|' between cells is no 'l'
+        ("Ria Bos", "Trainers: Jan|R1a B0s"),
+        (NAME, "Volg @K4rinPr0efpersoon op Instagram."),
+        ("Ria Bol", "Dank je wel, Ria B0|!"),  # ... but it may be one
+        ("Ria Bos", "Met Ria 8os."),
+        (NAME, "<p>" + "Een gewone alinea over werk. " * 400 + '</p><p><img src="a.jpg" alt="K4rin Pr0efpersoon"></p>'),
     ],
 )
 def test_look_alikes_are_read_where_and_as_a_reader_sees_them(name, text):
@@ -382,12 +389,28 @@ def test_look_alikes_are_read_where_and_as_a_reader_sees_them(name, text):
         ("Neel Jansen", None, "Is het moeilijk? Nee! Jansen legt uit hoe het werkt."),
         ("Jana Smit", None, "Mail jan@smit.nl voor vragen."),  # an address's own '@'
         ("Jana de Vries", "Jan de Vries", "Vragen? Mail naar jan@devries.nl."),
+        ("Ida Ta", None, "Zie artikel 7a i.v.m. de Wmo."),  # a code of one letter is no word
+        ("Ed Te", None, "Het is leuk om 3D te printen."),
+        ("Ali Mohammed", None, "Wie is er al! Mohammed en Fatima."),  # the '!' of a word without a look-alike
     ],
 )
 def test_a_digit_beside_another_word_an_ordinal_or_an_address_is_no_look_alike(name, public, text):
     forbidden = withheld(name=name)
     forbidden.allow(public)
     assert not forbidden.find(text, markup=True), text
+
+
+def test_only_what_the_look_alikes_spell_counts_not_words_the_text_as_shown_joins():
+    """Read as shown, an image's text follows the page's: 'Ria' and 'Bos en heide in 3D' are not Ria Bos
+    ('Ahmed' makes 'ed' part of a withheld name, so '3D' is read as a look-alike)."""
+    forbidden = withheld(name="Ria Bos")
+    forbidden.add(WITHDRAWN, name="Ahmed Yilmaz")
+    for text in (
+        '<img src="hei.jpg" alt="Bos en heide in 3D"><p>Foto: Ria</p>',
+        '<p>Foto: Ria</p><img src="hei.jpg" alt="Bos en heide in 3D">',
+    ):
+        assert not forbidden.find(text, markup=True), text
+    assert forbidden.find('<p>Foto: R1a B0s</p><img src="hei.jpg" alt="Bos en heide in 3D">', markup=True)
 
 
 def test_the_polite_u_before_a_surname_that_is_also_a_word_is_not_her_initial():

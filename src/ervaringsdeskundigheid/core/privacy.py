@@ -27,7 +27,7 @@ import string
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from importlib import resources
 from itertools import accumulate, product, takewhile
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -71,13 +71,15 @@ _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
 _MAY_LOOK_ALIKE = re.compile(r"[0-9!|$@](?:(?<=[a-z].)|(?=[a-z]))")  # beside a letter
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!|$@")
 _WORD = re.compile(r"[a-z0-9!|$@]+")
+_LOOK_ALIKE_CHARS = frozenset("0123456789!|$@")
 _ORDINAL_WORD = re.compile(r"[0-9]+(?:e|de|ste)")  # '1e' is 'eerste', not 'le'
 _ADDRESS_SIGN = re.compile(r"@(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![^\s@]*@)")  # an address's last '@'
-_LETTER_LOOK_ALIKES = {"0": "o", "3": "e", "4": "a", "5": "s", "$": "s", "7": "t", "@": "a"}
+_LETTER_LOOK_ALIKES = {"0": "o", "3": "e", "4": "a", "5": "s", "$": "s", "7": "t", "8": "b", "9": "g", "@": "a"}
+_DIGIT_LETTERS = frozenset("oilsbz")  # letters written for digits: 'O6 I2345678', '1234S678'
+_LONGEST_LOOK_ALIKE_WORD = 80  # characters: longer runs are codes (base64, hashes), no part of a name
 _AS_LETTERS = [str.maketrans({**_LETTER_LOOK_ALIKES, **dict.fromkeys("1!|", one)}) for one in "il"]  # 'Kar1n', 'Wi11em'
-_DIGIT_LOOK_ALIKES = str.maketrans("oil", "011")
+_DIGIT_LOOK_ALIKES = str.maketrans("oilsbz", "011582")
 _ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
-SHORT_MARKED_TEXT = 10_000  # characters: an editor's text with markup is read as shown at once; a page first glued
 MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
 MIN_PHONE_DIGITS = 8
 COMMON_WORD_INITIAL = "u"  # the polite 'you' before a surname that is also a word
@@ -238,7 +240,8 @@ def _breaks(folded: str) -> tuple[set[int], set[int]]:
 
 
 def _look_alike_words(plain: str) -> list[tuple[int, str]]:
-    """Where a word mixes digits or marks with letters ('K4rin', 'O6'), but no ordinal ('1e')."""
+    """Where a word mixes digits or marks with letters ('K4rin', 'O6'), but no ordinal ('1e') and no
+    run longer than a name's word."""
     words: list[tuple[int, str]] = []
     covered = 0
     for hit in _MAY_LOOK_ALIKE.finditer(plain):
@@ -250,34 +253,55 @@ def _look_alike_words(plain: str) -> list[tuple[int, str]]:
         match = _WORD.match(plain, start)
         if match is None:
             continue  # cannot be: the hit is a word's
-        covered = match.end()
-        if not _ORDINAL_WORD.fullmatch(match.group()):
-            words.append((start, match.group()))
+        covered, word = match.end(), match.group()
+        if len(word) <= _LONGEST_LOOK_ALIKE_WORD and not _ORDINAL_WORD.fullmatch(word):
+            words.append((start, word))
     return words
 
 
-def _may_spell(words: list[tuple[int, str]], keys: str) -> bool:
+@dataclass(frozen=True)
+class _Keys:
+    """The letters a rule looks for (one key per line), and every one, two and three letters in a row
+    of them: a word is part of a key only if each of its three-letter windows is one of those."""
+
+    text: str
+    grams: frozenset[str]
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> _Keys:
+        keys = list(keys)
+        grams = frozenset(
+            key[at : at + size] for key in keys for size in (1, 2, 3) for at in range(len(key) - size + 1)
+        )
+        return cls("\n".join(keys), grams)
+
+    def hold(self, letters: str) -> bool:
+        if len(letters) <= 3 or any(letters[at : at + 3] not in self.grams for at in range(len(letters) - 2)):
+            return letters in self.grams
+        return letters in self.text
+
+
+def _may_spell(words: list[tuple[int, str]], keys: _Keys) -> bool:
     """Whether a word, read as the letters its digits and marks stand for, holds three letters in a
     row of one of the `keys` around one it changed: the text is then worth reading again as shown
     (`shown_apart`). Glued to a tag's neighbour ('Trainer</dt><dd>K4rin' is 'trainerk4rin'), the
     word itself need not be part of a key."""
     for start, word in words:
-        for choice in dict.fromkeys((word.rstrip("!"), word)):
-            for option in (*_as_letters(choice, start, set()), *_as_digits(choice, start, set())):
-                for index in (index for index, char in enumerate(choice) if option[index] != char):
-                    for at in range(max(0, index - 2), min(index, len(option) - 3) + 1):
-                        if len(window := _letters(option[at : at + 3])) == 3 and window in keys:
-                            return True
+        for option in (*_as_letters(word, start, set()), *_as_digits(word, start, set())):
+            for index in (index for index, char in enumerate(word) if option[index] != char):
+                for at in range(max(0, index - 2), min(index, len(option) - 3) + 1):
+                    if _letters(option[at : at + 3]) in keys.grams:
+                        return True
     return False
 
 
-def _look_alike_readings(plain: str, words: list[tuple[int, str]], keys: str) -> list[str]:
+def _look_alike_readings(plain: str, words: list[tuple[int, str]], keys: _Keys) -> list[str]:
     """The text with the digits and marks that stand for letters inside a word read as those
     letters ('K4rin Pr0ef', 'Wi11em', 'K@rin'), and with the letters that stand for digits inside a
     number read as digits ('O6 I2345678'). A word is read so only where that makes it part of one
-    of the `keys` (lines of letters), as the first choice that does: the word without a '!' that
-    ends a sentence, the word, the word without digits after it ('Pr0ef1'); a '1' as an 'i' or an
-    'l'. An address's own '@' stays."""
+    of the `keys`, as the first choice that does: the word without a '!' that ends a sentence, also
+    without a '|' or '@' around it ('|K4rin|', '@K4rin'), the word, the word without digits after it
+    ('Pr0ef1'); a '1' as an 'i' or an 'l'. An address's own '@' stays."""
     signs = {sign.start() for sign in _ADDRESS_SIGN.finditer(plain)} if "@" in plain else set()
     readings = []
     for read in (_as_letters, _as_digits):
@@ -285,10 +309,16 @@ def _look_alike_readings(plain: str, words: list[tuple[int, str]], keys: str) ->
         done = 0
         for start, word in words:
             read_as = word
-            for choice in dict.fromkeys((word.rstrip("!"), word, word.rstrip("!0123456789"))):
-                option = next((o for o in read(choice, start, signs) if choice and _letters(o) in keys), None)
-                if option is not None:
-                    read_as = option + word[len(choice) :]
+            core = word.lstrip("@|").rstrip("!|")
+            if not _LOOK_ALIKE_CHARS.intersection(word.rstrip("!")):  # 'al!', 'Nee!': a sentence's end
+                parts += [plain[done:start], word]
+                done = start + len(word)
+                continue
+            for choice in dict.fromkeys((word.rstrip("!"), core, word, word.rstrip("!0123456789"))):
+                head = word.find(choice) if choice else -1
+                option = next((o for o in read(choice, start + head, signs) if keys.hold(_letters(o))), None)
+                if head >= 0 and option is not None:
+                    read_as = word[:head] + option + word[head + len(choice) :]
                     break
             parts += [plain[done:start], read_as]
             done = start + len(word)
@@ -298,6 +328,8 @@ def _look_alike_readings(plain: str, words: list[tuple[int, str]], keys: str) ->
 
 
 def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
+    if len(word) < 3:
+        return []  # '3D', '7a', 'T4', 'A1': codes, not a two-letter word written with a digit
     options = [word.translate(table) for table in _AS_LETTERS]
     kept = {index for index, char in enumerate(word) if char == "@" and at + index in signs}
     if kept:  # 'k@rin.proef@example.org': the second is the address's
@@ -307,7 +339,7 @@ def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
 
 def _as_digits(word: str, at: int, signs: set[int]) -> list[str]:
     letters = {char for char in word if char.isalpha()}
-    if not letters or letters - set("oil") or not any(char.isdigit() for char in word):
+    if not letters or letters - _DIGIT_LETTERS or not any(char.isdigit() for char in word):
         return []
     return [word.translate(_DIGIT_LOOK_ALIKES)]
 
@@ -395,7 +427,7 @@ class Forbidden:
     _links: dict[str, Finding] = field(default_factory=dict)  # '#anchor' of a withdrawn person
     _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
     _public: Any = None  # the same, of the allowed names in full (see `_public_spans`)
-    _keys: str = ""  # the letters the automaton looks for, one per line (see `_look_alike_readings`)
+    _keys: _Keys | None = None  # the letters the automaton looks for (see `_look_alike_readings`)
     _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
     _clean_before: Container[str] = frozenset()  # digests of texts this very rule found clean before
     clean: set[str] = field(default_factory=set)  # digests of the texts it found clean (build/memo.py keeps them)
@@ -474,7 +506,7 @@ class Forbidden:
                 form = self._forms[key]
                 if key not in self._allowed or (form.written and not self._allowed[key]):
                     automaton.add_word(key, (len(key), form.ways, finding))
-            self._keys = "\n".join(automaton.keys())
+            self._keys = _Keys.of(automaton.keys())
             self._automaton = _made(automaton)
             public = ahocorasick.Automaton()
             for key, written in self._allowed.items():
@@ -547,27 +579,29 @@ class Forbidden:
         return found, folded
 
     def _look_alikes_in(self, text: str, prose: str, marked: bool) -> list[Finding]:
-        """The text read with digits and marks as the letters they stand for: its prose (not the
-        markup's asset names and drawings' paths), and where that may spell a withheld value, as
-        shown (`shown_apart`)."""
+        """What the text names only when its digits and marks are read as the letters they stand
+        for: in its prose as shown (`shown_apart`; not the markup's asset names and drawings' paths).
+        A whole page is read so only where a word of its prose may spell a withheld value: its
+        texts were read so one by one while loading."""
         if not self._search():
             return []
-        shown_at_once = marked and len(text) <= SHORT_MARKED_TEXT
-        plain = _fold_plain(shown_apart(text) if shown_at_once else prose).translate(_JOINERS)  # 'K**4**rin'
-        words = _look_alike_words(plain)
-        if marked and not shown_at_once and words:  # a page: read again as shown only where it may spell one
+        assert self._keys is not None
+        whole_page = marked and text.lstrip()[:9].lower() in ("<!doctype", "<html>")
+        plain = _fold_plain(shown_apart(text) if marked and not whole_page else prose).translate(_JOINERS)
+        words = _look_alike_words(plain)  # 'K**4**rin' is 'K4rin': emphasis joins
+        if whole_page and words:
             if not _may_spell(words, self._keys):
                 return []
             plain = _fold_plain(shown_apart(text)).translate(_JOINERS)
             words = _look_alike_words(plain)
-        if not words:
-            return []
-        found = [finding for reading in _look_alike_readings(plain, words, self._keys) for finding in self._in(reading)]
-        spelled = _spelled_out(plain)  # 'k4rin punt proef at example punt org', 'k@rin.proef [at] example.org'
-        if spelled != plain:
-            readings = _look_alike_readings(spelled, _look_alike_words(spelled), self._keys)
-            found += [finding for reading in readings for finding in self._in(reading)]
-        return found
+        found: set[Finding] = set()
+        # Also with addresses spelled out ('k@rin.proef [at] example.org'), and a '|' as a line between
+        # two cells or words ('|K4rin Pr0ef|trainer|') rather than an 'l'.
+        for shown in dict.fromkeys((plain, _spelled_out(plain), plain.replace("|", " "))):
+            readings = _look_alike_readings(shown, words if shown is plain else _look_alike_words(shown), self._keys)
+            if readings:  # only what the look-alikes name: the text as shown joins words otherwise
+                found |= {finding for reading in readings for finding in self._in(reading)} - set(self._in(shown))
+        return list(found)
 
     def _public_spans(self, letters: str, bounds: set[int]) -> list[tuple[int, int]]:
         """Where the text names a public person in full: a name inside it is theirs ('Willem de Vries'
