@@ -553,51 +553,55 @@ class Forbidden:
 
     def _read(self, text: str) -> list[Finding]:
         marked = "<" in text or "](" in text or "][" in text
-        found, folded = self._in_both(text, prose=not marked)
-        prose = without_markup(text) if marked else text
+        found, folded, plain = self._in_both(text, prose=not marked)
         if marked:  # nicknames are prose: read them where the markup is gone
-            found += self._in_both(prose, prose=True)[0]
-        found += self._look_alikes_in(text, prose, marked)
+            prose_found, _, plain = self._in_both(without_markup(text), prose=True)
+            found += prose_found
+        found += self._look_alikes_in(text, plain, marked)
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
         return sorted(set(found), key=lambda f: (f.person, f.found))
 
-    def _in_both(self, text: str, prose: bool) -> tuple[list[Finding], str]:
+    def _in_both(self, text: str, prose: bool) -> tuple[list[Finding], str, str]:
         """What `text` names, read with spelled-out addresses as addresses and, where it has them,
         as words too ('Karin Punt vertelt' is not 'karin.vertelt'). Prose is also read without a
-        nickname in quotes or brackets ('Karin "Kaatje" Proef'). And the text so folded."""
+        nickname in quotes or brackets ('Karin "Kaatje" Proef'). And the text so folded, with and
+        without spelled-out addresses read as addresses."""
         plain = _fold_plain(text)
         folded = _spelled_out(plain)
         found = self._in(folded) + (self._in(plain) if plain != folded else [])
         if not prose:
-            return found, folded
+            return found, folded, plain
         for nickname in _NICKNAME.finditer(plain):  # the words around it, without it
             start = max(0, plain.rfind(" ", 0, max(0, nickname.start() - NAME_REACH)))
             end = plain.find(" ", nickname.end() + NAME_REACH)
             end = len(plain) if end < 0 else end
             found += self._in(f"{plain[start : nickname.start()]} {plain[nickname.end() : end]}")
-        return found, folded
+        return found, folded, plain
 
     def _look_alikes_in(self, text: str, prose: str, marked: bool) -> list[Finding]:
         """What the text names only when its digits and marks are read as the letters they stand
         for: in its prose as shown (`shown_apart`; not the markup's asset names and drawings' paths).
-        A whole page is read so only where a word of its prose may spell a withheld value: its
-        texts were read so one by one while loading."""
+        `prose`: the text folded, without its markup. A text with markup is read again as shown only
+        where its prose has such a word or it has attributes a reader is shown; a whole page only
+        where such a word may spell a withheld value (its texts were read one by one while loading)."""
         if not self._search():
             return []
         assert self._keys is not None
-        whole_page = marked and text.lstrip()[:9].lower() in ("<!doctype", "<html>")
-        plain = _fold_plain(shown_apart(text) if marked and not whole_page else prose).translate(_JOINERS)
-        words = _look_alike_words(plain)  # 'K**4**rin' is 'K4rin': emphasis joins
-        if whole_page and words:
-            if not _may_spell(words, self._keys):
+        plain = prose.translate(_JOINERS)  # 'K**4**rin' is 'K4rin': emphasis joins
+        words = _look_alike_words(plain)
+        if marked:
+            if text.lstrip()[:9].lower() in ("<!doctype", "<html>"):
+                if not words or not _may_spell(words, self._keys):
+                    return []
+            elif not words and not ("=" in text and _SHOWN_ATTRIBUTE.search(text)):
                 return []
             plain = _fold_plain(shown_apart(text)).translate(_JOINERS)
             words = _look_alike_words(plain)
         found: set[Finding] = set()
         # Also with addresses spelled out ('k@rin.proef [at] example.org'), and a '|' as a line between
         # two cells or words ('|K4rin Pr0ef|trainer|') rather than an 'l'.
-        for shown in dict.fromkeys((plain, _spelled_out(plain), plain.replace("|", " "))):
+        for shown in dict.fromkeys((plain, _spelled_out(plain), plain.replace("|", " ")) if words else ()):
             readings = _look_alike_readings(shown, words if shown is plain else _look_alike_words(shown), self._keys)
             if readings:  # only what the look-alikes name: the text as shown joins words otherwise
                 found |= {finding for reading in readings for finding in self._in(reading)} - set(self._in(shown))
