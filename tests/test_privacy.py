@@ -323,6 +323,7 @@ def test_an_address_spelled_out_or_with_a_tag_is_the_address(written):
         "k4rin.pr0ef@example.org",
         "k@rin.proef@example.org",
         "k@rin.proef [at] example.org",  # an '@' for an 'a', and the address's spelled out
+        "K@rin.Pr0efpersoon",  # no address: no domain ends so
         "O6-12345678",
         "06 I2 34 56 78",
         "O6-l2345678",

@@ -73,7 +73,8 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!|$@")
 _WORD = re.compile(r"[a-z0-9!|$@]+")
 _LOOK_ALIKE_CHARS = frozenset("0123456789!|$@")
 _ORDINAL_WORD = re.compile(r"[0-9]+(?:e|de|ste)")  # '1e' is 'eerste', not 'le'
-_ADDRESS_SIGN = re.compile(r"@(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?![^\s@]*@)")  # an address's last '@'
+# An address's last '@', before a domain that ends as domains do ('K@rin.Proefpersoon' is no address).
+_ADDRESS_SIGN = re.compile(r"@(?=[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?![a-z0-9-]))(?![^\s@]*@)")
 _LETTER_LOOK_ALIKES = {"0": "o", "3": "e", "4": "a", "5": "s", "$": "s", "7": "t", "8": "b", "9": "g", "@": "a"}
 _DIGIT_LETTERS = frozenset("oilsbz")  # letters written for digits: 'O6 I2345678', '1234S678'
 _LONGEST_LOOK_ALIKE_WORD = 80  # characters: longer runs are codes (base64, hashes), no part of a name
