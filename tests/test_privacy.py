@@ -324,6 +324,8 @@ def test_an_address_spelled_out_or_with_a_tag_is_the_address(written):
         "k@rin.proef@example.org",
         "k@rin.proef [at] example.org",  # an '@' for an 'a', and the address's spelled out
         "K@rin.Pr0efpersoon",  # no address: no domain ends so
+        "K 4 R I N  P R 0 E F P E R S 0 0 N",  # letters set apart one by one
+        "K.4.r.i.n P.r.0.e.f.p.e.r.s.o.o.n",
         "O6-12345678",
         "06 I2 34 56 78",
         "O6-l2345678",
@@ -334,7 +336,9 @@ def test_digits_and_marks_written_for_letters_and_letters_for_digits_are_read_as
     assert rule().find(f"Vandaag sprak ik met {written} over haar werk.", markup=True), written
 
 
-@pytest.mark.parametrize("name, written", [("Willem de Vries", "Wi11em de Vr!es"), ("Ria Bos", "R1a B0s")])
+@pytest.mark.parametrize(
+    "name, written", [("Willem de Vries", "Wi11em de Vr!es"), ("Ria Bos", "R1a B0s"), ("Ria Bos", "R-1-a B.0.s")]
+)
 def test_a_one_is_read_as_an_i_or_an_l_whichever_the_name_has(name, written):
     forbidden = withheld(name=name)
     assert forbidden.find(f"Met {written}.", markup=True), written

@@ -68,7 +68,12 @@ _PLUS_TAG = re.compile(r"\+[a-z0-9._-]*(?=@)")  # 'karin.proef+nieuws@example.or
 _DOT = re.compile(r"\s*[\[({]\s*(?:dot|punt)\s*[\])}]\s*|\s+(?:dot|punt)\s+")
 # Digits and marks written for letters inside a word ('K4rin Pr0ef', 'Wi11em', 'K@rin'), and letters
 # for digits inside a number ('O6 I2345678'): read as what they stand for as well (`_look_alike_readings`).
-_MAY_LOOK_ALIKE = re.compile(r"[0-9!|$@](?:(?<=[a-z].)|(?=[a-z]))")  # beside a letter
+# Beside a letter, or alone among letters spelled one by one ('R.1.a B.0.s', 'K 4 R I N').
+_MAY_LOOK_ALIKE = re.compile(
+    r"[0-9!|$@](?:(?<=[a-z].)|(?=[a-z])"  # beside a letter
+    r"|(?<=(?<![a-z0-9])[a-z][^a-z0-9\n].)(?![a-z0-9])"  # alone after a letter alone: 'R.1.a'
+    r"|(?<![a-z0-9].)(?=[^a-z0-9\n][a-z](?![a-z0-9])))"  # alone before a letter alone: 'B 0 s'
+)
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!|$@")
 _WORD = re.compile(r"[a-z0-9!|$@]+")
 _LOOK_ALIKE_CHARS = frozenset("0123456789!|$@")
@@ -288,6 +293,8 @@ def _may_spell(words: list[tuple[int, str]], keys: _Keys) -> bool:
     (`shown_apart`). Glued to a tag's neighbour ('Trainer</dt><dd>K4rin' is 'trainerk4rin'), the
     word itself need not be part of a key."""
     for start, word in words:
+        if len(word) == 1:
+            continue  # a letter spelled apart: its text was read alone while loading
         for option in (*_as_letters(word, start, set()), *_as_digits(word, start, set())):
             for index in (index for index, char in enumerate(word) if option[index] != char):
                 for at in range(max(0, index - 2), min(index, len(option) - 3) + 1):
@@ -329,7 +336,7 @@ def _look_alike_readings(plain: str, words: list[tuple[int, str]], keys: _Keys) 
 
 
 def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
-    if len(word) < 3:
+    if len(word) == 2:
         return []  # '3D', '7a', 'T4', 'A1': codes, not a two-letter word written with a digit
     options = [word.translate(table) for table in _AS_LETTERS]
     kept = {index for index, char in enumerate(word) if char == "@" and at + index in signs}
