@@ -593,7 +593,7 @@ class Forbidden:
         `prose`: the text folded, without its markup. A text with markup is read again as shown only
         where its prose has such a word or it has attributes a reader is shown; a whole page only
         where such a word may spell a withheld value (its texts were read one by one while loading)."""
-        if not self._search():
+        if not self._search() or "\x00" in text:  # a binary file (an image, the search index): no editor's text has one
             return []
         assert self._keys is not None
         plain = prose.translate(_JOINERS)  # 'K**4**rin' is 'K4rin': emphasis joins
