@@ -691,7 +691,7 @@ def name_forms(name: str) -> tuple[Form, ...]:
     Proefs verhaal'; not where that is a short word: 'langs' for Fatima Lang). A word may end inside
     the match only where the name's words meet ('Hoe kan' is no 'Hoek, An'), and a sentence only after
     an initial ('door het bos. Ria' is no 'Bos, Ria')."""
-    words = [written for written in (_without_clitics(fold(word)) for word in name.split()) if _letters(written)]
+    words = [written for written in (_without_clitics(_fold_plain(word)) for word in name.split()) if _letters(written)]
     if len(words) < MIN_NAME_WORDS:
         return ()
     as_initials = len(words) <= MAX_NAME_WORDS_AS_INITIALS
@@ -745,7 +745,7 @@ def _form(parts: tuple[tuple[str, bool], ...]) -> Form:
 def _initials(first_name: str) -> set[str]:
     """A first name as initials: 'K.'; 'A.M.' for 'Anne-Marie' (an initial per part); 'IJ.' for
     'IJsbrand' (Dutch writes the IJ as one letter)."""
-    parts = [part for part in re.split(r"[^a-z0-9]+", fold(first_name)) if part]
+    parts = [part for part in re.split(r"[^a-z0-9]+", _fold_plain(first_name)) if part]
     if not parts:
         return set()
     digraphs = "".join(part[:2] if part.startswith("ij") else part[:1] for part in parts)
