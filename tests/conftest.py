@@ -56,21 +56,22 @@ def _warm_caches():
 # starts them while the short ones wait, so neither worker is left with a long module at the end.
 # Seconds per module on 2 cores, December 2026 (pytest --durations=0); the rest keep their order.
 LONGEST_MODULES_FIRST = [
-    "test_accessibility",  # 42 s
-    "test_lighthouse",  # 27 s, one Lighthouse run
-    "test_cms_browser",  # 26 s
-    "test_build",  # 26 s
-    "test_reader",  # 21 s
-    "test_browser_safety",  # 20 s
-    "test_privacy",  # 18 s
-    "test_editor",  # 16 s
-    "test_search",  # 15 s
-    "test_contact",  # 14 s
-    "test_fuzz",  # 12 s
-    "test_consent",  # 12 s
-    "test_posters",  # 11 s
-    "test_build_modes",  # 11 s
+    "test_privacy",  # 43 s
+    "test_accessibility",  # 39 s
+    "test_build",  # 30 s
+    "test_lighthouse",  # 28 s, one Lighthouse run
+    "test_cms_browser",  # 25 s
+    "test_consent",  # 22 s
+    "test_memo",  # 20 s
+    "test_browser_safety",  # 17 s
+    "test_search",  # 17 s
+    "test_reader",  # 16 s
+    "test_editor",  # 13 s
+    "test_posters",  # 12 s
+    "test_commands",  # 12 s
+    "test_contact",  # 12 s
     "test_launch",  # 11 s
+    "test_fuzz",  # 11 s
 ]
 
 
