@@ -282,19 +282,18 @@ def test_ordinary_dutch_is_not_the_name(name, text):
         (NAME, "Ka<!-- x > y -->rin Proefpersoon"),
         (NAME, "Ka[rin][1] Proefpersoon\n\n[1]: https://example.org"),  # a Markdown reference link
         ("Ba-At-Aa van der Proef", "Met B.A.A. van der Proef."),  # a name's '-at-' is no '@' (hypothesis)
+        # A short name broken by a mark inside a word, or letters set apart one by one: a disguise, not
+        # two ordinary words across a space ('Hoe kan' is no Hoek, An).
+        ("Ria Bos", "Vandaag sprak R-i-a Bos over haar werk."),
+        ("Ria Bos", "Vandaag sprak Ria B.o.s over haar werk."),
+        ("Ria Bos", "Vandaag sprak R i a  B o s over haar werk."),
+        ("Ria Bos", "Vandaag sprak Ria Bo-s over haar werk."),
+        ("Ria Bos", "Vandaag sprak Ri**a** B<b>o</b>s over haar werk."),
     ],
 )
 def test_a_name_in_dutch_conventions_and_markup_tricks_is_the_name(name, text):
     forbidden = withheld(name=name)
     assert forbidden.find(text, markup=True), text
-
-
-@pytest.mark.parametrize("written", ["R-i-a Bos", "Ria B.o.s", "R i a  B o s", "Ria Bo-s", "Ri**a** B<b>o</b>s"])
-def test_a_short_name_broken_as_disguises_break_it_is_the_name(written):
-    """A short name may not be spelled by ordinary words across a space ('Hoe kan'), but a mark
-    inside a word or letters set apart one by one are a disguise, not two words."""
-    forbidden = withheld(name="Ria Bos")
-    assert forbidden.find(f"Vandaag sprak {written} over haar werk.", markup=True), written
 
 
 @pytest.mark.parametrize(
@@ -339,14 +338,6 @@ def test_digits_and_marks_written_for_letters_and_letters_for_digits_are_read_as
 
 
 @pytest.mark.parametrize(
-    "name, written", [("Willem de Vries", "Wi11em de Vr!es"), ("Ria Bos", "R1a B0s"), ("Ria Bos", "R-1-a B.0.s")]
-)
-def test_a_one_is_read_as_an_i_or_an_l_whichever_the_name_has(name, written):
-    forbidden = withheld(name=name)
-    assert forbidden.find(f"Met {written}.", markup=True), written
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Zie s4.5 en H2O, A4-formaat en mp3 bij Ria: het bos 4 en 5 is mooi!",
@@ -362,6 +353,9 @@ def test_ordinary_words_with_digits_are_not_a_short_name(text):
 @pytest.mark.parametrize(
     "name, text",
     [
+        ("Willem de Vries", "Met Wi11em de Vr!es."),  # a '1' as an 'i' or an 'l', whichever the name has
+        ("Ria Bos", "Met R1a B0s."),
+        ("Ria Bos", "Met R-1-a B.0.s."),
         ("Lotte Bos", "Gefeliciteerd, L0tte Bos!"),  # a '!' that ends a sentence is no 'l'
         ("Ria Bos", "Dank je wel, Ria Bo$!"),
         (NAME, "<dl><dt>Trainer</dt><dd>K4rin Pr0efpersoon</dd></dl>"),  # a line or cell of its own

@@ -49,7 +49,7 @@ class Fingerprints:
     def item(self, item: Item) -> str:
         key = id(item)
         if key not in self._items:
-            text = item.data.model_dump_json() + "\0" + item.body + "\0" + str(item.status) + "\0" + str(item.key)
+            text = item.data_json + "\0" + item.body + "\0" + str(item.status) + "\0" + str(item.key)
             self._items[key] = f"{item.type.id}:{hashlib.sha1(text.encode()).hexdigest()}"
         return self._items[key]
 

@@ -282,9 +282,9 @@ class _Keys:
         return cls("\n".join(keys), grams)
 
     def hold(self, letters: str) -> bool:
-        if len(letters) <= 3 or any(letters[at : at + 3] not in self.grams for at in range(len(letters) - 2)):
+        if len(letters) <= 3:
             return letters in self.grams
-        return letters in self.text
+        return all(letters[at : at + 3] in self.grams for at in range(len(letters) - 2)) and letters in self.text
 
 
 def _may_spell(words: list[tuple[int, str]], keys: _Keys) -> bool:
@@ -317,12 +317,9 @@ def _look_alike_readings(plain: str, words: list[tuple[int, str]], keys: _Keys) 
         done = 0
         for start, word in words:
             read_as = word
-            core = word.lstrip("@|").rstrip("!|")
-            if not _LOOK_ALIKE_CHARS.intersection(word.rstrip("!")):  # 'al!', 'Nee!': a sentence's end
-                parts += [plain[done:start], word]
-                done = start + len(word)
-                continue
-            for choice in dict.fromkeys((word.rstrip("!"), core, word, word.rstrip("!0123456789"))):
+            choices = (word.rstrip("!"), word.lstrip("@|").rstrip("!|"), word, word.rstrip("!0123456789"))
+            # 'al!', 'Nee!': a sentence's end, no look-alike
+            for choice in dict.fromkeys(choices) if _LOOK_ALIKE_CHARS.intersection(choices[0]) else ():
                 head = word.find(choice) if choice else -1
                 option = next((o for o in read(choice, start + head, signs) if keys.hold(_letters(o))), None)
                 if head >= 0 and option is not None:
@@ -436,6 +433,7 @@ class Forbidden:
     _automaton: Any = None  # an ahocorasick.Automaton; False: nothing to find; None: not built
     _public: Any = None  # the same, of the allowed names in full (see `_public_spans`)
     _keys: _Keys | None = None  # the letters the automaton looks for (see `_look_alike_readings`)
+    _digest: str | None = None  # see `digest`; None: not made since the last change
     _findings: _Findings | None = None  # what it found per text; None: not yet linked (see _memory)
     _clean_before: Container[str] = frozenset()  # digests of texts this very rule found clean before
     clean: set[str] = field(default_factory=set)  # digests of the texts it found clean (build/memo.py keeps them)
@@ -477,7 +475,7 @@ class Forbidden:
 
     def _changed(self) -> None:
         """What this rule knew of texts was known of the rule before this change, not of this one."""
-        self._automaton = self._public = self._findings = None
+        self._automaton = self._public = self._findings = self._digest = None
         self._clean_before, self.clean = frozenset(), set()
 
     def __bool__(self) -> bool:
@@ -504,8 +502,10 @@ class Forbidden:
 
     def digest(self) -> str:
         """What this rule forbids and allows, as a digest: equal for equal rules, and no value can be
-        read from it (build/memo.py keeps it on disk)."""
-        return hashlib.sha256(repr(self._key()).encode("utf-8", "surrogatepass")).hexdigest()
+        read from it (build/memo.py keeps it on disk). Made once per change of the rule."""
+        if self._digest is None:
+            self._digest = hashlib.sha256(repr(self._key()).encode("utf-8", "surrogatepass")).hexdigest()
+        return self._digest
 
     def _search(self) -> Any:
         if self._automaton is None:

@@ -106,6 +106,12 @@ class Item:
         """How problems name this item inside its file (None for a file of its own)."""
         return None if self.type.is_markdown else self.key
 
+    @cached_property  # made once: the consent review and the page digests both key on it
+    def data_json(self) -> str:
+        """The fields as JSON."""
+        data_json: str = self.data.model_dump_json()
+        return data_json
+
     @cached_property  # counted once: headers, overviews, category pages and related items ask often
     def words(self) -> int:
         return len(_WORD.findall(self.body))

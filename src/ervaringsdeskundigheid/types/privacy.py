@@ -161,12 +161,11 @@ def review(
     settings, problems, held = _reviewed_settings(site.settings, rule)
     site = replace(site, settings=settings)
     items: dict[str, list[Item]] = {}
-    rule_digest = rule.digest()
     for type_id, published in site.items.items():
         kept = []
         for item in published:
             withdrawn: list[Finding] = []
-            for field, finding in _findings_in(item, rule, rule_digest):
+            for field, finding in _findings_in(item, rule):
                 if finding.withdrawn:
                     withdrawn.append(finding)
                 else:
@@ -206,9 +205,8 @@ _FOUND: dict[tuple[str, ...], tuple[list[tuple[str | None, Finding]], list[str]]
 _FOUND_LIMIT = 20_000
 
 
-def _findings_in(item: Item, rule: Forbidden, rule_digest: str) -> list[tuple[str | None, Finding]]:
-    data = item.data.model_dump_json()
-    key = (rule_digest, item.type.id, item.source, item.entry or "", item.url or "", item.body, data)
+def _findings_in(item: Item, rule: Forbidden) -> list[tuple[str | None, Finding]]:
+    key = (rule.digest(), item.type.id, item.source, item.entry or "", item.url or "", item.body, item.data_json)
     if key not in _FOUND:
         found, clean = [], []
         for field, text in texts_of(item):
