@@ -369,6 +369,13 @@ def test_ordinary_words_with_digits_are_not_a_short_name(text):
         (NAME, "Volg @K4rinPr0efpersoon op Instagram."),
         ("Ria Bol", "Dank je wel, Ria B0|!"),  # ... but it may be one
         ("Ria Bos", "Met Ria 8os."),
+        ("Willem de Vries", "Met W!||em de Vries."),  # a '1', '!' or '|' as an 'i' and an 'l' in one word
+        ("Lilian Bos", "Met L!1ian B0s."),
+        ("Willem de Vries", "Met WiIIem de Vries."),  # a capital I for an 'l' (alike in most fonts)
+        ("Paula Bos", "Met PauIa Bos."),
+        ("Willem de Vries", "Met VVillem de Vries."),  # two v's for a 'w'
+        (NAME, "Met K4rin 'Kaatje' Pr0efpersoon."),  # a nickname between look-alikes
+        (NAME, 'Met K4rin "Kaatje" Pr0efpersoon.'),
         (NAME, "<p>" + "Een gewone alinea over werk. " * 400 + '</p><p><img src="a.jpg" alt="K4rin Pr0efpersoon"></p>'),
     ],
 )
@@ -393,6 +400,8 @@ def test_look_alikes_are_read_where_and_as_a_reader_sees_them(name, text):
         ("Ida Ta", None, "Zie artikel 7a i.v.m. de Wmo."),  # a code of one letter is no word
         ("Ed Te", None, "Het is leuk om 3D te printen."),
         ("Ali Mohammed", None, "Wie is er al! Mohammed en Fatima."),  # the '!' of a word without a look-alike
+        ("Lina Bos", None, "Op LinkedIn en bij McIntosh: Bos."),  # a capital I inside a brand's name
+        ("Willem Bos", None, "Bij VV Willem, het VVV en de VVVillem: Bos."),  # a club's 'VV', an office's 'VVV'
     ],
 )
 def test_a_digit_beside_another_word_an_ordinal_or_an_address_is_no_look_alike(name, public, text):

@@ -84,6 +84,10 @@ _LETTER_LOOK_ALIKES = {"0": "o", "3": "e", "4": "a", "5": "s", "$": "s", "7": "t
 _DIGIT_LETTERS = frozenset("oilsbz")  # letters written for digits: 'O6 I2345678', '1234S678'
 _LONGEST_LOOK_ALIKE_WORD = 80  # characters: longer runs are codes (base64, hashes), no part of a name
 _AS_LETTERS = [str.maketrans({**_LETTER_LOOK_ALIKES, **dict.fromkeys("1!|", one)}) for one in "il"]  # 'Kar1n', 'Wi11em'
+_MIXED_ONES = 4  # a word with two to four of '1', '!', '|' is also read with each as an 'i' or an 'l': 'W!||em'
+# A capital I after a small letter looks like an 'l' (or an 'i'): 'WiIIem', 'PauIa'. A first one stays ('IJs').
+_CAPITAL_I = re.compile(r"I(?<=[a-z]I)I*")  # the 'I' first: the search skips to each one
+_DOUBLE_V = re.compile(r"(?<![A-Za-z])VV(?=[a-z])")  # 'VVillem' shows 'Willem'; a club's 'VV' and 'VVV' stay
 _DIGIT_LOOK_ALIKES = str.maketrans("oilsbz", "011582")
 _ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
 MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
@@ -140,6 +144,8 @@ def _fold_plain(text: str) -> str:
         text = unquote(unquote(text))
     if not text.isascii():
         text = _fold_unicode(text)
+    if "VV" in text:
+        text = _DOUBLE_V.sub("W", text)
     return text.lower()
 
 
@@ -336,10 +342,35 @@ def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
     if len(word) == 2:
         return []  # '3D', '7a', 'T4', 'A1': codes, not a two-letter word written with a digit
     options = [word.translate(table) for table in _AS_LETTERS]
+    ones = [index for index, char in enumerate(word) if char in "1!|"]
+    if 1 < len(ones) <= _MIXED_ONES:
+        for letters in product("il", repeat=len(ones)):
+            chars = list(options[0])
+            for index, letter in zip(ones, letters, strict=True):
+                chars[index] = letter
+            options.append("".join(chars))
     kept = {index for index, char in enumerate(word) if char == "@" and at + index in signs}
     if kept:  # 'k@rin.proef@example.org': the second is the address's
         options = ["".join("@" if index in kept else char for index, char in enumerate(o)) for o in options]
     return options
+
+
+def _as_bars(capitals: re.Match[str]) -> str:
+    return "|" * len(capitals.group())
+
+
+def _capital_i_words(text: str) -> list[tuple[int, str]]:
+    """The words with a capital I after a small letter, in small letters with a '|' for each such I."""
+    words: list[tuple[int, str]] = []
+    for hit in _CAPITAL_I.finditer(text):
+        start, end = hit.start(), hit.end()
+        while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isascii() and text[end].isalnum():
+            end += 1
+        word = text[start:end]
+        words.append((start, _CAPITAL_I.sub(_as_bars, word).lower()))
+    return words
 
 
 def _as_digits(word: str, at: int, signs: set[int]) -> list[str]:
@@ -565,6 +596,9 @@ class Forbidden:
         if marked:  # nicknames are prose: read them where the markup is gone
             prose_found, _, plain = self._in_both(without_markup(text), prose=True)
             found += prose_found
+        if "I" in text and self._search() and self._keys and _may_spell(_capital_i_words(text), self._keys):
+            text = _CAPITAL_I.sub(_as_bars, text)  # an 'i' or an 'l'
+            plain = _fold_plain(without_markup(text) if marked else text)
         found += self._look_alikes_in(text, plain, marked)
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
@@ -609,7 +643,10 @@ class Forbidden:
         found: set[Finding] = set()
         # Also with addresses spelled out ('k@rin.proef [at] example.org'), and a '|' as a line between
         # two cells or words ('|K4rin Pr0ef|trainer|') rather than an 'l'.
-        for shown in dict.fromkeys((plain, _spelled_out(plain), plain.replace("|", " ")) if words else ()):
+        # A nickname between the words is left out too ('K4rin "Kaatje" Pr0ef').
+        nicknamed = _NICKNAME.sub(" ", plain) if "'" in plain or '"' in plain or "(" in plain else plain
+        variants = (plain, _spelled_out(plain), plain.replace("|", " "), nicknamed)
+        for shown in dict.fromkeys(variants if words else ()):
             readings = _look_alike_readings(shown, words if shown is plain else _look_alike_words(shown), self._keys)
             if readings:  # only what the look-alikes name: the text as shown joins words otherwise
                 found |= {finding for reading in readings for finding in self._in(reading)} - set(self._in(shown))
