@@ -83,6 +83,12 @@ class HandWritten:
     in_short: str = ""  # "In het kort", shown first
 
 
+def load_built_site(root: Path, today: dt.date | None = None) -> Site:
+    """The site as a build loads it (`BuildSession.load`): posters, handouts and the newsletter
+    need not read every text again for the consent rule after `make build`."""
+    return BuildSession(Path(root), mode="check", today=today).load()
+
+
 @dataclass
 class BuildSession:
     root: Path
@@ -118,11 +124,10 @@ class BuildSession:
         """Load, validate, plan and render (not when `render(site)` is false: `make check` skips the
         preview's pages when the build's session already rendered the same ones). Raises
         ContentErrors listing every problem."""
-        self.today = self.today or clock.today()
         if planted := kept.tracked_results(self.root, self.published):
             raise ContentErrors(planted)
         try:
-            self.site = load_site(self.root, today=self.today, preview=self.preview, clean_before=self._clean_before)
+            self.site = self.load()
         except ContentErrors as errors:
             self.problems += errors.problems
             self.problems += self._docs_problems()
@@ -132,6 +137,13 @@ class BuildSession:
             self._render_all()
         if self.problems:
             raise ContentErrors(describe(self.problems, self.site.types.values(), self.root))
+
+    def load(self) -> Site:
+        """Load and validate the site; the consent rule does not read again what this very rule found
+        clean in the last build (`.cache/memo`, not in the preview). Raises ContentErrors."""
+        self.today = self.today or clock.today()
+        self.site = load_site(self.root, today=self.today, preview=self.preview, clean_before=self._clean_before)
+        return self.site
 
     def plan(self) -> urls.UrlTable:
         """Every page and file of the loaded `site` with its URL, in the URL table, without

@@ -50,7 +50,8 @@ from ..core.problems import ContentErrors, Problem
 from ..core.site import Site
 from ..core.text import dutch_date
 from ..render.markdown import plain
-from ..types import by_id, load_site
+from ..build.session import load_built_site
+from ..types import by_id
 from .consent_check import printed_problems
 from .paper import paper_text
 from .printing import (
@@ -737,7 +738,7 @@ def generate_handouts(
     if grouping not in GROUPINGS:
         raise HandoutErrors([Problem("--per", None, f"'{grouping}' kan niet. Kies uit: {', '.join(GROUPINGS)}.")])
     try:
-        site = load_site(root, today=today)
+        site = load_built_site(root, today=today)
     except ContentErrors as errors:
         raise HandoutErrors(errors.problems) from None
     moment = build_moment(now)

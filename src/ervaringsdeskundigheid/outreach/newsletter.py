@@ -43,7 +43,8 @@ from ..core.site import Item as Entry
 from ..core.site import Site
 from ..core.text import dutch_date, slugify
 from ..render import images
-from ..types import agenda, by_id, load_site
+from ..build.session import load_built_site
+from ..types import agenda, by_id
 from .consent_check import printed_problems
 from .printing import HOUSE
 
@@ -544,7 +545,7 @@ def make_newsletter(
     issue = issue or today or clock.today()
     out_dir = Path(out_dir) if out_dir else root / OUTPUT_DIR
     try:
-        site = load_site(root, today=today)
+        site = load_built_site(root, today=today)
     except ContentErrors as errors:
         raise NewsletterErrors(errors.problems) from None
     if since is not None and since > issue:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build.session import BuildSession, load_built_site
 from ..core.loading import load_items
 from ..core.problems import ContentErrors, Problem
 from ..core.site import Item, Site
-from ..types import load_site
 from ..types import partners as inv
 from ..types.privacy import TAKEN_OUT
 from .poster_layout import HOME_LABEL, LayoutError, Theme, layout, theme_for
@@ -83,7 +83,7 @@ def plan_posters(
     """Validate everything and decide which PDFs to make. Raises PosterErrors."""
     root = Path(root)
     try:
-        site = site or load_site(root)
+        site = site or load_built_site(root)
     except ContentErrors as errors:
         raise PosterErrors(errors.problems) from None
     settings = site.settings
@@ -256,8 +256,6 @@ def _category_taken_out(category: Item, field: str) -> Problem:
 
 def missing_targets(site: Site, links: list[inv.ShortLink], paths: dict[str, str]) -> list[Problem]:
     """Short links whose target is no page of the site (the build's URL table says which are)."""
-    from ..build.session import BuildSession  # local: posters need the plan, not the renderer
-
     known = BuildSession(site.root, mode="check", today=site.today, site=site).plan()
     return inv.target_problems(links, paths, lambda url: url in known)
 
