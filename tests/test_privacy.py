@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from conftest import TODAY, check, copy_project, messages, write_story
 from ervaringsdeskundigheid.build.session import BuildSession
+from ervaringsdeskundigheid.core import privacy
 from ervaringsdeskundigheid.core.privacy import TITLES, Finding, Forbidden, fold
 from ervaringsdeskundigheid.core.problems import ContentErrors
 
@@ -373,7 +374,14 @@ def test_ordinary_words_with_digits_are_not_a_short_name(text):
         ("Lilian Bos", "Met L!1ian B0s."),
         ("Willem de Vries", "Met WiIIem de Vries."),  # a capital I for an 'l' (alike in most fonts)
         ("Paula Bos", "Met PauIa Bos."),
+        ("Willem de Vries", "Met Wi1Iem de Vries en W!IIem de Vries."),  # beside other look-alikes
+        ("Willem de Vries", "Met Wi**II**em de Vries."),  # capitals however they are written
+        ("Willem de Vries", "<p>Met Wi<b>II</b>em de Vries.</p>"),
+        ("Willem de Vries", "Met Wi&#73;&#73;em de Vries."),
+        ("Willem de Vries", "Met Wi\uff29\uff29em de Vries."),
+        ("Lotte Bos", "Met Iotte Bos."),  # first, before a small letter
         ("Willem de Vries", "Met VVillem de Vries."),  # two v's for a 'w'
+        ("Edwin Bouwman", "Met EdVVin BouVVman."),
         (NAME, "Met K4rin 'Kaatje' Pr0efpersoon."),  # a nickname between look-alikes
         (NAME, 'Met K4rin "Kaatje" Pr0efpersoon.'),
         (NAME, "<p>" + "Een gewone alinea over werk. " * 400 + '</p><p><img src="a.jpg" alt="K4rin Pr0efpersoon"></p>'),
@@ -402,12 +410,39 @@ def test_look_alikes_are_read_where_and_as_a_reader_sees_them(name, text):
         ("Ali Mohammed", None, "Wie is er al! Mohammed en Fatima."),  # the '!' of a word without a look-alike
         ("Lina Bos", None, "Op LinkedIn en bij McIntosh: Bos."),  # a capital I inside a brand's name
         ("Willem Bos", None, "Bij VV Willem, het VVV en de VVVillem: Bos."),  # a club's 'VV', an office's 'VVV'
+        ("Lia Bos", None, "Ons kantoor zit op de Hoofdweg 11a, Bos en Lommer."),  # codes and house numbers
+        ("Lila Bos", None, "Bosweg 111a Bos"),
+        ("Ali Bakker", None, "<table><tr><td>A11</td><td>Bakker</td></tr></table>"),
+        ("Liam de Vries", None, "De webinar begint om 11am. De Vries opent."),
+        ("Mei Liu", None, "Op 3 mei 11u start de training."),
+        ("Gil Smit", None, "Stoel G11 Smit"),
     ],
 )
 def test_a_digit_beside_another_word_an_ordinal_or_an_address_is_no_look_alike(name, public, text):
     forbidden = withheld(name=name)
     forbidden.allow(public)
     assert not forbidden.find(text, markup=True), text
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "aI" * 40 + " ",
+        "aI" * 500 + " ",
+        "a" + "I" * 1000 + " ",
+        "WiIIem PauIa Iotte " * 3,
+        "<p>W!IIem</p> Ik ben Iemand. ",
+    ],
+)
+def test_capitals_are_read_as_look_alikes_once_per_word_however_long_the_text(shape, monkeypatch):
+    """A capital I for an 'l' costs work in proportion to the text (a pasted blob of 200 KB took
+    minutes when every I read its whole word again)."""
+    text = shape * (20_000 // len(shape))
+    read: list[int] = []
+    reading = privacy._with_capital_i_read
+    monkeypatch.setattr(privacy, "_with_capital_i_read", lambda shown: read.append(len(shown)) or reading(shown))
+    withheld(name="Willem de Vries").find(text, markup=True)
+    assert sum(read) <= 4 * len(text)
 
 
 def test_only_what_the_look_alikes_spell_counts_not_words_the_text_as_shown_joins():

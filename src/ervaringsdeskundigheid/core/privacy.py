@@ -75,6 +75,7 @@ _MAY_LOOK_ALIKE = re.compile(
     r"|(?<![a-z0-9].)(?=[^a-z0-9\n][a-z](?![a-z0-9])))"  # alone before a letter alone: 'B 0 s'
 )
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!|$@")
+_CASED_WORD_CHARS = _WORD_CHARS | frozenset(string.ascii_uppercase)
 _WORD = re.compile(r"[a-z0-9!|$@]+")
 _LOOK_ALIKE_CHARS = frozenset("0123456789!|$@")
 _ORDINAL_WORD = re.compile(r"[0-9]+(?:e|de|ste)")  # '1e' is 'eerste', not 'le'
@@ -85,9 +86,11 @@ _DIGIT_LETTERS = frozenset("oilsbz")  # letters written for digits: 'O6 I2345678
 _LONGEST_LOOK_ALIKE_WORD = 80  # characters: longer runs are codes (base64, hashes), no part of a name
 _AS_LETTERS = [str.maketrans({**_LETTER_LOOK_ALIKES, **dict.fromkeys("1!|", one)}) for one in "il"]  # 'Kar1n', 'Wi11em'
 _MIXED_ONES = 4  # a word with two to four of '1', '!', '|' is also read with each as an 'i' or an 'l': 'W!||em'
-# A capital I after a small letter looks like an 'l' (or an 'i'): 'WiIIem', 'PauIa'. A first one stays ('IJs').
-_CAPITAL_I = re.compile(r"I(?<=[a-z]I)I*")  # the 'I' first: the search skips to each one
-_DOUBLE_V = re.compile(r"(?<![A-Za-z])VV(?=[a-z])")  # 'VVillem' shows 'Willem'; a club's 'VV' and 'VVV' stay
+# A capital I looks like an 'l' (or an 'i'): inside a word ('WiIIem', 'PauIa', 'Wi1Iem'), or first before a
+# small letter ('Iotte'; not 'IJs'). The 'I' comes first in the pattern: the search skips to each one.
+_CAPITAL_I = re.compile(r"I(?<=[a-z0-9!|$@]I)I*|I(?<![A-Za-z0-9!|$@]I)(?=[a-z])")
+_DOUBLE_V = re.compile(r"(?<![A-Z])VV(?=[a-z])")  # 'VVillem', 'EdVVin' show a 'W'; a club's 'VV' and 'VVV' stay
+_MIXED_LETTERS = 3  # '11a', 'A11', '11am' (codes, house numbers) are not read with a '1' as both 'i' and 'l'
 _DIGIT_LOOK_ALIKES = str.maketrans("oilsbz", "011582")
 _ANCHOR_REF = re.compile(r"#([a-z0-9][a-z0-9_-]*)")  # a link to a place on a page: '#karin-proef'
 MIN_NAME_WORDS = 2  # a single word could be anyone's first name or a pseudonym
@@ -136,6 +139,11 @@ def fold(text: str) -> str:
 def _fold_plain(text: str) -> str:
     """`fold` without reading 'at' and 'punt' as '@' and '.': the words a name can also hold
     ('Karin Punt')."""
+    return _as_shown(text).lower()
+
+
+def _as_shown(text: str) -> str:
+    """The text in plain ASCII as a reader sees it, with its capitals (`_fold_plain` before lower case)."""
     for _ in range(2):  # '&amp;#97;' is '&#97;' is 'a'
         if "&" not in text:
             break
@@ -146,7 +154,7 @@ def _fold_plain(text: str) -> str:
         text = _fold_unicode(text)
     if "VV" in text:
         text = _DOUBLE_V.sub("W", text)
-    return text.lower()
+    return text
 
 
 def _spelled_out(text: str) -> str:
@@ -343,7 +351,7 @@ def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
         return []  # '3D', '7a', 'T4', 'A1': codes, not a two-letter word written with a digit
     options = [word.translate(table) for table in _AS_LETTERS]
     ones = [index for index, char in enumerate(word) if char in "1!|"]
-    if 1 < len(ones) <= _MIXED_ONES:
+    if 1 < len(ones) <= _MIXED_ONES and len(word) - sum(not char.isalpha() for char in word) >= _MIXED_LETTERS:
         for letters in product("il", repeat=len(ones)):
             chars = list(options[0])
             for index, letter in zip(ones, letters, strict=True):
@@ -355,21 +363,32 @@ def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
     return options
 
 
-def _as_bars(capitals: re.Match[str]) -> str:
-    return "|" * len(capitals.group())
+def _with_capital_i_read(shown: str) -> str:
+    """A text as shown (`_as_shown`), emphasis joined, in small letters with a '|' (an 'i' or an 'l')
+    for each capital I that may stand for an 'l'."""
+    return _CAPITAL_I.sub(lambda capitals: "|" * len(capitals.group()), shown.translate(_JOINERS)).lower()
 
 
-def _capital_i_words(text: str) -> list[tuple[int, str]]:
-    """The words with a capital I after a small letter, in small letters with a '|' for each such I."""
+def _capital_i_words(shown: str, keys: _Keys) -> list[tuple[int, str]]:
+    """The words (`_look_alike_words`) where a capital I may stand for an 'l', read so. A word's
+    first I ('Ik', 'Iemand', 'Iotte') only where an 'l' and up to three letters after it are in a key."""
+    shown = shown.translate(_JOINERS)  # 'Wi**II**em'
     words: list[tuple[int, str]] = []
-    for hit in _CAPITAL_I.finditer(text):
+    covered = 0
+    for hit in _CAPITAL_I.finditer(shown):
+        if hit.start() < covered:
+            continue  # in the word before
         start, end = hit.start(), hit.end()
-        while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        first = start == 0 or shown[start - 1] not in _CASED_WORD_CHARS
+        if first and not keys.hold("l" + "".join(takewhile(str.isalpha, shown[end : end + 3])).lower()):
+            continue  # 'Iemand' is no 'Lemand' where only 'Willem' is withheld
+        while start > covered and shown[start - 1] in _CASED_WORD_CHARS:
             start -= 1
-        while end < len(text) and text[end].isascii() and text[end].isalnum():
+        while end < len(shown) and shown[end] in _CASED_WORD_CHARS:
             end += 1
-        word = text[start:end]
-        words.append((start, _CAPITAL_I.sub(_as_bars, word).lower()))
+        covered = end
+        if end - start <= _LONGEST_LOOK_ALIKE_WORD:
+            words.append((start, _with_capital_i_read(shown[start:end])))
     return words
 
 
@@ -592,14 +611,14 @@ class Forbidden:
 
     def _read(self, text: str) -> list[Finding]:
         marked = "<" in text or "](" in text or "][" in text
-        found, folded, plain = self._in_both(text, prose=not marked)
+        found, folded, shown = self._in_both(text, prose=not marked)
         if marked:  # nicknames are prose: read them where the markup is gone
-            prose_found, _, plain = self._in_both(without_markup(text), prose=True)
+            prose_found, _, shown = self._in_both(without_markup(text), prose=True)
             found += prose_found
-        if "I" in text and self._search() and self._keys and _may_spell(_capital_i_words(text), self._keys):
-            text = _CAPITAL_I.sub(_as_bars, text)  # an 'i' or an 'l'
-            plain = _fold_plain(without_markup(text) if marked else text)
-        found += self._look_alikes_in(text, plain, marked)
+        capitals = "I" in shown and self._capitals_may_spell(shown)
+        found += self._look_alikes_in(
+            text, _with_capital_i_read(shown) if capitals else shown.lower(), marked, capitals
+        )
         if self._links and "#" in folded:
             found += [self._links[ref] for ref in _ANCHOR_REF.findall(folded) if ref in self._links]
         return sorted(set(found), key=lambda f: (f.person, f.found))
@@ -607,24 +626,32 @@ class Forbidden:
     def _in_both(self, text: str, prose: bool) -> tuple[list[Finding], str, str]:
         """What `text` names, read with spelled-out addresses as addresses and, where it has them,
         as words too ('Karin Punt vertelt' is not 'karin.vertelt'). Prose is also read without a
-        nickname in quotes or brackets ('Karin "Kaatje" Proef'). And the text so folded, with and
-        without spelled-out addresses read as addresses."""
-        plain = _fold_plain(text)
+        nickname in quotes or brackets ('Karin "Kaatje" Proef'). And the text so folded (with
+        spelled-out addresses read as addresses) and as shown (`_as_shown`)."""
+        shown = _as_shown(text)
+        plain = shown.lower()
         folded = _spelled_out(plain)
         found = self._in(folded) + (self._in(plain) if plain != folded else [])
         if not prose:
-            return found, folded, plain
+            return found, folded, shown
         for nickname in _NICKNAME.finditer(plain):  # the words around it, without it
             start = max(0, plain.rfind(" ", 0, max(0, nickname.start() - NAME_REACH)))
             end = plain.find(" ", nickname.end() + NAME_REACH)
             end = len(plain) if end < 0 else end
             found += self._in(f"{plain[start : nickname.start()]} {plain[nickname.end() : end]}")
-        return found, folded, plain
+        return found, folded, shown
 
-    def _look_alikes_in(self, text: str, prose: str, marked: bool) -> list[Finding]:
+    def _capitals_may_spell(self, shown: str) -> bool:
+        if not self._search() or self._keys is None:
+            return False
+        words = _capital_i_words(shown, self._keys)
+        return bool(words) and _may_spell(words, self._keys)
+
+    def _look_alikes_in(self, text: str, prose: str, marked: bool, capitals: bool) -> list[Finding]:
         """What the text names only when its digits and marks are read as the letters they stand
         for: in its prose as shown (`shown_apart`; not the markup's asset names and drawings' paths).
-        `prose`: the text folded, without its markup. A text with markup is read again as shown only
+        `prose`: the text folded, without its markup; `capitals`: with a capital I read as a '|' (in
+        the text as shown too). A text with markup is read again as shown only
         where its prose has such a word or it has attributes a reader is shown; a whole page only
         where such a word may spell a withheld value (its texts were read one by one while loading)."""
         if not self._search() or "\x00" in text:  # a binary file (an image, the search index): no editor's text has one
@@ -638,7 +665,8 @@ class Forbidden:
                     return []
             elif not words and not ("=" in text and _SHOWN_ATTRIBUTE.search(text)):
                 return []
-            plain = _fold_plain(shown_apart(text)).translate(_JOINERS)
+            shown = _as_shown(shown_apart(text))
+            plain = _with_capital_i_read(shown) if capitals else shown.lower().translate(_JOINERS)
             words = _look_alike_words(plain)
         found: set[Finding] = set()
         # Also with addresses spelled out ('k@rin.proef [at] example.org'), and a '|' as a line between
