@@ -86,9 +86,9 @@ _DIGIT_LETTERS = frozenset("oilsbz")  # letters written for digits: 'O6 I2345678
 _LONGEST_LOOK_ALIKE_WORD = 80  # characters: longer runs are codes (base64, hashes), no part of a name
 _AS_LETTERS = [str.maketrans({**_LETTER_LOOK_ALIKES, **dict.fromkeys("1!|", one)}) for one in "il"]  # 'Kar1n', 'Wi11em'
 _MIXED_ONES = 4  # a word with two to four of '1', '!', '|' is also read with each as an 'i' or an 'l': 'W!||em'
-# A capital I looks like an 'l' (or an 'i'): inside a word ('WiIIem', 'PauIa', 'Wi1Iem'), or first before a
-# small letter ('Iotte'; not 'IJs'). The 'I' comes first in the pattern: the search skips to each one.
-_CAPITAL_I = re.compile(r"I(?<=[a-z0-9!|$@]I)I*|I(?<![A-Za-z0-9!|$@]I)(?=[a-z])")
+# A capital I inside a word looks like an 'l' (or an 'i'): 'WiIIem', 'PauIa', 'Wi1Iem'. Not a first one: 'Ieder'
+# and 'Ian' are no 'Leder' and 'Lan'. The 'I' comes first in the pattern: the search skips to each one.
+_CAPITAL_I = re.compile(r"I(?<=[a-z0-9!|$@]I)I*")
 _DOUBLE_V = re.compile(r"(?<![A-Z])VV(?=[a-z])")  # 'VVillem', 'EdVVin' show a 'W'; a club's 'VV' and 'VVV' stay
 _MIXED_LETTERS = 3  # '11a', 'A11', '11am' (codes, house numbers) are not read with a '1' as both 'i' and 'l'
 _DIGIT_LOOK_ALIKES = str.maketrans("oilsbz", "011582")
@@ -370,8 +370,8 @@ def _with_capital_i_read(shown: str) -> str:
 
 
 def _capital_i_words(shown: str, keys: _Keys) -> list[tuple[int, str]]:
-    """The words (`_look_alike_words`) where a capital I may stand for an 'l', read so. A word's
-    first I ('Ik', 'Iemand', 'Iotte') only where an 'l' and up to three letters after it are in a key."""
+    """The words (`_look_alike_words`) where a capital I may stand for an 'l', read so: only where the
+    'l' and a letter before or after it are in a key ('LinkedIn' is read for no one)."""
     shown = shown.translate(_JOINERS)  # 'Wi**II**em'
     words: list[tuple[int, str]] = []
     covered = 0
@@ -379,9 +379,9 @@ def _capital_i_words(shown: str, keys: _Keys) -> list[tuple[int, str]]:
         if hit.start() < covered:
             continue  # in the word before
         start, end = hit.start(), hit.end()
-        first = start == 0 or shown[start - 1] not in _CASED_WORD_CHARS
-        if first and not keys.hold("l" + "".join(takewhile(str.isalpha, shown[end : end + 3])).lower()):
-            continue  # 'Iemand' is no 'Lemand' where only 'Willem' is withheld
+        around = (shown[start - 1] + "l" + shown[end : end + 1]).lower()
+        if around[:2] not in keys.grams and around[1:] not in keys.grams:
+            continue
         while start > covered and shown[start - 1] in _CASED_WORD_CHARS:
             start -= 1
         while end < len(shown) and shown[end] in _CASED_WORD_CHARS:
