@@ -366,3 +366,23 @@ def test_make_check_looks_where_mkdocs_yml_says_the_site_is(project):
     _planted(project, "openbaar/p/index.json")
     checked = run_check(project)
     assert checked.returncode == 1 and "openbaar/p/index.json" in checked.stdout, checked.stdout
+
+
+@pytest.mark.parametrize("command", ["posters", "handouts", "newsletter"])
+def test_the_printed_outputs_refuse_a_kept_result_in_git_too(project, tmp_path, command):
+    """Posters, handouts and the newsletter read what the last build's consent rule found clean
+    (`.cache/memo`), as the build does: a pull request that adds it to git is refused there too,
+    before a poster could print a page the rule 'found clean'."""
+    from ervaringsdeskundigheid.outreach.handouts import generate_handouts
+    from ervaringsdeskundigheid.outreach.newsletter import make_newsletter
+    from ervaringsdeskundigheid.outreach.posters import generate_posters
+
+    _planted(project, ".cache/memo/consent.json")
+    make = {
+        "posters": lambda: generate_posters(project, tmp_path / "out", today=TODAY),
+        "handouts": lambda: generate_handouts(project, tmp_path / "out", today=TODAY),
+        "newsletter": lambda: make_newsletter(project, out_dir=tmp_path / "out", today=TODAY),
+    }[command]
+    with pytest.raises(ContentErrors, match="staat in git") as refused:
+        make()
+    assert ".cache/memo/consent.json" in str(refused.value) and not (tmp_path / "out").exists()

@@ -85,7 +85,8 @@ class HandWritten:
 
 def load_built_site(root: Path, today: dt.date | None = None) -> Site:
     """The site as a build loads it (`BuildSession.load`): posters, handouts and the newsletter
-    need not read every text again for the consent rule after `make build`."""
+    need not read every text again for the consent rule after `make build`, and refuse what the
+    build refuses."""
     return BuildSession(Path(root), mode="check", today=today).load()
 
 
@@ -124,10 +125,9 @@ class BuildSession:
         """Load, validate, plan and render (not when `render(site)` is false: `make check` skips the
         preview's pages when the build's session already rendered the same ones). Raises
         ContentErrors listing every problem."""
-        if planted := kept.tracked_results(self.root, self.published):
-            raise ContentErrors(planted)
+        self._refuse_kept_results()
         try:
-            self.site = self.load()
+            self.site = self._load()
         except ContentErrors as errors:
             self.problems += errors.problems
             self.problems += self._docs_problems()
@@ -139,11 +139,21 @@ class BuildSession:
             raise ContentErrors(describe(self.problems, self.site.types.values(), self.root))
 
     def load(self) -> Site:
-        """Load and validate the site; the consent rule does not read again what this very rule found
-        clean in the last build (`.cache/memo`, not in the preview). Raises ContentErrors."""
-        self.today = self.today or clock.today()
-        self.site = load_site(self.root, today=self.today, preview=self.preview, clean_before=self._clean_before)
+        """The loaded and validated site, without planning or rendering. Raises ContentErrors."""
+        self._refuse_kept_results()
+        self.site = self._load()
         return self.site
+
+    def _refuse_kept_results(self) -> None:
+        """What earlier builds kept is used unchecked: never from git (build/kept.py)."""
+        if planted := kept.tracked_results(self.root, self.published):
+            raise ContentErrors(planted)
+
+    def _load(self) -> Site:
+        """The consent rule does not read again what this very rule found clean in the last build
+        (`.cache/memo`, not in the preview)."""
+        self.today = self.today or clock.today()
+        return load_site(self.root, today=self.today, preview=self.preview, clean_before=self._clean_before)
 
     def plan(self) -> urls.UrlTable:
         """Every page and file of the loaded `site` with its URL, in the URL table, without
