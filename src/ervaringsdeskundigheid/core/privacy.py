@@ -76,7 +76,6 @@ _MAY_LOOK_ALIKE = re.compile(
 )
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!|$@")
 _CASED_WORD_CHARS = _WORD_CHARS | frozenset(string.ascii_uppercase)
-_WORD = re.compile(r"[a-z0-9!|$@]+")
 _LOOK_ALIKE_CHARS = frozenset("0123456789!|$@")
 _ORDINAL_WORD = re.compile(r"[0-9]+(?:e|de|ste)")  # '1e' is 'eerste', not 'le'
 # An address's last '@', before a domain that ends as domains do ('K@rin.Proefpersoon' is no address).
@@ -267,16 +266,20 @@ def _look_alike_words(plain: str) -> list[tuple[int, str]]:
     for hit in _MAY_LOOK_ALIKE.finditer(plain):
         if hit.start() < covered:
             continue  # in the word before
-        start = hit.start()
-        while start > covered and plain[start - 1] in _WORD_CHARS:
-            start -= 1
-        match = _WORD.match(plain, start)
-        if match is None:
-            continue  # cannot be: the hit is a word's
-        covered, word = match.end(), match.group()
+        start, covered = _widened(plain, hit.start(), hit.end(), covered, _WORD_CHARS)
+        word = plain[start:covered]
         if len(word) <= _LONGEST_LOOK_ALIKE_WORD and not _ORDINAL_WORD.fullmatch(word):
             words.append((start, word))
     return words
+
+
+def _widened(text: str, start: int, end: int, floor: int, chars: frozenset[str]) -> tuple[int, int]:
+    """The whole word of `chars` around text[start:end], not reaching back before `floor`."""
+    while start > floor and text[start - 1] in chars:
+        start -= 1
+    while end < len(text) and text[end] in chars:
+        end += 1
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -351,12 +354,13 @@ def _as_letters(word: str, at: int, signs: set[int]) -> list[str]:
         return []  # '3D', '7a', 'T4', 'A1': codes, not a two-letter word written with a digit
     options = [word.translate(table) for table in _AS_LETTERS]
     ones = [index for index, char in enumerate(word) if char in "1!|"]
-    if 1 < len(ones) <= _MIXED_ONES and len(word) - sum(not char.isalpha() for char in word) >= _MIXED_LETTERS:
+    if 1 < len(ones) <= _MIXED_ONES and sum(char.isalpha() for char in word) >= _MIXED_LETTERS:
         for letters in product("il", repeat=len(ones)):
-            chars = list(options[0])
-            for index, letter in zip(ones, letters, strict=True):
-                chars[index] = letter
-            options.append("".join(chars))
+            if len(set(letters)) > 1:  # all 'i' or all 'l': the two above
+                chars = list(options[0])
+                for index, letter in zip(ones, letters, strict=True):
+                    chars[index] = letter
+                options.append("".join(chars))
     kept = {index for index, char in enumerate(word) if char == "@" and at + index in signs}
     if kept:  # 'k@rin.proef@example.org': the second is the address's
         options = ["".join("@" if index in kept else char for index, char in enumerate(o)) for o in options]
@@ -382,13 +386,9 @@ def _capital_i_words(shown: str, keys: _Keys) -> list[tuple[int, str]]:
         around = (shown[start - 1] + "l" + shown[end : end + 1]).lower()
         if around[:2] not in keys.grams and around[1:] not in keys.grams:
             continue
-        while start > covered and shown[start - 1] in _CASED_WORD_CHARS:
-            start -= 1
-        while end < len(shown) and shown[end] in _CASED_WORD_CHARS:
-            end += 1
-        covered = end
-        if end - start <= _LONGEST_LOOK_ALIKE_WORD:
-            words.append((start, _with_capital_i_read(shown[start:end])))
+        start, covered = _widened(shown, start, end, covered, _CASED_WORD_CHARS)
+        if covered - start <= _LONGEST_LOOK_ALIKE_WORD:
+            words.append((start, _with_capital_i_read(shown[start:covered])))
     return words
 
 

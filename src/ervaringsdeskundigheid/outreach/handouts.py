@@ -45,12 +45,12 @@ from reportlab.platypus import (
 import markdown as markdown_lib
 
 from ..build import publish
+from ..build.session import load_built_site
 from ..core import urls
 from ..core.problems import ContentErrors, Problem
 from ..core.site import Site
 from ..core.text import dutch_date
 from ..render.markdown import plain
-from ..build.session import load_built_site
 from ..types import by_id
 from .consent_check import printed_problems
 from .paper import paper_text

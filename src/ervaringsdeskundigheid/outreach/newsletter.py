@@ -37,13 +37,13 @@ import jinja2
 import nh3
 from markupsafe import Markup
 
+from ..build.session import load_built_site
 from ..core import clock, urls
 from ..core.problems import ContentErrors, Problem
 from ..core.site import Item as Entry
 from ..core.site import Site
 from ..core.text import dutch_date, slugify
 from ..render import images
-from ..build.session import load_built_site
 from ..types import agenda, by_id
 from .consent_check import printed_problems
 from .printing import HOUSE
